@@ -1,0 +1,15 @@
+package com.techradium.iris.core;
+
+/** The addressed entity does not exist for this tenant (or belongs to another tenant). */
+public class NotFoundException extends IrisException {
+  private static final long serialVersionUID = 1L;
+
+  public NotFoundException(String message) {
+    super(message);
+  }
+
+  /** A message of the form {@code "job 0190... not found"}. */
+  public static NotFoundException of(String kind, Object id) {
+    return new NotFoundException(kind + " " + id + " not found");
+  }
+}

@@ -1,0 +1,46 @@
+package com.techradium.iris.core;
+
+import java.util.regex.Pattern;
+
+/**
+ * Identifies the tenant that owns a piece of data. Every IRIS operation is scoped by one, and no
+ * query crosses tenants.
+ *
+ * <p>A tenant id is 1 to 64 characters of ASCII letters, digits, {@code '-'}, {@code '_'} and
+ * {@code '.'}, starting with a letter or digit. That keeps it safe inside SQL values, Redis key
+ * hash tags, file names and log lines without escaping.
+ */
+public record TenantId(String value) implements Comparable<TenantId> {
+  /** The longest tenant id accepted. */
+  public static final int MAX_LENGTH = 64;
+
+  private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+  public TenantId {
+    if (value == null) {
+      throw new ValidationException("tenantId", "must not be null");
+    }
+    if (!FORMAT.matcher(value).matches()) {
+      throw new ValidationException(
+          "tenantId",
+          "must be 1-"
+              + MAX_LENGTH
+              + " characters of letters, digits, '.', '_' or '-', starting with a letter or digit");
+    }
+  }
+
+  /** Shorthand for {@code new TenantId(value)}. */
+  public static TenantId of(String value) {
+    return new TenantId(value);
+  }
+
+  @Override
+  public int compareTo(TenantId other) {
+    return value.compareTo(other.value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

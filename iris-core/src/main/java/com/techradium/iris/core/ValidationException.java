@@ -1,0 +1,41 @@
+package com.techradium.iris.core;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Input was rejected before anything was written. {@link #errors()} names every offending field and
+ * why; the message lists them too, so a log line alone is enough to fix the call.
+ */
+public class ValidationException extends IrisException {
+  private static final long serialVersionUID = 1L;
+
+  private final List<FieldError> errors;
+
+  public ValidationException(List<FieldError> errors) {
+    super(describe(errors));
+    if (errors.isEmpty()) {
+      throw new IllegalArgumentException("a ValidationException needs at least one field error");
+    }
+    this.errors = List.copyOf(errors);
+  }
+
+  public ValidationException(String field, String message) {
+    this(List.of(new FieldError(field, message)));
+  }
+
+  /** Every rejected field with its reason, in the order they were found. */
+  public List<FieldError> errors() {
+    return errors;
+  }
+
+  /** Whether the given field is among the rejected ones. */
+  public boolean hasErrorFor(String field) {
+    return errors.stream().anyMatch(e -> e.field().equals(field));
+  }
+
+  private static String describe(List<FieldError> errors) {
+    return "invalid input: "
+        + errors.stream().map(FieldError::toString).collect(Collectors.joining("; "));
+  }
+}
