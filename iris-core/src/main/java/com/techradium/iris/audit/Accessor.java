@@ -1,0 +1,36 @@
+package com.techradium.iris.audit;
+
+import com.techradium.iris.core.Validation;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who is reading the audit log, and why. Every query and export made on someone's behalf takes an
+ * accessor and is itself recorded as a {@link AuditCategory#DATA_ACCESS} event of {@link
+ * DataCategory#AUDIT_TRAIL}, so the log shows who looked at the logs.
+ *
+ * @param actorId the reader's id
+ * @param actorType the reader's kind
+ * @param purpose why they read it (ticket, investigation), optional
+ * @param context where the request came from
+ */
+public record Accessor(
+    String actorId, ActorType actorType, @Nullable String purpose, RequestContext context) {
+  public Accessor {
+    Validation.of()
+        .text("accessedBy.actorId", actorId, AuditEvent.MAX_ACTOR_ID_LENGTH)
+        .required("accessedBy.actorType", actorType)
+        .optionalText("accessedBy.purpose", purpose, AuditEvent.MAX_PURPOSE_LENGTH)
+        .required("accessedBy.context", context)
+        .throwIfInvalid();
+  }
+
+  /** A user reading for {@code purpose}. */
+  public static Accessor user(String userId, @Nullable String purpose) {
+    return new Accessor(userId, ActorType.USER, purpose, RequestContext.NONE);
+  }
+
+  /** A system process (for example a scheduled export). */
+  public static Accessor system(String name, @Nullable String purpose) {
+    return new Accessor(name, ActorType.SYSTEM, purpose, RequestContext.NONE);
+  }
+}

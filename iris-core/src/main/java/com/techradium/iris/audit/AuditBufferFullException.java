@@ -1,0 +1,16 @@
+package com.techradium.iris.audit;
+
+import com.techradium.iris.core.IrisException;
+
+/**
+ * The asynchronous audit writer's buffer is full and the event was not accepted: the caller still
+ * holds it and decides (record synchronously, fail the request, retry). Events are never dropped
+ * silently.
+ */
+public class AuditBufferFullException extends IrisException {
+  private static final long serialVersionUID = 1L;
+
+  public AuditBufferFullException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,208 @@
+package com.techradium.iris.audit;
+
+import com.techradium.iris.core.TenantId;
+import com.techradium.iris.core.Validation;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A filter over one tenant's events. Every condition that is set must hold; unset conditions match
+ * everything. {@link #matches(AuditRecord)} defines the semantics every store implements.
+ *
+ * @param tenantId the tenant; no query reaches another tenant's events
+ * @param from events recorded at or after this instant (inclusive), or null
+ * @param to events recorded before this instant (exclusive), or null
+ * @param categories the streams to include; empty means all
+ * @param actorId exact actor id
+ * @param action exact action
+ * @param targetType exact target type
+ * @param targetId exact target id
+ * @param outcome exact outcome
+ * @param minSeverity severity at least this
+ * @param securityKind exact security event kind
+ * @param dataCategory exact data category
+ * @param ipAddress exact IP address
+ */
+public record AuditQuery(
+    TenantId tenantId,
+    @Nullable Instant from,
+    @Nullable Instant to,
+    Set<AuditCategory> categories,
+    @Nullable String actorId,
+    @Nullable String action,
+    @Nullable String targetType,
+    @Nullable String targetId,
+    @Nullable Outcome outcome,
+    @Nullable Severity minSeverity,
+    @Nullable SecurityEventKind securityKind,
+    @Nullable DataCategory dataCategory,
+    @Nullable String ipAddress) {
+
+  public AuditQuery {
+    Validation.of()
+        .required("tenantId", tenantId)
+        .check(from == null || to == null || from.isBefore(to), "to", "must be after from")
+        .optionalText("actorId", actorId, AuditEvent.MAX_ACTOR_ID_LENGTH)
+        .optionalText("action", action, AuditEvent.MAX_ACTION_LENGTH)
+        .optionalText("targetType", targetType, AuditEvent.MAX_TARGET_TYPE_LENGTH)
+        .optionalText("targetId", targetId, AuditEvent.MAX_TARGET_ID_LENGTH)
+        .optionalText("ipAddress", ipAddress, RequestContext.MAX_IP_LENGTH)
+        .throwIfInvalid();
+    categories =
+        categories == null || categories.isEmpty()
+            ? Set.of()
+            : Set.copyOf(EnumSet.copyOf(categories));
+  }
+
+  /** A builder matching every event of {@code tenant}. */
+  public static Builder forTenant(TenantId tenant) {
+    return new Builder(Objects.requireNonNull(tenant, "tenant"));
+  }
+
+  /** Whether {@code record} satisfies every condition of this query. */
+  public boolean matches(AuditRecord record) {
+    AuditEvent e = record.event();
+    return e.tenantId().equals(tenantId)
+        && (from == null || !record.recordedAt().isBefore(from))
+        && (to == null || record.recordedAt().isBefore(to))
+        && (categories.isEmpty() || categories.contains(e.category()))
+        && (actorId == null || actorId.equals(e.actorId()))
+        && (action == null || action.equals(e.action()))
+        && (targetType == null || targetType.equals(e.targetType()))
+        && (targetId == null || targetId.equals(e.targetId()))
+        && (outcome == null || outcome == e.outcome())
+        && (minSeverity == null || e.severity().isAtLeast(minSeverity))
+        && (securityKind == null || securityKind == e.securityKind())
+        && (dataCategory == null || dataCategory == e.dataCategory())
+        && (ipAddress == null || ipAddress.equals(e.ipAddress()));
+  }
+
+  /** The conditions that are set, by name, for describing a query in the access log. */
+  public Map<String, String> describe() {
+    Map<String, String> out = new LinkedHashMap<>();
+    put(out, "from", from);
+    put(out, "to", to);
+    if (!categories.isEmpty()) {
+      out.put("categories", EnumSet.copyOf(categories).toString());
+    }
+    put(out, "actorId", actorId);
+    put(out, "action", action);
+    put(out, "targetType", targetType);
+    put(out, "targetId", targetId);
+    put(out, "outcome", outcome);
+    put(out, "minSeverity", minSeverity);
+    put(out, "securityKind", securityKind);
+    put(out, "dataCategory", dataCategory);
+    put(out, "ipAddress", ipAddress);
+    return out;
+  }
+
+  private static void put(Map<String, String> out, String key, @Nullable Object value) {
+    if (value != null) {
+      out.put(key, value.toString());
+    }
+  }
+
+  /** Assembles an {@link AuditQuery}. Not thread-safe. */
+  public static final class Builder {
+    private final TenantId tenantId;
+    private @Nullable Instant from;
+    private @Nullable Instant to;
+    private final Set<AuditCategory> categories = EnumSet.noneOf(AuditCategory.class);
+    private @Nullable String actorId;
+    private @Nullable String action;
+    private @Nullable String targetType;
+    private @Nullable String targetId;
+    private @Nullable Outcome outcome;
+    private @Nullable Severity minSeverity;
+    private @Nullable SecurityEventKind securityKind;
+    private @Nullable DataCategory dataCategory;
+    private @Nullable String ipAddress;
+
+    private Builder(TenantId tenantId) {
+      this.tenantId = tenantId;
+    }
+
+    /** Recorded at or after {@code from}. */
+    public Builder from(@Nullable Instant from) {
+      this.from = from;
+      return this;
+    }
+
+    /** Recorded before {@code to}. */
+    public Builder to(@Nullable Instant to) {
+      this.to = to;
+      return this;
+    }
+
+    /** In one of these streams (adds to earlier calls). */
+    public Builder categories(AuditCategory... categories) {
+      this.categories.addAll(Set.of(categories));
+      return this;
+    }
+
+    public Builder actorId(@Nullable String actorId) {
+      this.actorId = actorId;
+      return this;
+    }
+
+    public Builder action(@Nullable String action) {
+      this.action = action;
+      return this;
+    }
+
+    public Builder target(@Nullable String targetType, @Nullable String targetId) {
+      this.targetType = targetType;
+      this.targetId = targetId;
+      return this;
+    }
+
+    public Builder outcome(@Nullable Outcome outcome) {
+      this.outcome = outcome;
+      return this;
+    }
+
+    public Builder minSeverity(@Nullable Severity minSeverity) {
+      this.minSeverity = minSeverity;
+      return this;
+    }
+
+    /** Security events of this kind (also restricts the query to {@code SECURITY}). */
+    public Builder securityKind(@Nullable SecurityEventKind securityKind) {
+      this.securityKind = securityKind;
+      return this;
+    }
+
+    public Builder dataCategory(@Nullable DataCategory dataCategory) {
+      this.dataCategory = dataCategory;
+      return this;
+    }
+
+    public Builder ipAddress(@Nullable String ipAddress) {
+      this.ipAddress = ipAddress;
+      return this;
+    }
+
+    public AuditQuery build() {
+      return new AuditQuery(
+          tenantId,
+          from,
+          to,
+          categories,
+          actorId,
+          action,
+          targetType,
+          targetId,
+          outcome,
+          minSeverity,
+          securityKind,
+          dataCategory,
+          ipAddress);
+    }
+  }
+}

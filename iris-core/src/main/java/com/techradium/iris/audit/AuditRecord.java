@@ -1,0 +1,64 @@
+package com.techradium.iris.audit;
+
+import com.techradium.iris.core.TenantId;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A stored event: its place in the tenant's chain for its category ({@code sequence}, starting at 1
+ * with no gaps), the hash of the event before it and its own hash, computed by {@link
+ * AuditChain#hash}.
+ *
+ * @param sequence position in the chain of ({@code tenantId}, {@code category}), from 1
+ * @param id the event id (UUIDv7)
+ * @param recordedAt when the audit log accepted the event, to the microsecond
+ * @param event the content
+ * @param previousHash the hash of event {@code sequence - 1}, or {@link AuditChain#GENESIS_HASH}
+ * @param hash SHA-256 of the canonical encoding, 64 lowercase hex digits
+ */
+public record AuditRecord(
+    long sequence,
+    UUID id,
+    Instant recordedAt,
+    AuditEvent event,
+    String previousHash,
+    String hash) {
+  public AuditRecord {
+    if (sequence < 1) {
+      throw new IllegalArgumentException("sequence must be at least 1, got " + sequence);
+    }
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(event, "event");
+    recordedAt = Objects.requireNonNull(recordedAt, "recordedAt").truncatedTo(ChronoUnit.MICROS);
+    Objects.requireNonNull(previousHash, "previousHash");
+    Objects.requireNonNull(hash, "hash");
+  }
+
+  /** Chains a new record after {@code previousHash}, computing its hash. */
+  public static AuditRecord chain(NewAuditRecord record, long sequence, String previousHash) {
+    return new AuditRecord(
+        sequence,
+        record.id(),
+        record.recordedAt(),
+        record.event(),
+        previousHash,
+        AuditChain.hash(previousHash, sequence, record.id(), record.recordedAt(), record.event()));
+  }
+
+  /** The owning tenant. */
+  public TenantId tenantId() {
+    return event.tenantId();
+  }
+
+  /** The stream, which is also the chain this record belongs to. */
+  public AuditCategory category() {
+    return event.category();
+  }
+
+  /** Whether {@link #hash} matches the record's content and {@link #previousHash}. */
+  public boolean hashMatches() {
+    return AuditChain.hash(previousHash, sequence, id, recordedAt, event).equals(hash);
+  }
+}

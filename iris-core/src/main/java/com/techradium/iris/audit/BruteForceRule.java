@@ -1,0 +1,56 @@
+package com.techradium.iris.audit;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Detects a brute-force burst: at least {@code maxFailures} failed logins for one key (an account
+ * or a source IP, per {@code scope}) within {@code window}. When it fires, the audit log records a
+ * {@link SecurityEventKind#BRUTE_FORCE_DETECTED} event — once per key and rule within the window —
+ * and notifies {@link AuditListener#onBruteForceDetected}.
+ */
+public record BruteForceRule(Scope scope, int maxFailures, Duration window) {
+  /** What failed logins are counted by. */
+  public enum Scope {
+    /** The account (the actor id of the failed login). */
+    ACCOUNT,
+    /** The source IP address of the failed login. */
+    IP_ADDRESS;
+
+    /** The target type of detection events for this scope. */
+    public String targetType() {
+      return this == ACCOUNT ? "account" : "ip_address";
+    }
+  }
+
+  public BruteForceRule {
+    Objects.requireNonNull(scope, "scope");
+    Objects.requireNonNull(window, "window");
+    if (maxFailures < 1) {
+      throw new IllegalArgumentException("maxFailures must be at least 1, got " + maxFailures);
+    }
+    if (window.isNegative() || window.isZero()) {
+      throw new IllegalArgumentException("window must be positive, got " + window);
+    }
+  }
+
+  /**
+   * The defaults, for both accounts and IP addresses: 5 failures within 1 minute, and 20 failures
+   * within 1 hour.
+   */
+  public static List<BruteForceRule> defaults() {
+    return List.of(
+        new BruteForceRule(Scope.ACCOUNT, 5, Duration.ofMinutes(1)),
+        new BruteForceRule(Scope.ACCOUNT, 20, Duration.ofHours(1)),
+        new BruteForceRule(Scope.IP_ADDRESS, 5, Duration.ofMinutes(1)),
+        new BruteForceRule(Scope.IP_ADDRESS, 20, Duration.ofHours(1)));
+  }
+
+  /**
+   * The action of the detection events this rule records, e.g. {@code brute_force.account.PT1M}.
+   */
+  public String detectionAction() {
+    return "brute_force." + scope.targetType() + "." + window;
+  }
+}

@@ -1,0 +1,46 @@
+package com.techradium.iris.audit;
+
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The first place where a chain does not hold: which chain, at which sequence, and why.
+ *
+ * @param category the chain (with the report's tenant)
+ * @param sequence the position where the chain breaks
+ * @param eventId the id of the event stored there, or null when it is missing
+ * @param kind what is wrong
+ * @param detail a sentence for people
+ */
+public record ChainBreak(
+    AuditCategory category, long sequence, @Nullable UUID eventId, Kind kind, String detail) {
+
+  public ChainBreak {
+    Objects.requireNonNull(category, "category");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(detail, "detail");
+  }
+
+  /** What is wrong at a break. */
+  public enum Kind {
+    /** The event's content no longer matches its hash (a field was changed). */
+    MODIFIED,
+    /** No event is stored at this sequence although later ones exist (an event was deleted). */
+    MISSING,
+    /**
+     * The event does not follow the one before it: its previous hash differs (events were
+     * reordered, inserted or replaced wholesale).
+     */
+    BROKEN_LINK,
+    /** A signed checkpoint records another hash for this sequence (the chain was rewritten). */
+    CHECKPOINT_MISMATCH,
+    /** A checkpoint's signature does not verify with the configured key. */
+    BAD_CHECKPOINT_SIGNATURE
+  }
+
+  @Override
+  public String toString() {
+    return kind + " at " + category + " #" + sequence + ": " + detail;
+  }
+}

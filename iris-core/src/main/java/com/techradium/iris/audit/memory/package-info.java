@@ -1,0 +1,5 @@
+/** The in-memory {@link com.techradium.iris.audit.AuditStore}, for tests, demos and embedding. */
+@NullMarked
+package com.techradium.iris.audit.memory;
+
+import org.jspecify.annotations.NullMarked;

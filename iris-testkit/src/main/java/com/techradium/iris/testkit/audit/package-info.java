@@ -1,0 +1,5 @@
+/** The contract every {@link com.techradium.iris.audit.AuditStore} adapter must pass. */
+@NullMarked
+package com.techradium.iris.testkit.audit;
+
+import org.jspecify.annotations.NullMarked;
