@@ -147,7 +147,9 @@ final class AsyncAuditWriter implements BackgroundService {
   public void stop(Duration timeout) {
     synchronized (monitor) {
       stopping = true;
-      stopDeadlineNanos = System.nanoTime() + timeout.toNanos();
+      // Leave a quarter of the timeout (at most 2 s) to report what could not be written.
+      long reserve = Math.min(timeout.toNanos() / 4, Duration.ofSeconds(2).toNanos());
+      stopDeadlineNanos = System.nanoTime() + timeout.toNanos() - reserve;
       monitor.notifyAll();
       if (!started) {
         return;

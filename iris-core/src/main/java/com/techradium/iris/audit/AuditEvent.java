@@ -243,6 +243,18 @@ public record AuditEvent(
       return this;
     }
 
+    /** The client's user agent. */
+    public Builder userAgent(@Nullable String userAgent) {
+      this.userAgent = userAgent;
+      return this;
+    }
+
+    /** The host's id of the request that caused the event. */
+    public Builder requestId(@Nullable String requestId) {
+      this.requestId = requestId;
+      return this;
+    }
+
     /** The kind of a security event. Required for {@link AuditCategory#SECURITY}. */
     public Builder securityKind(@Nullable SecurityEventKind securityKind) {
       this.securityKind = securityKind;
