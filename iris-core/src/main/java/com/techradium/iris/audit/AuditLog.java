@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -71,7 +70,7 @@ public final class AuditLog {
   private final AuditExporter exporter;
   private final @Nullable AsyncAuditWriter writer;
 
-  private AuditLog(Builder builder) {
+  AuditLog(AuditLogBuilder builder) {
     this.store = Objects.requireNonNull(builder.store);
     this.clock = builder.clock;
     this.ids = new TimeOrderedIds(clock);
@@ -92,9 +91,9 @@ public final class AuditLog {
     }
   }
 
-  /** A builder; {@link Builder#store(AuditStore)} is required. */
-  public static Builder builder() {
-    return new Builder();
+  /** A builder; {@link AuditLogBuilder#store(AuditStore)} is required. */
+  public static AuditLogBuilder builder() {
+    return new AuditLogBuilder();
   }
 
   // ---------------------------------------------------------------- recording
@@ -166,21 +165,7 @@ public final class AuditLog {
    */
   public FailedLoginResult recordFailedLogin(
       TenantId tenant, String account, RequestContext where, @Nullable String reason) {
-    Map<String, Object> metadata = new LinkedHashMap<>();
-    if (reason != null) {
-      metadata.put("reason", reason);
-    }
-    AuditRecord recorded =
-        record(
-            AuditEvent.builder(tenant, AuditCategory.SECURITY)
-                .securityKind(SecurityEventKind.FAILED_LOGIN)
-                .actor(account, ActorType.USER)
-                .action("user.login")
-                .outcome(Outcome.FAILURE)
-                .target("account", account)
-                .context(where)
-                .metadata(metadata)
-                .build());
+    AuditRecord recorded = record(AuditEvents.failedLogin(tenant, account, where, reason));
     List<BruteForceDetection> detections =
         bruteForce.afterFailedLogin(
             tenant, account, where.ipAddress(), recorded.recordedAt(), this::record);
@@ -209,15 +194,7 @@ public final class AuditLog {
       String action,
       RequestContext where,
       Map<String, ?> metadata) {
-    return record(
-        AuditEvent.builder(tenant, AuditCategory.SECURITY)
-            .securityKind(kind)
-            .actor(actorId, actorType)
-            .action(action)
-            .outcome(Outcome.DENIED)
-            .context(where)
-            .metadata(metadata)
-            .build());
+    return record(AuditEvents.security(tenant, kind, actorId, actorType, action, where, metadata));
   }
 
   /** Records that {@code actorId} exceeded the rate limit {@code limitName}. */
@@ -240,16 +217,7 @@ public final class AuditLog {
   /** Records a misuse of API key {@code apiKeyId} (wrong scope, wrong IP, revoked key...). */
   public AuditRecord recordKeyMisuse(
       TenantId tenant, String apiKeyId, String reason, RequestContext where) {
-    return record(
-        AuditEvent.builder(tenant, AuditCategory.SECURITY)
-            .securityKind(SecurityEventKind.KEY_MISUSE)
-            .actor(apiKeyId, ActorType.API_KEY)
-            .action("api_key.misuse")
-            .outcome(Outcome.DENIED)
-            .target("api_key", apiKeyId)
-            .context(where)
-            .metadata(Map.of("reason", reason))
-            .build());
+    return record(AuditEvents.keyMisuse(tenant, apiKeyId, reason, where));
   }
 
   /**
@@ -265,15 +233,8 @@ public final class AuditLog {
       @Nullable String purpose,
       RequestContext where) {
     return record(
-        AuditEvent.builder(tenant, AuditCategory.DATA_ACCESS)
-            .actor(actorId, ActorType.USER)
-            .action(targetType + ".read")
-            .dataCategory(dataCategory)
-            .target(targetType, recordIds.size() == 1 ? recordIds.get(0) : null)
-            .recordIds(recordIds)
-            .purpose(purpose)
-            .context(where)
-            .build());
+        AuditEvents.dataAccess(
+            tenant, actorId, dataCategory, targetType, recordIds, purpose, where));
   }
 
   /**
@@ -290,15 +251,8 @@ public final class AuditLog {
       @Nullable String afterJson,
       RequestContext where) {
     return record(
-        AuditEvent.builder(tenant, AuditCategory.ADMIN)
-            .actor(actorId, ActorType.USER)
-            .action(action)
-            .severity(Severity.MEDIUM)
-            .target(targetType, targetId)
-            .before(beforeJson)
-            .after(afterJson)
-            .context(where)
-            .build());
+        AuditEvents.adminAction(
+            tenant, actorId, action, targetType, targetId, beforeJson, afterJson, where));
   }
 
   /**
@@ -323,37 +277,8 @@ public final class AuditLog {
       @Nullable String apiKeyId,
       @Nullable String actorId,
       RequestContext where) {
-    Validation.of()
-        .text("method", method, 16)
-        .check(method == null || method.matches("[A-Za-z]+"), "method", "must be letters only")
-        .text("path", path, MAX_PATH_LENGTH)
-        .range("status", status, 100, 599)
-        .required("latency", latency)
-        .check(latency == null || !latency.isNegative(), "latency", "must not be negative")
-        .throwIfInvalid();
-    String actor = actorId != null ? actorId : apiKeyId != null ? apiKeyId : "anonymous";
-    ActorType type =
-        actorId != null
-            ? ActorType.USER
-            : apiKeyId != null ? ActorType.API_KEY : ActorType.ANONYMOUS;
-    Map<String, Object> metadata = new LinkedHashMap<>();
-    metadata.put("method", method.toUpperCase(java.util.Locale.ROOT));
-    metadata.put("path", path);
-    metadata.put("status", status);
-    metadata.put("latencyMicros", latency.toNanos() / 1000);
-    if (apiKeyId != null) {
-      metadata.put("apiKeyId", apiKeyId);
-    }
     AuditEvent event =
-        AuditEvent.builder(tenant, AuditCategory.AUDIT)
-            .actor(actor, type)
-            .action("api.request")
-            .outcome(outcomeOf(status))
-            .severity(status >= 500 ? Severity.LOW : Severity.INFO)
-            .target("http_path", path)
-            .context(where)
-            .metadata(metadata)
-            .build();
+        AuditEvents.apiRequest(tenant, method, path, status, latency, apiKeyId, actorId, where);
     if (writer != null) {
       enqueue(event);
     } else {
@@ -378,25 +303,13 @@ public final class AuditLog {
       @Nullable Instant since,
       PageRequest page,
       Accessor accessedBy) {
-    return query(
-        "user_activity",
-        AuditQuery.forTenant(tenant).actorId(userId).from(since).build(),
-        page,
-        accessedBy);
+    return query("user_activity", AuditQuery.userActivity(tenant, userId, since), page, accessedBy);
   }
 
   /** Failed login attempts, newest first; recorded as a read by {@code accessedBy}. */
   public Page<AuditRecord> failedLogins(
       TenantId tenant, @Nullable Instant since, PageRequest page, Accessor accessedBy) {
-    return query(
-        "failed_logins",
-        AuditQuery.forTenant(tenant)
-            .categories(AuditCategory.SECURITY)
-            .securityKind(SecurityEventKind.FAILED_LOGIN)
-            .from(since)
-            .build(),
-        page,
-        accessedBy);
+    return query("failed_logins", AuditQuery.failedLogins(tenant, since), page, accessedBy);
   }
 
   /**
@@ -411,11 +324,7 @@ public final class AuditLog {
       Accessor accessedBy) {
     return query(
         "sensitive_access",
-        AuditQuery.forTenant(tenant)
-            .categories(AuditCategory.DATA_ACCESS)
-            .dataCategory(dataCategory)
-            .from(since)
-            .build(),
+        AuditQuery.sensitiveAccess(tenant, dataCategory, since),
         page,
         accessedBy);
   }
@@ -423,11 +332,7 @@ public final class AuditLog {
   /** Admin activity, newest first; recorded as a read by {@code accessedBy}. */
   public Page<AuditRecord> adminActivity(
       TenantId tenant, @Nullable Instant since, PageRequest page, Accessor accessedBy) {
-    return query(
-        "admin_activity",
-        AuditQuery.forTenant(tenant).categories(AuditCategory.ADMIN).from(since).build(),
-        page,
-        accessedBy);
+    return query("admin_activity", AuditQuery.adminActivity(tenant, since), page, accessedBy);
   }
 
   /**
@@ -441,14 +346,7 @@ public final class AuditLog {
       PageRequest page,
       Accessor accessedBy) {
     return query(
-        "security_events",
-        AuditQuery.forTenant(tenant)
-            .categories(AuditCategory.SECURITY)
-            .minSeverity(minSeverity)
-            .from(since)
-            .build(),
-        page,
-        accessedBy);
+        "security_events", AuditQuery.securityEvents(tenant, minSeverity, since), page, accessedBy);
   }
 
   private Page<AuditRecord> query(
@@ -497,18 +395,7 @@ public final class AuditLog {
       AuditQuery query, Accessor accessedBy, String action, Map<String, String> details) {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(accessedBy, "accessedBy");
-    Map<String, Object> metadata = new LinkedHashMap<>(details);
-    metadata.put("filter", query.describe());
-    return record(
-        AuditEvent.builder(query.tenantId(), AuditCategory.DATA_ACCESS)
-            .actor(accessedBy.actorId(), accessedBy.actorType())
-            .action(action)
-            .dataCategory(DataCategory.AUDIT_TRAIL)
-            .target("audit_log", query.tenantId().value())
-            .purpose(accessedBy.purpose())
-            .context(accessedBy.context())
-            .metadata(metadata)
-            .build());
+    return record(AuditEvents.auditRead(query, accessedBy, action, details));
   }
 
   // ---------------------------------------------------------------- integrity
@@ -598,19 +485,7 @@ public final class AuditLog {
 
   private AuditRecord legalHold(TenantId tenant, Accessor by, String reason, boolean held) {
     Objects.requireNonNull(by, "by");
-    Validation.of().text("reason", reason, AuditEvent.MAX_PURPOSE_LENGTH).throwIfInvalid();
-    boolean before = store.hasLegalHold(tenant);
-    AuditEvent event =
-        AuditEvent.builder(tenant, AuditCategory.ADMIN)
-            .actor(by.actorId(), by.actorType())
-            .action(held ? "audit.legal_hold.place" : "audit.legal_hold.release")
-            .severity(Severity.HIGH)
-            .target("audit_log", tenant.value())
-            .before("{\"legalHold\":" + before + "}")
-            .after("{\"legalHold\":" + held + "}")
-            .purpose(reason)
-            .context(by.context())
-            .build();
+    AuditEvent event = AuditEvents.legalHold(tenant, by, reason, store.hasLegalHold(tenant), held);
     store.setLegalHold(tenant, held);
     return record(event);
   }
@@ -661,143 +536,7 @@ public final class AuditLog {
     return signer;
   }
 
-  private static Outcome outcomeOf(int status) {
-    if (status >= 500) {
-      return Outcome.ERROR;
-    }
-    if (status == 401 || status == 403) {
-      return Outcome.DENIED;
-    }
-    return status >= 400 ? Outcome.FAILURE : Outcome.SUCCESS;
-  }
-
   private static Writer utf8(OutputStream out) {
     return new OutputStreamWriter(Objects.requireNonNull(out, "out"), StandardCharsets.UTF_8);
-  }
-
-  /**
-   * Configures an {@link AuditLog}. Only the store is required. Each part can be set once. Not
-   * thread-safe.
-   */
-  public static final class Builder {
-    private @Nullable AuditStore store;
-    private Clock clock = Clock.systemUTC();
-    private boolean clockSet;
-    private @Nullable CheckpointSigner signer;
-    private long checkpointInterval = 10_000;
-    private boolean checkpointIntervalSet;
-    private @Nullable IrisRuntime runtime;
-    private AsyncWriterSettings writerSettings = AsyncWriterSettings.defaults();
-    private RetentionPolicy retention = RetentionPolicy.defaults();
-    private List<BruteForceRule> bruteForceRules = BruteForceRule.defaults();
-    private AuditListener listener = AuditListener.NONE;
-    private int cleanupBatchSize = 1000;
-
-    private Builder() {}
-
-    /** Where events are kept. Required. */
-    public Builder store(AuditStore store) {
-      requireUnset(this.store, "store");
-      this.store = Objects.requireNonNull(store, "store");
-      return this;
-    }
-
-    /** The time source. Default: the system clock in UTC. */
-    public Builder clock(Clock clock) {
-      if (clockSet) {
-        throw new IllegalStateException("clock was already set");
-      }
-      this.clock = Objects.requireNonNull(clock, "clock");
-      clockSet = true;
-      return this;
-    }
-
-    /**
-     * The key that signs checkpoints. Without one, no checkpoints are written, {@link
-     * AuditLog#cleanup()} and {@link AuditLog#checkpoint} are unavailable and verification always
-     * starts at the beginning of each chain.
-     */
-    public Builder signer(CheckpointSigner signer) {
-      requireUnset(this.signer, "signer");
-      this.signer = Objects.requireNonNull(signer, "signer");
-      return this;
-    }
-
-    /**
-     * Signs a checkpoint automatically at every {@code interval}-th event of each chain. Default
-     * 10,000; 0 turns periodic checkpoints off. Needs a {@link #signer}.
-     */
-    public Builder checkpointEvery(long interval) {
-      if (interval < 0) {
-        throw new IllegalArgumentException("interval must not be negative, got " + interval);
-      }
-      this.checkpointInterval = interval;
-      this.checkpointIntervalSet = true;
-      return this;
-    }
-
-    /**
-     * The runtime on which the asynchronous writer runs; without one, {@link AuditLog#enqueue} is
-     * unavailable. The writer is registered on the runtime by {@link #build()}.
-     */
-    public Builder runtime(IrisRuntime runtime) {
-      requireUnset(this.runtime, "runtime");
-      this.runtime = Objects.requireNonNull(runtime, "runtime");
-      return this;
-    }
-
-    /** Settings of the asynchronous writer. Default {@link AsyncWriterSettings#defaults()}. */
-    public Builder asyncWriter(AsyncWriterSettings settings) {
-      this.writerSettings = Objects.requireNonNull(settings, "settings");
-      return this;
-    }
-
-    /** Retention periods. Default 365 days for every category. */
-    public Builder retention(RetentionPolicy retention) {
-      this.retention = Objects.requireNonNull(retention, "retention");
-      return this;
-    }
-
-    /** Brute-force rules. Default {@link BruteForceRule#defaults()}; an empty list disables. */
-    public Builder bruteForceRules(List<BruteForceRule> rules) {
-      this.bruteForceRules = List.copyOf(Objects.requireNonNull(rules, "rules"));
-      return this;
-    }
-
-    /** Host hooks for detections and write failures. Default: none. */
-    public Builder listener(AuditListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
-      return this;
-    }
-
-    /** Events deleted per retention batch. Default 1,000. */
-    public Builder cleanupBatchSize(int size) {
-      if (size < 1 || size > 100_000) {
-        throw new IllegalArgumentException("cleanupBatchSize must be 1 to 100000, got " + size);
-      }
-      this.cleanupBatchSize = size;
-      return this;
-    }
-
-    /**
-     * The audit log.
-     *
-     * @throws IllegalStateException if no store was given
-     */
-    public AuditLog build() {
-      if (store == null) {
-        throw new IllegalStateException("AuditLog needs a store: builder().store(...)");
-      }
-      if (checkpointIntervalSet && checkpointInterval > 0 && signer == null) {
-        throw new IllegalStateException("checkpointEvery needs a signer: builder().signer(...)");
-      }
-      return new AuditLog(this);
-    }
-
-    private static void requireUnset(@Nullable Object current, String name) {
-      if (current != null) {
-        throw new IllegalStateException(name + " was already set");
-      }
-    }
   }
 }

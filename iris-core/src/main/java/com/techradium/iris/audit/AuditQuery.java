@@ -64,6 +64,45 @@ public record AuditQuery(
     return new Builder(Objects.requireNonNull(tenant, "tenant"));
   }
 
+  /** Everything one user did, in every stream, since {@code since} (all time when null). */
+  public static AuditQuery userActivity(TenantId tenant, String userId, @Nullable Instant since) {
+    return forTenant(tenant).actorId(userId).from(since).build();
+  }
+
+  /** Failed login attempts since {@code since}. */
+  public static AuditQuery failedLogins(TenantId tenant, @Nullable Instant since) {
+    return forTenant(tenant)
+        .categories(AuditCategory.SECURITY)
+        .securityKind(SecurityEventKind.FAILED_LOGIN)
+        .from(since)
+        .build();
+  }
+
+  /** Accesses to sensitive data, of one data category or all when null, since {@code since}. */
+  public static AuditQuery sensitiveAccess(
+      TenantId tenant, @Nullable DataCategory dataCategory, @Nullable Instant since) {
+    return forTenant(tenant)
+        .categories(AuditCategory.DATA_ACCESS)
+        .dataCategory(dataCategory)
+        .from(since)
+        .build();
+  }
+
+  /** Admin activity since {@code since}. */
+  public static AuditQuery adminActivity(TenantId tenant, @Nullable Instant since) {
+    return forTenant(tenant).categories(AuditCategory.ADMIN).from(since).build();
+  }
+
+  /** Security events of at least {@code minSeverity} (all when null) since {@code since}. */
+  public static AuditQuery securityEvents(
+      TenantId tenant, @Nullable Severity minSeverity, @Nullable Instant since) {
+    return forTenant(tenant)
+        .categories(AuditCategory.SECURITY)
+        .minSeverity(minSeverity)
+        .from(since)
+        .build();
+  }
+
   /** Whether {@code record} satisfies every condition of this query. */
   public boolean matches(AuditRecord record) {
     AuditEvent e = record.event();

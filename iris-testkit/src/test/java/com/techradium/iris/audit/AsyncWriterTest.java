@@ -28,7 +28,7 @@ class AsyncWriterTest {
     runtime.close();
   }
 
-  private AuditLog.Builder builder(AsyncWriterSettings settings) {
+  private AuditLogBuilder builder(AsyncWriterSettings settings) {
     return AuditLog.builder().store(store).clock(clock).runtime(runtime).asyncWriter(settings);
   }
 

@@ -21,7 +21,7 @@ final class AuditTesting {
     return TenantId.of("tenant-" + TENANTS.incrementAndGet());
   }
 
-  static AuditLog.Builder auditLog(InMemoryAuditStore store, MutableClock clock) {
+  static AuditLogBuilder auditLog(InMemoryAuditStore store, MutableClock clock) {
     return AuditLog.builder().store(store).clock(clock).signer(SIGNER);
   }
 

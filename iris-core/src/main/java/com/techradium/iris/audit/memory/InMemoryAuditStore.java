@@ -25,12 +25,10 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -375,40 +373,6 @@ public final class InMemoryAuditStore implements AuditStore {
   private static void requirePositive(int limit) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, got " + limit);
-    }
-  }
-
-  /** One tenant's chains, time index, checkpoints and legal hold; guarded by {@link #lock}. */
-  private static final class TenantLog {
-    final ReentrantLock lock = new ReentrantLock();
-    final EnumMap<AuditCategory, ChainHead> heads = new EnumMap<>(AuditCategory.class);
-    final EnumMap<AuditCategory, TreeMap<Long, AuditRecord>> chains =
-        new EnumMap<>(AuditCategory.class);
-    final EnumMap<AuditCategory, TreeMap<Long, Checkpoint>> checkpoints =
-        new EnumMap<>(AuditCategory.class);
-    final TreeMap<AuditPosition, AuditRecord> byTime = new TreeMap<>();
-    boolean legalHold;
-
-    TreeMap<Long, AuditRecord> chain(AuditCategory category) {
-      return chains.computeIfAbsent(category, c -> new TreeMap<>());
-    }
-
-    TreeMap<Long, Checkpoint> checkpoints(AuditCategory category) {
-      return checkpoints.computeIfAbsent(category, c -> new TreeMap<>());
-    }
-
-    void put(AuditRecord record) {
-      chain(record.category()).put(record.sequence(), record);
-      byTime.put(AuditPosition.of(record), record);
-    }
-
-    boolean hasEvents() {
-      lock.lock();
-      try {
-        return !heads.isEmpty();
-      } finally {
-        lock.unlock();
-      }
     }
   }
 }
