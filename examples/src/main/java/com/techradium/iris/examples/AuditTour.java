@@ -1,0 +1,174 @@
+package com.techradium.iris.examples;
+
+import com.techradium.iris.audit.Accessor;
+import com.techradium.iris.audit.AuditCategory;
+import com.techradium.iris.audit.AuditEvent;
+import com.techradium.iris.audit.AuditLog;
+import com.techradium.iris.audit.AuditQuery;
+import com.techradium.iris.audit.AuditRecord;
+import com.techradium.iris.audit.BruteForceDetection;
+import com.techradium.iris.audit.ChainBreak;
+import com.techradium.iris.audit.DataCategory;
+import com.techradium.iris.audit.FailedLoginResult;
+import com.techradium.iris.audit.HmacCheckpointSigner;
+import com.techradium.iris.audit.RequestContext;
+import com.techradium.iris.audit.VerificationReport;
+import com.techradium.iris.audit.memory.InMemoryAuditStore;
+import com.techradium.iris.core.Page;
+import com.techradium.iris.core.PageRequest;
+import com.techradium.iris.core.TenantId;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A walk through {@link AuditLog}: record events of the four streams, catch a brute-force burst,
+ * verify the hash chain, alter one stored event behind the log's back and watch verification point
+ * at it, then read and export a page.
+ *
+ * <p>The alteration goes through {@link InMemoryAuditStore#tampering()}, a hook that changes a
+ * stored event without re-hashing it — what an attacker with write access to the database could do.
+ * It exists for tests and demonstrations only.
+ */
+public final class AuditTour {
+  private AuditTour() {}
+
+  /** Runs the tour on an in-memory audit log with a fresh random checkpoint key. */
+  public static void main(String[] args) {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    InMemoryAuditStore store = new InMemoryAuditStore();
+    AuditLog audit =
+        AuditLog.builder().store(store).signer(new HmacCheckpointSigner("demo", key)).build();
+    run(System.out, audit, store);
+  }
+
+  /**
+   * Runs the tour.
+   *
+   * @param out where to print
+   * @param audit an audit log writing to {@code store}
+   * @param store the same store, used to alter one event for the verification step
+   */
+  public static void run(PrintStream out, AuditLog audit, InMemoryAuditStore store) {
+    TenantId tenant = TenantId.of("acme-health");
+    Accessor auditor = Accessor.user("auditor-ann", "tour of the audit log");
+    out.println("== AuditLog");
+
+    AuditRecord login =
+        audit.record(
+            AuditEvent.builder(tenant, AuditCategory.AUDIT)
+                .actor("dr-lee")
+                .action("user.login")
+                .context(new RequestContext("192.0.2.10", "Mozilla/5.0", "req-1"))
+                .build());
+    AuditRecord chart =
+        audit.recordDataAccess(
+            tenant,
+            "dr-lee",
+            DataCategory.PHI,
+            "patient",
+            List.of("patient-7"),
+            "treatment",
+            RequestContext.ip("192.0.2.10"));
+    audit.recordAdminAction(
+        tenant,
+        "admin-sam",
+        "role.grant",
+        "user",
+        "dr-lee",
+        "{\"roles\":[\"nurse\"]}",
+        "{\"roles\":[\"nurse\",\"physician\"]}",
+        RequestContext.NONE);
+    audit.recordApiRequest(
+        tenant,
+        "GET",
+        "/v1/patients/patient-7",
+        200,
+        Duration.ofMillis(14),
+        "key-live-1",
+        null,
+        RequestContext.ip("198.51.100.20"));
+    out.printf(
+        "recorded: %s #%d %s, %s #%d %s, an admin change and an API request%n",
+        login.category(),
+        login.sequence(),
+        login.event().action(),
+        chart.category(),
+        chart.sequence(),
+        chart.event().action());
+
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      FailedLoginResult result =
+          audit.recordFailedLogin(
+              tenant, "dr-lee", RequestContext.ip("203.0.113.66"), "bad_password");
+      for (BruteForceDetection detection : result.detections()) {
+        out.printf(
+            "failed login %d: brute force detected for %s %s (%d failures within %s)%n",
+            attempt,
+            detection.rule().scope().targetType(),
+            detection.key(),
+            detection.failures(),
+            detection.rule().window());
+      }
+    }
+
+    VerificationReport intact = audit.verify(tenant);
+    out.printf(
+        "verify: %s, %d events checked%n",
+        intact.valid() ? "valid" : "BROKEN", intact.eventsChecked());
+
+    AuditEvent altered = chart.event().toBuilder().purpose("curiosity").build();
+    store
+        .tampering()
+        .replace(
+            new AuditRecord(
+                chart.sequence(),
+                chart.id(),
+                chart.recordedAt(),
+                altered,
+                chart.previousHash(),
+                chart.hash()));
+    VerificationReport tampered = audit.verify(tenant);
+    ChainBreak found = tampered.firstBreak().orElseThrow();
+    out.printf(
+        "after changing the purpose of %s #%d in storage, verify: %s -> %s%n",
+        chart.category(), chart.sequence(), tampered.valid() ? "valid" : "BROKEN", found);
+
+    Page<AuditRecord> security =
+        audit.securityEvents(tenant, null, null, PageRequest.first(3), auditor);
+    out.printf("security events, first page of %d:%n", security.items().size());
+    for (AuditRecord record : security.items()) {
+      out.printf(
+          "  %s %s %s by %s from %s%n",
+          record.recordedAt(),
+          record.event().severity(),
+          record.event().action(),
+          record.event().actorId(),
+          Objects.toString(record.event().ipAddress(), "-"));
+    }
+
+    StringWriter export = new StringWriter();
+    long exported =
+        audit
+            .exportJsonLines(
+                AuditQuery.forTenant(tenant).categories(AuditCategory.ADMIN).build(),
+                auditor,
+                export)
+            .events();
+    out.printf("export of the admin stream (%d line):%n  %s", exported, export);
+    out.println(
+        "reads by "
+            + auditor.actorId()
+            + " were recorded too: "
+            + audit
+                .sensitiveAccess(
+                    tenant, DataCategory.AUDIT_TRAIL, null, PageRequest.first(), auditor)
+                .items()
+                .size()
+            + " audit-trail reads so far");
+  }
+}
