@@ -45,9 +45,7 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
   @Override
   public Page<TenantInfo> list(PageRequest request) {
     Map<TenantId, TenantInfo> from =
-        request.cursor() == null
-            ? tenants
-            : tenants.tailMap(TenantId.of(Cursors.decode(request.cursor(), 1).get(0)), false);
+        request.cursor() == null ? tenants : tenants.tailMap(cursorTenant(request.cursor()), false);
     List<TenantInfo> fetched = new ArrayList<>(request.limit() + 1);
     for (TenantInfo info : from.values()) {
       fetched.add(info);
@@ -56,5 +54,14 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
       }
     }
     return Page.fromOverfetch(fetched, request.limit(), info -> Cursors.encode(info.id().value()));
+  }
+
+  private static TenantId cursorTenant(String cursor) {
+    String value = Cursors.decode(cursor, 1).get(0);
+    try {
+      return TenantId.of(value);
+    } catch (ValidationException e) {
+      throw new ValidationException("cursor", "is not a cursor returned by this listing");
+    }
   }
 }

@@ -99,7 +99,7 @@ final class PostgresServer {
         "localhost:" + postgres.getPort(), EMBEDDED_USER, EMBEDDED_PASSWORD, "");
   }
 
-  private static PostgresServer external(String url) {
+  static PostgresServer external(String url) {
     String prefix = "jdbc:postgresql://";
     if (!url.startsWith(prefix)) {
       throw new IllegalStateException(

@@ -110,7 +110,7 @@ final class RedisTestServer {
     }
   }
 
-  private static RedisTestServer external(String url) {
+  static RedisTestServer external(String url) {
     URI uri;
     try {
       uri = URI.create(url);

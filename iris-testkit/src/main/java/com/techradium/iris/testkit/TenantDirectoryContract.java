@@ -115,6 +115,13 @@ public abstract class TenantDirectoryContract extends ContractSupport {
   }
 
   @Test
+  void foreignCursorIsRejected() {
+    assertThatThrownBy(() -> directory().list(PageRequest.first().after("not a cursor!")))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.hasErrorFor("cursor")).isTrue());
+  }
+
+  @Test
   void concurrentRegistrationsOfOneTenantAllReturnTheSameRegistration() throws Exception {
     TenantId tenant = newTenant();
     Instant now = clock.instant();
