@@ -1,0 +1,24 @@
+package com.techradium.iris.core;
+
+import java.time.Instant;
+
+/**
+ * A tenant listed in a {@link TenantDirectory}.
+ *
+ * @param id the tenant
+ * @param displayName a human-readable name, 1 to {@value #MAX_DISPLAY_NAME} characters of
+ *     single-line text
+ * @param registeredAt when the tenant was first registered
+ */
+public record TenantInfo(TenantId id, String displayName, Instant registeredAt) {
+  /** The longest display name accepted. */
+  public static final int MAX_DISPLAY_NAME = 200;
+
+  public TenantInfo {
+    Validation.of()
+        .required("id", id)
+        .text("displayName", displayName, MAX_DISPLAY_NAME)
+        .required("registeredAt", registeredAt)
+        .throwIfInvalid();
+  }
+}

@@ -1,0 +1,119 @@
+package com.techradium.iris.jdbc;
+
+import com.techradium.iris.core.StorageException;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderNameCase;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * Front door of iris-jdbc: puts IRIS's tables into a PostgreSQL database, and builds the jOOQ
+ * context and connection pool the JDBC stores run on.
+ *
+ * <pre>{@code
+ * DataSource dataSource = JdbcIris.pool("jdbc:postgresql://db:5432/app", "app", secret);
+ * JdbcIris.migrate(dataSource);   // at start-up, from any number of nodes
+ * }</pre>
+ *
+ * <p>Data sources passed in stay owned by the caller and are never closed here. All methods are
+ * thread-safe.
+ */
+public final class JdbcIris {
+  /** Classpath location of IRIS's versioned migrations. */
+  public static final String MIGRATIONS = "classpath:com/techradium/iris/jdbc/migration";
+
+  /** The table in which Flyway records which migrations ran. */
+  public static final String HISTORY_TABLE = "iris_schema_history";
+
+  private JdbcIris() {}
+
+  /**
+   * Applies every IRIS migration the database does not have yet, in version order, and returns how
+   * many ran. Safe to call from several nodes at once: Flyway holds a PostgreSQL advisory lock
+   * while it migrates, so one node applies the migrations and the others wait and then find nothing
+   * to do. Tables go into the connection's current schema; history goes into {@value
+   * #HISTORY_TABLE}, so IRIS can share a schema with the host's own Flyway history.
+   *
+   * @throws StorageException if the database cannot be reached or a migration fails
+   */
+  public static int migrate(DataSource dataSource) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    try {
+      MigrateResult result =
+          Flyway.configure(JdbcIris.class.getClassLoader())
+              .dataSource(dataSource)
+              .locations(MIGRATIONS)
+              .table(HISTORY_TABLE)
+              .baselineOnMigrate(true)
+              .baselineVersion("0")
+              .load()
+              .migrate();
+      return result.migrationsExecuted;
+    } catch (FlywayException e) {
+      throw new StorageException("IRIS database migration failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A jOOQ context over a host-owned data source: PostgreSQL dialect, names rendered as written
+   * (lower case, quoted only where needed), no execute logging. Each query borrows a connection
+   * from the data source and returns it.
+   */
+  public static DSLContext dsl(DataSource dataSource) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    return DSL.using(dataSource, SQLDialect.POSTGRES, settings());
+  }
+
+  /** The jOOQ settings of {@link #dsl}: a new, mutable copy each call. */
+  public static Settings settings() {
+    return new Settings()
+        .withRenderNameCase(RenderNameCase.AS_IS)
+        .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
+        .withRenderSchema(false)
+        .withExecuteLogging(false)
+        .withRenderFormatted(false)
+        .withFetchWarnings(false);
+  }
+
+  /**
+   * A HikariCP pool for hosts that have none, with PostgreSQL-friendly defaults (10 connections,
+   * pool name {@code iris}). The caller owns it and closes it on shutdown.
+   *
+   * @param jdbcUrl a {@code jdbc:postgresql://} URL
+   */
+  public static HikariDataSource pool(String jdbcUrl, String user, String password) {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(password, "password");
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setPoolName("iris");
+    config.setMaximumPoolSize(10);
+    return pool(config);
+  }
+
+  /**
+   * A HikariCP pool from a full configuration; the caller owns it and closes it on shutdown.
+   *
+   * @throws StorageException if the pool cannot open its first connection
+   */
+  public static HikariDataSource pool(HikariConfig config) {
+    Objects.requireNonNull(config, "config");
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StorageException("Could not open a connection pool: " + e.getMessage(), e);
+    }
+  }
+}

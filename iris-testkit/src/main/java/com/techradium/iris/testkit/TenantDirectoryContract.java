@@ -1,0 +1,143 @@
+package com.techradium.iris.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.techradium.iris.core.ConflictException;
+import com.techradium.iris.core.Page;
+import com.techradium.iris.core.PageRequest;
+import com.techradium.iris.core.TenantDirectory;
+import com.techradium.iris.core.TenantId;
+import com.techradium.iris.core.TenantInfo;
+import com.techradium.iris.core.ValidationException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link TenantDirectory} that stores registrations must show. An adapter's
+ * test extends this class and returns its directory from {@link #directory()}; the tests use
+ * tenants no other test uses, so one database can serve them all.
+ */
+public abstract class TenantDirectoryContract extends ContractSupport {
+  /** The directory under test; may be the same instance for every test. */
+  protected abstract TenantDirectory directory();
+
+  @Test
+  void registeredTenantExistsAndIsFoundWithItsRegistration() {
+    TenantId tenant = newTenant();
+    Instant now = clock.instant();
+
+    TenantInfo registered = directory().register(tenant, "Acme Corp", now);
+
+    assertThat(registered).isEqualTo(new TenantInfo(tenant, "Acme Corp", now));
+    assertThat(directory().exists(tenant)).isTrue();
+    assertThat(directory().find(tenant)).contains(registered);
+  }
+
+  @Test
+  void unknownTenantDoesNotExist() {
+    TenantId tenant = newTenant();
+
+    assertThat(directory().exists(tenant)).isFalse();
+    assertThat(directory().find(tenant)).isEmpty();
+  }
+
+  @Test
+  void registeringAgainWithTheSameNameKeepsTheFirstRegistration() {
+    TenantId tenant = newTenant();
+    TenantInfo first = directory().register(tenant, "Acme Corp", clock.instant());
+    clock.advance(Duration.ofHours(1));
+
+    TenantInfo again = directory().register(tenant, "Acme Corp", clock.instant());
+
+    assertThat(again).isEqualTo(first);
+    assertThat(directory().find(tenant)).contains(first);
+  }
+
+  @Test
+  void registeringAgainWithAnotherNameIsAConflict() {
+    TenantId tenant = newTenant();
+    TenantInfo first = directory().register(tenant, "Acme Corp", clock.instant());
+
+    assertThatThrownBy(() -> directory().register(tenant, "Other Corp", clock.instant()))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining(tenant.value());
+    assertThat(directory().find(tenant)).contains(first);
+  }
+
+  @Test
+  void invalidDisplayNameIsRejectedAndNothingIsStored() {
+    TenantId tenant = newTenant();
+
+    assertThatThrownBy(() -> directory().register(tenant, " ", clock.instant()))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.hasErrorFor("displayName")).isTrue());
+    assertThat(directory().exists(tenant)).isFalse();
+  }
+
+  @Test
+  void timestampsKeepMicrosecondPrecision() {
+    TenantId tenant = newTenant();
+    Instant now = Instant.parse("2026-03-04T05:06:07.123456Z");
+
+    directory().register(tenant, "Acme Corp", now);
+
+    assertThat(directory().find(tenant).orElseThrow().registeredAt()).isEqualTo(now);
+  }
+
+  @Test
+  void listPagesThroughTenantsInIdOrderWithoutGapsOrDuplicates() {
+    List<TenantId> mine = List.of(newTenant(), newTenant(), newTenant());
+    for (TenantId tenant : mine) {
+      directory().register(tenant, "Tenant " + tenant, clock.instant());
+    }
+
+    List<TenantId> listed = new ArrayList<>();
+    PageRequest request = PageRequest.first(2);
+    while (true) {
+      Page<TenantInfo> page = directory().list(request);
+      assertThat(page.items()).hasSizeLessThanOrEqualTo(2);
+      page.items().forEach(info -> listed.add(info.id()));
+      if (!page.hasNext()) {
+        break;
+      }
+      request = request.after(page.nextCursor());
+    }
+
+    assertThat(listed).doesNotHaveDuplicates().isSorted().containsAll(mine);
+  }
+
+  @Test
+  void foreignCursorIsRejected() {
+    assertThatThrownBy(() -> directory().list(PageRequest.first().after("not a cursor!")))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.hasErrorFor("cursor")).isTrue());
+  }
+
+  @Test
+  void concurrentRegistrationsOfOneTenantAllReturnTheSameRegistration() throws Exception {
+    TenantId tenant = newTenant();
+    Instant now = clock.instant();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Callable<TenantInfo>> calls = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        calls.add(() -> directory().register(tenant, "Acme Corp", now));
+      }
+      List<TenantInfo> results = new ArrayList<>();
+      for (Future<TenantInfo> result : pool.invokeAll(calls)) {
+        results.add(result.get());
+      }
+      assertThat(results).containsOnly(new TenantInfo(tenant, "Acme Corp", now));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
