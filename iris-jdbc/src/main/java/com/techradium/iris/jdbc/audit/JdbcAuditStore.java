@@ -1,0 +1,466 @@
+package com.techradium.iris.jdbc.audit;
+
+import static com.techradium.iris.jdbc.schema.Tables.IRIS_AUDIT_CHAIN_HEADS;
+import static com.techradium.iris.jdbc.schema.Tables.IRIS_AUDIT_CHECKPOINTS;
+import static com.techradium.iris.jdbc.schema.Tables.IRIS_AUDIT_EVENTS;
+import static com.techradium.iris.jdbc.schema.Tables.IRIS_AUDIT_LEGAL_HOLDS;
+
+import com.techradium.iris.audit.AuditCategory;
+import com.techradium.iris.audit.AuditChain;
+import com.techradium.iris.audit.AuditPosition;
+import com.techradium.iris.audit.AuditQuery;
+import com.techradium.iris.audit.AuditRecord;
+import com.techradium.iris.audit.AuditStore;
+import com.techradium.iris.audit.ChainHead;
+import com.techradium.iris.audit.Checkpoint;
+import com.techradium.iris.audit.NewAuditRecord;
+import com.techradium.iris.audit.Severity;
+import com.techradium.iris.core.Page;
+import com.techradium.iris.core.PageRequest;
+import com.techradium.iris.core.TenantId;
+import com.techradium.iris.jdbc.JdbcContext;
+import com.techradium.iris.jdbc.schema.tables.records.IrisAuditCheckpointsRecord;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep4;
+import org.jooq.InsertValuesStepN;
+import org.jooq.Query;
+import org.jooq.Record4;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@link AuditStore} on PostgreSQL (migration {@code V2__audit.sql}). Thread-safe; it holds no
+ * connection between calls and never closes the data source. Run {@link
+ * com.techradium.iris.jdbc.JdbcIris#migrate} first.
+ *
+ * <h2>Design</h2>
+ *
+ * <ul>
+ *   <li><b>One append-only table</b> {@code iris_audit_events} for the four streams, keyed by
+ *       ({@code tenant_id}, {@code category}, {@code seq}): the chain order. A trigger refuses
+ *       every UPDATE; retention deletes whole rows, oldest first. JSON values are {@code jsonb},
+ *       holding the canonical JSON the hash covers; reading a row re-canonicalises it, so
+ *       PostgreSQL's reformatting of {@code jsonb} does not disturb the hash.
+ *   <li><b>No forks.</b> An append runs in one transaction: it inserts-or-locks the head row of
+ *       every chain it touches in {@code iris_audit_chain_heads} ({@code INSERT ... ON CONFLICT DO
+ *       UPDATE ... RETURNING}, in a fixed order so concurrent appends cannot deadlock), computes
+ *       sequences and hashes from those heads, inserts the events with multi-row inserts of up to
+ *       {@value #INSERT_CHUNK} rows, and moves the heads. Appends to one chain from any number of
+ *       nodes therefore serialise on its head row; appends to other chains run in parallel. A
+ *       failure anywhere rolls the whole batch back.
+ *   <li><b>Indexes, not partitions or BRIN.</b> Every query names one tenant, so every index leads
+ *       with {@code tenant_id}: ({@code tenant_id, recorded_at, id}) for listings and exports in
+ *       both directions with keyset paging, ({@code tenant_id, category, recorded_at, id}) for
+ *       per-stream listings and the retention cut-off, ({@code tenant_id, actor_id, recorded_at})
+ *       for user activity and failed logins per account, and a partial index on failed logins by
+ *       IP. A BRIN index on {@code recorded_at} would be small, but with many tenants interleaved
+ *       in the heap each block range holds every tenant's events, so it cannot narrow a tenant's
+ *       query; monthly partitions would let old months be dropped whole, but retention here is per
+ *       tenant and category and suspended by legal holds, so partitions could not simply be
+ *       dropped, and each partition would duplicate every index. Retention deletes in bounded
+ *       batches through the primary key instead.
+ * </ul>
+ */
+public final class JdbcAuditStore implements AuditStore {
+  /** Rows per multi-row INSERT (24 columns each, below PostgreSQL's 32,767 bind values). */
+  static final int INSERT_CHUNK = 1000;
+
+  private final JdbcContext db;
+
+  private JdbcAuditStore(JdbcContext db) {
+    this.db = db;
+  }
+
+  /** A store over a host-owned data source, which it never closes. */
+  public static JdbcAuditStore of(DataSource dataSource) {
+    return new JdbcAuditStore(JdbcContext.of(dataSource));
+  }
+
+  /** A store running on an existing context. */
+  public static JdbcAuditStore of(JdbcContext context) {
+    return new JdbcAuditStore(Objects.requireNonNull(context, "context"));
+  }
+
+  private record Chain(String tenant, String category) {
+    static final Comparator<Chain> ORDER =
+        Comparator.comparing(Chain::tenant).thenComparing(Chain::category);
+
+    static Chain of(NewAuditRecord record) {
+      return new Chain(record.event().tenantId().value(), record.event().category().name());
+    }
+  }
+
+  @Override
+  public List<AuditRecord> append(List<NewAuditRecord> records) {
+    Objects.requireNonNull(records, "records");
+    if (records.isEmpty()) {
+      return List.of();
+    }
+    TreeSet<Chain> chains = new TreeSet<>(Chain.ORDER);
+    records.forEach(r -> chains.add(Chain.of(r)));
+    return db.inTransaction(
+        "append audit events",
+        dsl -> {
+          Map<Chain, ChainHead> heads = lockHeads(dsl, chains);
+          List<AuditRecord> stored = new ArrayList<>(records.size());
+          for (NewAuditRecord record : records) {
+            Chain chain = Chain.of(record);
+            ChainHead head = heads.get(chain);
+            AuditRecord chained = AuditRecord.chain(record, head.sequence() + 1, head.hash());
+            heads.put(
+                chain,
+                new ChainHead(
+                    head.tenantId(), head.category(), chained.sequence(), chained.hash()));
+            stored.add(chained);
+          }
+          for (int from = 0; from < stored.size(); from += INSERT_CHUNK) {
+            insert(dsl, stored.subList(from, Math.min(stored.size(), from + INSERT_CHUNK)));
+          }
+          List<Query> moves = new ArrayList<>(heads.size());
+          for (ChainHead head : heads.values()) {
+            moves.add(
+                dsl.update(IRIS_AUDIT_CHAIN_HEADS)
+                    .set(IRIS_AUDIT_CHAIN_HEADS.SEQ, head.sequence())
+                    .set(IRIS_AUDIT_CHAIN_HEADS.HASH, head.hash())
+                    .where(
+                        IRIS_AUDIT_CHAIN_HEADS.TENANT_ID.eq(head.tenantId().value()),
+                        IRIS_AUDIT_CHAIN_HEADS.CATEGORY.eq(head.category().name())));
+          }
+          if (moves.size() == 1) {
+            moves.get(0).execute();
+          } else {
+            dsl.batch(moves).execute();
+          }
+          return List.copyOf(stored);
+        });
+  }
+
+  /** Inserts the missing head rows and locks all of them, in {@link Chain#ORDER}. */
+  private static Map<Chain, ChainHead> lockHeads(DSLContext dsl, TreeSet<Chain> chains) {
+    InsertValuesStep4<
+            com.techradium.iris.jdbc.schema.tables.records.IrisAuditChainHeadsRecord,
+            String,
+            String,
+            Long,
+            String>
+        insert =
+            dsl.insertInto(
+                IRIS_AUDIT_CHAIN_HEADS,
+                IRIS_AUDIT_CHAIN_HEADS.TENANT_ID,
+                IRIS_AUDIT_CHAIN_HEADS.CATEGORY,
+                IRIS_AUDIT_CHAIN_HEADS.SEQ,
+                IRIS_AUDIT_CHAIN_HEADS.HASH);
+    for (Chain chain : chains) {
+      insert = insert.values(chain.tenant(), chain.category(), 0L, AuditChain.GENESIS_HASH);
+    }
+    Map<Chain, ChainHead> heads = new HashMap<>();
+    for (Record4<String, String, Long, String> row :
+        insert
+            .onConflict(IRIS_AUDIT_CHAIN_HEADS.TENANT_ID, IRIS_AUDIT_CHAIN_HEADS.CATEGORY)
+            .doUpdate()
+            .set(IRIS_AUDIT_CHAIN_HEADS.SEQ, IRIS_AUDIT_CHAIN_HEADS.SEQ)
+            .returningResult(
+                IRIS_AUDIT_CHAIN_HEADS.TENANT_ID,
+                IRIS_AUDIT_CHAIN_HEADS.CATEGORY,
+                IRIS_AUDIT_CHAIN_HEADS.SEQ,
+                IRIS_AUDIT_CHAIN_HEADS.HASH)
+            .fetch()) {
+      heads.put(
+          new Chain(row.value1(), row.value2()),
+          new ChainHead(
+              TenantId.of(row.value1()),
+              AuditCategory.valueOf(row.value2()),
+              row.value3(),
+              row.value4()));
+    }
+    return heads;
+  }
+
+  private static void insert(DSLContext dsl, List<AuditRecord> rows) {
+    InsertValuesStepN<?> insert = dsl.insertInto(IRIS_AUDIT_EVENTS, AuditRows.COLUMNS);
+    for (AuditRecord row : rows) {
+      insert = insert.values(AuditRows.values(row));
+    }
+    insert.execute();
+  }
+
+  @Override
+  public Optional<ChainHead> head(TenantId tenant, AuditCategory category) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(category, "category");
+    return db.call(
+        "read audit chain head",
+        dsl ->
+            dsl.selectFrom(IRIS_AUDIT_CHAIN_HEADS)
+                .where(
+                    IRIS_AUDIT_CHAIN_HEADS.TENANT_ID.eq(tenant.value()),
+                    IRIS_AUDIT_CHAIN_HEADS.CATEGORY.eq(category.name()),
+                    IRIS_AUDIT_CHAIN_HEADS.SEQ.gt(0L))
+                .fetchOptional(
+                    row -> new ChainHead(tenant, category, row.getSeq(), row.getHash())));
+  }
+
+  @Override
+  public List<AuditRecord> readChain(
+      TenantId tenant, AuditCategory category, long afterSequence, int limit) {
+    requirePositive(limit);
+    return db.call(
+        "read audit chain",
+        dsl ->
+            dsl.selectFrom(IRIS_AUDIT_EVENTS)
+                .where(
+                    IRIS_AUDIT_EVENTS.TENANT_ID.eq(tenant.value()),
+                    IRIS_AUDIT_EVENTS.CATEGORY.eq(category.name()),
+                    IRIS_AUDIT_EVENTS.SEQ.gt(afterSequence))
+                .orderBy(IRIS_AUDIT_EVENTS.SEQ)
+                .limit(limit)
+                .fetch(AuditRows::toRecord));
+  }
+
+  @Override
+  public Page<AuditRecord> query(AuditQuery query, PageRequest page) {
+    return page("query audit events", query, page, true);
+  }
+
+  @Override
+  public Page<AuditRecord> scan(AuditQuery query, PageRequest page) {
+    return page("scan audit events", query, page, false);
+  }
+
+  private Page<AuditRecord> page(
+      String operation, AuditQuery query, PageRequest page, boolean newestFirst) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(page, "page");
+    Condition where = conditions(query);
+    if (page.cursor() != null) {
+      AuditPosition after = AuditPosition.parse(page.cursor());
+      where =
+          where.and(
+              newestFirst
+                  ? DSL.row(IRIS_AUDIT_EVENTS.RECORDED_AT, IRIS_AUDIT_EVENTS.ID)
+                      .lt(after.recordedAt(), after.id())
+                  : DSL.row(IRIS_AUDIT_EVENTS.RECORDED_AT, IRIS_AUDIT_EVENTS.ID)
+                      .gt(after.recordedAt(), after.id()));
+    }
+    List<SortField<?>> order =
+        newestFirst
+            ? List.of(IRIS_AUDIT_EVENTS.RECORDED_AT.desc(), IRIS_AUDIT_EVENTS.ID.desc())
+            : List.of(IRIS_AUDIT_EVENTS.RECORDED_AT.asc(), IRIS_AUDIT_EVENTS.ID.asc());
+    Condition condition = where;
+    List<AuditRecord> fetched =
+        db.call(
+            operation,
+            dsl ->
+                dsl.selectFrom(IRIS_AUDIT_EVENTS)
+                    .where(condition)
+                    .orderBy(order)
+                    .limit(page.limit() + 1)
+                    .fetch(AuditRows::toRecord));
+    return Page.fromOverfetch(fetched, page.limit(), r -> AuditPosition.of(r).cursor());
+  }
+
+  @Override
+  public long count(AuditQuery query) {
+    Condition where = conditions(Objects.requireNonNull(query, "query"));
+    return db.call(
+        "count audit events",
+        dsl -> dsl.selectCount().from(IRIS_AUDIT_EVENTS).where(where).fetchOne(0, long.class));
+  }
+
+  private static Condition conditions(AuditQuery q) {
+    List<Condition> all = new ArrayList<>();
+    all.add(IRIS_AUDIT_EVENTS.TENANT_ID.eq(q.tenantId().value()));
+    if (q.from() != null) {
+      all.add(IRIS_AUDIT_EVENTS.RECORDED_AT.ge(q.from()));
+    }
+    if (q.to() != null) {
+      all.add(IRIS_AUDIT_EVENTS.RECORDED_AT.lt(q.to()));
+    }
+    if (!q.categories().isEmpty()) {
+      all.add(
+          IRIS_AUDIT_EVENTS.CATEGORY.in(q.categories().stream().map(Enum::name).sorted().toList()));
+    }
+    eq(all, IRIS_AUDIT_EVENTS.ACTOR_ID, q.actorId());
+    eq(all, IRIS_AUDIT_EVENTS.ACTION, q.action());
+    eq(all, IRIS_AUDIT_EVENTS.TARGET_TYPE, q.targetType());
+    eq(all, IRIS_AUDIT_EVENTS.TARGET_ID, q.targetId());
+    eq(all, IRIS_AUDIT_EVENTS.OUTCOME, q.outcome() == null ? null : q.outcome().name());
+    if (q.minSeverity() != null) {
+      all.add(
+          IRIS_AUDIT_EVENTS.SEVERITY.in(
+              Arrays.stream(Severity.values())
+                  .filter(s -> s.isAtLeast(q.minSeverity()))
+                  .map(Enum::name)
+                  .toList()));
+    }
+    eq(
+        all,
+        IRIS_AUDIT_EVENTS.SECURITY_KIND,
+        q.securityKind() == null ? null : q.securityKind().name());
+    eq(
+        all,
+        IRIS_AUDIT_EVENTS.DATA_CATEGORY,
+        q.dataCategory() == null ? null : q.dataCategory().name());
+    eq(all, IRIS_AUDIT_EVENTS.IP_ADDRESS, q.ipAddress());
+    return DSL.and(all);
+  }
+
+  private static void eq(
+      List<Condition> all, org.jooq.Field<String> field, @Nullable String value) {
+    if (value != null) {
+      all.add(field.eq(value));
+    }
+  }
+
+  @Override
+  public void saveCheckpoint(Checkpoint checkpoint) {
+    Objects.requireNonNull(checkpoint, "checkpoint");
+    db.run(
+        "save audit checkpoint",
+        dsl ->
+            dsl.insertInto(IRIS_AUDIT_CHECKPOINTS)
+                .set(IRIS_AUDIT_CHECKPOINTS.TENANT_ID, checkpoint.tenantId().value())
+                .set(IRIS_AUDIT_CHECKPOINTS.CATEGORY, checkpoint.category().name())
+                .set(IRIS_AUDIT_CHECKPOINTS.SEQ, checkpoint.sequence())
+                .set(IRIS_AUDIT_CHECKPOINTS.HASH, checkpoint.hash())
+                .set(IRIS_AUDIT_CHECKPOINTS.CREATED_AT, checkpoint.createdAt())
+                .set(IRIS_AUDIT_CHECKPOINTS.ALGORITHM, checkpoint.algorithm())
+                .set(IRIS_AUDIT_CHECKPOINTS.KEY_ID, checkpoint.keyId())
+                .set(IRIS_AUDIT_CHECKPOINTS.SIGNATURE, checkpoint.signature())
+                .onConflictDoNothing()
+                .execute());
+  }
+
+  @Override
+  public Optional<Checkpoint> latestCheckpoint(
+      TenantId tenant, AuditCategory category, long atOrBeforeSequence) {
+    return db.call(
+        "read audit checkpoint",
+        dsl ->
+            dsl.selectFrom(IRIS_AUDIT_CHECKPOINTS)
+                .where(
+                    IRIS_AUDIT_CHECKPOINTS.TENANT_ID.eq(tenant.value()),
+                    IRIS_AUDIT_CHECKPOINTS.CATEGORY.eq(category.name()),
+                    IRIS_AUDIT_CHECKPOINTS.SEQ.le(atOrBeforeSequence))
+                .orderBy(IRIS_AUDIT_CHECKPOINTS.SEQ.desc())
+                .limit(1)
+                .fetchOptional(JdbcAuditStore::toCheckpoint));
+  }
+
+  @Override
+  public List<Checkpoint> checkpoints(
+      TenantId tenant, AuditCategory category, long afterSequence, int limit) {
+    requirePositive(limit);
+    return db.call(
+        "list audit checkpoints",
+        dsl ->
+            dsl.selectFrom(IRIS_AUDIT_CHECKPOINTS)
+                .where(
+                    IRIS_AUDIT_CHECKPOINTS.TENANT_ID.eq(tenant.value()),
+                    IRIS_AUDIT_CHECKPOINTS.CATEGORY.eq(category.name()),
+                    IRIS_AUDIT_CHECKPOINTS.SEQ.gt(afterSequence))
+                .orderBy(IRIS_AUDIT_CHECKPOINTS.SEQ)
+                .limit(limit)
+                .fetch(JdbcAuditStore::toCheckpoint));
+  }
+
+  private static Checkpoint toCheckpoint(IrisAuditCheckpointsRecord row) {
+    return new Checkpoint(
+        TenantId.of(row.getTenantId()),
+        AuditCategory.valueOf(row.getCategory()),
+        row.getSeq(),
+        row.getHash(),
+        row.getCreatedAt(),
+        row.getAlgorithm(),
+        row.getKeyId(),
+        row.getSignature());
+  }
+
+  @Override
+  public int deleteThrough(
+      TenantId tenant, AuditCategory category, long throughSequence, int limit) {
+    requirePositive(limit);
+    Condition chain =
+        IRIS_AUDIT_EVENTS
+            .TENANT_ID
+            .eq(tenant.value())
+            .and(IRIS_AUDIT_EVENTS.CATEGORY.eq(category.name()));
+    return db.call(
+        "delete expired audit events",
+        dsl ->
+            dsl.deleteFrom(IRIS_AUDIT_EVENTS)
+                .where(chain)
+                .and(
+                    IRIS_AUDIT_EVENTS.SEQ.in(
+                        DSL.select(IRIS_AUDIT_EVENTS.SEQ)
+                            .from(IRIS_AUDIT_EVENTS)
+                            .where(chain)
+                            .and(IRIS_AUDIT_EVENTS.SEQ.le(throughSequence))
+                            .orderBy(IRIS_AUDIT_EVENTS.SEQ)
+                            .limit(limit)))
+                .execute());
+  }
+
+  @Override
+  public void setLegalHold(TenantId tenant, boolean held) {
+    Objects.requireNonNull(tenant, "tenant");
+    db.run(
+        held ? "place legal hold" : "release legal hold",
+        dsl -> {
+          if (held) {
+            dsl.insertInto(IRIS_AUDIT_LEGAL_HOLDS)
+                .set(IRIS_AUDIT_LEGAL_HOLDS.TENANT_ID, tenant.value())
+                .onConflictDoNothing()
+                .execute();
+          } else {
+            dsl.deleteFrom(IRIS_AUDIT_LEGAL_HOLDS)
+                .where(IRIS_AUDIT_LEGAL_HOLDS.TENANT_ID.eq(tenant.value()))
+                .execute();
+          }
+        });
+  }
+
+  @Override
+  public boolean hasLegalHold(TenantId tenant) {
+    Objects.requireNonNull(tenant, "tenant");
+    return db.call(
+        "check legal hold",
+        dsl ->
+            dsl.fetchExists(
+                IRIS_AUDIT_LEGAL_HOLDS, IRIS_AUDIT_LEGAL_HOLDS.TENANT_ID.eq(tenant.value())));
+  }
+
+  @Override
+  public List<TenantId> tenants(@Nullable TenantId after, int limit) {
+    requirePositive(limit);
+    Condition from =
+        after == null ? DSL.noCondition() : IRIS_AUDIT_CHAIN_HEADS.TENANT_ID.gt(after.value());
+    return db.call(
+        "list audit tenants",
+        dsl ->
+            dsl.selectDistinct(IRIS_AUDIT_CHAIN_HEADS.TENANT_ID)
+                .from(IRIS_AUDIT_CHAIN_HEADS)
+                .where(from)
+                .orderBy(IRIS_AUDIT_CHAIN_HEADS.TENANT_ID)
+                .limit(limit)
+                .fetch(row -> TenantId.of(row.value1())));
+  }
+
+  private static void requirePositive(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/** The PostgreSQL {@link com.techradium.iris.audit.AuditStore}. */
+@NullMarked
+package com.techradium.iris.jdbc.audit;
+
+import org.jspecify.annotations.NullMarked;

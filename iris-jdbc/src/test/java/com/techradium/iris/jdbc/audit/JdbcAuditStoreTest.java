@@ -1,0 +1,25 @@
+package com.techradium.iris.jdbc.audit;
+
+import com.techradium.iris.audit.AuditStore;
+import com.techradium.iris.jdbc.JdbcIris;
+import com.techradium.iris.testkit.PostgresExtension;
+import com.techradium.iris.testkit.audit.AuditStoreContract;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class JdbcAuditStoreTest extends AuditStoreContract {
+  @RegisterExtension static final PostgresExtension postgres = new PostgresExtension();
+
+  private static AuditStore store;
+
+  @BeforeAll
+  static void migrate() {
+    JdbcIris.migrate(postgres.dataSource());
+    store = JdbcAuditStore.of(postgres.dataSource());
+  }
+
+  @Override
+  protected AuditStore store() {
+    return store;
+  }
+}
