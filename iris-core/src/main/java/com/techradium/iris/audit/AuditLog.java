@@ -3,6 +3,7 @@ package com.techradium.iris.audit;
 import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
+import com.techradium.iris.core.TenantDirectory;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.TimeOrderedIds;
 import com.techradium.iris.core.Validation;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,10 +44,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Guarantees.</b> {@link #record} returns once the event is durable in the store. Input is
  * validated completely before anything is written ({@link com.techradium.iris.core
- * .ValidationException} naming the fields). A batch is written atomically. Each event's hash covers
- * its content and the previous event's hash ({@link AuditChain}), so {@link #verify} finds the
- * first modified, deleted or reordered event. Reading the log on someone's behalf ({@link #query},
- * the ready-made queries, exports) is itself recorded as a data-access event.
+ * .ValidationException} naming the fields), including the tenant against the configured {@link
+ * TenantDirectory}. A batch is written atomically. Each event's hash covers its content and the
+ * previous event's hash ({@link AuditChain}), so {@link #verify} finds the first modified, deleted
+ * or reordered event. Reading the log on someone's behalf ({@link #query}, the ready-made queries,
+ * exports) is itself recorded as a data-access event.
  *
  * <p><b>Threads and lifecycle.</b> Thread-safe. The audit log owns no thread: the optional
  * asynchronous writer ({@link #enqueue}) runs on the {@link IrisRuntime} given to the builder,
@@ -54,6 +58,9 @@ import org.slf4j.LoggerFactory;
 public final class AuditLog {
   private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
   private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Tenants confirmed by the directory are remembered (directories never remove tenants). */
+  private static final int KNOWN_TENANTS_CACHED = 10_000;
 
   /** The longest HTTP path {@link #recordApiRequest} keeps. */
   public static final int MAX_PATH_LENGTH = 2048;
@@ -69,6 +76,8 @@ public final class AuditLog {
   private final BruteForceDetector bruteForce;
   private final AuditExporter exporter;
   private final @Nullable AsyncAuditWriter writer;
+  private final TenantDirectory tenants;
+  private final Set<TenantId> knownTenants = ConcurrentHashMap.newKeySet();
 
   AuditLog(AuditLogBuilder builder) {
     this.store = Objects.requireNonNull(builder.store);
@@ -81,6 +90,7 @@ public final class AuditLog {
     this.verifier = new ChainVerifier(store, signer);
     this.bruteForce = new BruteForceDetector(store, builder.bruteForceRules, builder.listener);
     this.exporter = new AuditExporter(store);
+    this.tenants = builder.tenants == null ? TenantDirectory.acceptingAll() : builder.tenants;
     if (builder.runtime != null) {
       AsyncAuditWriter async =
           new AsyncAuditWriter(builder.writerSettings, this::write, builder.listener);
@@ -115,6 +125,10 @@ public final class AuditLog {
       validation.required("events[" + i + "]", events.get(i));
     }
     validation.throwIfInvalid();
+    for (int i = 0; i < events.size(); i++) {
+      checkTenant(validation, events.get(i).tenantId(), events.size() == 1 ? null : i);
+    }
+    validation.throwIfInvalid();
     if (events.isEmpty()) {
       return List.of();
     }
@@ -136,7 +150,11 @@ public final class AuditLog {
    */
   public void enqueue(AuditEvent event) {
     Objects.requireNonNull(event, "event");
-    requireWriter().enqueue(new NewAuditRecord(ids.next(), now(), event));
+    AsyncAuditWriter async = requireWriter();
+    Validation validation = Validation.of();
+    checkTenant(validation, event.tenantId(), null);
+    validation.throwIfInvalid();
+    async.enqueue(new NewAuditRecord(ids.next(), now(), event));
   }
 
   /**
@@ -485,6 +503,9 @@ public final class AuditLog {
 
   private AuditRecord legalHold(TenantId tenant, Accessor by, String reason, boolean held) {
     Objects.requireNonNull(by, "by");
+    Validation validation = Validation.of();
+    checkTenant(validation, tenant, null);
+    validation.throwIfInvalid();
     AuditEvent event = AuditEvents.legalHold(tenant, by, reason, store.hasLegalHold(tenant), held);
     store.setLegalHold(tenant, held);
     return record(event);
@@ -514,6 +535,23 @@ public final class AuditLog {
       }
     }
     return stored;
+  }
+
+  /** Records an error on {@code tenantId} unless the tenant directory knows the tenant. */
+  private void checkTenant(Validation validation, TenantId tenant, @Nullable Integer index) {
+    if (knownTenants.contains(tenant)) {
+      return;
+    }
+    if (tenants.exists(tenant)) {
+      if (knownTenants.size() < KNOWN_TENANTS_CACHED) {
+        knownTenants.add(tenant);
+      }
+      return;
+    }
+    validation.check(
+        false,
+        "tenantId",
+        "unknown tenant " + tenant + (index == null ? "" : " (events[" + index + "])"));
   }
 
   private Instant now() {

@@ -1,6 +1,7 @@
 package com.techradium.iris.audit;
 
 import com.techradium.iris.core.IrisRuntime;
+import com.techradium.iris.core.TenantDirectory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +24,7 @@ public final class AuditLogBuilder {
   List<BruteForceRule> bruteForceRules = BruteForceRule.defaults();
   AuditListener listener = AuditListener.NONE;
   int cleanupBatchSize = 1000;
+  @Nullable TenantDirectory tenants;
 
   AuditLogBuilder() {}
 
@@ -92,6 +94,17 @@ public final class AuditLogBuilder {
   /** Brute-force rules. Default {@link BruteForceRule#defaults()}; an empty list disables. */
   public AuditLogBuilder bruteForceRules(List<BruteForceRule> rules) {
     this.bruteForceRules = List.copyOf(Objects.requireNonNull(rules, "rules"));
+    return this;
+  }
+
+  /**
+   * The tenants that exist: events for any other tenant are rejected with a {@link
+   * com.techradium.iris.core.ValidationException} on {@code tenantId} before anything is written.
+   * Default {@link TenantDirectory#acceptingAll()}.
+   */
+  public AuditLogBuilder tenants(TenantDirectory directory) {
+    requireUnset(this.tenants, "tenants");
+    this.tenants = Objects.requireNonNull(directory, "directory");
     return this;
   }
 

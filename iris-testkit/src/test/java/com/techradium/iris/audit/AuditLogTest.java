@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.techradium.iris.audit.memory.InMemoryAuditStore;
+import com.techradium.iris.core.InMemoryTenantDirectory;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
+import com.techradium.iris.core.ValidationException;
 import com.techradium.iris.testkit.MutableClock;
 import java.time.Duration;
 import java.util.List;
@@ -158,5 +160,37 @@ class AuditLogTest {
     assertThat(periodic.checkpoints(tenant, AuditCategory.AUDIT, 0, 10))
         .extracting(Checkpoint::sequence)
         .containsExactly(3L, 6L);
+  }
+
+  @Test
+  void eventsForTenantsTheDirectoryDoesNotKnowAreRejectedAndNothingIsWritten() {
+    InMemoryTenantDirectory directory = new InMemoryTenantDirectory();
+    directory.register(tenant, "Known Co", clock.instant());
+    TenantId stranger = AuditTesting.newTenant();
+    AuditLog guarded = AuditTesting.auditLog(store, clock).tenants(directory).build();
+
+    assertThatThrownBy(() -> guarded.record(AuditTesting.action(stranger, "a", "x")))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).hasErrorFor("tenantId")).isTrue());
+    assertThatThrownBy(
+            () ->
+                guarded.recordAll(
+                    List.of(
+                        AuditTesting.action(tenant, "a", "x"),
+                        AuditTesting.action(stranger, "b", "x"))))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("events[1]");
+    assertThatThrownBy(
+            () ->
+                guarded.userActivity(
+                    stranger, "a", null, PageRequest.first(), AuditTesting.AUDITOR))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> guarded.placeLegalHold(stranger, AuditTesting.AUDITOR, "case"))
+        .isInstanceOf(ValidationException.class);
+
+    assertThat(AuditTesting.count(store, tenant)).isZero();
+    assertThat(AuditTesting.count(store, stranger)).isZero();
+    assertThat(store.hasLegalHold(stranger)).isFalse();
+    assertThat(guarded.record(AuditTesting.action(tenant, "a", "x")).sequence()).isEqualTo(1);
   }
 }
