@@ -72,6 +72,7 @@ public final class JobQueue {
   private final Map<String, JobHandler> handlers = new ConcurrentHashMap<>();
   private final Set<String> knownTypes = ConcurrentHashMap.newKeySet();
   private final EnqueuePlanner planner;
+  private final ScheduleDefinitions schedules;
   private final @Nullable JobWorker worker;
   private final @Nullable JobScheduler scheduler;
 
@@ -94,6 +95,7 @@ public final class JobQueue {
     this.knownTypes.addAll(b.knownTypes);
     this.handlers.putIfAbsent(CLEANUP_TYPE, ctx -> ctx.result("{\"deleted\":" + cleanup() + "}"));
     this.planner = new EnqueuePlanner(store, settings, this::isKnownType);
+    this.schedules = new ScheduleDefinitions(store, this::isKnownType);
     this.worker =
         b.runtime != null && b.runWorker
             ? new JobWorker(store, settings, handlers::get, b.workerQueues)
@@ -266,7 +268,7 @@ public final class JobQueue {
    * @throws ConflictException the tenant has a schedule of that name
    */
   public CronSchedule createSchedule(TenantId tenant, ScheduleSpec spec) {
-    CronSchedule schedule = newSchedule(tenant, spec, settings.now());
+    CronSchedule schedule = schedules.newSchedule(tenant, spec, settings.now());
     if (!store.createSchedule(schedule)) {
       throw new ConflictException("schedule " + spec.name() + " exists already");
     }
@@ -279,61 +281,7 @@ public final class JobQueue {
    * For facades registering their recurring work on every start.
    */
   public CronSchedule registerSchedule(TenantId tenant, ScheduleSpec spec) {
-    Instant now = settings.now();
-    CronSchedule fresh = newSchedule(tenant, spec, now);
-    Optional<CronSchedule> existing = store.getSchedule(tenant, spec.name());
-    if (existing.isEmpty()) {
-      return store.createSchedule(fresh)
-          ? fresh
-          : store.getSchedule(tenant, spec.name()).orElse(fresh);
-    }
-    CronSchedule current = existing.get();
-    if (spec.sameDefinitionAs(current)) {
-      return current;
-    }
-    boolean sameTimes = current.cron().equals(spec.cron()) && current.zone().equals(spec.zone());
-    CronSchedule updated =
-        new CronSchedule(
-            tenant,
-            spec.name(),
-            spec.cron(),
-            spec.zone(),
-            spec.queue(),
-            spec.type(),
-            spec.payload(),
-            spec.priority(),
-            spec.maxAttempts(),
-            spec.timeout(),
-            sameTimes ? current.nextFireAt() : fresh.nextFireAt(),
-            current.lastFiredAt(),
-            current.createdAt());
-    store.saveSchedule(updated);
-    return updated;
-  }
-
-  private CronSchedule newSchedule(TenantId tenant, ScheduleSpec spec, Instant now) {
-    Objects.requireNonNull(tenant, "tenant");
-    Objects.requireNonNull(spec, "spec");
-    Validation.of()
-        .check(store.getQueue(spec.queue()).isPresent(), "queue", "unknown queue " + spec.queue())
-        .check(isKnownType(spec.type()), "type", "no handler is known for type " + spec.type())
-        .throwIfInvalid();
-    Instant next =
-        CronExpressions.nextAfter(spec.cron(), spec.zone(), now).orElse(JobScheduler.NEVER);
-    return new CronSchedule(
-        tenant,
-        spec.name(),
-        spec.cron(),
-        spec.zone(),
-        spec.queue(),
-        spec.type(),
-        spec.payload(),
-        spec.priority(),
-        spec.maxAttempts(),
-        spec.timeout(),
-        next,
-        null,
-        now);
+    return schedules.register(tenant, spec, settings.now());
   }
 
   /** The tenant's schedule. */
@@ -359,25 +307,24 @@ public final class JobQueue {
     return store.stats(new StatsQuery(tenant, queue, now.minus(STATS_WINDOW)), now);
   }
 
-  /** The tenant's figures across all queues, then per queue, over the last 24 hours. */
-  public Map<String, JobStats> stats(TenantId tenant) {
-    return statsOf(tenant);
+  /** The tenant's figures across all queues and per queue, over the last 24 hours. */
+  public JobStatsSummary stats(TenantId tenant) {
+    return summary(Objects.requireNonNull(tenant, "tenant"));
   }
 
-  /** Figures across every tenant: all queues first (key {@code "*"}), then each queue. */
-  public Map<String, JobStats> deploymentStats() {
-    return statsOf(null);
+  /** Figures across every tenant, over all queues and per queue, over the last 24 hours. */
+  public JobStatsSummary deploymentStats() {
+    return summary(null);
   }
 
-  private Map<String, JobStats> statsOf(@Nullable TenantId tenant) {
+  private JobStatsSummary summary(@Nullable TenantId tenant) {
     Instant now = settings.now();
     Instant since = now.minus(STATS_WINDOW);
-    Map<String, JobStats> result = new LinkedHashMap<>();
-    result.put("*", store.stats(new StatsQuery(tenant, null, since), now));
+    Map<String, JobStats> byQueue = new LinkedHashMap<>();
     for (QueueConfig queue : store.listQueues()) {
-      result.put(queue.name(), store.stats(new StatsQuery(tenant, queue.name(), since), now));
+      byQueue.put(queue.name(), store.stats(new StatsQuery(tenant, queue.name(), since), now));
     }
-    return java.util.Collections.unmodifiableMap(result);
+    return new JobStatsSummary(store.stats(new StatsQuery(tenant, null, since), now), byQueue);
   }
 
   /**

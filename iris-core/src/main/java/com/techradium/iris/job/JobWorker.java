@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * <p>Handlers run on threads this worker creates when its runtime starts it (handlers block, so
  * they do not share the runtime's pool); claiming and lease renewal run on the runtime. {@link
  * #stop(Duration)} stops claiming, lets running handlers finish within the timeout, then releases
- * the rest back to their queues without using up an attempt. Thread-safe.
+ * the rest back to their queues without using up an attempt. A claimed job whose type has no
+ * handler on this node fails its attempt (and retries with backoff), so every node serving a queue
+ * should register the handlers of the types enqueued there. Thread-safe.
  */
 public final class JobWorker implements BackgroundService {
   private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);

@@ -240,6 +240,25 @@ class JobQueueValidationTest {
   }
 
   @Test
+  void statsSummariseEveryQueueAndEachOne() {
+    jobs.enqueue(tenant, mail().build());
+    jobs.enqueue(tenant, mail().delay(Duration.ofMinutes(1)).build());
+    jobs.enqueue(TenantId.of("other"), mail().build());
+    clock.advance(Duration.ofSeconds(42));
+
+    JobStatsSummary mine = jobs.stats(tenant);
+    JobStatsSummary everyone = jobs.deploymentStats();
+
+    assertThat(mine.overall().total()).isEqualTo(2);
+    assertThat(mine.queue("emails").orElseThrow().count(JobState.QUEUED)).isEqualTo(1);
+    assertThat(mine.queue("emails").orElseThrow().oldestQueuedAge())
+        .contains(Duration.ofSeconds(42));
+    assertThat(mine.queue("sms").orElseThrow().total()).isZero();
+    assertThat(mine.byQueue().keySet()).containsAll(JobQueue.DEFAULT_QUEUES);
+    assertThat(everyone.overall().count(JobState.QUEUED)).isEqualTo(2);
+  }
+
+  @Test
   void buildingWithoutAStoreFailsClearly() {
     assertThatThrownBy(() -> JobQueue.builder().build())
         .isInstanceOf(IllegalStateException.class)
