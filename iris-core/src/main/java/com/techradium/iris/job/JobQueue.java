@@ -223,10 +223,16 @@ public final class JobQueue {
   public QueueConfig updateQueue(QueueConfig config) {
     requireQueue(config.name());
     store.saveQueue(config);
+    if (worker != null) {
+      worker.queuesChanged();
+    }
     return config;
   }
 
-  /** Stops workers claiming from the queue (enqueueing still works). */
+  /**
+   * Stops workers claiming from the queue (enqueueing still works). This node's worker stops at
+   * once; workers on other nodes within their poll interval.
+   */
   public QueueConfig pauseQueue(String name) {
     return updateQueue(requireQueue(name).withPaused(true));
   }

@@ -54,6 +54,7 @@ public final class JobWorker implements BackgroundService {
   private volatile boolean stopping;
   private volatile List<QueueConfig> queues = List.of();
   private volatile long queuesReadAt;
+  private volatile boolean queuesStale = true;
   private @Nullable ExecutorService pool;
   private @Nullable ScheduledExecutorService timer;
   private @Nullable ExecutorService handlerThreads;
@@ -120,6 +121,17 @@ public final class JobWorker implements BackgroundService {
     }
   }
 
+  /**
+   * Makes the next claim round read queue configurations afresh; returns once no round using the
+   * old ones is in progress. The facade calls it after changing a queue on this node; other nodes
+   * see the change within their poll interval.
+   */
+  void queuesChanged() {
+    synchronized (pollLock) {
+      queuesStale = true;
+    }
+  }
+
   /** How many jobs this worker is running now. */
   public int runningCount() {
     return running.size();
@@ -173,7 +185,8 @@ public final class JobWorker implements BackgroundService {
 
   private List<QueueConfig> currentQueues() {
     long age = System.nanoTime() - queuesReadAt;
-    if (queuesReadAt == 0 || age >= settings.pollInterval().toNanos()) {
+    if (queuesStale || age >= settings.pollInterval().toNanos()) {
+      queuesStale = false;
       queues = store.listQueues();
       queuesReadAt = System.nanoTime();
     }

@@ -254,7 +254,6 @@ public final class InMemoryJobStore implements JobStore {
                       job,
                       job.toBuilder()
                           .state(JobState.CANCELLED)
-                          .cancelRequested(true)
                           .finishedAt(now)
                           .updatedAt(now)
                           .build(),

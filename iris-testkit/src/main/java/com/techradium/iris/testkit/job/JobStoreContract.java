@@ -949,6 +949,7 @@ public abstract class JobStoreContract extends ContractSupport {
 
     assertThat(cancelled.state()).isEqualTo(JobState.CANCELLED);
     assertThat(cancelled.finishedAt()).isEqualTo(clock.instant());
+    assertThat(cancelled.cancelRequested()).isFalse();
     assertSameJob(state(tenant, job.id()), cancelled);
     assertThat(claim(queue, 1)).isEmpty();
     assertSameJob(store.cancel(tenant, job.id(), clock.instant()), cancelled);
