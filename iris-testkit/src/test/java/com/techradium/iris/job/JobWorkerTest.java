@@ -72,6 +72,55 @@ class JobWorkerTest {
   }
 
   @Test
+  void neverRunsMoreJobsOfAQueueAtOnceThanItsConcurrency() {
+    AtomicInteger now = new AtomicInteger();
+    AtomicInteger peak = new AtomicInteger();
+    JobQueue jobs =
+        node(
+            b ->
+                b.handler(
+                    "call",
+                    ctx -> {
+                      peak.accumulateAndGet(now.incrementAndGet(), Math::max);
+                      Thread.sleep(5);
+                      now.decrementAndGet();
+                    }));
+    jobs.updateQueue(QueueConfig.defaults("voice").withConcurrency(2));
+    List<JobSpec> specs = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      specs.add(JobSpec.builder("voice", "call").build());
+    }
+    jobs.enqueueAll(tenant, specs);
+
+    Await.until("all ran", () -> jobs.stats(tenant, "voice").count(JobState.COMPLETED) == 20);
+    assertThat(peak.get()).isBetween(1, 2);
+  }
+
+  @Test
+  void aHandlersResultIsStoredWithTheCompletedJob() {
+    JobQueue jobs =
+        node(
+            b ->
+                b.handler(
+                    "sum",
+                    ctx -> {
+                      ctx.heartbeat();
+                      int total = 0;
+                      for (var n : ctx.payload().get("numbers")) {
+                        total += n.asInt();
+                      }
+                      ctx.result("{\"total\":" + total + "}");
+                    }));
+
+    Job job =
+        jobs.enqueue(
+            tenant, JobSpec.builder("reports", "sum").payload("{\"numbers\":[1,2,3]}").build());
+
+    awaitState(jobs, job.id(), JobState.COMPLETED);
+    assertThat(job(jobs, job.id()).result()).isEqualTo("{\"total\":6}");
+  }
+
+  @Test
   void runsHigherPriorityFirstThenInOrderOfArrival() {
     List<String> order = Collections.synchronizedList(new ArrayList<>());
     IrisRuntime runtime = runtime(Duration.ofSeconds(5));
