@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * they do not share the runtime's pool); claiming and lease renewal run on the runtime. {@link
  * #stop(Duration)} stops claiming, lets running handlers finish within the timeout, then releases
  * the rest back to their queues without using up an attempt. A claimed job whose type has no
- * handler on this node fails its attempt (and retries with backoff), so every node serving a queue
- * should register the handlers of the types enqueued there. Thread-safe.
+ * handler on this node goes back to its queue for a minute without using up an attempt (its last
+ * error says so); restrict such nodes with {@link JobQueue.Builder#workerQueues(String...)} or
+ * {@link JobQueue.Builder#runWorker(boolean)}. Thread-safe.
  */
 public final class JobWorker implements BackgroundService {
   private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);

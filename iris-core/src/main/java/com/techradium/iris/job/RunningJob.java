@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
 final class RunningJob implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(RunningJob.class);
 
+  /** How long a job waits after reaching a worker without a handler for its type. */
+  static final java.time.Duration NO_HANDLER_DELAY = java.time.Duration.ofMinutes(1);
+
   private final Job job;
   private final JobStore store;
   private final JobSettings settings;
@@ -54,6 +57,8 @@ final class RunningJob implements Runnable {
       }
       JobHandler handler = handlers.apply(job.type());
       if (handler == null) {
+        // Another node may handle this type: give the job back for later, using no attempt.
+        context.retryAt(settings.now().plus(NO_HANDLER_DELAY));
         throw new IllegalStateException(
             "no handler for type " + job.type() + " on worker " + settings.nodeName());
       }

@@ -121,6 +121,20 @@ class JobWorkerTest {
   }
 
   @Test
+  void aJobWithoutAHandlerOnThisNodeWaitsWithoutUsingAnAttempt() {
+    JobQueue producer = node(b -> b.runWorker(false).knownTypes("elsewhere"));
+    node(b -> b.nodeName("other-node"));
+    Job job =
+        producer.enqueue(tenant, JobSpec.builder("emails", "elsewhere").maxAttempts(1).build());
+
+    awaitState(producer, job.id(), JobState.SCHEDULED);
+    Job waiting = job(producer, job.id());
+    assertThat(waiting.attempts()).isZero();
+    assertThat(waiting.runAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
+    assertThat(waiting.lastError()).contains("no handler for type elsewhere on worker other-node");
+  }
+
+  @Test
   void runsHigherPriorityFirstThenInOrderOfArrival() {
     List<String> order = Collections.synchronizedList(new ArrayList<>());
     IrisRuntime runtime = runtime(Duration.ofSeconds(5));
