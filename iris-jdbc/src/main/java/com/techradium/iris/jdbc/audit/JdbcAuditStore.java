@@ -39,6 +39,7 @@ import org.jooq.Record4;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.copy.CopyManager;
 
 /**
  * The {@link AuditStore} on PostgreSQL (migration {@code V2__audit.sql}). Thread-safe; it holds no
@@ -76,6 +77,9 @@ import org.jspecify.annotations.Nullable;
 public final class JdbcAuditStore implements AuditStore {
   /** Rows per multi-row INSERT (24 columns each, below PostgreSQL's 32,767 bind values). */
   static final int INSERT_CHUNK = 1000;
+
+  /** Batches of at least this many events are written with COPY. */
+  static final int COPY_THRESHOLD = 32;
 
   private final JdbcContext db;
 
@@ -125,9 +129,7 @@ public final class JdbcAuditStore implements AuditStore {
                     head.tenantId(), head.category(), chained.sequence(), chained.hash()));
             stored.add(chained);
           }
-          for (int from = 0; from < stored.size(); from += INSERT_CHUNK) {
-            insert(dsl, stored.subList(from, Math.min(stored.size(), from + INSERT_CHUNK)));
-          }
+          insert(dsl, stored);
           List<Query> moves = new ArrayList<>(heads.size());
           for (ChainHead head : heads.values()) {
             moves.add(
@@ -188,12 +190,33 @@ public final class JdbcAuditStore implements AuditStore {
     return heads;
   }
 
+  /**
+   * Inserts the rows: with COPY when the connection is the PostgreSQL driver's (directly or through
+   * a pool that unwraps to it), otherwise with multi-row INSERTs.
+   */
   private static void insert(DSLContext dsl, List<AuditRecord> rows) {
-    InsertValuesStepN<?> insert = dsl.insertInto(IRIS_AUDIT_EVENTS, AuditRows.COLUMNS);
-    for (AuditRecord row : rows) {
-      insert = insert.values(AuditRows.values(row));
+    if (rows.size() >= COPY_THRESHOLD) {
+      boolean copied =
+          dsl.connectionResult(
+              connection -> {
+                CopyManager copy = AuditCopy.copyManager(connection);
+                if (copy == null) {
+                  return false;
+                }
+                AuditCopy.copy(copy, rows);
+                return true;
+              });
+      if (copied) {
+        return;
+      }
     }
-    insert.execute();
+    for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
+      InsertValuesStepN<?> insert = dsl.insertInto(IRIS_AUDIT_EVENTS, AuditRows.COLUMNS);
+      for (AuditRecord row : rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK))) {
+        insert = insert.values(AuditRows.values(row));
+      }
+      insert.execute();
+    }
   }
 
   @Override

@@ -130,6 +130,30 @@ public abstract class AuditStoreContract extends ContractSupport {
   }
 
   @Test
+  void aLargeBatchKeepsEveryFieldIncludingEscapes() {
+    TenantId tenant = newTenant();
+    List<NewAuditRecord> batch = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      AuditCategory category = AuditCategory.values()[i % 4];
+      AuditEvent event =
+          fullEvent(tenant, category, "actor\\" + i).toBuilder()
+              .userAgent("agent \\N with backslash " + i)
+              .metadata("{\"path\":\"C:\\\\temp\\t" + i + "\",\"ü\":\"\\u0001\"}")
+              .build();
+      batch.add(stamp(event));
+    }
+
+    List<AuditRecord> stored = store().append(batch);
+
+    List<AuditRecord> read = new ArrayList<>();
+    for (AuditCategory category : AuditCategory.values()) {
+      read.addAll(store().readChain(tenant, category, 0, 1000));
+    }
+    assertThat(read).containsExactlyInAnyOrderElementsOf(stored);
+    assertThat(read).allMatch(AuditRecord::hashMatches);
+  }
+
+  @Test
   void recordedAtKeepsMicrosecondPrecision() {
     TenantId tenant = newTenant();
     clock.set(Instant.parse("2026-03-04T05:06:07.123456789Z"));
