@@ -91,6 +91,16 @@ public record AuditEvent(
     for (int i = 0; i < recordIds.size() && i < MAX_RECORD_IDS; i++) {
       validation.text("recordIds[" + i + "]", recordIds.get(i), MAX_RECORD_ID_LENGTH);
     }
+    unicode(validation, "actorId", actorId);
+    unicode(validation, "action", action);
+    unicode(validation, "targetType", targetType);
+    unicode(validation, "targetId", targetId);
+    unicode(validation, "userAgent", userAgent);
+    unicode(validation, "requestId", requestId);
+    unicode(validation, "purpose", purpose);
+    for (int i = 0; i < recordIds.size() && i < MAX_RECORD_IDS; i++) {
+      unicode(validation, "recordIds[" + i + "]", recordIds.get(i));
+    }
     metadata = canonicalJson(validation, "metadata", metadata, true);
     before = canonicalJson(validation, "before", before, false);
     after = canonicalJson(validation, "after", after, false);
@@ -111,6 +121,13 @@ public record AuditEvent(
   /** The where-part of this event. */
   public RequestContext context() {
     return new RequestContext(ipAddress, userAgent, requestId);
+  }
+
+  private static void unicode(Validation validation, String field, @Nullable String value) {
+    validation.check(
+        value == null || !AuditJson.hasUnpairedSurrogate(value),
+        field,
+        "must be valid Unicode (unpaired surrogate)");
   }
 
   private static @Nullable String canonicalJson(

@@ -124,5 +124,28 @@ public final class AuditJson {
     if (text.indexOf('\0') >= 0) {
       throw new ValidationException(field, "must not contain NUL characters");
     }
+    if (hasUnpairedSurrogate(text)) {
+      throw new ValidationException(field, "must be valid Unicode (unpaired surrogate)");
+    }
+  }
+
+  /**
+   * Whether {@code text} holds a UTF-16 surrogate without its partner, which UTF-8 cannot encode:
+   * stored, it would come back as another character and no longer match its hash.
+   */
+  static boolean hasUnpairedSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+          i++;
+        } else {
+          return true;
+        }
+      } else if (Character.isLowSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

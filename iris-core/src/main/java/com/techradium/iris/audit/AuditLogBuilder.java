@@ -71,7 +71,8 @@ public final class AuditLogBuilder {
 
   /**
    * The runtime on which the asynchronous writer runs; without one, {@link AuditLog#enqueue} is
-   * unavailable. The writer is registered on the runtime by {@link #build()}.
+   * unavailable. The writer is registered on the runtime by {@link #build()}; while the runtime
+   * runs, it occupies one of the runtime's worker threads. Closing the runtime flushes it.
    */
   public AuditLogBuilder runtime(IrisRuntime runtime) {
     requireUnset(this.runtime, "runtime");

@@ -84,6 +84,20 @@ class AuditEventTest {
   }
 
   @Test
+  void textThatUtf8CannotEncodeIsRejected() {
+    ValidationException e =
+        rejection(
+            () ->
+                AuditEvent.builder(tenant, AuditCategory.AUDIT)
+                    .actor("bob\uD800")
+                    .action("x")
+                    .metadata("{\"k\":\"\\udc00\"}")
+                    .build());
+    assertThat(e.hasErrorFor("actorId")).isTrue();
+    assertThat(e.hasErrorFor("metadata")).isTrue();
+  }
+
+  @Test
   void metadataIsKeptInCanonicalForm() {
     AuditEvent event = withMetadata("{ \"b\" : 1.50, \"a\" : {\"d\": 1e2, \"c\": -0.0} }");
     assertThat(event.metadata()).isEqualTo("{\"a\":{\"c\":0,\"d\":100},\"b\":1.5}");
