@@ -185,27 +185,32 @@ public record AuditQuery(
       return this;
     }
 
+    /** Performed by this actor. */
     public Builder actorId(@Nullable String actorId) {
       this.actorId = actorId;
       return this;
     }
 
+    /** With this action. */
     public Builder action(@Nullable String action) {
       this.action = action;
       return this;
     }
 
+    /** On this target type and id (either may be null to leave it open). */
     public Builder target(@Nullable String targetType, @Nullable String targetId) {
       this.targetType = targetType;
       this.targetId = targetId;
       return this;
     }
 
+    /** With this outcome. */
     public Builder outcome(@Nullable Outcome outcome) {
       this.outcome = outcome;
       return this;
     }
 
+    /** With at least this severity. */
     public Builder minSeverity(@Nullable Severity minSeverity) {
       this.minSeverity = minSeverity;
       return this;
@@ -217,16 +222,19 @@ public record AuditQuery(
       return this;
     }
 
+    /** Data-access events of this data category. */
     public Builder dataCategory(@Nullable DataCategory dataCategory) {
       this.dataCategory = dataCategory;
       return this;
     }
 
+    /** From this IP address. */
     public Builder ipAddress(@Nullable String ipAddress) {
       this.ipAddress = ipAddress;
       return this;
     }
 
+    /** The validated query. */
     public AuditQuery build() {
       return new AuditQuery(
           tenantId,

@@ -6,7 +6,6 @@ import static com.techradium.iris.jdbc.schema.Tables.IRIS_AUDIT_EVENTS;
 import static com.techradium.iris.jdbc.schema.Tables.IRIS_AUDIT_LEGAL_HOLDS;
 
 import com.techradium.iris.audit.AuditCategory;
-import com.techradium.iris.audit.AuditChain;
 import com.techradium.iris.audit.AuditPosition;
 import com.techradium.iris.audit.AuditQuery;
 import com.techradium.iris.audit.AuditRecord;
@@ -14,32 +13,19 @@ import com.techradium.iris.audit.AuditStore;
 import com.techradium.iris.audit.ChainHead;
 import com.techradium.iris.audit.Checkpoint;
 import com.techradium.iris.audit.NewAuditRecord;
-import com.techradium.iris.audit.Severity;
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.jdbc.JdbcContext;
 import com.techradium.iris.jdbc.schema.tables.records.IrisAuditCheckpointsRecord;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep4;
-import org.jooq.InsertValuesStepN;
-import org.jooq.Query;
-import org.jooq.Record4;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.copy.CopyManager;
 
 /**
  * The {@link AuditStore} on PostgreSQL (migration {@code V2__audit.sql}). Thread-safe; it holds no
@@ -57,10 +43,10 @@ import org.postgresql.copy.CopyManager;
  *   <li><b>No forks.</b> An append runs in one transaction: it inserts-or-locks the head row of
  *       every chain it touches in {@code iris_audit_chain_heads} ({@code INSERT ... ON CONFLICT DO
  *       UPDATE ... RETURNING}, in a fixed order so concurrent appends cannot deadlock), computes
- *       sequences and hashes from those heads, inserts the events with multi-row inserts of up to
- *       {@value #INSERT_CHUNK} rows, and moves the heads. Appends to one chain from any number of
- *       nodes therefore serialise on its head row; appends to other chains run in parallel. A
- *       failure anywhere rolls the whole batch back.
+ *       sequences and hashes from those heads, inserts the events ({@code COPY} for batches of 32
+ *       events or more, multi-row INSERTs below), and moves the heads. Appends to one chain from
+ *       any number of nodes therefore serialise on its head row; appends to other chains run in
+ *       parallel. A failure anywhere rolls the whole batch back.
  *   <li><b>Indexes, not partitions or BRIN.</b> Every query names one tenant, so every index leads
  *       with {@code tenant_id}: ({@code tenant_id, recorded_at, id}) for listings and exports in
  *       both directions with keyset paging, ({@code tenant_id, category, recorded_at, id}) for
@@ -75,11 +61,6 @@ import org.postgresql.copy.CopyManager;
  * </ul>
  */
 public final class JdbcAuditStore implements AuditStore {
-  /** Rows per multi-row INSERT (24 columns each, below PostgreSQL's 32,767 bind values). */
-  static final int INSERT_CHUNK = 1000;
-
-  /** Batches of at least this many events are written with COPY. */
-  static final int COPY_THRESHOLD = 32;
 
   private final JdbcContext db;
 
@@ -97,126 +78,13 @@ public final class JdbcAuditStore implements AuditStore {
     return new JdbcAuditStore(Objects.requireNonNull(context, "context"));
   }
 
-  private record Chain(String tenant, String category) {
-    static final Comparator<Chain> ORDER =
-        Comparator.comparing(Chain::tenant).thenComparing(Chain::category);
-
-    static Chain of(NewAuditRecord record) {
-      return new Chain(record.event().tenantId().value(), record.event().category().name());
-    }
-  }
-
   @Override
   public List<AuditRecord> append(List<NewAuditRecord> records) {
     Objects.requireNonNull(records, "records");
     if (records.isEmpty()) {
       return List.of();
     }
-    TreeSet<Chain> chains = new TreeSet<>(Chain.ORDER);
-    records.forEach(r -> chains.add(Chain.of(r)));
-    return db.inTransaction(
-        "append audit events",
-        dsl -> {
-          Map<Chain, ChainHead> heads = lockHeads(dsl, chains);
-          List<AuditRecord> stored = new ArrayList<>(records.size());
-          for (NewAuditRecord record : records) {
-            Chain chain = Chain.of(record);
-            ChainHead head = heads.get(chain);
-            AuditRecord chained = AuditRecord.chain(record, head.sequence() + 1, head.hash());
-            heads.put(
-                chain,
-                new ChainHead(
-                    head.tenantId(), head.category(), chained.sequence(), chained.hash()));
-            stored.add(chained);
-          }
-          insert(dsl, stored);
-          List<Query> moves = new ArrayList<>(heads.size());
-          for (ChainHead head : heads.values()) {
-            moves.add(
-                dsl.update(IRIS_AUDIT_CHAIN_HEADS)
-                    .set(IRIS_AUDIT_CHAIN_HEADS.SEQ, head.sequence())
-                    .set(IRIS_AUDIT_CHAIN_HEADS.HASH, head.hash())
-                    .where(
-                        IRIS_AUDIT_CHAIN_HEADS.TENANT_ID.eq(head.tenantId().value()),
-                        IRIS_AUDIT_CHAIN_HEADS.CATEGORY.eq(head.category().name())));
-          }
-          if (moves.size() == 1) {
-            moves.get(0).execute();
-          } else {
-            dsl.batch(moves).execute();
-          }
-          return List.copyOf(stored);
-        });
-  }
-
-  /** Inserts the missing head rows and locks all of them, in {@link Chain#ORDER}. */
-  private static Map<Chain, ChainHead> lockHeads(DSLContext dsl, TreeSet<Chain> chains) {
-    InsertValuesStep4<
-            com.techradium.iris.jdbc.schema.tables.records.IrisAuditChainHeadsRecord,
-            String,
-            String,
-            Long,
-            String>
-        insert =
-            dsl.insertInto(
-                IRIS_AUDIT_CHAIN_HEADS,
-                IRIS_AUDIT_CHAIN_HEADS.TENANT_ID,
-                IRIS_AUDIT_CHAIN_HEADS.CATEGORY,
-                IRIS_AUDIT_CHAIN_HEADS.SEQ,
-                IRIS_AUDIT_CHAIN_HEADS.HASH);
-    for (Chain chain : chains) {
-      insert = insert.values(chain.tenant(), chain.category(), 0L, AuditChain.GENESIS_HASH);
-    }
-    Map<Chain, ChainHead> heads = new HashMap<>();
-    for (Record4<String, String, Long, String> row :
-        insert
-            .onConflict(IRIS_AUDIT_CHAIN_HEADS.TENANT_ID, IRIS_AUDIT_CHAIN_HEADS.CATEGORY)
-            .doUpdate()
-            .set(IRIS_AUDIT_CHAIN_HEADS.SEQ, IRIS_AUDIT_CHAIN_HEADS.SEQ)
-            .returningResult(
-                IRIS_AUDIT_CHAIN_HEADS.TENANT_ID,
-                IRIS_AUDIT_CHAIN_HEADS.CATEGORY,
-                IRIS_AUDIT_CHAIN_HEADS.SEQ,
-                IRIS_AUDIT_CHAIN_HEADS.HASH)
-            .fetch()) {
-      heads.put(
-          new Chain(row.value1(), row.value2()),
-          new ChainHead(
-              TenantId.of(row.value1()),
-              AuditCategory.valueOf(row.value2()),
-              row.value3(),
-              row.value4()));
-    }
-    return heads;
-  }
-
-  /**
-   * Inserts the rows: with COPY when the connection is the PostgreSQL driver's (directly or through
-   * a pool that unwraps to it), otherwise with multi-row INSERTs.
-   */
-  private static void insert(DSLContext dsl, List<AuditRecord> rows) {
-    if (rows.size() >= COPY_THRESHOLD) {
-      boolean copied =
-          dsl.connectionResult(
-              connection -> {
-                CopyManager copy = AuditCopy.copyManager(connection);
-                if (copy == null) {
-                  return false;
-                }
-                AuditCopy.copy(copy, rows);
-                return true;
-              });
-      if (copied) {
-        return;
-      }
-    }
-    for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
-      InsertValuesStepN<?> insert = dsl.insertInto(IRIS_AUDIT_EVENTS, AuditRows.COLUMNS);
-      for (AuditRecord row : rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK))) {
-        insert = insert.values(AuditRows.values(row));
-      }
-      insert.execute();
-    }
+    return db.inTransaction("append audit events", dsl -> ChainAppend.append(dsl, records));
   }
 
   @Override
@@ -266,7 +134,7 @@ public final class JdbcAuditStore implements AuditStore {
       String operation, AuditQuery query, PageRequest page, boolean newestFirst) {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
-    Condition where = conditions(query);
+    Condition where = AuditConditions.of(query);
     if (page.cursor() != null) {
       AuditPosition after = AuditPosition.parse(page.cursor());
       where =
@@ -296,55 +164,10 @@ public final class JdbcAuditStore implements AuditStore {
 
   @Override
   public long count(AuditQuery query) {
-    Condition where = conditions(Objects.requireNonNull(query, "query"));
+    Condition where = AuditConditions.of(Objects.requireNonNull(query, "query"));
     return db.call(
         "count audit events",
         dsl -> dsl.selectCount().from(IRIS_AUDIT_EVENTS).where(where).fetchOne(0, long.class));
-  }
-
-  private static Condition conditions(AuditQuery q) {
-    List<Condition> all = new ArrayList<>();
-    all.add(IRIS_AUDIT_EVENTS.TENANT_ID.eq(q.tenantId().value()));
-    if (q.from() != null) {
-      all.add(IRIS_AUDIT_EVENTS.RECORDED_AT.ge(q.from()));
-    }
-    if (q.to() != null) {
-      all.add(IRIS_AUDIT_EVENTS.RECORDED_AT.lt(q.to()));
-    }
-    if (!q.categories().isEmpty()) {
-      all.add(
-          IRIS_AUDIT_EVENTS.CATEGORY.in(q.categories().stream().map(Enum::name).sorted().toList()));
-    }
-    eq(all, IRIS_AUDIT_EVENTS.ACTOR_ID, q.actorId());
-    eq(all, IRIS_AUDIT_EVENTS.ACTION, q.action());
-    eq(all, IRIS_AUDIT_EVENTS.TARGET_TYPE, q.targetType());
-    eq(all, IRIS_AUDIT_EVENTS.TARGET_ID, q.targetId());
-    eq(all, IRIS_AUDIT_EVENTS.OUTCOME, q.outcome() == null ? null : q.outcome().name());
-    if (q.minSeverity() != null) {
-      all.add(
-          IRIS_AUDIT_EVENTS.SEVERITY.in(
-              Arrays.stream(Severity.values())
-                  .filter(s -> s.isAtLeast(q.minSeverity()))
-                  .map(Enum::name)
-                  .toList()));
-    }
-    eq(
-        all,
-        IRIS_AUDIT_EVENTS.SECURITY_KIND,
-        q.securityKind() == null ? null : q.securityKind().name());
-    eq(
-        all,
-        IRIS_AUDIT_EVENTS.DATA_CATEGORY,
-        q.dataCategory() == null ? null : q.dataCategory().name());
-    eq(all, IRIS_AUDIT_EVENTS.IP_ADDRESS, q.ipAddress());
-    return DSL.and(all);
-  }
-
-  private static void eq(
-      List<Condition> all, org.jooq.Field<String> field, @Nullable String value) {
-    if (value != null) {
-      all.add(field.eq(value));
-    }
   }
 
   @Override
