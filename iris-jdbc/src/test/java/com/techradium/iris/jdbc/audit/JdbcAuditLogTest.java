@@ -249,6 +249,64 @@ class JdbcAuditLogTest {
   }
 
   @Test
+  void aConnectionDroppedAfterTheEventsWereInsertedWritesNoneOfThem() throws Exception {
+    audit.record(event("before"));
+    String trigger = "iris_audit_test_slow_head_" + tenant.value().replace('-', '_');
+    try (Connection admin = postgres.dataSource().getConnection();
+        Statement sql = admin.createStatement()) {
+      // Hold the append in its last statement (moving the chain head), after the events went in,
+      // so the connection can be cut mid-transaction.
+      sql.execute(
+          "CREATE FUNCTION "
+              + trigger
+              + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(60); RETURN NEW;"
+              + " END $$");
+      sql.execute(
+          "CREATE TRIGGER "
+              + trigger
+              + " BEFORE UPDATE ON iris_audit_chain_heads FOR EACH ROW WHEN (NEW.tenant_id = '"
+              + tenant.value()
+              + "' AND NEW.seq <> OLD.seq) EXECUTE FUNCTION "
+              + trigger
+              + "()");
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      try {
+        List<AuditEvent> batch = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+          batch.add(event("doomed-" + i));
+        }
+        Future<List<AuditRecord>> append = pool.submit(() -> audit.recordAll(batch));
+        int terminated = 0;
+        for (int attempt = 0; attempt < 200 && terminated == 0; attempt++) {
+          Thread.sleep(50);
+          try (var rows =
+              sql.executeQuery(
+                  "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                      + " WHERE pid <> pg_backend_pid() AND state = 'active'"
+                      + " AND wait_event_type = 'Timeout'"
+                      + " AND query ILIKE 'update iris_audit_chain_heads %'")) {
+            while (rows.next()) {
+              terminated++;
+            }
+          }
+        }
+        assertThat(terminated).isEqualTo(1);
+        assertThatThrownBy(() -> append.get(60, TimeUnit.SECONDS))
+            .hasCauseInstanceOf(StorageException.class);
+      } finally {
+        pool.shutdownNow();
+        sql.execute("DROP TRIGGER " + trigger + " ON iris_audit_chain_heads");
+        sql.execute("DROP FUNCTION " + trigger + "()");
+      }
+    }
+
+    assertThat(store.count(AuditQuery.forTenant(tenant).build())).isEqualTo(1);
+    assertThat(store.head(tenant, AuditCategory.AUDIT).orElseThrow().sequence()).isEqualTo(1);
+    assertThat(audit.record(event("after")).sequence()).isEqualTo(2);
+    assertThat(audit.verify(tenant).valid()).isTrue();
+  }
+
+  @Test
   void retentionOnPostgresKeepsTheRestVerifiable() {
     AuditLog retaining =
         AuditLog.builder()
