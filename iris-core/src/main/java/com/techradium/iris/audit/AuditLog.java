@@ -43,12 +43,12 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p><b>Guarantees.</b> {@link #record} returns once the event is durable in the store. Input is
- * validated completely before anything is written ({@link com.techradium.iris.core
- * .ValidationException} naming the fields), including the tenant against the configured {@link
- * TenantDirectory}. A batch is written atomically. Each event's hash covers its content and the
- * previous event's hash ({@link AuditChain}), so {@link #verify} finds the first modified, deleted
- * or reordered event. Reading the log on someone's behalf ({@link #query}, the ready-made queries,
- * exports) is itself recorded as a data-access event.
+ * validated completely before anything is written (a {@code ValidationException} naming the
+ * fields), including the tenant against the configured {@link TenantDirectory}. A batch is written
+ * atomically. Each event's hash covers its content and the previous event's hash ({@link
+ * AuditChain}), so {@link #verify} finds the first modified, deleted or reordered event. Reading
+ * the log on someone's behalf ({@link #query}, the ready-made queries, exports) is itself recorded
+ * as a data-access event.
  *
  * <p><b>Threads and lifecycle.</b> Thread-safe. The audit log owns no thread: the optional
  * asynchronous writer ({@link #enqueue}) runs on the {@link IrisRuntime} given to the builder,
