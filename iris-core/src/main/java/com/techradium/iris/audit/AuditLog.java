@@ -1,6 +1,7 @@
 package com.techradium.iris.audit;
 
 import com.techradium.iris.core.IrisRuntime;
+import com.techradium.iris.core.KnownTenants;
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantDirectory;
@@ -20,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,9 +58,6 @@ public final class AuditLog {
   private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
   private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(30);
 
-  /** Tenants confirmed by the directory are remembered (directories never remove tenants). */
-  private static final int KNOWN_TENANTS_CACHED = 10_000;
-
   /** The longest HTTP path {@link #recordApiRequest} keeps. */
   public static final int MAX_PATH_LENGTH = 2048;
 
@@ -76,8 +72,7 @@ public final class AuditLog {
   private final BruteForceDetector bruteForce;
   private final AuditExporter exporter;
   private final @Nullable AsyncAuditWriter writer;
-  private final TenantDirectory tenants;
-  private final Set<TenantId> knownTenants = ConcurrentHashMap.newKeySet();
+  private final KnownTenants tenants;
 
   AuditLog(AuditLogBuilder builder) {
     this.store = Objects.requireNonNull(builder.store);
@@ -90,7 +85,9 @@ public final class AuditLog {
     this.verifier = new ChainVerifier(store, signer);
     this.bruteForce = new BruteForceDetector(store, builder.bruteForceRules, builder.listener);
     this.exporter = new AuditExporter(store);
-    this.tenants = builder.tenants == null ? TenantDirectory.acceptingAll() : builder.tenants;
+    this.tenants =
+        new KnownTenants(
+            builder.tenants == null ? TenantDirectory.acceptingAll() : builder.tenants);
     if (builder.runtime != null) {
       AsyncAuditWriter async =
           new AsyncAuditWriter(builder.writerSettings, this::write, builder.listener);
@@ -539,19 +536,7 @@ public final class AuditLog {
 
   /** Records an error on {@code tenantId} unless the tenant directory knows the tenant. */
   private void checkTenant(Validation validation, TenantId tenant, @Nullable Integer index) {
-    if (knownTenants.contains(tenant)) {
-      return;
-    }
-    if (tenants.exists(tenant)) {
-      if (knownTenants.size() < KNOWN_TENANTS_CACHED) {
-        knownTenants.add(tenant);
-      }
-      return;
-    }
-    validation.check(
-        false,
-        "tenantId",
-        "unknown tenant " + tenant + (index == null ? "" : " (events[" + index + "])"));
+    tenants.check(validation, tenant, index == null ? null : "events[" + index + "]");
   }
 
   private Instant now() {

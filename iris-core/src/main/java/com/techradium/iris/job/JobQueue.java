@@ -2,9 +2,11 @@ package com.techradium.iris.job;
 
 import com.techradium.iris.core.ConflictException;
 import com.techradium.iris.core.IrisRuntime;
+import com.techradium.iris.core.KnownTenants;
 import com.techradium.iris.core.NotFoundException;
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
+import com.techradium.iris.core.TenantDirectory;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.TimeOrderedIds;
 import com.techradium.iris.core.Validation;
@@ -68,6 +70,7 @@ public final class JobQueue {
   private static final int CLEANUP_BATCH = 1000;
 
   private final JobStore store;
+  private final KnownTenants tenants;
   private final JobSettings settings;
   private final Map<String, JobHandler> handlers = new ConcurrentHashMap<>();
   private final Set<String> knownTypes = ConcurrentHashMap.newKeySet();
@@ -78,6 +81,7 @@ public final class JobQueue {
 
   private JobQueue(Builder b) {
     this.store = b.store;
+    this.tenants = new KnownTenants(b.tenants);
     this.settings =
         new JobSettings(
             b.clock,
@@ -137,6 +141,7 @@ public final class JobQueue {
    */
   public List<EnqueueResult> enqueueAll(TenantId tenant, List<JobSpec> specs) {
     Objects.requireNonNull(tenant, "tenant");
+    tenants.require(tenant);
     Instant now = settings.now();
     List<NewJob> planned = planner.plan(tenant, List.copyOf(specs), now);
     List<EnqueueResult> results = store.insert(tenant, planned, now);
@@ -274,6 +279,7 @@ public final class JobQueue {
    * @throws ConflictException the tenant has a schedule of that name
    */
   public CronSchedule createSchedule(TenantId tenant, ScheduleSpec spec) {
+    tenants.require(tenant);
     CronSchedule schedule = schedules.newSchedule(tenant, spec, settings.now());
     if (!store.createSchedule(schedule)) {
       throw new ConflictException("schedule " + spec.name() + " exists already");
@@ -287,6 +293,7 @@ public final class JobQueue {
    * For facades registering their recurring work on every start.
    */
   public CronSchedule registerSchedule(TenantId tenant, ScheduleSpec spec) {
+    tenants.require(tenant);
     return schedules.register(tenant, spec, settings.now());
   }
 
@@ -392,9 +399,11 @@ public final class JobQueue {
     for (String name : DEFAULT_QUEUES) {
       store.createQueue(QueueConfig.defaults(name));
     }
-    registerSchedule(
+    // The system tenant owns deployment-wide work; it need not be in the tenant directory.
+    schedules.register(
         settings.systemTenant(),
-        ScheduleSpec.of(CLEANUP_SCHEDULE, "15 3 * * *", ZoneOffset.UTC, "cleanup", CLEANUP_TYPE));
+        ScheduleSpec.of(CLEANUP_SCHEDULE, "15 3 * * *", ZoneOffset.UTC, "cleanup", CLEANUP_TYPE),
+        settings.now());
     if (runtime != null) {
       if (scheduler != null) {
         runtime.register(scheduler);
@@ -411,6 +420,7 @@ public final class JobQueue {
    */
   public static final class Builder {
     private @Nullable JobStore store;
+    private TenantDirectory tenants = TenantDirectory.acceptingAll();
     private Clock clock = Clock.systemUTC();
     private @Nullable IrisRuntime runtime;
     private final Map<String, JobHandler> handlers = new LinkedHashMap<>();
@@ -433,6 +443,16 @@ public final class JobQueue {
     /** The job store. Required. */
     public Builder store(JobStore store) {
       this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * The tenants that exist: enqueueing or scheduling for any other tenant is a {@link
+     * ValidationException} on {@code tenantId}, nothing written. Default {@link
+     * TenantDirectory#acceptingAll()}.
+     */
+    public Builder tenants(TenantDirectory directory) {
+      this.tenants = Objects.requireNonNull(directory, "directory");
       return this;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.techradium.iris.core.ConflictException;
+import com.techradium.iris.core.InMemoryTenantDirectory;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.ValidationException;
@@ -57,6 +58,30 @@ class JobQueueValidationTest {
     Job job = producer.enqueue(tenant, JobSpec.builder("sms", "sms.send").build());
 
     assertThat(job.state()).isEqualTo(JobState.QUEUED);
+  }
+
+  @Test
+  void tenantUnknownToTheDirectoryIsRejected() {
+    InMemoryTenantDirectory directory = new InMemoryTenantDirectory();
+    directory.register(TenantId.of("known"), "Known Ltd", clock.instant());
+    JobQueue guarded =
+        JobQueue.builder()
+            .store(store)
+            .clock(clock)
+            .tenants(directory)
+            .handler("mail.send", ctx -> {})
+            .build();
+
+    assertRejected(() -> guarded.enqueue(tenant, mail().build()), "tenantId");
+    assertThatThrownBy(
+            () ->
+                guarded.createSchedule(
+                    tenant,
+                    ScheduleSpec.of("daily", "0 9 * * *", ZoneId.of("UTC"), "emails", "mail.send")))
+        .isInstanceOf(ValidationException.class);
+    assertThat(guarded.listSchedules(tenant)).isEmpty();
+    assertThat(guarded.enqueue(TenantId.of("known"), mail().build()).state())
+        .isEqualTo(JobState.QUEUED);
   }
 
   @Test

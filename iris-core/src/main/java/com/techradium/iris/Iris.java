@@ -1,0 +1,175 @@
+package com.techradium.iris;
+
+import com.techradium.iris.audit.AuditLog;
+import com.techradium.iris.audit.AuditLogBuilder;
+import com.techradium.iris.core.IrisRuntime;
+import com.techradium.iris.core.TenantDirectory;
+import com.techradium.iris.job.JobQueue;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * IRIS in one piece: every facade built on one set of stores, one clock and one {@link
+ * IrisRuntime}. Optional — each facade can also be built on its own with its builder.
+ *
+ * <pre>{@code
+ * try (Iris iris = Iris.inMemory().start()) {
+ *   iris.audit().record(AuditEvent.builder(tenant, AuditCategory.AUDIT)
+ *       .actor("user:42").action("invoice.paid").build());
+ *   iris.jobs().enqueue(tenant, JobSpec.builder("emails", "send-receipt").payload("{}").build());
+ * }
+ * // on PostgreSQL: Iris.builder().storage(JdbcIris.storage(dataSource)).build().start()
+ * }</pre>
+ *
+ * <p>{@link #start()} starts the runtime, and with it the audit log's asynchronous writer, the job
+ * workers and the cron scheduler; building starts no thread. {@link #close()} drains and stops a
+ * runtime this object created; a runtime the host passed in stays the host's to close. Stores and
+ * their clients (data sources, Redis clients) always stay the host's. Thread-safe.
+ */
+public final class Iris implements AutoCloseable {
+  private final IrisStorage storage;
+  private final Clock clock;
+  private final IrisRuntime runtime;
+  private final boolean ownsRuntime;
+  private final AuditLog audit;
+  private final JobQueue jobs;
+
+  private Iris(Builder builder) {
+    this.storage = builder.storage;
+    this.clock = builder.clock;
+    this.ownsRuntime = builder.runtime == null;
+    this.runtime = builder.runtime != null ? builder.runtime : IrisRuntime.create();
+
+    AuditLogBuilder auditBuilder =
+        AuditLog.builder()
+            .store(storage.auditStore())
+            .clock(clock)
+            .runtime(runtime)
+            .tenants(storage.tenants());
+    builder.auditOptions.accept(auditBuilder);
+    this.audit = auditBuilder.build();
+
+    JobQueue.Builder jobBuilder =
+        JobQueue.builder()
+            .store(storage.jobStore())
+            .clock(clock)
+            .runtime(runtime)
+            .tenants(storage.tenants());
+    builder.jobOptions.accept(jobBuilder);
+    this.jobs = jobBuilder.build();
+  }
+
+  /** IRIS on complete in-memory stores and the system clock; call {@link #start()} to run it. */
+  public static Iris inMemory() {
+    return builder().build();
+  }
+
+  /** Starts configuring IRIS. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts the runtime and every background service on it. Idempotent. */
+  public Iris start() {
+    runtime.start();
+    return this;
+  }
+
+  /** The audit log. */
+  public AuditLog audit() {
+    return audit;
+  }
+
+  /** The durable job queue. */
+  public JobQueue jobs() {
+    return jobs;
+  }
+
+  /** The tenant directory every facade checks tenants against. */
+  public TenantDirectory tenants() {
+    return storage.tenants();
+  }
+
+  /** The stores behind the facades. */
+  public IrisStorage storage() {
+    return storage;
+  }
+
+  /** The clock every facade reads. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The runtime that runs background work. */
+  public IrisRuntime runtime() {
+    return runtime;
+  }
+
+  /**
+   * Stops background work, letting in-flight work drain within the runtime's shutdown timeout — if
+   * this object created the runtime. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (ownsRuntime) {
+      runtime.close();
+    }
+  }
+
+  /** Configures {@link Iris}. Every part has a default; not thread-safe. */
+  public static final class Builder {
+    private IrisStorage storage = IrisStorage.inMemory();
+    private Clock clock = Clock.systemUTC();
+    private @Nullable IrisRuntime runtime;
+    private Consumer<AuditLogBuilder> auditOptions = b -> {};
+    private Consumer<JobQueue.Builder> jobOptions = b -> {};
+
+    private Builder() {}
+
+    /** The stores. Default {@link IrisStorage#inMemory()}. */
+    public Builder storage(IrisStorage storage) {
+      this.storage = Objects.requireNonNull(storage, "storage");
+      return this;
+    }
+
+    /** The clock every facade reads. Default: the system clock in UTC. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * A runtime the host owns and closes. Default: one created here with {@link
+     * IrisRuntime#create()} and closed by {@link Iris#close()}.
+     */
+    public Builder runtime(IrisRuntime runtime) {
+      this.runtime = Objects.requireNonNull(runtime, "runtime");
+      return this;
+    }
+
+    /**
+     * Further audit settings (signer, retention, brute-force rules, listener, ...). Store, clock,
+     * runtime and tenants are already set from this builder.
+     */
+    public Builder audit(Consumer<AuditLogBuilder> options) {
+      this.auditOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Further job-queue settings (handlers, backoff, lease, worker queues, ...). Store, clock,
+     * runtime and tenants are already set from this builder.
+     */
+    public Builder jobs(Consumer<JobQueue.Builder> options) {
+      this.jobOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /** IRIS, built but not started. */
+    public Iris build() {
+      return new Iris(this);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package com.techradium.iris.core;
+
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * How a facade checks tenants against a {@link TenantDirectory}: a tenant the directory confirmed
+ * once is remembered (directories never remove tenants), so a hot path asks the directory once per
+ * tenant, not once per call. Thread-safe.
+ */
+public final class KnownTenants {
+  /** How many confirmed tenants are remembered; past that the directory is asked each time. */
+  static final int CACHED = 10_000;
+
+  private final TenantDirectory directory;
+  private final Set<TenantId> confirmed = ConcurrentHashMap.newKeySet();
+
+  public KnownTenants(TenantDirectory directory) {
+    this.directory = Objects.requireNonNull(directory, "directory");
+  }
+
+  /** Whether the directory knows the tenant. */
+  public boolean exists(TenantId tenant) {
+    if (confirmed.contains(tenant)) {
+      return true;
+    }
+    if (!directory.exists(tenant)) {
+      return false;
+    }
+    if (confirmed.size() < CACHED) {
+      confirmed.add(tenant);
+    }
+    return true;
+  }
+
+  /**
+   * Records an error on field {@code tenantId} unless the tenant exists; {@code where} (such as
+   * {@code "events[3]"}) is added to the message when not null.
+   */
+  public Validation check(
+      Validation validation, TenantId tenant, @org.jspecify.annotations.Nullable String where) {
+    return validation.check(
+        exists(tenant),
+        "tenantId",
+        "unknown tenant " + tenant + (where == null ? "" : " (" + where + ")"));
+  }
+
+  /** Throws a {@link ValidationException} on {@code tenantId} unless the tenant exists. */
+  public void require(TenantId tenant) {
+    check(Validation.of(), tenant, null).throwIfInvalid();
+  }
+}

@@ -1,0 +1,88 @@
+package com.techradium.iris;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.techradium.iris.audit.AuditCategory;
+import com.techradium.iris.audit.AuditEvent;
+import com.techradium.iris.audit.AuditRecord;
+import com.techradium.iris.core.InMemoryTenantDirectory;
+import com.techradium.iris.core.IrisRuntime;
+import com.techradium.iris.core.TenantId;
+import com.techradium.iris.core.ValidationException;
+import com.techradium.iris.job.Job;
+import com.techradium.iris.job.JobSpec;
+import com.techradium.iris.job.JobState;
+import com.techradium.iris.testkit.MutableClock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class IrisTest {
+  private final TenantId acme = TenantId.of("acme");
+
+  private AuditEvent login() {
+    return AuditEvent.builder(acme, AuditCategory.AUDIT).actor("user:1").action("login").build();
+  }
+
+  @Test
+  void buildingStartsNoThreadAndStartRunsTheWorkers() throws InterruptedException {
+    CountDownLatch ran = new CountDownLatch(1);
+    try (Iris iris = Iris.builder().jobs(b -> b.handler("ping", ctx -> ran.countDown())).build()) {
+      assertThat(iris.runtime().isRunning()).isFalse();
+
+      iris.jobs().enqueue(acme, JobSpec.builder("reports", "ping").build());
+      iris.start();
+
+      assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
+  void everyFacadeSharesTheClock() {
+    MutableClock clock = MutableClock.startingAtEpochOf2026();
+    Iris iris = Iris.builder().clock(clock).build();
+
+    AuditRecord record = iris.audit().record(login());
+    Job job = iris.jobs().enqueue(acme, JobSpec.builder("reports", "iris.job.cleanup").build());
+
+    assertThat(record.recordedAt()).isEqualTo(clock.instant());
+    assertThat(job.createdAt()).isEqualTo(clock.instant());
+  }
+
+  @Test
+  void everyFacadeChecksTheSameTenantDirectory() {
+    InMemoryTenantDirectory directory = new InMemoryTenantDirectory();
+    Iris iris = Iris.builder().storage(IrisStorage.inMemory().withTenants(directory)).build();
+
+    assertThatThrownBy(() -> iris.audit().record(login())).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(
+            () -> iris.jobs().enqueue(acme, JobSpec.builder("reports", "iris.job.cleanup").build()))
+        .isInstanceOf(ValidationException.class);
+
+    directory.register(acme, "Acme", iris.clock().instant());
+    assertThat(
+            iris.jobs()
+                .enqueue(acme, JobSpec.builder("reports", "iris.job.cleanup").build())
+                .state())
+        .isEqualTo(JobState.QUEUED);
+  }
+
+  @Test
+  void aRuntimeTheHostPassedInIsLeftForTheHostToClose() {
+    try (IrisRuntime runtime =
+        IrisRuntime.builder().shutdownTimeout(Duration.ofSeconds(5)).build()) {
+      Iris iris = Iris.builder().runtime(runtime).build().start();
+      iris.close();
+      assertThat(runtime.isRunning()).isTrue();
+    }
+  }
+
+  @Test
+  void closingStopsARuntimeIrisCreated() {
+    Iris iris = Iris.inMemory().start();
+    iris.close();
+    assertThat(iris.runtime().isRunning()).isFalse();
+  }
+}
