@@ -1,0 +1,480 @@
+package com.techradium.iris.redis.job;
+
+import com.techradium.iris.core.ConflictException;
+import com.techradium.iris.core.Cursors;
+import com.techradium.iris.core.NotFoundException;
+import com.techradium.iris.core.Page;
+import com.techradium.iris.core.PageRequest;
+import com.techradium.iris.core.TenantId;
+import com.techradium.iris.core.ValidationException;
+import com.techradium.iris.job.ClaimRequest;
+import com.techradium.iris.job.CronSchedule;
+import com.techradium.iris.job.EnqueueResult;
+import com.techradium.iris.job.Job;
+import com.techradium.iris.job.JobAttempt;
+import com.techradium.iris.job.JobOrdering;
+import com.techradium.iris.job.JobOutcome;
+import com.techradium.iris.job.JobQuery;
+import com.techradium.iris.job.JobSignal;
+import com.techradium.iris.job.JobStats;
+import com.techradium.iris.job.JobStore;
+import com.techradium.iris.job.JobUpdate;
+import com.techradium.iris.job.LeaseRef;
+import com.techradium.iris.job.NewJob;
+import com.techradium.iris.job.QueueConfig;
+import com.techradium.iris.job.StatsQuery;
+import com.techradium.iris.redis.RedisIris;
+import com.techradium.iris.redis.RedisScript;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ZRangeParams;
+
+/**
+ * The {@link JobStore} on Redis, over a host-owned {@link UnifiedJedis} (standalone, pooled, or
+ * cluster). Every change touching several keys is one Lua script run by EVALSHA (resources under
+ * {@code com/techradium/iris/redis/job/}), so each is atomic and survives a script cache flush.
+ *
+ * <pre>{@code
+ * JobStore store = RedisJobStore.create(jedis);              // keys iris:{jobs}:...
+ * JobStore other = RedisJobStore.builder(jedis).namespace("jobs-eu").build();
+ * }</pre>
+ *
+ * <p><b>Key layout.</b> With prefix {@code P = iris:{<namespace>}:}: a hash {@code P job:<id>} per
+ * job (tenant, queue, state, times, lease... the tenant is a field of the job); per queue a ready
+ * sorted set {@code P ready:<queue>} of due claimable jobs scored by {@linkplain JobOrdering#rank
+ * rank} (ties broken by id, as Redis orders equal scores by member), a delayed set {@code P
+ * delayed:<queue>} of not-yet-due ones scored by run-at that claim promotes into the ready set, a
+ * set {@code P waiting:<queue>} of claimable jobs by run-at (oldest due job), {@code P
+ * finished:<queue>} of finished jobs by finish time (cleanup) and {@code P alog:<queue>} of
+ * attempts by finish time (stats); one lease set {@code P leases} of running jobs by lease expiry;
+ * per parent a set {@code P children:<id>}; per tenant an id index {@code P t:<tenant>:ids} and one
+ * per state {@code P t:<tenant>:s:<STATE>} (listing, lexicographic by id = by creation), counters
+ * {@code P t:<tenant>:counts} and {@code P counts:<queue>}; idempotency keys {@code P
+ * idem:<tenant>:<key>} holding the job id with a TTL of the window; queue configurations in the
+ * hash {@code P queues}; cron schedules in {@code P cron:<tenant>:<name>} with their next fire
+ * times in {@code P cron-due}.
+ *
+ * <p><b>Redis Cluster.</b> Workers claim across tenants and a job's parents may sit in other
+ * queues, so tenant-scoped hash tags would split claim, dependency release and batch enqueue across
+ * slots, where no script can be atomic. This store therefore puts <em>all</em> of its keys under
+ * one store-wide hash tag, {@code {jobs}} by default: every script is atomic in a cluster too
+ * (scripts name the prefix as their key, and build the other key names from it, all in that slot).
+ * The price is that one store's keys live on one primary: a deployment needing more job throughput
+ * than one Redis primary gives splits its queues over several stores with different {@linkplain
+ * Builder#namespace namespaces}, each its own slot.
+ *
+ * <p><b>Bounded work.</b> Claim promotes at most 1000 newly due jobs per queue per call (the next
+ * call promotes more); requeue and cleanup take a caller-given limit. A claim restricted to one
+ * tenant walks the queue's ready set until it finds enough of that tenant's jobs.
+ *
+ * <p><b>Signals.</b> Scripts that make jobs due publish the queue's name on the channel {@code P
+ * signal}; {@link #signals()} subscribes to it (one connection, opened on the first subscription).
+ *
+ * <p>Thread-safe. The store never closes the client: the host owns it.
+ */
+public final class RedisJobStore implements JobStore {
+  private static final int LIST_CHUNK = 200;
+
+  private final RedisIris redis;
+  private final JobKeys keys;
+  private final List<String> scriptKeys;
+  private final RedisJobStats stats;
+  private final RedisCronSchedules schedules;
+  private final RedisJobSignal signal;
+
+  private RedisJobStore(Builder builder) {
+    this.redis = RedisIris.of(builder.jedis);
+    this.keys = new JobKeys(builder.namespace);
+    this.scriptKeys = List.of(keys.prefix());
+    this.stats = new RedisJobStats(redis, keys);
+    this.schedules = new RedisCronSchedules(this, redis, keys);
+    this.signal = new RedisJobSignal(builder.jedis, keys.signalChannel());
+  }
+
+  /** A store with the default namespace {@code jobs} (keys {@code iris:{jobs}:...}). */
+  public static RedisJobStore create(UnifiedJedis jedis) {
+    return builder(jedis).build();
+  }
+
+  /** Starts building a store over a host-owned client. */
+  public static Builder builder(UnifiedJedis jedis) {
+    return new Builder(Objects.requireNonNull(jedis, "jedis"));
+  }
+
+  /** Builds a {@link RedisJobStore}. Not thread-safe. */
+  public static final class Builder {
+    private final UnifiedJedis jedis;
+    private String namespace = "jobs";
+
+    private Builder(UnifiedJedis jedis) {
+      this.jedis = jedis;
+    }
+
+    /**
+     * The hash tag of every key of the store: 1-64 characters of lower-case letters, digits, '.',
+     * '_' or '-'. Default {@code jobs}. Stores with different namespaces share nothing.
+     *
+     * @throws IllegalArgumentException if the namespace is malformed
+     */
+    public Builder namespace(String namespace) {
+      new JobKeys(Objects.requireNonNull(namespace, "namespace"));
+      this.namespace = namespace;
+      return this;
+    }
+
+    /** The store. */
+    public RedisJobStore build() {
+      return new RedisJobStore(this);
+    }
+  }
+
+  // ---- scripts -------------------------------------------------------------------------------
+
+  /** Runs a job script with the prefix as its key and {@code now}, the aging step first. */
+  Object run(RedisScript script, Instant now, List<String> args) {
+    List<String> all = new ArrayList<>(args.size() + 2);
+    all.add(Long.toString(now.toEpochMilli()));
+    all.add(Long.toString(JobOrdering.AGING_STEP.toMillis()));
+    all.addAll(args);
+    return redis.run(script, scriptKeys, all);
+  }
+
+  /** Turns an {@code {'OK', job}} / error reply into the job or the matching exception. */
+  private static Job okJob(UUID id, Object reply) {
+    List<?> r = JobFields.list(reply);
+    String status = JobFields.text(r.get(0));
+    switch (status) {
+      case "OK":
+        return JobFields.job(r.get(1));
+      case "NOTFOUND":
+        throw NotFoundException.of("job", id);
+      case "CONFLICT":
+        throw new ConflictException(JobFields.text(r.get(1)));
+      case "INVALID":
+        throw new ValidationException(JobFields.text(r.get(1)), JobFields.text(r.get(2)));
+      default:
+        throw new IllegalStateException("unexpected job script reply " + status);
+    }
+  }
+
+  // ---- jobs ----------------------------------------------------------------------------------
+
+  @Override
+  public List<EnqueueResult> insert(TenantId tenant, List<NewJob> jobs, Instant now) {
+    Objects.requireNonNull(tenant, "tenant");
+    List<NewJob> input = List.copyOf(jobs);
+    if (input.isEmpty()) {
+      return List.of();
+    }
+    List<String> args = new ArrayList<>(2 + input.size() * 14);
+    args.add(tenant.value());
+    args.add(Integer.toString(input.size()));
+    for (NewJob n : input) {
+      JobFields.appendNewJob(args, n);
+    }
+    List<?> r = JobFields.list(run(JobScripts.INSERT, now, args));
+    String status = JobFields.text(r.get(0));
+    if ("CONFLICT".equals(status)) {
+      throw new ConflictException(JobFields.text(r.get(1)));
+    }
+    if ("INVALID".equals(status)) {
+      throw new ValidationException(JobFields.text(r.get(1)), JobFields.text(r.get(2)));
+    }
+    List<EnqueueResult> results = new ArrayList<>(input.size());
+    for (int i = 1; i + 1 < r.size(); i += 2) {
+      results.add(new EnqueueResult(JobFields.job(r.get(i + 1)), JobFields.number(r.get(i)) == 1));
+    }
+    return List.copyOf(results);
+  }
+
+  @Override
+  public Optional<Job> get(TenantId tenant, UUID id) {
+    Map<String, String> fields = redis.call("get job", j -> j.hgetAll(keys.job(id)));
+    if (fields.isEmpty() || !tenant.value().equals(fields.get("t"))) {
+      return Optional.empty();
+    }
+    return Optional.of(JobFields.job(fields));
+  }
+
+  @Override
+  public Page<Job> list(TenantId tenant, JobQuery query, PageRequest page) {
+    String after = null;
+    if (page.cursor() != null) {
+      after = Cursors.decode(page.cursor(), 1).get(0);
+      try {
+        UUID.fromString(after);
+      } catch (IllegalArgumentException e) {
+        throw new ValidationException("cursor", "is not a cursor returned by this listing");
+      }
+    }
+    String index =
+        query.states().size() == 1
+            ? keys.tenantState(tenant, query.states().iterator().next().name())
+            : keys.tenantIds(tenant);
+    boolean filtered = query.queue() != null || query.type() != null || query.states().size() > 1;
+    int chunk = filtered ? Math.max(LIST_CHUNK, page.limit() + 1) : page.limit() + 1;
+    List<Job> fetched = new ArrayList<>();
+    String max = after == null ? "+" : "(" + after;
+    while (fetched.size() <= page.limit()) {
+      String from = max;
+      List<String> ids =
+          redis.call(
+              "list jobs",
+              j ->
+                  j.zrange(index, ZRangeParams.zrangeByLexParams(from, "-").rev().limit(0, chunk)));
+      if (ids.isEmpty()) {
+        break;
+      }
+      for (Job job : getMany(ids)) {
+        if (job.tenant().equals(tenant) && query.matches(job)) {
+          fetched.add(job);
+          if (fetched.size() > page.limit()) {
+            break;
+          }
+        }
+      }
+      if (ids.size() < chunk) {
+        break;
+      }
+      max = "(" + ids.get(ids.size() - 1);
+    }
+    return Page.fromOverfetch(fetched, page.limit(), j -> Cursors.encode(j.id().toString()));
+  }
+
+  /** The jobs with these ids that still exist, in the given order, in one round trip. */
+  List<Job> getMany(List<String> ids) {
+    List<?> r = JobFields.list(run(JobScripts.GET_MANY, Instant.EPOCH, ids));
+    List<Job> jobs = new ArrayList<>(r.size());
+    for (Object item : r) {
+      if (item != null) {
+        jobs.add(JobFields.job(item));
+      }
+    }
+    return jobs;
+  }
+
+  @Override
+  public Job update(TenantId tenant, UUID id, JobUpdate update, Instant now) {
+    List<String> args =
+        List.of(
+            tenant.value(),
+            id.toString(),
+            update.priority() == null ? "" : update.priority().toString(),
+            update.runAt() == null ? "" : JobFields.millis(update.runAt()),
+            update.payload() == null ? "" : JobFields.canonicalJson(update.payload()));
+    return okJob(id, run(JobScripts.UPDATE, now, args));
+  }
+
+  @Override
+  public Job retryNow(TenantId tenant, UUID id, Instant now) {
+    return okJob(id, run(JobScripts.RETRY, now, List.of(tenant.value(), id.toString())));
+  }
+
+  @Override
+  public Job cancel(TenantId tenant, UUID id, Instant now) {
+    return okJob(id, run(JobScripts.CANCEL, now, List.of(tenant.value(), id.toString())));
+  }
+
+  @Override
+  public List<JobAttempt> attempts(TenantId tenant, UUID jobId) {
+    String owner = redis.call("read job", j -> j.hget(keys.job(jobId), "t"));
+    if (!tenant.value().equals(owner)) {
+      return List.of();
+    }
+    List<String> raw = redis.call("read attempts", j -> j.lrange(keys.attempts(jobId), 0, -1));
+    List<JobAttempt> attempts = new ArrayList<>(raw.size());
+    for (String text : raw) {
+      attempts.add(AttemptRecord.parse(text).toAttempt(jobId));
+    }
+    return List.copyOf(attempts);
+  }
+
+  // ---- workers -------------------------------------------------------------------------------
+
+  @Override
+  public List<Job> claim(ClaimRequest request, Instant now) {
+    List<String> args = new ArrayList<>(5 + request.queues().size() + request.limit());
+    args.add(request.tenant() == null ? "" : request.tenant().value());
+    args.add(Integer.toString(request.limit()));
+    args.add(request.owner());
+    args.add(Long.toString(request.leaseDuration().toMillis()));
+    args.add(Integer.toString(request.queues().size()));
+    args.addAll(request.queues());
+    for (int i = 0; i < request.limit(); i++) {
+      args.add(UUID.randomUUID().toString());
+    }
+    List<?> r = JobFields.list(run(JobScripts.CLAIM, now, args));
+    List<Job> claimed = new ArrayList<>(r.size());
+    for (Object item : r) {
+      claimed.add(JobFields.job(item));
+    }
+    return List.copyOf(claimed);
+  }
+
+  private static List<String> leaseArgs(LeaseRef lease) {
+    return List.of(lease.tenant().value(), lease.jobId().toString(), lease.token().toString());
+  }
+
+  @Override
+  public Optional<Job> renewLease(LeaseRef lease, Instant expiresAt, Instant now) {
+    List<String> args = new ArrayList<>(leaseArgs(lease));
+    args.add(JobFields.millis(expiresAt));
+    Object r = run(JobScripts.RENEW, now, args);
+    return r == null ? Optional.empty() : Optional.of(JobFields.job(r));
+  }
+
+  @Override
+  public Optional<Job> finish(LeaseRef lease, JobOutcome outcome, Instant now) {
+    String kind;
+    String text = null;
+    String retryAt = "";
+    boolean consumes = false;
+    if (outcome instanceof JobOutcome.Completed c) {
+      kind = "C";
+      text = c.result() == null ? null : JobFields.canonicalJson(c.result());
+    } else if (outcome instanceof JobOutcome.Retry r) {
+      kind = "R";
+      text = r.error();
+      retryAt = JobFields.millis(r.retryAt());
+      consumes = r.consumesAttempt();
+    } else if (outcome instanceof JobOutcome.Dead d) {
+      kind = "D";
+      text = d.error();
+    } else {
+      kind = "X";
+      text = ((JobOutcome.Cancelled) outcome).reason();
+    }
+    List<String> args = new ArrayList<>(leaseArgs(lease));
+    args.add(kind);
+    args.add(text == null ? "0" : "1");
+    args.add(text == null ? "" : text);
+    args.add(retryAt);
+    args.add(consumes ? "1" : "0");
+    Object r = run(JobScripts.FINISH, now, args);
+    return r == null ? Optional.empty() : Optional.of(JobFields.job(r));
+  }
+
+  @Override
+  public boolean release(LeaseRef lease, Instant now) {
+    return JobFields.number(run(JobScripts.RELEASE, now, leaseArgs(lease))) == 1;
+  }
+
+  @Override
+  public int requeueExpired(Instant now, int limit) {
+    return (int) JobFields.number(run(JobScripts.REQUEUE, now, List.of(Integer.toString(limit))));
+  }
+
+  @Override
+  public int deleteFinished(String queue, Instant cutoff, int limit) {
+    List<String> args = List.of(queue, JobFields.millis(cutoff), Integer.toString(limit));
+    return (int) JobFields.number(run(JobScripts.CLEANUP, cutoff, args));
+  }
+
+  @Override
+  public JobStats stats(StatsQuery query, Instant now) {
+    return stats.stats(query, now);
+  }
+
+  @Override
+  public Optional<JobSignal> signals() {
+    return Optional.of(signal);
+  }
+
+  // ---- queues --------------------------------------------------------------------------------
+
+  @Override
+  public boolean createQueue(QueueConfig config) {
+    String json = QueueRecord.write(config);
+    return redis.call("create queue", j -> j.hsetnx(keys.queues(), config.name(), json)) == 1;
+  }
+
+  @Override
+  public void saveQueue(QueueConfig config) {
+    String json = QueueRecord.write(config);
+    redis.call("save queue", j -> j.hset(keys.queues(), config.name(), json));
+  }
+
+  @Override
+  public Optional<QueueConfig> getQueue(String name) {
+    String json = redis.call("read queue", j -> j.hget(keys.queues(), name));
+    return json == null ? Optional.empty() : Optional.of(QueueRecord.read(json));
+  }
+
+  @Override
+  public List<QueueConfig> listQueues() {
+    Map<String, String> all = redis.call("list queues", j -> j.hgetAll(keys.queues()));
+    return all.values().stream()
+        .map(QueueRecord::read)
+        .sorted(java.util.Comparator.comparing(QueueConfig::name))
+        .toList();
+  }
+
+  @Override
+  public boolean deleteQueue(String name) {
+    return redis.call("delete queue", j -> j.hdel(keys.queues(), name)) == 1;
+  }
+
+  // ---- cron schedules ------------------------------------------------------------------------
+
+  @Override
+  public boolean createSchedule(CronSchedule schedule) {
+    return schedules.save(schedule, true);
+  }
+
+  @Override
+  public void saveSchedule(CronSchedule schedule) {
+    schedules.save(schedule, false);
+  }
+
+  @Override
+  public Optional<CronSchedule> getSchedule(TenantId tenant, String name) {
+    return schedules.get(tenant, name);
+  }
+
+  @Override
+  public List<CronSchedule> listSchedules(TenantId tenant) {
+    return schedules.list(tenant);
+  }
+
+  @Override
+  public boolean deleteSchedule(TenantId tenant, String name) {
+    return schedules.delete(tenant, name);
+  }
+
+  @Override
+  public List<CronSchedule> dueSchedules(Instant now, int limit) {
+    return schedules.due(now, limit);
+  }
+
+  @Override
+  public Optional<Job> claimOccurrence(
+      TenantId tenant,
+      String scheduleName,
+      Instant fireAt,
+      Instant nextFireAt,
+      NewJob job,
+      Instant now) {
+    List<String> args = new ArrayList<>(18);
+    args.add(tenant.value());
+    args.add(scheduleName);
+    args.add(JobFields.millis(fireAt));
+    args.add(JobFields.millis(nextFireAt));
+    JobFields.appendNewJob(args, job);
+    List<?> r = JobFields.list(run(JobScripts.CRON_FIRE, now, args));
+    if ("NONE".equals(JobFields.text(r.get(0)))) {
+      return Optional.empty();
+    }
+    return Optional.of(okJob(job.id(), r));
+  }
+
+  @Override
+  public String toString() {
+    return "RedisJobStore[" + keys.prefix() + "]";
+  }
+}

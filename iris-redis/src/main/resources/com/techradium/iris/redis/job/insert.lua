@@ -1,0 +1,158 @@
+-- Inserts a batch of jobs for one tenant, all or nothing.
+-- ARGV[3] tenant, ARGV[4] count, then NEW_JOB_ARGS arguments per job (see new_job).
+-- Reply: {'OK', created1, job1, created2, job2, ...} | {'CONFLICT', message}
+--        | {'INVALID', field, message}. Nothing is written unless the reply is OK.
+local tenant = ARGV[3]
+local count = tonumber(ARGV[4])
+
+local input = {}
+for i = 1, count do
+  input[i] = new_job(tenant, 4 + (i - 1) * NEW_JOB_ARGS)
+end
+
+local function live_key_holder(key)
+  local id = redis.call('GET', k('idem', tenant, key))
+  if not id then
+    return nil
+  end
+  local j = owned(tenant, id)
+  if j and j.ie and tonumber(j.ie) > NOW then
+    return j
+  end
+  return nil
+end
+
+local function same_content(n, other)
+  return n.q == other.q and n.ty == other.ty and n.pl == other.pl
+end
+
+-- Check everything first.
+local fresh = {}
+local batch_keys = {}
+local deduped = {}
+for i, n in ipairs(input) do
+  local target = nil
+  if n.ik then
+    local existing = live_key_holder(n.ik)
+    local earlier = batch_keys[n.ik]
+    if existing then
+      target = existing
+    elseif earlier then
+      target = earlier
+    else
+      batch_keys[n.ik] = n
+    end
+    if target and not same_content(n, target) then
+      return { 'CONFLICT', 'idempotency key ' .. n.ik .. ' was used for a job with other content' }
+    end
+  end
+  if not target then
+    if fresh[n.id] or redis.call('EXISTS', k('job', n.id)) == 1 then
+      return { 'CONFLICT', 'job id ' .. n.id .. ' is already used' }
+    end
+    fresh[n.id] = n
+  end
+  deduped[i] = target
+end
+
+for _, n in ipairs(input) do
+  if fresh[n.id] == n then
+    for _, pid in ipairs(parents(n)) do
+      if not fresh[pid] and redis.call('HGET', k('job', pid), 't') ~= tenant then
+        return { 'INVALID', 'parentIds', 'unknown parent job ' .. pid }
+      end
+    end
+  end
+end
+
+-- Initial states, parents first; a parent's state may itself be new.
+local states = {}
+local visiting = {}
+local cycle = false
+local function initial(n)
+  if states[n.id] then
+    return states[n.id]
+  end
+  if visiting[n.id] then
+    cycle = true
+    return nil
+  end
+  visiting[n.id] = true
+  local err, blocked = nil, false
+  for _, pid in ipairs(parents(n)) do
+    local ps
+    if fresh[pid] then
+      local parent_state = initial(fresh[pid])
+      if cycle then
+        return nil
+      end
+      ps = parent_state.st
+    else
+      ps = redis.call('HGET', k('job', pid), 'st')
+    end
+    if ps == 'DEAD' or ps == 'CANCELLED' then
+      if not err then
+        err = 'parent ' .. pid .. ' is ' .. string.lower(ps)
+      end
+    elseif ps ~= 'COMPLETED' then
+      blocked = true
+    end
+  end
+  local result
+  if err then
+    local st = 'CANCELLED'
+    if n.pp == 'FAIL' then
+      st = 'DEAD'
+    end
+    result = { st = st, er = err }
+  elseif blocked then
+    result = { st = 'BLOCKED' }
+  else
+    result = { st = ready_state(n) }
+  end
+  states[n.id] = result
+  visiting[n.id] = nil
+  return result
+end
+
+for _, n in ipairs(input) do
+  if fresh[n.id] == n then
+    initial(n)
+    if cycle then
+      return { 'INVALID', 'parentIds', 'jobs depend on each other in a cycle' }
+    end
+  end
+end
+
+-- Apply.
+for _, n in ipairs(input) do
+  if fresh[n.id] == n then
+    local s = states[n.id]
+    n.st = s.st
+    n.er = s.er
+    if TERMINAL[n.st] then
+      n.fa = ms(NOW)
+    end
+    create(n)
+    if n.ik then
+      local ttl = tonumber(n.ie) - NOW
+      if ttl > 0 then
+        redis.call('SET', k('idem', tenant, n.ik), n.id, 'PX', ms(ttl))
+      end
+    end
+  end
+end
+
+local reply = { 'OK' }
+for i, n in ipairs(input) do
+  local target = deduped[i]
+  if target then
+    reply[#reply + 1] = 0
+    reply[#reply + 1] = flat(target)
+  else
+    reply[#reply + 1] = 1
+    reply[#reply + 1] = flat(n)
+  end
+end
+publish()
+return reply
