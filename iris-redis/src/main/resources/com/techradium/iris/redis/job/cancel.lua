@@ -11,7 +11,7 @@ elseif j.st == 'COMPLETED' or j.st == 'DEAD' then
 elseif j.st == 'RUNNING' then
   change(j, { cr = '1' })
 else
-  change(j, { st = 'CANCELLED', cr = '1', fa = ms(NOW) })
+  change(j, { st = 'CANCELLED', fa = ms(NOW) })
   fail_children(j)
 end
 return { 'OK', flat(j) }
