@@ -27,12 +27,16 @@ import org.jspecify.annotations.Nullable;
 final class JobFields {
   private JobFields() {}
 
-  /** The arguments {@code new_job} in {@code lib.lua} reads for one new job. */
-  static void appendNewJob(List<String> args, NewJob n) {
+  /**
+   * The arguments {@code new_job} in {@code lib.lua} reads for one new job.
+   *
+   * @param payload the job's payload as {@link #canonicalJson}
+   */
+  static void appendNewJob(List<String> args, NewJob n, String payload) {
     args.add(n.id().toString());
     args.add(n.queue());
     args.add(n.type());
-    args.add(canonicalJson(n.payload()));
+    args.add(payload);
     args.add(Integer.toString(n.priority()));
     args.add(millis(n.runAt()));
     args.add(Integer.toString(n.maxAttempts()));

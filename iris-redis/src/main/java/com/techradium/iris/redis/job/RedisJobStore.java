@@ -16,6 +16,7 @@ import com.techradium.iris.job.JobOrdering;
 import com.techradium.iris.job.JobOutcome;
 import com.techradium.iris.job.JobQuery;
 import com.techradium.iris.job.JobSignal;
+import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.JobStats;
 import com.techradium.iris.job.JobStore;
 import com.techradium.iris.job.JobUpdate;
@@ -175,8 +176,11 @@ public final class RedisJobStore implements JobStore {
     List<String> args = new ArrayList<>(2 + input.size() * 14);
     args.add(tenant.value());
     args.add(Integer.toString(input.size()));
+    List<String> payloads = new ArrayList<>(input.size());
     for (NewJob n : input) {
-      JobFields.appendNewJob(args, n);
+      String payload = JobFields.canonicalJson(n.payload());
+      payloads.add(payload);
+      JobFields.appendNewJob(args, n, payload);
     }
     List<?> r = JobFields.list(run(JobScripts.INSERT, now, args));
     String status = JobFields.text(r.get(0));
@@ -187,8 +191,25 @@ public final class RedisJobStore implements JobStore {
       throw new ValidationException(JobFields.text(r.get(1)), JobFields.text(r.get(2)));
     }
     List<EnqueueResult> results = new ArrayList<>(input.size());
-    for (int i = 1; i + 1 < r.size(); i += 2) {
-      results.add(new EnqueueResult(JobFields.job(r.get(i + 1)), JobFields.number(r.get(i)) == 1));
+    for (int i = 0; i < input.size(); i++) {
+      List<?> outcome = JobFields.list(r.get(i + 1));
+      long kind = JobFields.number(outcome.get(0));
+      if (kind == 1) {
+        // Created: the store wrote exactly what Job.create describes, in the state it chose.
+        NewJob n = input.get(i);
+        Job.Builder created =
+            Job.create(tenant, n, JobState.valueOf(JobFields.text(outcome.get(1))), now).toBuilder()
+                .payload(payloads.get(i));
+        if (outcome.size() > 2 && outcome.get(2) != null) {
+          created.lastError(JobFields.text(outcome.get(2)));
+        }
+        results.add(new EnqueueResult(created.build(), true));
+      } else if (kind == 2) {
+        int earlier = (int) JobFields.number(outcome.get(1)) - 1;
+        results.add(new EnqueueResult(results.get(earlier).job(), false));
+      } else {
+        results.add(new EnqueueResult(JobFields.job(outcome.get(1)), false));
+      }
     }
     return List.copyOf(results);
   }
@@ -465,7 +486,7 @@ public final class RedisJobStore implements JobStore {
     args.add(scheduleName);
     args.add(JobFields.millis(fireAt));
     args.add(JobFields.millis(nextFireAt));
-    JobFields.appendNewJob(args, job);
+    JobFields.appendNewJob(args, job, JobFields.canonicalJson(job.payload()));
     List<?> r = JobFields.list(run(JobScripts.CRON_FIRE, now, args));
     if ("NONE".equals(JobFields.text(r.get(0)))) {
       return Optional.empty();

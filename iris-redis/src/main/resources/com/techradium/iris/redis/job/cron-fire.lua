@@ -16,6 +16,7 @@ redis.call('HSET', k('cron', tenant, name), 'nx', ARGV[6], 'ls', ARGV[5])
 redis.call('ZADD', k('cron-due'), tonumber(ARGV[6]), member)
 j.pa = nil
 j.st = ready_state(j)
+redis.call('SADD', k('queue-names'), j.q)
 create(j)
 publish()
 return { 'OK', flat(j) }

@@ -1,7 +1,9 @@
 -- Inserts a batch of jobs for one tenant, all or nothing.
 -- ARGV[3] tenant, ARGV[4] count, then NEW_JOB_ARGS arguments per job (see new_job).
--- Reply: {'OK', created1, job1, created2, job2, ...} | {'CONFLICT', message}
---        | {'INVALID', field, message}. Nothing is written unless the reply is OK.
+-- Reply: {'OK', result1, result2, ...} with per input job {1, state, error or false} if it was
+-- created (the caller knows the rest), {0, job} if an idempotency key matched a stored job, or
+-- {2, n} if it matched the n-th job of this batch; or {'CONFLICT', message} or
+-- {'INVALID', field, message}, in which case nothing was written.
 local tenant = ARGV[3]
 local count = tonumber(ARGV[4])
 
@@ -31,28 +33,28 @@ local fresh = {}
 local batch_keys = {}
 local deduped = {}
 for i, n in ipairs(input) do
-  local target = nil
+  local match = nil
   if n.ik then
     local existing = live_key_holder(n.ik)
     local earlier = batch_keys[n.ik]
     if existing then
-      target = existing
+      match = { content = existing, reply = { 0, flat(existing) } }
     elseif earlier then
-      target = earlier
+      match = { content = input[earlier], reply = { 2, earlier } }
     else
-      batch_keys[n.ik] = n
+      batch_keys[n.ik] = i
     end
-    if target and not same_content(n, target) then
+    if match and not same_content(n, match.content) then
       return { 'CONFLICT', 'idempotency key ' .. n.ik .. ' was used for a job with other content' }
     end
   end
-  if not target then
+  if not match then
     if fresh[n.id] or redis.call('EXISTS', k('job', n.id)) == 1 then
       return { 'CONFLICT', 'job id ' .. n.id .. ' is already used' }
     end
     fresh[n.id] = n
   end
-  deduped[i] = target
+  deduped[i] = match
 end
 
 for _, n in ipairs(input) do
@@ -125,6 +127,13 @@ for _, n in ipairs(input) do
 end
 
 -- Apply.
+local queues = {}
+for _, n in ipairs(input) do
+  if fresh[n.id] == n and not queues[n.q] then
+    queues[n.q] = true
+    redis.call('SADD', k('queue-names'), n.q)
+  end
+end
 for _, n in ipairs(input) do
   if fresh[n.id] == n then
     local s = states[n.id]
@@ -145,13 +154,11 @@ end
 
 local reply = { 'OK' }
 for i, n in ipairs(input) do
-  local target = deduped[i]
-  if target then
-    reply[#reply + 1] = 0
-    reply[#reply + 1] = flat(target)
+  local match = deduped[i]
+  if match then
+    reply[#reply + 1] = match.reply
   else
-    reply[#reply + 1] = 1
-    reply[#reply + 1] = flat(n)
+    reply[#reply + 1] = { 1, n.st, n.er or false }
   end
 end
 publish()

@@ -135,12 +135,11 @@ local function change(j, changes)
   return j
 end
 
--- Writes a new job (a table of fields) and indexes it.
+-- Writes a new job (a table of fields) and indexes it; the caller adds its queue to queue-names.
 local function create(j)
   local key = k('job', j.id)
   redis.call('HSET', key, unpack(flat(j)))
   redis.call('ZADD', k('t', j.t, 'ids'), 0, j.id)
-  redis.call('SADD', k('queue-names'), j.q)
   for _, pid in ipairs(parents(j)) do
     redis.call('SADD', k('children', pid), j.id)
   end
