@@ -14,4 +14,5 @@ else
   change(j, { st = 'CANCELLED', fa = ms(NOW) })
   fail_children(j)
 end
+done()
 return { 'OK', flat(j) }

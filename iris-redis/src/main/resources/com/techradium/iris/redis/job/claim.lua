@@ -63,4 +63,5 @@ for i = 1, math.min(limit, #candidates) do
   })
   claimed[#claimed + 1] = flat(j)
 end
+done()
 return claimed

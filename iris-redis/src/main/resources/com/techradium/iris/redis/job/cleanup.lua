@@ -17,4 +17,5 @@ for _, id in ipairs(doomed) do
     redis.call('DEL', k('idem', j.t, j.ik))
   end
 end
+done()
 return #doomed

@@ -18,5 +18,5 @@ j.pa = nil
 j.st = ready_state(j)
 redis.call('SADD', k('queue-names'), j.q)
 create(j)
-publish()
+done()
 return { 'OK', flat(j) }

@@ -54,5 +54,5 @@ end
 record(j, outcome, recorded_error)
 change(j, changes)
 after_state_change(j)
-publish()
+done()
 return flat(j)

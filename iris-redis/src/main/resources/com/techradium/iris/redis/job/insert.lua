@@ -161,5 +161,5 @@ for i, n in ipairs(input) do
     reply[#reply + 1] = { 1, n.st, n.er or false }
   end
 end
-publish()
+done()
 return reply

@@ -11,6 +11,7 @@ local P = KEYS[1]
 local NOW = tonumber(ARGV[1])
 local STEP = tonumber(ARGV[2])
 local signals = {}
+local count_deltas = {}
 
 local CLAIMABLE = { SCHEDULED = true, QUEUED = true, FAILED = true }
 local TERMINAL = { COMPLETED = true, DEAD = true, CANCELLED = true }
@@ -70,11 +71,16 @@ end
 -- per-tenant counters; claimable jobs in ready (by rank, due) or delayed (by runAt, not yet due)
 -- plus the waiting indexes by runAt (oldest due job); running jobs in the lease index by expiry;
 -- finished jobs in the per-queue cleanup index by finish time.
+-- Counter changes are summed here and written once by done().
+local function count(q, t, s, delta)
+  local key = q .. '|' .. t .. '|' .. s
+  count_deltas[key] = (count_deltas[key] or 0) + delta
+end
+
 local function unindex(j)
   local id, q, t, s = j.id, j.q, j.t, j.st
   redis.call('ZREM', k('t', t, 's', s), id)
-  redis.call('HINCRBY', k('counts', q), t .. '|' .. s, -1)
-  redis.call('HINCRBY', k('t', t, 'counts'), q .. '|' .. s, -1)
+  count(q, t, s, -1)
   if CLAIMABLE[s] then
     redis.call('ZREM', k('ready', q), id)
     redis.call('ZREM', k('delayed', q), id)
@@ -90,8 +96,7 @@ end
 local function index(j)
   local id, q, t, s = j.id, j.q, j.t, j.st
   redis.call('ZADD', k('t', t, 's', s), 0, id)
-  redis.call('HINCRBY', k('counts', q), t .. '|' .. s, 1)
-  redis.call('HINCRBY', k('t', t, 'counts'), q .. '|' .. s, 1)
+  count(q, t, s, 1)
   if CLAIMABLE[s] then
     local ra = tonumber(j.ra)
     if ra > NOW then
@@ -252,8 +257,16 @@ local function held(tenant, id, token)
   return nil
 end
 
--- Announces queues whose jobs became due; call last.
-local function publish()
+-- Writes the summed counter changes and announces queues whose jobs became due. Every script
+-- that changes jobs calls it last.
+local function done()
+  for key, delta in pairs(count_deltas) do
+    if delta ~= 0 then
+      local q, t, s = string.match(key, '^([^|]+)|([^|]+)|([^|]+)$')
+      redis.call('HINCRBY', k('counts', q), t .. '|' .. s, delta)
+      redis.call('HINCRBY', k('t', t, 'counts'), q .. '|' .. s, delta)
+    end
+  end
   for q in pairs(signals) do
     redis.call('PUBLISH', k('signal'), q)
   end

@@ -5,5 +5,5 @@ if not j then
   return 0
 end
 change(j, { st = 'QUEUED', at = ms(tonumber(j.at) - 1), lo = false, lt = false, le = false })
-publish()
+done()
 return 1

@@ -5,4 +5,5 @@ if not j then
   return false
 end
 change(j, { le = ARGV[6] })
+done()
 return flat(j)

@@ -18,5 +18,5 @@ for _, id in ipairs(expired) do
   change(j, changes)
   after_state_change(j)
 end
-publish()
+done()
 return #expired

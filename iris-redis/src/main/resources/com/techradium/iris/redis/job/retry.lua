@@ -14,5 +14,5 @@ change(j, {
   fa = false,
   ma = ms(math.max(tonumber(j.ma), tonumber(j.at) + 1)),
 })
-publish()
+done()
 return { 'OK', flat(j) }

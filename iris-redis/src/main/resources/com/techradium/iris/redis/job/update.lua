@@ -26,5 +26,5 @@ if ARGV[6] ~= '' then
   end
 end
 change(j, changes)
-publish()
+done()
 return { 'OK', flat(j) }

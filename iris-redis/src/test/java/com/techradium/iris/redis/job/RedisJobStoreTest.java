@@ -2,14 +2,17 @@ package com.techradium.iris.redis.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.job.ClaimRequest;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobOutcome;
+import com.techradium.iris.job.JobQuery;
 import com.techradium.iris.job.JobSignal;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.JobStats;
 import com.techradium.iris.job.JobStore;
+import com.techradium.iris.job.JobUpdate;
 import com.techradium.iris.job.NewJob;
 import com.techradium.iris.job.ParentFailurePolicy;
 import com.techradium.iris.job.StatsQuery;
@@ -112,6 +115,44 @@ class RedisJobStoreTest extends JobStoreContract {
       cursor = page.getCursor();
     } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
     assertThat(slots).containsExactly(JedisClusterCRC16.getSlot("{jobs}"));
+  }
+
+  @Test
+  void stateCountersMatchTheJobsAfterEveryKindOfChange() {
+    TenantId tenant = newTenant();
+    String queue = newQueue();
+    List<Job> jobs = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      jobs.add(store.insert(tenant, List.of(due(queue, i % 11)), clock.instant()).get(0).job());
+    }
+    store.insert(tenant, List.of(job(queue, 5, clock.instant().plusSeconds(60))), clock.instant());
+    store.cancel(tenant, jobs.get(0).id(), clock.instant());
+    store.update(tenant, jobs.get(1).id(), new JobUpdate(9, null, null), clock.instant());
+    List<Job> claimed = store.claim(ClaimRequest.of(queue, 8, "w", LEASE), clock.instant());
+    Instant now = clock.instant();
+    store.renewLease(claimed.get(0).leaseRef(), now.plusSeconds(90), now);
+    store.finish(claimed.get(1).leaseRef(), new JobOutcome.Completed(null), now);
+    store.finish(claimed.get(2).leaseRef(), new JobOutcome.Retry("x", now, true), now);
+    store.finish(claimed.get(3).leaseRef(), new JobOutcome.Retry("x", now, false), now);
+    store.finish(claimed.get(4).leaseRef(), new JobOutcome.Dead("x"), now);
+    store.release(claimed.get(5).leaseRef(), now);
+    store.cancel(tenant, claimed.get(6).id(), now);
+    store.retryNow(tenant, claimed.get(4).id(), now);
+    clock.advance(LEASE.plusSeconds(120));
+    store.requeueExpired(clock.instant(), 10_000);
+    store.deleteFinished(queue, clock.instant().plusSeconds(1), 10_000);
+
+    Map<JobState, Long> listed = new java.util.EnumMap<>(JobState.class);
+    for (Job j : store.list(tenant, JobQuery.all(), PageRequest.first(1000)).items()) {
+      listed.merge(j.state(), 1L, Long::sum);
+    }
+    JobStats stats = store.stats(new StatsQuery(tenant, null, Instant.EPOCH), clock.instant());
+    JobStats byQueue = store.stats(new StatsQuery(null, queue, Instant.EPOCH), clock.instant());
+    for (JobState state : JobState.values()) {
+      assertThat(stats.count(state)).as(state.name()).isEqualTo(listed.getOrDefault(state, 0L));
+      assertThat(byQueue.count(state)).as(state.name()).isEqualTo(listed.getOrDefault(state, 0L));
+    }
+    assertThat(stats.total()).isPositive();
   }
 
   @Test
