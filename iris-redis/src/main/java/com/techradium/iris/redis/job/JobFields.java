@@ -1,8 +1,11 @@
 package com.techradium.iris.redis.job;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.techradium.iris.core.ConflictException;
 import com.techradium.iris.core.IrisJson;
+import com.techradium.iris.core.NotFoundException;
 import com.techradium.iris.core.TenantId;
+import com.techradium.iris.core.ValidationException;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobLease;
 import com.techradium.iris.job.JobState;
@@ -73,6 +76,27 @@ final class JobFields {
 
   static String millis(Instant instant) {
     return Long.toString(instant.toEpochMilli());
+  }
+
+  /**
+   * The job of an {@code {'OK', job}} script reply, or the exception an error reply names: {@code
+   * NOTFOUND}, {@code CONFLICT message}, {@code INVALID field message}.
+   */
+  static Job okJob(UUID id, Object reply) {
+    List<?> r = list(reply);
+    String status = text(r.get(0));
+    switch (status) {
+      case "OK":
+        return job(r.get(1));
+      case "NOTFOUND":
+        throw NotFoundException.of("job", id);
+      case "CONFLICT":
+        throw new ConflictException(text(r.get(1)));
+      case "INVALID":
+        throw new ValidationException(text(r.get(1)), text(r.get(2)));
+      default:
+        throw new IllegalStateException("unexpected job script reply " + status);
+    }
   }
 
   /** A job from a script reply element: a flat list of field, value, field, value... */

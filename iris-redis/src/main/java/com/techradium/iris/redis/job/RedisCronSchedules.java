@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.techradium.iris.core.IrisJson;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.job.CronSchedule;
+import com.techradium.iris.job.Job;
+import com.techradium.iris.job.NewJob;
 import com.techradium.iris.redis.RedisIris;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,6 +110,27 @@ final class RedisCronSchedules {
           .ifPresent(out::add);
     }
     return List.copyOf(out);
+  }
+
+  /** Enqueues one occurrence exactly once: see {@code cron-fire.lua}. */
+  Optional<Job> fire(
+      TenantId tenant,
+      String scheduleName,
+      Instant fireAt,
+      Instant nextFireAt,
+      NewJob job,
+      Instant now) {
+    List<String> args = new ArrayList<>(18);
+    args.add(tenant.value());
+    args.add(scheduleName);
+    args.add(JobFields.millis(fireAt));
+    args.add(JobFields.millis(nextFireAt));
+    JobFields.appendNewJob(args, job, JobFields.canonicalJson(job.payload()));
+    List<?> r = JobFields.list(store.run(JobScripts.CRON_FIRE, now, args));
+    if ("NONE".equals(JobFields.text(r.get(0)))) {
+      return Optional.empty();
+    }
+    return Optional.of(JobFields.okJob(job.id(), r));
   }
 
   private static CronSchedule decode(TenantId tenant, String name, Map<String, String> h) {

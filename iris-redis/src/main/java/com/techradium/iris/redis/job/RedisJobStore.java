@@ -1,8 +1,6 @@
 package com.techradium.iris.redis.job;
 
 import com.techradium.iris.core.ConflictException;
-import com.techradium.iris.core.Cursors;
-import com.techradium.iris.core.NotFoundException;
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
@@ -29,12 +27,10 @@ import com.techradium.iris.redis.RedisScript;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.ZRangeParams;
 
 /**
  * The {@link JobStore} on Redis, over a host-owned {@link UnifiedJedis} (standalone, pooled, or
@@ -80,11 +76,11 @@ import redis.clients.jedis.params.ZRangeParams;
  * <p>Thread-safe. The store never closes the client: the host owns it.
  */
 public final class RedisJobStore implements JobStore {
-  private static final int LIST_CHUNK = 200;
-
   private final RedisIris redis;
   private final JobKeys keys;
   private final List<String> scriptKeys;
+  private final RedisJobReads reads;
+  private final RedisQueueConfigs queues;
   private final RedisJobStats stats;
   private final RedisCronSchedules schedules;
   private final RedisJobSignal signal;
@@ -93,6 +89,8 @@ public final class RedisJobStore implements JobStore {
     this.redis = RedisIris.of(builder.jedis);
     this.keys = new JobKeys(builder.namespace);
     this.scriptKeys = List.of(keys.prefix());
+    this.reads = new RedisJobReads(this, redis, keys);
+    this.queues = new RedisQueueConfigs(redis, keys);
     this.stats = new RedisJobStats(redis, keys);
     this.schedules = new RedisCronSchedules(this, redis, keys);
     this.signal = new RedisJobSignal(builder.jedis, keys.signalChannel());
@@ -144,24 +142,6 @@ public final class RedisJobStore implements JobStore {
     all.add(Long.toString(JobOrdering.AGING_STEP.toMillis()));
     all.addAll(args);
     return redis.run(script, scriptKeys, all);
-  }
-
-  /** Turns an {@code {'OK', job}} / error reply into the job or the matching exception. */
-  private static Job okJob(UUID id, Object reply) {
-    List<?> r = JobFields.list(reply);
-    String status = JobFields.text(r.get(0));
-    switch (status) {
-      case "OK":
-        return JobFields.job(r.get(1));
-      case "NOTFOUND":
-        throw NotFoundException.of("job", id);
-      case "CONFLICT":
-        throw new ConflictException(JobFields.text(r.get(1)));
-      case "INVALID":
-        throw new ValidationException(JobFields.text(r.get(1)), JobFields.text(r.get(2)));
-      default:
-        throw new IllegalStateException("unexpected job script reply " + status);
-    }
   }
 
   // ---- jobs ----------------------------------------------------------------------------------
@@ -216,68 +196,12 @@ public final class RedisJobStore implements JobStore {
 
   @Override
   public Optional<Job> get(TenantId tenant, UUID id) {
-    Map<String, String> fields = redis.call("get job", j -> j.hgetAll(keys.job(id)));
-    if (fields.isEmpty() || !tenant.value().equals(fields.get("t"))) {
-      return Optional.empty();
-    }
-    return Optional.of(JobFields.job(fields));
+    return reads.get(tenant, id);
   }
 
   @Override
   public Page<Job> list(TenantId tenant, JobQuery query, PageRequest page) {
-    String after = null;
-    if (page.cursor() != null) {
-      after = Cursors.decode(page.cursor(), 1).get(0);
-      try {
-        UUID.fromString(after);
-      } catch (IllegalArgumentException e) {
-        throw new ValidationException("cursor", "is not a cursor returned by this listing");
-      }
-    }
-    String index =
-        query.states().size() == 1
-            ? keys.tenantState(tenant, query.states().iterator().next().name())
-            : keys.tenantIds(tenant);
-    boolean filtered = query.queue() != null || query.type() != null || query.states().size() > 1;
-    int chunk = filtered ? Math.max(LIST_CHUNK, page.limit() + 1) : page.limit() + 1;
-    List<Job> fetched = new ArrayList<>();
-    String max = after == null ? "+" : "(" + after;
-    while (fetched.size() <= page.limit()) {
-      String from = max;
-      List<String> ids =
-          redis.call(
-              "list jobs",
-              j ->
-                  j.zrange(index, ZRangeParams.zrangeByLexParams(from, "-").rev().limit(0, chunk)));
-      if (ids.isEmpty()) {
-        break;
-      }
-      for (Job job : getMany(ids)) {
-        if (job.tenant().equals(tenant) && query.matches(job)) {
-          fetched.add(job);
-          if (fetched.size() > page.limit()) {
-            break;
-          }
-        }
-      }
-      if (ids.size() < chunk) {
-        break;
-      }
-      max = "(" + ids.get(ids.size() - 1);
-    }
-    return Page.fromOverfetch(fetched, page.limit(), j -> Cursors.encode(j.id().toString()));
-  }
-
-  /** The jobs with these ids that still exist, in the given order, in one round trip. */
-  List<Job> getMany(List<String> ids) {
-    List<?> r = JobFields.list(run(JobScripts.GET_MANY, Instant.EPOCH, ids));
-    List<Job> jobs = new ArrayList<>(r.size());
-    for (Object item : r) {
-      if (item != null) {
-        jobs.add(JobFields.job(item));
-      }
-    }
-    return jobs;
+    return reads.list(tenant, query, page);
   }
 
   @Override
@@ -289,31 +213,22 @@ public final class RedisJobStore implements JobStore {
             update.priority() == null ? "" : update.priority().toString(),
             update.runAt() == null ? "" : JobFields.millis(update.runAt()),
             update.payload() == null ? "" : JobFields.canonicalJson(update.payload()));
-    return okJob(id, run(JobScripts.UPDATE, now, args));
+    return JobFields.okJob(id, run(JobScripts.UPDATE, now, args));
   }
 
   @Override
   public Job retryNow(TenantId tenant, UUID id, Instant now) {
-    return okJob(id, run(JobScripts.RETRY, now, List.of(tenant.value(), id.toString())));
+    return JobFields.okJob(id, run(JobScripts.RETRY, now, List.of(tenant.value(), id.toString())));
   }
 
   @Override
   public Job cancel(TenantId tenant, UUID id, Instant now) {
-    return okJob(id, run(JobScripts.CANCEL, now, List.of(tenant.value(), id.toString())));
+    return JobFields.okJob(id, run(JobScripts.CANCEL, now, List.of(tenant.value(), id.toString())));
   }
 
   @Override
   public List<JobAttempt> attempts(TenantId tenant, UUID jobId) {
-    String owner = redis.call("read job", j -> j.hget(keys.job(jobId), "t"));
-    if (!tenant.value().equals(owner)) {
-      return List.of();
-    }
-    List<String> raw = redis.call("read attempts", j -> j.lrange(keys.attempts(jobId), 0, -1));
-    List<JobAttempt> attempts = new ArrayList<>(raw.size());
-    for (String text : raw) {
-      attempts.add(AttemptRecord.parse(text).toAttempt(jobId));
-    }
-    return List.copyOf(attempts);
+    return reads.attempts(tenant, jobId);
   }
 
   // ---- workers -------------------------------------------------------------------------------
@@ -411,34 +326,27 @@ public final class RedisJobStore implements JobStore {
 
   @Override
   public boolean createQueue(QueueConfig config) {
-    String json = QueueRecord.write(config);
-    return redis.call("create queue", j -> j.hsetnx(keys.queues(), config.name(), json)) == 1;
+    return queues.create(config);
   }
 
   @Override
   public void saveQueue(QueueConfig config) {
-    String json = QueueRecord.write(config);
-    redis.call("save queue", j -> j.hset(keys.queues(), config.name(), json));
+    queues.save(config);
   }
 
   @Override
   public Optional<QueueConfig> getQueue(String name) {
-    String json = redis.call("read queue", j -> j.hget(keys.queues(), name));
-    return json == null ? Optional.empty() : Optional.of(QueueRecord.read(json));
+    return queues.get(name);
   }
 
   @Override
   public List<QueueConfig> listQueues() {
-    Map<String, String> all = redis.call("list queues", j -> j.hgetAll(keys.queues()));
-    return all.values().stream()
-        .map(QueueRecord::read)
-        .sorted(java.util.Comparator.comparing(QueueConfig::name))
-        .toList();
+    return queues.list();
   }
 
   @Override
   public boolean deleteQueue(String name) {
-    return redis.call("delete queue", j -> j.hdel(keys.queues(), name)) == 1;
+    return queues.delete(name);
   }
 
   // ---- cron schedules ------------------------------------------------------------------------
@@ -481,17 +389,7 @@ public final class RedisJobStore implements JobStore {
       Instant nextFireAt,
       NewJob job,
       Instant now) {
-    List<String> args = new ArrayList<>(18);
-    args.add(tenant.value());
-    args.add(scheduleName);
-    args.add(JobFields.millis(fireAt));
-    args.add(JobFields.millis(nextFireAt));
-    JobFields.appendNewJob(args, job, JobFields.canonicalJson(job.payload()));
-    List<?> r = JobFields.list(run(JobScripts.CRON_FIRE, now, args));
-    if ("NONE".equals(JobFields.text(r.get(0)))) {
-      return Optional.empty();
-    }
-    return Optional.of(okJob(job.id(), r));
+    return schedules.fire(tenant, scheduleName, fireAt, nextFireAt, job, now);
   }
 
   @Override
