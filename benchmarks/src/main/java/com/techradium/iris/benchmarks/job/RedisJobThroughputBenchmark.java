@@ -1,13 +1,17 @@
 package com.techradium.iris.benchmarks.job;
 
+import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.TimeOrderedIds;
 import com.techradium.iris.job.ClaimRequest;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobOutcome;
+import com.techradium.iris.job.JobQueue;
+import com.techradium.iris.job.JobSpec;
 import com.techradium.iris.job.JobStore;
 import com.techradium.iris.job.NewJob;
 import com.techradium.iris.job.ParentFailurePolicy;
+import com.techradium.iris.job.QueueConfig;
 import com.techradium.iris.redis.job.RedisJobStore;
 import com.techradium.iris.testkit.StandaloneRedis;
 import com.techradium.iris.testkit.TestRedis;
@@ -17,7 +21,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -42,7 +48,10 @@ import org.openjdk.jmh.infra.Blackhole;
  *       a no-op handler, complete it;
  *   <li>{@code endToEndBatched}: how a worker runs: enqueue 100 jobs in one call, claim them 50 at
  *       a time, run a no-op handler and complete each;
- *   <li>{@code batchedEnqueue}: enqueue 1000 jobs in one call.
+ *   <li>{@code batchedEnqueue}: enqueue 1000 jobs in one call;
+ *   <li>{@code workerDrain}: the facade end to end: {@code JobQueue.enqueueAll} 1000 jobs, and one
+ *       node's {@code JobWorker} (queue concurrency 16, claim batch 50, woken by Redis pub/sub)
+ *       runs a no-op handler for each; the invocation ends when the last one completed.
  * </ul>
  *
  * Completed jobs are flushed after every iteration so Redis memory stays flat. Run with more
@@ -113,6 +122,68 @@ public class RedisJobThroughputBenchmark {
           null,
           List.of(),
           ParentFailurePolicy.FAIL);
+    }
+  }
+
+  /** A job queue facade with a running worker over the Redis store. */
+  @State(Scope.Benchmark)
+  public static class Node {
+    TestRedis redis;
+    RedisJobStore store;
+    IrisRuntime runtime;
+    JobQueue jobs;
+    final TenantId tenant = TenantId.of("bench");
+    final AtomicReference<CountDownLatch> done = new AtomicReference<>(new CountDownLatch(0));
+
+    @Setup(Level.Trial)
+    public void start() {
+      redis = StandaloneRedis.open();
+      runtime =
+          IrisRuntime.builder().workerThreads(16).shutdownTimeout(Duration.ofSeconds(5)).build();
+      store = RedisJobStore.create(redis.client());
+      jobs =
+          JobQueue.builder()
+              .store(store)
+              .runtime(runtime)
+              .claimBatch(50)
+              .handler("bench.noop", ctx -> done.get().countDown())
+              .build();
+      jobs.updateQueue(QueueConfig.defaults("webhooks").withConcurrency(16));
+      runtime.start();
+    }
+
+    @TearDown(Level.Iteration)
+    public void flush() {
+      // Delete the completed jobs (the worker is idle between invocations).
+      Instant later = Instant.now().plus(Duration.ofDays(1));
+      while (store.deleteFinished("webhooks", later, 10_000) == 10_000) {
+        // next batch
+      }
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+      runtime.close();
+      redis.client().close();
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(1000)
+  public void workerDrain(Node node) throws InterruptedException {
+    CountDownLatch latch = new CountDownLatch(1000);
+    node.done.set(latch);
+    List<JobSpec> specs = new ArrayList<>(1000);
+    for (int i = 0; i < 1000; i++) {
+      specs.add(
+          JobSpec.builder("webhooks", "bench.noop")
+              .payload("{\"to\":\"user@example.com\",\"n\":1}")
+              .priority(i % 11)
+              .build());
+    }
+    node.jobs.enqueueAll(node.tenant, specs);
+    if (!latch.await(2, TimeUnit.MINUTES)) {
+      throw new IllegalStateException("the worker did not drain the queue");
     }
   }
 
