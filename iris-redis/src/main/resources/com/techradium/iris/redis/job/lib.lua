@@ -16,8 +16,16 @@ local count_deltas = {}
 local CLAIMABLE = { SCHEDULED = true, QUEUED = true, FAILED = true }
 local TERMINAL = { COMPLETED = true, DEAD = true, CANCELLED = true }
 
-local function k(...)
-  return P .. table.concat({ ... }, ':')
+-- A key name: the prefix, then up to four parts separated by ':'.
+local function k(a, b, c, d)
+  if d then
+    return P .. a .. ':' .. b .. ':' .. c .. ':' .. d
+  elseif c then
+    return P .. a .. ':' .. b .. ':' .. c
+  elseif b then
+    return P .. a .. ':' .. b
+  end
+  return P .. a
 end
 
 local function ms(n)
@@ -156,8 +164,9 @@ end
 -- id queue type payload priority runAt maxAttempts timeout backoffInitial backoffMax
 -- idempotencyKey idempotencyExpiresAt parents policy ('' for null).
 local NEW_JOB_ARGS = 14
+local NEW_JOB_FIELDS = { 'id', 'q', 'ty', 'pl', 'pr', 'ra', 'ma', 'to', 'bi', 'bm', 'ik', 'ie', 'pa', 'pp' }
 local function new_job(tenant, base)
-  local names = { 'id', 'q', 'ty', 'pl', 'pr', 'ra', 'ma', 'to', 'bi', 'bm', 'ik', 'ie', 'pa', 'pp' }
+  local names = NEW_JOB_FIELDS
   local j = { t = tenant, at = '0', cr = '0', ca = ms(NOW), ua = ms(NOW) }
   for i, name in ipairs(names) do
     local v = ARGV[base + i]
