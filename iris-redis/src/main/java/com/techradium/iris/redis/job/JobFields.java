@@ -70,7 +70,7 @@ final class JobFields {
       Object value = IrisJson.mapper().readValue(json, Object.class);
       return IrisJson.write(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("payload is not JSON", e);
+      throw new ValidationException("payload", "must be a JSON document");
     }
   }
 

@@ -42,20 +42,27 @@ import redis.clients.jedis.UnifiedJedis;
  * JobStore other = RedisJobStore.builder(jedis).namespace("jobs-eu").build();
  * }</pre>
  *
- * <p><b>Key layout.</b> With prefix {@code P = iris:{<namespace>}:}: a hash {@code P job:<id>} per
- * job (tenant, queue, state, times, lease... the tenant is a field of the job); per queue a ready
- * sorted set {@code P ready:<queue>} of due claimable jobs scored by {@linkplain JobOrdering#rank
- * rank} (ties broken by id, as Redis orders equal scores by member), a delayed set {@code P
- * delayed:<queue>} of not-yet-due ones scored by run-at that claim promotes into the ready set, a
- * set {@code P waiting:<queue>} of claimable jobs by run-at (oldest due job), {@code P
- * finished:<queue>} of finished jobs by finish time (cleanup) and {@code P alog:<queue>} of
- * attempts by finish time (stats); one lease set {@code P leases} of running jobs by lease expiry;
- * per parent a set {@code P children:<id>}; per tenant an id index {@code P t:<tenant>:ids} and one
- * per state {@code P t:<tenant>:s:<STATE>} (listing, lexicographic by id = by creation), counters
- * {@code P t:<tenant>:counts} and {@code P counts:<queue>}; idempotency keys {@code P
- * idem:<tenant>:<key>} holding the job id with a TTL of the window; queue configurations in the
- * hash {@code P queues}; cron schedules in {@code P cron:<tenant>:<name>} with their next fire
- * times in {@code P cron-due}.
+ * <p><b>Key layout.</b> With prefix {@code P = iris:{<namespace>}:}:
+ *
+ * <ul>
+ *   <li>{@code P job:<id>}: a hash per job (tenant, queue, state, times, lease...: the tenant is a
+ *       field of the job), {@code P att:<id>} its attempt history, {@code P children:<id>} the jobs
+ *       waiting for it;
+ *   <li>per queue: {@code P ready:<queue>}, due claimable jobs scored by {@linkplain
+ *       JobOrdering#rank rank} (equal scores order by member, that is by id); {@code P
+ *       delayed:<queue>}, claimable jobs not yet due, by run-at, which claim promotes into the
+ *       ready set; {@code P waiting:<queue>}, every claimable job by run-at (oldest due job);
+ *       {@code P finished:<queue>}, finished jobs by finish time (cleanup); {@code P alog:<queue>},
+ *       attempts by finish time (stats); {@code P counts:<queue>}, jobs per tenant and state;
+ *   <li>{@code P leases}: running jobs by lease expiry;
+ *   <li>per tenant: {@code P t:<tenant>:ids} and {@code P t:<tenant>:s:<STATE>}, job ids for
+ *       listing (lexicographic order of ids is creation order); {@code P
+ *       t:<tenant>:waiting:<queue>}, its claimable jobs by run-at; {@code P t:<tenant>:counts},
+ *       jobs per queue and state; {@code P idem:<tenant>:<key>}, the job holding an idempotency
+ *       key, with a TTL of the window;
+ *   <li>{@code P queues}: queue configurations; {@code P cron:<tenant>:<name>} cron schedules,
+ *       {@code P cron-due} their next fire times.
+ * </ul>
  *
  * <p><b>Redis Cluster.</b> Workers claim across tenants and a job's parents may sit in other
  * queues, so tenant-scoped hash tags would split claim, dependency release and batch enqueue across
@@ -64,11 +71,15 @@ import redis.clients.jedis.UnifiedJedis;
  * (scripts name the prefix as their key, and build the other key names from it, all in that slot).
  * The price is that one store's keys live on one primary: a deployment needing more job throughput
  * than one Redis primary gives splits its queues over several stores with different {@linkplain
- * Builder#namespace namespaces}, each its own slot.
+ * Builder#namespace namespaces}, each its own slot. The job store contract runs on a three-primary
+ * cluster through Jedis's cluster client in this module's tests.
  *
- * <p><b>Bounded work.</b> Claim promotes at most 1000 newly due jobs per queue per call (the next
- * call promotes more); requeue and cleanup take a caller-given limit. A claim restricted to one
- * tenant walks the queue's ready set until it finds enough of that tenant's jobs.
+ * <p><b>Bounded work.</b> Redis runs one script at a time, so script length matters. Claim promotes
+ * at most 1000 newly due jobs per queue per call (the next call promotes more); requeue and cleanup
+ * take a caller-given limit; an enqueue is as long as its batch (keep batches to a few thousand
+ * jobs). A claim restricted to one tenant walks the queue's ready set until it finds enough of that
+ * tenant's jobs. Stats read the attempt log of their window from Redis and aggregate it in the
+ * caller.
  *
  * <p><b>Signals.</b> Scripts that make jobs due publish the queue's name on the channel {@code P
  * signal}; {@link #signals()} subscribes to it (one connection, opened on the first subscription).
