@@ -1,0 +1,410 @@
+package com.techradium.iris.redis.job;
+
+import com.techradium.iris.core.ConflictException;
+import com.techradium.iris.core.Page;
+import com.techradium.iris.core.PageRequest;
+import com.techradium.iris.core.TenantId;
+import com.techradium.iris.core.ValidationException;
+import com.techradium.iris.job.ClaimRequest;
+import com.techradium.iris.job.CronSchedule;
+import com.techradium.iris.job.EnqueueResult;
+import com.techradium.iris.job.Job;
+import com.techradium.iris.job.JobAttempt;
+import com.techradium.iris.job.JobOrdering;
+import com.techradium.iris.job.JobOutcome;
+import com.techradium.iris.job.JobQuery;
+import com.techradium.iris.job.JobSignal;
+import com.techradium.iris.job.JobState;
+import com.techradium.iris.job.JobStats;
+import com.techradium.iris.job.JobStore;
+import com.techradium.iris.job.JobUpdate;
+import com.techradium.iris.job.LeaseRef;
+import com.techradium.iris.job.NewJob;
+import com.techradium.iris.job.QueueConfig;
+import com.techradium.iris.job.StatsQuery;
+import com.techradium.iris.redis.RedisIris;
+import com.techradium.iris.redis.RedisScript;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The {@link JobStore} on Redis, over a host-owned {@link UnifiedJedis} (standalone, pooled, or
+ * cluster). Every change touching several keys is one Lua script run by EVALSHA (resources under
+ * {@code com/techradium/iris/redis/job/}), so each is atomic and survives a script cache flush.
+ *
+ * <pre>{@code
+ * JobStore store = RedisJobStore.create(jedis);              // keys iris:{jobs}:...
+ * JobStore other = RedisJobStore.builder(jedis).namespace("jobs-eu").build();
+ * }</pre>
+ *
+ * <p><b>Key layout.</b> With prefix {@code P = iris:{<namespace>}:}:
+ *
+ * <ul>
+ *   <li>{@code P job:<id>}: a hash per job (tenant, queue, state, times, lease...: the tenant is a
+ *       field of the job), {@code P att:<id>} its attempt history, {@code P children:<id>} the jobs
+ *       waiting for it;
+ *   <li>per queue: {@code P ready:<queue>}, due claimable jobs scored by {@linkplain
+ *       JobOrdering#rank rank} (equal scores order by member, that is by id); {@code P
+ *       delayed:<queue>}, claimable jobs not yet due, by run-at, which claim promotes into the
+ *       ready set; {@code P waiting:<queue>}, every claimable job by run-at (oldest due job);
+ *       {@code P finished:<queue>}, finished jobs by finish time (cleanup); {@code P alog:<queue>},
+ *       attempts by finish time (stats); {@code P counts:<queue>}, jobs per tenant and state;
+ *   <li>{@code P leases}: running jobs by lease expiry;
+ *   <li>per tenant: {@code P t:<tenant>:ids} and {@code P t:<tenant>:s:<STATE>}, job ids for
+ *       listing (lexicographic order of ids is creation order); {@code P
+ *       t:<tenant>:waiting:<queue>}, its claimable jobs by run-at; {@code P t:<tenant>:counts},
+ *       jobs per queue and state; {@code P idem:<tenant>:<key>}, the job holding an idempotency
+ *       key, with a TTL of the window;
+ *   <li>{@code P queues}: queue configurations; {@code P cron:<tenant>:<name>} cron schedules,
+ *       {@code P cron-due} their next fire times.
+ * </ul>
+ *
+ * <p><b>Redis Cluster.</b> Workers claim across tenants and a job's parents may sit in other
+ * queues, so tenant-scoped hash tags would split claim, dependency release and batch enqueue across
+ * slots, where no script can be atomic. This store therefore puts <em>all</em> of its keys under
+ * one store-wide hash tag, {@code {jobs}} by default: every script is atomic in a cluster too
+ * (scripts name the prefix as their key, and build the other key names from it, all in that slot).
+ * The price is that one store's keys live on one primary: a deployment needing more job throughput
+ * than one Redis primary gives splits its queues over several stores with different {@linkplain
+ * Builder#namespace namespaces}, each its own slot. The job store contract runs on a three-primary
+ * cluster through Jedis's cluster client in this module's tests.
+ *
+ * <p><b>Bounded work.</b> Redis runs one script at a time, so script length matters. Claim promotes
+ * at most 1000 newly due jobs per queue per call (the next call promotes more); requeue and cleanup
+ * take a caller-given limit; an enqueue is as long as its batch (keep batches to a few thousand
+ * jobs). A claim restricted to one tenant walks the queue's ready set until it finds enough of that
+ * tenant's jobs. Stats read the attempt log of their window from Redis and aggregate it in the
+ * caller.
+ *
+ * <p><b>Signals.</b> Scripts that make jobs due publish the queue's name on the channel {@code P
+ * signal}; {@link #signals()} subscribes to it (one connection, opened on the first subscription).
+ *
+ * <p>Thread-safe. The store never closes the client: the host owns it.
+ */
+public final class RedisJobStore implements JobStore {
+  private final RedisIris redis;
+  private final JobKeys keys;
+  private final List<String> scriptKeys;
+  private final RedisJobReads reads;
+  private final RedisQueueConfigs queues;
+  private final RedisJobStats stats;
+  private final RedisCronSchedules schedules;
+  private final RedisJobSignal signal;
+
+  private RedisJobStore(Builder builder) {
+    this.redis = RedisIris.of(builder.jedis);
+    this.keys = new JobKeys(builder.namespace);
+    this.scriptKeys = List.of(keys.prefix());
+    this.reads = new RedisJobReads(this, redis, keys);
+    this.queues = new RedisQueueConfigs(redis, keys);
+    this.stats = new RedisJobStats(redis, keys);
+    this.schedules = new RedisCronSchedules(this, redis, keys);
+    this.signal = new RedisJobSignal(builder.jedis, keys.signalChannel());
+  }
+
+  /** A store with the default namespace {@code jobs} (keys {@code iris:{jobs}:...}). */
+  public static RedisJobStore create(UnifiedJedis jedis) {
+    return builder(jedis).build();
+  }
+
+  /** Starts building a store over a host-owned client. */
+  public static Builder builder(UnifiedJedis jedis) {
+    return new Builder(Objects.requireNonNull(jedis, "jedis"));
+  }
+
+  /** Builds a {@link RedisJobStore}. Not thread-safe. */
+  public static final class Builder {
+    private final UnifiedJedis jedis;
+    private String namespace = "jobs";
+
+    private Builder(UnifiedJedis jedis) {
+      this.jedis = jedis;
+    }
+
+    /**
+     * The hash tag of every key of the store: 1-64 characters of lower-case letters, digits, '.',
+     * '_' or '-'. Default {@code jobs}. Stores with different namespaces share nothing.
+     *
+     * @throws IllegalArgumentException if the namespace is malformed
+     */
+    public Builder namespace(String namespace) {
+      new JobKeys(Objects.requireNonNull(namespace, "namespace"));
+      this.namespace = namespace;
+      return this;
+    }
+
+    /** The store. */
+    public RedisJobStore build() {
+      return new RedisJobStore(this);
+    }
+  }
+
+  // ---- scripts -------------------------------------------------------------------------------
+
+  /** Runs a job script with the prefix as its key and {@code now}, the aging step first. */
+  Object run(RedisScript script, Instant now, List<String> args) {
+    List<String> all = new ArrayList<>(args.size() + 2);
+    all.add(Long.toString(now.toEpochMilli()));
+    all.add(Long.toString(JobOrdering.AGING_STEP.toMillis()));
+    all.addAll(args);
+    return redis.run(script, scriptKeys, all);
+  }
+
+  // ---- jobs ----------------------------------------------------------------------------------
+
+  @Override
+  public List<EnqueueResult> insert(TenantId tenant, List<NewJob> jobs, Instant now) {
+    Objects.requireNonNull(tenant, "tenant");
+    List<NewJob> input = List.copyOf(jobs);
+    if (input.isEmpty()) {
+      return List.of();
+    }
+    List<String> args = new ArrayList<>(2 + input.size() * 14);
+    args.add(tenant.value());
+    args.add(Integer.toString(input.size()));
+    List<String> payloads = new ArrayList<>(input.size());
+    for (NewJob n : input) {
+      String payload = JobFields.canonicalJson(n.payload());
+      payloads.add(payload);
+      JobFields.appendNewJob(args, n, payload);
+    }
+    List<?> r = JobFields.list(run(JobScripts.INSERT, now, args));
+    String status = JobFields.text(r.get(0));
+    if ("CONFLICT".equals(status)) {
+      throw new ConflictException(JobFields.text(r.get(1)));
+    }
+    if ("INVALID".equals(status)) {
+      throw new ValidationException(JobFields.text(r.get(1)), JobFields.text(r.get(2)));
+    }
+    List<EnqueueResult> results = new ArrayList<>(input.size());
+    for (int i = 0; i < input.size(); i++) {
+      List<?> outcome = JobFields.list(r.get(i + 1));
+      long kind = JobFields.number(outcome.get(0));
+      if (kind == 1) {
+        // Created: the store wrote exactly what Job.create describes, in the state it chose.
+        NewJob n = input.get(i);
+        Job.Builder created =
+            Job.create(tenant, n, JobState.valueOf(JobFields.text(outcome.get(1))), now).toBuilder()
+                .payload(payloads.get(i));
+        if (outcome.size() > 2 && outcome.get(2) != null) {
+          created.lastError(JobFields.text(outcome.get(2)));
+        }
+        results.add(new EnqueueResult(created.build(), true));
+      } else if (kind == 2) {
+        int earlier = (int) JobFields.number(outcome.get(1)) - 1;
+        results.add(new EnqueueResult(results.get(earlier).job(), false));
+      } else {
+        results.add(new EnqueueResult(JobFields.job(outcome.get(1)), false));
+      }
+    }
+    return List.copyOf(results);
+  }
+
+  @Override
+  public Optional<Job> get(TenantId tenant, UUID id) {
+    return reads.get(tenant, id);
+  }
+
+  @Override
+  public Page<Job> list(TenantId tenant, JobQuery query, PageRequest page) {
+    return reads.list(tenant, query, page);
+  }
+
+  @Override
+  public Job update(TenantId tenant, UUID id, JobUpdate update, Instant now) {
+    List<String> args =
+        List.of(
+            tenant.value(),
+            id.toString(),
+            update.priority() == null ? "" : update.priority().toString(),
+            update.runAt() == null ? "" : JobFields.millis(update.runAt()),
+            update.payload() == null ? "" : JobFields.canonicalJson(update.payload()));
+    return JobFields.okJob(id, run(JobScripts.UPDATE, now, args));
+  }
+
+  @Override
+  public Job retryNow(TenantId tenant, UUID id, Instant now) {
+    return JobFields.okJob(id, run(JobScripts.RETRY, now, List.of(tenant.value(), id.toString())));
+  }
+
+  @Override
+  public Job cancel(TenantId tenant, UUID id, Instant now) {
+    return JobFields.okJob(id, run(JobScripts.CANCEL, now, List.of(tenant.value(), id.toString())));
+  }
+
+  @Override
+  public List<JobAttempt> attempts(TenantId tenant, UUID jobId) {
+    return reads.attempts(tenant, jobId);
+  }
+
+  // ---- workers -------------------------------------------------------------------------------
+
+  @Override
+  public List<Job> claim(ClaimRequest request, Instant now) {
+    List<String> args = new ArrayList<>(5 + request.queues().size() + request.limit());
+    args.add(request.tenant() == null ? "" : request.tenant().value());
+    args.add(Integer.toString(request.limit()));
+    args.add(request.owner());
+    args.add(Long.toString(request.leaseDuration().toMillis()));
+    args.add(Integer.toString(request.queues().size()));
+    args.addAll(request.queues());
+    for (int i = 0; i < request.limit(); i++) {
+      args.add(UUID.randomUUID().toString());
+    }
+    List<?> r = JobFields.list(run(JobScripts.CLAIM, now, args));
+    List<Job> claimed = new ArrayList<>(r.size());
+    for (Object item : r) {
+      claimed.add(JobFields.job(item));
+    }
+    return List.copyOf(claimed);
+  }
+
+  private static List<String> leaseArgs(LeaseRef lease) {
+    return List.of(lease.tenant().value(), lease.jobId().toString(), lease.token().toString());
+  }
+
+  @Override
+  public Optional<Job> renewLease(LeaseRef lease, Instant expiresAt, Instant now) {
+    List<String> args = new ArrayList<>(leaseArgs(lease));
+    args.add(JobFields.millis(expiresAt));
+    Object r = run(JobScripts.RENEW, now, args);
+    return r == null ? Optional.empty() : Optional.of(JobFields.job(r));
+  }
+
+  @Override
+  public Optional<Job> finish(LeaseRef lease, JobOutcome outcome, Instant now) {
+    String kind;
+    String text = null;
+    String retryAt = "";
+    boolean consumes = false;
+    if (outcome instanceof JobOutcome.Completed c) {
+      kind = "C";
+      text = c.result() == null ? null : JobFields.canonicalJson(c.result());
+    } else if (outcome instanceof JobOutcome.Retry r) {
+      kind = "R";
+      text = r.error();
+      retryAt = JobFields.millis(r.retryAt());
+      consumes = r.consumesAttempt();
+    } else if (outcome instanceof JobOutcome.Dead d) {
+      kind = "D";
+      text = d.error();
+    } else {
+      kind = "X";
+      text = ((JobOutcome.Cancelled) outcome).reason();
+    }
+    List<String> args = new ArrayList<>(leaseArgs(lease));
+    args.add(kind);
+    args.add(text == null ? "0" : "1");
+    args.add(text == null ? "" : text);
+    args.add(retryAt);
+    args.add(consumes ? "1" : "0");
+    Object r = run(JobScripts.FINISH, now, args);
+    return r == null ? Optional.empty() : Optional.of(JobFields.job(r));
+  }
+
+  @Override
+  public boolean release(LeaseRef lease, Instant now) {
+    return JobFields.number(run(JobScripts.RELEASE, now, leaseArgs(lease))) == 1;
+  }
+
+  @Override
+  public int requeueExpired(Instant now, int limit) {
+    return (int) JobFields.number(run(JobScripts.REQUEUE, now, List.of(Integer.toString(limit))));
+  }
+
+  @Override
+  public int deleteFinished(String queue, Instant cutoff, int limit) {
+    List<String> args = List.of(queue, JobFields.millis(cutoff), Integer.toString(limit));
+    return (int) JobFields.number(run(JobScripts.CLEANUP, cutoff, args));
+  }
+
+  @Override
+  public JobStats stats(StatsQuery query, Instant now) {
+    return stats.stats(query, now);
+  }
+
+  @Override
+  public Optional<JobSignal> signals() {
+    return Optional.of(signal);
+  }
+
+  // ---- queues --------------------------------------------------------------------------------
+
+  @Override
+  public boolean createQueue(QueueConfig config) {
+    return queues.create(config);
+  }
+
+  @Override
+  public void saveQueue(QueueConfig config) {
+    queues.save(config);
+  }
+
+  @Override
+  public Optional<QueueConfig> getQueue(String name) {
+    return queues.get(name);
+  }
+
+  @Override
+  public List<QueueConfig> listQueues() {
+    return queues.list();
+  }
+
+  @Override
+  public boolean deleteQueue(String name) {
+    return queues.delete(name);
+  }
+
+  // ---- cron schedules ------------------------------------------------------------------------
+
+  @Override
+  public boolean createSchedule(CronSchedule schedule) {
+    return schedules.save(schedule, true);
+  }
+
+  @Override
+  public void saveSchedule(CronSchedule schedule) {
+    schedules.save(schedule, false);
+  }
+
+  @Override
+  public Optional<CronSchedule> getSchedule(TenantId tenant, String name) {
+    return schedules.get(tenant, name);
+  }
+
+  @Override
+  public List<CronSchedule> listSchedules(TenantId tenant) {
+    return schedules.list(tenant);
+  }
+
+  @Override
+  public boolean deleteSchedule(TenantId tenant, String name) {
+    return schedules.delete(tenant, name);
+  }
+
+  @Override
+  public List<CronSchedule> dueSchedules(Instant now, int limit) {
+    return schedules.due(now, limit);
+  }
+
+  @Override
+  public Optional<Job> claimOccurrence(
+      TenantId tenant,
+      String scheduleName,
+      Instant fireAt,
+      Instant nextFireAt,
+      NewJob job,
+      Instant now) {
+    return schedules.fire(tenant, scheduleName, fireAt, nextFireAt, job, now);
+  }
+
+  @Override
+  public String toString() {
+    return "RedisJobStore[" + keys.prefix() + "]";
+  }
+}

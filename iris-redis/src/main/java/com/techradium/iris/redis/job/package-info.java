@@ -1,0 +1,8 @@
+/**
+ * The Redis {@link com.techradium.iris.job.JobStore}: {@link
+ * com.techradium.iris.redis.job.RedisJobStore}, with every multi-key change made by one Lua script.
+ */
+@NullMarked
+package com.techradium.iris.redis.job;
+
+import org.jspecify.annotations.NullMarked;
