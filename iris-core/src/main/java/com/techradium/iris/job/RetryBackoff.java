@@ -1,0 +1,49 @@
+package com.techradium.iris.job;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Exponential backoff between attempts: the delay after attempt {@code n} (1-based) is {@code
+ * initial × 2^(n-1)}, capped at {@code max}, then reduced by up to half at random ("equal jitter")
+ * so that jobs failing together do not retry together.
+ *
+ * @param initial delay after the first failed attempt, at least 1 ms
+ * @param max upper bound of any delay, at least {@code initial}
+ */
+public record RetryBackoff(Duration initial, Duration max) {
+  /** The default: 1 second doubling up to 1 hour. */
+  public static final RetryBackoff DEFAULT =
+      new RetryBackoff(Duration.ofSeconds(1), Duration.ofHours(1));
+
+  public RetryBackoff {
+    Objects.requireNonNull(initial, "initial");
+    Objects.requireNonNull(max, "max");
+    if (initial.toMillis() < 1) {
+      throw new com.techradium.iris.core.ValidationException(
+          "backoff.initial", "must be at least 1 ms");
+    }
+    if (max.compareTo(initial) < 0) {
+      throw new com.techradium.iris.core.ValidationException(
+          "backoff.max", "must not be shorter than backoff.initial");
+    }
+  }
+
+  /** The uncapped-then-capped delay after attempt {@code attempt}, before jitter. */
+  public Duration ceilingFor(int attempt) {
+    int shift = Math.max(0, Math.min(attempt - 1, 40));
+    long millis = initial.toMillis();
+    long grown = millis > (Long.MAX_VALUE >> shift) ? Long.MAX_VALUE : millis << shift;
+    return Duration.ofMillis(Math.min(grown, max.toMillis()));
+  }
+
+  /**
+   * The delay after attempt {@code attempt}: between half of {@link #ceilingFor(int)} and all of
+   * it, placed by {@code unitRandom} in [0, 1).
+   */
+  public Duration delayFor(int attempt, double unitRandom) {
+    long ceiling = ceilingFor(attempt).toMillis();
+    long half = ceiling / 2;
+    return Duration.ofMillis(ceiling - half + (long) (half * unitRandom));
+  }
+}

@@ -1,0 +1,851 @@
+package com.techradium.iris.job.memory;
+
+import com.techradium.iris.core.ConflictException;
+import com.techradium.iris.core.Cursors;
+import com.techradium.iris.core.IrisJson;
+import com.techradium.iris.core.NotFoundException;
+import com.techradium.iris.core.Page;
+import com.techradium.iris.core.PageRequest;
+import com.techradium.iris.core.TenantId;
+import com.techradium.iris.core.ValidationException;
+import com.techradium.iris.job.AttemptOutcome;
+import com.techradium.iris.job.ClaimRequest;
+import com.techradium.iris.job.CronSchedule;
+import com.techradium.iris.job.EnqueueResult;
+import com.techradium.iris.job.Job;
+import com.techradium.iris.job.JobAttempt;
+import com.techradium.iris.job.JobLease;
+import com.techradium.iris.job.JobOutcome;
+import com.techradium.iris.job.JobQuery;
+import com.techradium.iris.job.JobSignal;
+import com.techradium.iris.job.JobState;
+import com.techradium.iris.job.JobStats;
+import com.techradium.iris.job.JobStore;
+import com.techradium.iris.job.JobUpdate;
+import com.techradium.iris.job.LeaseRef;
+import com.techradium.iris.job.NewJob;
+import com.techradium.iris.job.ParentFailurePolicy;
+import com.techradium.iris.job.QueueConfig;
+import com.techradium.iris.job.StatsQuery;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A complete {@link JobStore} in memory: the default for tests, the demo and single-node use. Jobs
+ * are lost when the process ends.
+ *
+ * <p>Thread-safe: every operation runs under one lock, so each is atomic. Claiming walks a
+ * per-queue index in {@linkplain com.techradium.iris.job.JobOrdering rank} order. Offers {@link
+ * #signals()}: subscribed workers are told at once when jobs become due.
+ */
+public final class InMemoryJobStore implements JobStore {
+  private static final Comparator<Job> BY_RANK =
+      Comparator.comparingLong(Job::rank).thenComparing(Job::id);
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Map<UUID, Job> jobs = new HashMap<>();
+  private final Map<TenantId, NavigableSet<UUID>> byTenant = new HashMap<>();
+  private final Map<String, NavigableSet<Job>> claimable = new HashMap<>();
+  private final Set<UUID> running = new HashSet<>();
+  private final Map<UUID, Set<UUID>> children = new HashMap<>();
+  private final Map<UUID, List<JobAttempt>> history = new HashMap<>();
+  private final Map<IdempotencyKey, UUID> idempotency = new HashMap<>();
+  private final Map<String, QueueConfig> queues = new TreeMap<>();
+  private final Map<ScheduleKey, CronSchedule> schedules = new TreeMap<>();
+  private final Set<String> pendingSignals = new LinkedHashSet<>();
+  private final InMemoryJobSignal signal = new InMemoryJobSignal();
+
+  private record IdempotencyKey(TenantId tenant, String key) {}
+
+  private record ScheduleKey(TenantId tenant, String name) implements Comparable<ScheduleKey> {
+    @Override
+    public int compareTo(ScheduleKey o) {
+      int byTenant = tenant.compareTo(o.tenant);
+      return byTenant != 0 ? byTenant : name.compareTo(o.name);
+    }
+  }
+
+  /** An empty store. */
+  public InMemoryJobStore() {}
+
+  // ---- jobs ----------------------------------------------------------------------------------
+
+  @Override
+  public List<EnqueueResult> insert(TenantId tenant, List<NewJob> batch, Instant now) {
+    Objects.requireNonNull(tenant, "tenant");
+    List<NewJob> input = List.copyOf(batch);
+    return write(() -> insertLocked(tenant, input, now));
+  }
+
+  private List<EnqueueResult> insertLocked(TenantId tenant, List<NewJob> input, Instant now) {
+    // Validate the whole batch before changing anything.
+    Map<UUID, NewJob> fresh = new HashMap<>();
+    Map<String, NewJob> batchKeys = new HashMap<>();
+    List<@Nullable Object> dedupedTo = new ArrayList<>();
+    for (NewJob n : input) {
+      Object target = null;
+      if (n.idempotencyKey() != null) {
+        Job existing = liveKeyHolder(tenant, n.idempotencyKey(), now);
+        NewJob earlier = batchKeys.get(n.idempotencyKey());
+        if (existing != null) {
+          requireSameContent(n, existing.queue(), existing.type(), existing.payload());
+          target = existing;
+        } else if (earlier != null) {
+          requireSameContent(n, earlier.queue(), earlier.type(), earlier.payload());
+          target = earlier;
+        } else {
+          batchKeys.put(n.idempotencyKey(), n);
+        }
+      }
+      if (target == null) {
+        if (jobs.containsKey(n.id()) || fresh.containsKey(n.id())) {
+          throw new ConflictException("job id " + n.id() + " is already used");
+        }
+        fresh.put(n.id(), n);
+      }
+      dedupedTo.add(target);
+    }
+    for (NewJob n : fresh.values()) {
+      for (UUID parent : n.parentIds()) {
+        Job stored = jobs.get(parent);
+        boolean known =
+            fresh.containsKey(parent) || (stored != null && stored.tenant().equals(tenant));
+        if (!known) {
+          throw new ValidationException("parentIds", "unknown parent job " + parent);
+        }
+      }
+    }
+    Map<UUID, Job> created = new HashMap<>();
+    for (NewJob n : fresh.values()) {
+      initial(tenant, n, fresh, created, new HashSet<>(), now);
+    }
+    // Apply.
+    for (Job job : created.values()) {
+      save(null, job, now);
+      byTenant.computeIfAbsent(tenant, t -> new TreeSet<>()).add(job.id());
+      for (UUID parent : job.parentIds()) {
+        children.computeIfAbsent(parent, p -> new LinkedHashSet<>()).add(job.id());
+      }
+      if (job.idempotencyKey() != null) {
+        idempotency.put(new IdempotencyKey(tenant, job.idempotencyKey()), job.id());
+      }
+    }
+    List<EnqueueResult> results = new ArrayList<>(input.size());
+    for (int i = 0; i < input.size(); i++) {
+      Object target = dedupedTo.get(i);
+      if (target == null) {
+        results.add(new EnqueueResult(created.get(input.get(i).id()), true));
+      } else if (target instanceof Job existing) {
+        results.add(new EnqueueResult(existing, false));
+      } else {
+        results.add(new EnqueueResult(created.get(((NewJob) target).id()), false));
+      }
+    }
+    return results;
+  }
+
+  private @Nullable Job liveKeyHolder(TenantId tenant, String key, Instant now) {
+    UUID id = idempotency.get(new IdempotencyKey(tenant, key));
+    Job job = id == null ? null : jobs.get(id);
+    if (job == null
+        || job.idempotencyExpiresAt() == null
+        || !job.idempotencyExpiresAt().isAfter(now)) {
+      return null;
+    }
+    return job;
+  }
+
+  private static void requireSameContent(NewJob n, String queue, String type, String payload) {
+    boolean same =
+        n.queue().equals(queue)
+            && n.type().equals(type)
+            && IrisJson.parse("payload", n.payload()).equals(IrisJson.parse("payload", payload));
+    if (!same) {
+      throw new ConflictException(
+          "idempotency key " + n.idempotencyKey() + " was used for a job with other content");
+    }
+  }
+
+  /** Works out a new job's initial state from its parents', which may be new themselves. */
+  private Job initial(
+      TenantId tenant,
+      NewJob n,
+      Map<UUID, NewJob> fresh,
+      Map<UUID, Job> created,
+      Set<UUID> visiting,
+      Instant now) {
+    Job done = created.get(n.id());
+    if (done != null) {
+      return done;
+    }
+    if (!visiting.add(n.id())) {
+      throw new ValidationException("parentIds", "jobs depend on each other in a cycle");
+    }
+    JobState state = n.readyState(now);
+    String error = null;
+    boolean blocked = false;
+    for (UUID parentId : n.parentIds()) {
+      NewJob freshParent = fresh.get(parentId);
+      Job parent =
+          freshParent != null
+              ? initial(tenant, freshParent, fresh, created, visiting, now)
+              : jobs.get(parentId);
+      if (parent.state() == JobState.DEAD || parent.state() == JobState.CANCELLED) {
+        if (error == null) {
+          error = parentFailure(parent);
+        }
+      } else if (parent.state() != JobState.COMPLETED) {
+        blocked = true;
+      }
+    }
+    Job job;
+    if (error != null) {
+      JobState failed =
+          n.parentFailurePolicy() == ParentFailurePolicy.FAIL ? JobState.DEAD : JobState.CANCELLED;
+      job = Job.create(tenant, n, failed, now).toBuilder().lastError(error).build();
+    } else {
+      job = Job.create(tenant, n, blocked ? JobState.BLOCKED : state, now);
+    }
+    created.put(n.id(), job);
+    visiting.remove(n.id());
+    return job;
+  }
+
+  @Override
+  public Optional<Job> get(TenantId tenant, UUID id) {
+    return read(() -> Optional.ofNullable(owned(tenant, id)));
+  }
+
+  @Override
+  public Page<Job> list(TenantId tenant, JobQuery query, PageRequest page) {
+    UUID after =
+        page.cursor() == null ? null : parseCursor(Cursors.decode(page.cursor(), 1).get(0));
+    return read(
+        () -> {
+          NavigableSet<UUID> ids = byTenant.getOrDefault(tenant, new TreeSet<>()).descendingSet();
+          Iterable<UUID> from = after == null ? ids : ids.tailSet(after, false);
+          List<Job> fetched = new ArrayList<>();
+          for (UUID id : from) {
+            Job job = jobs.get(id);
+            if (query.matches(job)) {
+              fetched.add(job);
+              if (fetched.size() > page.limit()) {
+                break;
+              }
+            }
+          }
+          return Page.fromOverfetch(fetched, page.limit(), j -> Cursors.encode(j.id().toString()));
+        });
+  }
+
+  private static UUID parseCursor(String text) {
+    try {
+      return UUID.fromString(text);
+    } catch (IllegalArgumentException e) {
+      throw new ValidationException("cursor", "is not a cursor returned by this listing");
+    }
+  }
+
+  @Override
+  public Job update(TenantId tenant, UUID id, JobUpdate update, Instant now) {
+    return write(
+        () -> {
+          Job job = require(tenant, id);
+          if (!job.state().isUpdatable()) {
+            throw new ConflictException("job " + id + " is " + job.state() + " and cannot change");
+          }
+          Job.Builder b = job.toBuilder().updatedAt(now);
+          if (update.priority() != null) {
+            b.priority(update.priority());
+          }
+          if (update.payload() != null) {
+            b.payload(update.payload());
+          }
+          if (update.runAt() != null) {
+            b.runAt(update.runAt());
+            if (job.state() == JobState.SCHEDULED || job.state() == JobState.QUEUED) {
+              b.state(update.runAt().isAfter(now) ? JobState.SCHEDULED : JobState.QUEUED);
+            }
+          }
+          return save(job, b.build(), now);
+        });
+  }
+
+  @Override
+  public Job retryNow(TenantId tenant, UUID id, Instant now) {
+    return write(
+        () -> {
+          Job job = require(tenant, id);
+          JobState s = job.state();
+          if (s == JobState.BLOCKED || s == JobState.RUNNING || s == JobState.COMPLETED) {
+            throw new ConflictException("job " + id + " is " + s + " and cannot be retried");
+          }
+          return save(
+              job,
+              job.toBuilder()
+                  .state(JobState.QUEUED)
+                  .runAt(now)
+                  .cancelRequested(false)
+                  .finishedAt(null)
+                  .maxAttempts(Math.max(job.maxAttempts(), job.attempts() + 1))
+                  .updatedAt(now)
+                  .build(),
+              now);
+        });
+  }
+
+  @Override
+  public Job cancel(TenantId tenant, UUID id, Instant now) {
+    return write(
+        () -> {
+          Job job = require(tenant, id);
+          switch (job.state()) {
+            case CANCELLED:
+              return job;
+            case COMPLETED:
+            case DEAD:
+              throw new ConflictException("job " + id + " is " + job.state() + " already");
+            case RUNNING:
+              return save(job, job.toBuilder().cancelRequested(true).updatedAt(now).build(), now);
+            default:
+              Job cancelled =
+                  save(
+                      job,
+                      job.toBuilder()
+                          .state(JobState.CANCELLED)
+                          .cancelRequested(true)
+                          .finishedAt(now)
+                          .updatedAt(now)
+                          .build(),
+                      now);
+              failChildren(cancelled, now);
+              return cancelled;
+          }
+        });
+  }
+
+  @Override
+  public List<JobAttempt> attempts(TenantId tenant, UUID jobId) {
+    return read(
+        () ->
+            owned(tenant, jobId) == null
+                ? List.of()
+                : List.copyOf(history.getOrDefault(jobId, List.of())));
+  }
+
+  // ---- workers -------------------------------------------------------------------------------
+
+  @Override
+  public List<Job> claim(ClaimRequest request, Instant now) {
+    return write(
+        () -> {
+          long maxRank = now.toEpochMilli();
+          List<Job> candidates = new ArrayList<>();
+          for (String queue : request.queues()) {
+            int taken = 0;
+            for (Job job : claimable.getOrDefault(queue, new TreeSet<>(BY_RANK))) {
+              if (job.rank() > maxRank || taken >= request.limit()) {
+                break;
+              }
+              if (!job.runAt().isAfter(now)
+                  && (request.tenant() == null || request.tenant().equals(job.tenant()))) {
+                candidates.add(job);
+                taken++;
+              }
+            }
+          }
+          candidates.sort(BY_RANK);
+          List<Job> claimed = new ArrayList<>();
+          for (Job job : candidates.subList(0, Math.min(request.limit(), candidates.size()))) {
+            JobLease lease =
+                new JobLease(request.owner(), UUID.randomUUID(), now.plus(request.leaseDuration()));
+            claimed.add(
+                save(
+                    job,
+                    job.toBuilder()
+                        .state(JobState.RUNNING)
+                        .attempts(job.attempts() + 1)
+                        .startedAt(now)
+                        .lease(lease)
+                        .updatedAt(now)
+                        .build(),
+                    now));
+          }
+          return List.copyOf(claimed);
+        });
+  }
+
+  @Override
+  public Optional<Job> renewLease(LeaseRef ref, Instant expiresAt, Instant now) {
+    return write(
+        () -> {
+          Job job = held(ref);
+          if (job == null) {
+            return Optional.empty();
+          }
+          JobLease lease = new JobLease(job.lease().owner(), job.lease().token(), expiresAt);
+          return Optional.of(save(job, job.toBuilder().lease(lease).updatedAt(now).build(), now));
+        });
+  }
+
+  @Override
+  public Optional<Job> finish(LeaseRef ref, JobOutcome outcome, Instant now) {
+    return write(
+        () -> {
+          Job job = held(ref);
+          if (job == null) {
+            return Optional.empty();
+          }
+          Job.Builder b = job.toBuilder().lease(null).updatedAt(now);
+          AttemptOutcome recorded;
+          String error = null;
+          if (outcome instanceof JobOutcome.Completed c) {
+            b.state(JobState.COMPLETED).result(c.result()).finishedAt(now);
+            recorded = AttemptOutcome.SUCCEEDED;
+          } else if (outcome instanceof JobOutcome.Retry r) {
+            error = r.error();
+            b.runAt(r.retryAt()).lastError(error);
+            if (r.consumesAttempt()) {
+              b.state(JobState.FAILED);
+              recorded = AttemptOutcome.FAILED;
+            } else {
+              b.state(r.retryAt().isAfter(now) ? JobState.SCHEDULED : JobState.QUEUED)
+                  .attempts(job.attempts() - 1);
+              recorded = AttemptOutcome.RESCHEDULED;
+            }
+          } else if (outcome instanceof JobOutcome.Dead d) {
+            error = d.error();
+            b.state(JobState.DEAD).lastError(error).finishedAt(now);
+            recorded = AttemptOutcome.FAILED;
+          } else {
+            error = ((JobOutcome.Cancelled) outcome).reason();
+            b.state(JobState.CANCELLED).finishedAt(now);
+            if (error != null) {
+              b.lastError(error);
+            }
+            recorded = AttemptOutcome.CANCELLED;
+          }
+          record(job, recorded, error, now);
+          Job after = save(job, b.build(), now);
+          afterStateChange(after, now);
+          return Optional.of(after);
+        });
+  }
+
+  @Override
+  public boolean release(LeaseRef ref, Instant now) {
+    return write(
+        () -> {
+          Job job = held(ref);
+          if (job == null) {
+            return false;
+          }
+          save(
+              job,
+              job.toBuilder()
+                  .state(JobState.QUEUED)
+                  .lease(null)
+                  .attempts(job.attempts() - 1)
+                  .updatedAt(now)
+                  .build(),
+              now);
+          return true;
+        });
+  }
+
+  @Override
+  public int requeueExpired(Instant now, int limit) {
+    return write(
+        () -> {
+          List<Job> expired = new ArrayList<>();
+          for (UUID id : running) {
+            Job job = jobs.get(id);
+            if (job.lease().expiresAt().isBefore(now)) {
+              expired.add(job);
+            }
+          }
+          expired.sort(
+              Comparator.comparing((Job j) -> j.lease().expiresAt()).thenComparing(Job::id));
+          int count = 0;
+          for (Job job : expired.subList(0, Math.min(limit, expired.size()))) {
+            Job.Builder b = job.toBuilder().lease(null).lastError("lease expired").updatedAt(now);
+            if (job.cancelRequested()) {
+              b.state(JobState.CANCELLED).finishedAt(now);
+            } else if (job.attempts() >= job.maxAttempts()) {
+              b.state(JobState.DEAD).finishedAt(now);
+            } else {
+              b.state(JobState.QUEUED).runAt(now);
+            }
+            record(job, AttemptOutcome.LEASE_EXPIRED, "lease expired", now);
+            afterStateChange(save(job, b.build(), now), now);
+            count++;
+          }
+          return count;
+        });
+  }
+
+  @Override
+  public int deleteFinished(String queue, Instant cutoff, int limit) {
+    return write(
+        () -> {
+          List<Job> old = new ArrayList<>();
+          for (Job job : jobs.values()) {
+            if (job.queue().equals(queue)
+                && job.state().isTerminal()
+                && job.finishedAt() != null
+                && job.finishedAt().isBefore(cutoff)) {
+              old.add(job);
+            }
+          }
+          old.sort(Comparator.comparing(Job::finishedAt).thenComparing(Job::id));
+          List<Job> doomed = old.subList(0, Math.min(limit, old.size()));
+          for (Job job : doomed) {
+            delete(job);
+          }
+          return doomed.size();
+        });
+  }
+
+  private void delete(Job job) {
+    jobs.remove(job.id());
+    byTenant.get(job.tenant()).remove(job.id());
+    history.remove(job.id());
+    children.remove(job.id());
+    for (UUID parent : job.parentIds()) {
+      Set<UUID> siblings = children.get(parent);
+      if (siblings != null) {
+        siblings.remove(job.id());
+      }
+    }
+    if (job.idempotencyKey() != null) {
+      idempotency.remove(new IdempotencyKey(job.tenant(), job.idempotencyKey()), job.id());
+    }
+  }
+
+  @Override
+  public JobStats stats(StatsQuery query, Instant now) {
+    return read(
+        () -> {
+          Map<JobState, Long> counts = new EnumMap<>(JobState.class);
+          Instant oldestDue = null;
+          long succeeded = 0;
+          long failed = 0;
+          List<Long> runTimes = new ArrayList<>();
+          for (Job job : jobs.values()) {
+            if ((query.tenant() != null && !query.tenant().equals(job.tenant()))
+                || (query.queue() != null && !query.queue().equals(job.queue()))) {
+              continue;
+            }
+            counts.merge(job.state(), 1L, Long::sum);
+            if (job.isDueAt(now) && (oldestDue == null || job.runAt().isBefore(oldestDue))) {
+              oldestDue = job.runAt();
+            }
+            for (JobAttempt a : history.getOrDefault(job.id(), List.of())) {
+              if (a.finishedAt().isBefore(query.since()) || a.finishedAt().isAfter(now)) {
+                continue;
+              }
+              switch (a.outcome()) {
+                case SUCCEEDED -> {
+                  succeeded++;
+                  runTimes.add(a.runTime().toMillis());
+                }
+                case FAILED -> {
+                  failed++;
+                  runTimes.add(a.runTime().toMillis());
+                }
+                case LEASE_EXPIRED -> failed++;
+                default -> {}
+              }
+            }
+          }
+          Duration average = null;
+          Duration p95 = null;
+          if (!runTimes.isEmpty()) {
+            runTimes.sort(null);
+            long sum = runTimes.stream().mapToLong(Long::longValue).sum();
+            average = Duration.ofMillis(sum / runTimes.size());
+            int rank = (int) Math.ceil(0.95 * runTimes.size());
+            p95 = Duration.ofMillis(runTimes.get(Math.max(0, rank - 1)));
+          }
+          return new JobStats(
+              query.tenant(),
+              query.queue(),
+              counts,
+              oldestDue,
+              query.since(),
+              now,
+              succeeded,
+              failed,
+              average,
+              p95);
+        });
+  }
+
+  @Override
+  public Optional<JobSignal> signals() {
+    return Optional.of(signal);
+  }
+
+  // ---- queues --------------------------------------------------------------------------------
+
+  @Override
+  public boolean createQueue(QueueConfig config) {
+    return write(() -> queues.putIfAbsent(config.name(), config) == null);
+  }
+
+  @Override
+  public void saveQueue(QueueConfig config) {
+    write(() -> queues.put(config.name(), config));
+  }
+
+  @Override
+  public Optional<QueueConfig> getQueue(String name) {
+    return read(() -> Optional.ofNullable(queues.get(name)));
+  }
+
+  @Override
+  public List<QueueConfig> listQueues() {
+    return read(() -> List.copyOf(queues.values()));
+  }
+
+  @Override
+  public boolean deleteQueue(String name) {
+    return write(() -> queues.remove(name) != null);
+  }
+
+  // ---- cron schedules ------------------------------------------------------------------------
+
+  @Override
+  public boolean createSchedule(CronSchedule schedule) {
+    return write(
+        () ->
+            schedules.putIfAbsent(new ScheduleKey(schedule.tenant(), schedule.name()), schedule)
+                == null);
+  }
+
+  @Override
+  public void saveSchedule(CronSchedule schedule) {
+    write(() -> schedules.put(new ScheduleKey(schedule.tenant(), schedule.name()), schedule));
+  }
+
+  @Override
+  public Optional<CronSchedule> getSchedule(TenantId tenant, String name) {
+    return read(() -> Optional.ofNullable(schedules.get(new ScheduleKey(tenant, name))));
+  }
+
+  @Override
+  public List<CronSchedule> listSchedules(TenantId tenant) {
+    return read(() -> schedules.values().stream().filter(s -> s.tenant().equals(tenant)).toList());
+  }
+
+  @Override
+  public boolean deleteSchedule(TenantId tenant, String name) {
+    return write(() -> schedules.remove(new ScheduleKey(tenant, name)) != null);
+  }
+
+  @Override
+  public List<CronSchedule> dueSchedules(Instant now, int limit) {
+    return read(
+        () ->
+            schedules.values().stream()
+                .filter(s -> !s.nextFireAt().isAfter(now))
+                .sorted(Comparator.comparing(CronSchedule::nextFireAt))
+                .limit(limit)
+                .toList());
+  }
+
+  @Override
+  public Optional<Job> claimOccurrence(
+      TenantId tenant,
+      String scheduleName,
+      Instant fireAt,
+      Instant nextFireAt,
+      NewJob job,
+      Instant now) {
+    return write(
+        () -> {
+          ScheduleKey key = new ScheduleKey(tenant, scheduleName);
+          CronSchedule schedule = schedules.get(key);
+          if (schedule == null || !schedule.nextFireAt().equals(fireAt)) {
+            return Optional.empty();
+          }
+          if (jobs.containsKey(job.id())) {
+            throw new ConflictException("job id " + job.id() + " is already used");
+          }
+          schedules.put(key, schedule.advanced(fireAt, nextFireAt));
+          Job created = Job.create(tenant, job, job.readyState(now), now);
+          save(null, created, now);
+          byTenant.computeIfAbsent(tenant, t -> new TreeSet<>()).add(created.id());
+          return Optional.of(created);
+        });
+  }
+
+  // ---- internals (call with the lock held) ---------------------------------------------------
+
+  private @Nullable Job owned(TenantId tenant, UUID id) {
+    Job job = jobs.get(id);
+    return job != null && job.tenant().equals(tenant) ? job : null;
+  }
+
+  private Job require(TenantId tenant, UUID id) {
+    Job job = owned(tenant, id);
+    if (job == null) {
+      throw NotFoundException.of("job", id);
+    }
+    return job;
+  }
+
+  private @Nullable Job held(LeaseRef ref) {
+    Job job = owned(ref.tenant(), ref.jobId());
+    if (job == null
+        || job.state() != JobState.RUNNING
+        || !job.lease().token().equals(ref.token())) {
+      return null;
+    }
+    return job;
+  }
+
+  /** Replaces {@code before} (null for a new job) with {@code after}, keeping indexes right. */
+  private Job save(@Nullable Job before, Job after, Instant now) {
+    if (before != null) {
+      if (before.state().isClaimable()) {
+        claimable.get(before.queue()).remove(before);
+      }
+      if (before.state() == JobState.RUNNING) {
+        running.remove(before.id());
+      }
+    }
+    jobs.put(after.id(), after);
+    if (after.state().isClaimable()) {
+      claimable.computeIfAbsent(after.queue(), q -> new TreeSet<>(BY_RANK)).add(after);
+      if (!after.runAt().isAfter(now)) {
+        pendingSignals.add(after.queue());
+      }
+    }
+    if (after.state() == JobState.RUNNING) {
+      running.add(after.id());
+    }
+    return after;
+  }
+
+  private void record(Job job, AttemptOutcome outcome, @Nullable String error, Instant now) {
+    history
+        .computeIfAbsent(job.id(), id -> new ArrayList<>())
+        .add(
+            new JobAttempt(
+                job.id(),
+                job.attempts(),
+                job.lease().owner(),
+                Objects.requireNonNull(job.startedAt(), "startedAt"),
+                now,
+                outcome,
+                error));
+  }
+
+  private void afterStateChange(Job job, Instant now) {
+    if (job.state() == JobState.COMPLETED) {
+      releaseChildren(job, now);
+    } else if (job.state() == JobState.DEAD || job.state() == JobState.CANCELLED) {
+      failChildren(job, now);
+    }
+  }
+
+  private void releaseChildren(Job parent, Instant now) {
+    for (UUID childId : children.getOrDefault(parent.id(), Set.of())) {
+      Job child = jobs.get(childId);
+      if (child == null || child.state() != JobState.BLOCKED) {
+        continue;
+      }
+      boolean ready = true;
+      for (UUID other : child.parentIds()) {
+        Job p = jobs.get(other);
+        if (p != null && p.state() != JobState.COMPLETED) {
+          ready = false;
+          break;
+        }
+      }
+      if (ready) {
+        Instant runAt = child.runAt().isAfter(now) ? child.runAt() : now;
+        save(
+            child,
+            child.toBuilder()
+                .state(runAt.isAfter(now) ? JobState.SCHEDULED : JobState.QUEUED)
+                .runAt(runAt)
+                .updatedAt(now)
+                .build(),
+            now);
+      }
+    }
+  }
+
+  private void failChildren(Job parent, Instant now) {
+    for (UUID childId : List.copyOf(children.getOrDefault(parent.id(), Set.of()))) {
+      Job child = jobs.get(childId);
+      if (child == null || child.state() != JobState.BLOCKED) {
+        continue;
+      }
+      JobState state =
+          child.parentFailurePolicy() == ParentFailurePolicy.FAIL
+              ? JobState.DEAD
+              : JobState.CANCELLED;
+      Job failed =
+          save(
+              child,
+              child.toBuilder()
+                  .state(state)
+                  .lastError(parentFailure(parent))
+                  .finishedAt(now)
+                  .updatedAt(now)
+                  .build(),
+              now);
+      failChildren(failed, now);
+    }
+  }
+
+  private static String parentFailure(Job parent) {
+    return "parent "
+        + parent.id()
+        + " is "
+        + parent.state().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private <T> T read(Supplier<T> op) {
+    lock.lock();
+    try {
+      return op.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private <T> T write(Supplier<T> op) {
+    List<String> toSignal;
+    lock.lock();
+    try {
+      return op.get();
+    } finally {
+      toSignal = List.copyOf(pendingSignals);
+      pendingSignals.clear();
+      lock.unlock();
+      signal.fire(toSignal);
+    }
+  }
+}

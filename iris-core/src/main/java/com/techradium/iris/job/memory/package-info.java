@@ -1,0 +1,5 @@
+/** The in-memory {@link com.techradium.iris.job.JobStore}, complete and thread-safe. */
+@NullMarked
+package com.techradium.iris.job.memory;
+
+import org.jspecify.annotations.NullMarked;
