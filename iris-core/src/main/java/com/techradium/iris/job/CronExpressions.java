@@ -7,17 +7,22 @@ import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 import com.techradium.iris.core.ValidationException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.Optional;
 
 /**
  * Cron expressions in the five-field UNIX syntax ({@code minute hour day-of-month month
  * day-of-week}, e.g. {@code "0 3 * * *"} for 03:00 every day), evaluated in a schedule's time zone.
  *
- * <p>Across daylight-saving changes: a wall-clock time that does not exist (skipped when clocks go
- * forward) fires at the first instant after the gap; a wall-clock time that happens twice (when
- * clocks go back) fires once, at its first occurrence.
+ * <p>The expression matches wall-clock times, and each matching wall-clock time fires once, also
+ * across daylight-saving changes: times skipped when clocks go forward fire at the instant the gap
+ * ends (so a daily 02:30 job still runs on the day of the change, at 03:00); times repeated when
+ * clocks go back fire at their first occurrence only (a daily 01:30 job runs once; an hourly job
+ * runs at 01:00 summer time and next at 02:00 standard time).
  *
  * <p>Thread-safe.
  */
@@ -35,7 +40,29 @@ public final class CronExpressions {
   /** The first fire time strictly after {@code after}, if the expression ever fires again. */
   public static Optional<Instant> nextAfter(String expression, ZoneId zone, Instant after) {
     ExecutionTime time = ExecutionTime.forCron(parse("cron", expression));
-    return time.nextExecution(ZonedDateTime.ofInstant(after, zone)).map(ZonedDateTime::toInstant);
+    // Match against wall-clock time: evaluate on local date-times, then place them in the zone.
+    LocalDateTime from = LocalDateTime.ofInstant(after, zone);
+    for (int guard = 0; guard < 10_000; guard++) {
+      Optional<ZonedDateTime> match = time.nextExecution(from.atZone(ZoneOffset.UTC));
+      if (match.isEmpty()) {
+        return Optional.empty();
+      }
+      LocalDateTime local = match.get().toLocalDateTime();
+      ZoneOffsetTransition transition = zone.getRules().getTransition(local);
+      if (transition != null && transition.isGap()) {
+        return Optional.of(transition.getInstant());
+      }
+      ZonedDateTime zoned = local.atZone(zone);
+      if (zoned.toInstant().isAfter(after)) {
+        return Optional.of(zoned.toInstant());
+      }
+      Instant later = zoned.withLaterOffsetAtOverlap().toInstant();
+      if (later.isAfter(after)) {
+        return Optional.of(later);
+      }
+      from = local;
+    }
+    return Optional.empty();
   }
 
   private static Cron parse(String field, String expression) {

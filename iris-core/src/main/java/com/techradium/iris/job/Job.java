@@ -183,77 +183,92 @@ public record Job(
       this.finishedAt = job.finishedAt;
     }
 
+    /** The new state. */
     public Builder state(JobState state) {
       this.state = state;
       return this;
     }
 
+    /** The new run-at time. */
     public Builder runAt(Instant runAt) {
       this.runAt = runAt;
       return this;
     }
 
+    /** The new priority. */
     public Builder priority(int priority) {
       this.priority = priority;
       return this;
     }
 
+    /** The new JSON payload. */
     public Builder payload(String payload) {
       this.payload = payload;
       return this;
     }
 
+    /** The new count of attempts used. */
     public Builder attempts(int attempts) {
       this.attempts = attempts;
       return this;
     }
 
+    /** The new attempt limit. */
     public Builder maxAttempts(int maxAttempts) {
       this.maxAttempts = maxAttempts;
       return this;
     }
 
+    /** Whether cancellation was requested. */
     public Builder cancelRequested(boolean cancelRequested) {
       this.cancelRequested = cancelRequested;
       return this;
     }
 
+    /** The lease; null unless running. */
     public Builder lease(@Nullable JobLease lease) {
       this.lease = lease;
       return this;
     }
 
+    /** The last error. */
     public Builder lastError(@Nullable String lastError) {
       this.lastError = lastError;
       return this;
     }
 
+    /** The JSON result. */
     public Builder result(@Nullable String result) {
       this.result = result;
       return this;
     }
 
+    /** The idempotency key and its expiry. */
     public Builder idempotency(@Nullable String key, @Nullable Instant expiresAt) {
       this.idempotencyKey = key;
       this.idempotencyExpiresAt = expiresAt;
       return this;
     }
 
+    /** When the job last changed. */
     public Builder updatedAt(Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
+    /** When the latest attempt started. */
     public Builder startedAt(@Nullable Instant startedAt) {
       this.startedAt = startedAt;
       return this;
     }
 
+    /** When the job reached a terminal state. */
     public Builder finishedAt(@Nullable Instant finishedAt) {
       this.finishedAt = finishedAt;
       return this;
     }
 
+    /** The changed copy; checks the same rules as the record. */
     public Job build() {
       return new Job(
           base.id,

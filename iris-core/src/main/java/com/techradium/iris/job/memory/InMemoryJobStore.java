@@ -3,7 +3,6 @@ package com.techradium.iris.job.memory;
 import com.techradium.iris.core.ConflictException;
 import com.techradium.iris.core.Cursors;
 import com.techradium.iris.core.IrisJson;
-import com.techradium.iris.core.NotFoundException;
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
@@ -24,23 +23,18 @@ import com.techradium.iris.job.JobStore;
 import com.techradium.iris.job.JobUpdate;
 import com.techradium.iris.job.LeaseRef;
 import com.techradium.iris.job.NewJob;
-import com.techradium.iris.job.ParentFailurePolicy;
 import com.techradium.iris.job.QueueConfig;
 import com.techradium.iris.job.StatsQuery;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -57,23 +51,12 @@ import org.jspecify.annotations.Nullable;
  * #signals()}: subscribed workers are told at once when jobs become due.
  */
 public final class InMemoryJobStore implements JobStore {
-  private static final Comparator<Job> BY_RANK =
-      Comparator.comparingLong(Job::rank).thenComparing(Job::id);
 
   private final ReentrantLock lock = new ReentrantLock();
-  private final Map<UUID, Job> jobs = new HashMap<>();
-  private final Map<TenantId, NavigableSet<UUID>> byTenant = new HashMap<>();
-  private final Map<String, NavigableSet<Job>> claimable = new HashMap<>();
-  private final Set<UUID> running = new HashSet<>();
-  private final Map<UUID, Set<UUID>> children = new HashMap<>();
-  private final Map<UUID, List<JobAttempt>> history = new HashMap<>();
-  private final Map<IdempotencyKey, UUID> idempotency = new HashMap<>();
+  private final JobTable table = new JobTable();
   private final Map<String, QueueConfig> queues = new TreeMap<>();
   private final Map<ScheduleKey, CronSchedule> schedules = new TreeMap<>();
-  private final Set<String> pendingSignals = new LinkedHashSet<>();
   private final InMemoryJobSignal signal = new InMemoryJobSignal();
-
-  private record IdempotencyKey(TenantId tenant, String key) {}
 
   private record ScheduleKey(TenantId tenant, String name) implements Comparable<ScheduleKey> {
     @Override
@@ -103,7 +86,7 @@ public final class InMemoryJobStore implements JobStore {
     for (NewJob n : input) {
       Object target = null;
       if (n.idempotencyKey() != null) {
-        Job existing = liveKeyHolder(tenant, n.idempotencyKey(), now);
+        Job existing = table.liveKeyHolder(tenant, n.idempotencyKey(), now);
         NewJob earlier = batchKeys.get(n.idempotencyKey());
         if (existing != null) {
           requireSameContent(n, existing.queue(), existing.type(), existing.payload());
@@ -116,7 +99,7 @@ public final class InMemoryJobStore implements JobStore {
         }
       }
       if (target == null) {
-        if (jobs.containsKey(n.id()) || fresh.containsKey(n.id())) {
+        if (table.jobs.containsKey(n.id()) || fresh.containsKey(n.id())) {
           throw new ConflictException("job id " + n.id() + " is already used");
         }
         fresh.put(n.id(), n);
@@ -125,7 +108,7 @@ public final class InMemoryJobStore implements JobStore {
     }
     for (NewJob n : fresh.values()) {
       for (UUID parent : n.parentIds()) {
-        Job stored = jobs.get(parent);
+        Job stored = table.jobs.get(parent);
         boolean known =
             fresh.containsKey(parent) || (stored != null && stored.tenant().equals(tenant));
         if (!known) {
@@ -135,18 +118,12 @@ public final class InMemoryJobStore implements JobStore {
     }
     Map<UUID, Job> created = new HashMap<>();
     for (NewJob n : fresh.values()) {
-      initial(tenant, n, fresh, created, new HashSet<>(), now);
+      table.initial(tenant, n, fresh, created, new HashSet<>(), now);
     }
     // Apply.
     for (Job job : created.values()) {
-      save(null, job, now);
-      byTenant.computeIfAbsent(tenant, t -> new TreeSet<>()).add(job.id());
-      for (UUID parent : job.parentIds()) {
-        children.computeIfAbsent(parent, p -> new LinkedHashSet<>()).add(job.id());
-      }
-      if (job.idempotencyKey() != null) {
-        idempotency.put(new IdempotencyKey(tenant, job.idempotencyKey()), job.id());
-      }
+      table.save(null, job, now);
+      table.index(job);
     }
     List<EnqueueResult> results = new ArrayList<>(input.size());
     for (int i = 0; i < input.size(); i++) {
@@ -162,17 +139,6 @@ public final class InMemoryJobStore implements JobStore {
     return results;
   }
 
-  private @Nullable Job liveKeyHolder(TenantId tenant, String key, Instant now) {
-    UUID id = idempotency.get(new IdempotencyKey(tenant, key));
-    Job job = id == null ? null : jobs.get(id);
-    if (job == null
-        || job.idempotencyExpiresAt() == null
-        || !job.idempotencyExpiresAt().isAfter(now)) {
-      return null;
-    }
-    return job;
-  }
-
   private static void requireSameContent(NewJob n, String queue, String type, String payload) {
     boolean same =
         n.queue().equals(queue)
@@ -184,54 +150,9 @@ public final class InMemoryJobStore implements JobStore {
     }
   }
 
-  /** Works out a new job's initial state from its parents', which may be new themselves. */
-  private Job initial(
-      TenantId tenant,
-      NewJob n,
-      Map<UUID, NewJob> fresh,
-      Map<UUID, Job> created,
-      Set<UUID> visiting,
-      Instant now) {
-    Job done = created.get(n.id());
-    if (done != null) {
-      return done;
-    }
-    if (!visiting.add(n.id())) {
-      throw new ValidationException("parentIds", "jobs depend on each other in a cycle");
-    }
-    JobState state = n.readyState(now);
-    String error = null;
-    boolean blocked = false;
-    for (UUID parentId : n.parentIds()) {
-      NewJob freshParent = fresh.get(parentId);
-      Job parent =
-          freshParent != null
-              ? initial(tenant, freshParent, fresh, created, visiting, now)
-              : jobs.get(parentId);
-      if (parent.state() == JobState.DEAD || parent.state() == JobState.CANCELLED) {
-        if (error == null) {
-          error = parentFailure(parent);
-        }
-      } else if (parent.state() != JobState.COMPLETED) {
-        blocked = true;
-      }
-    }
-    Job job;
-    if (error != null) {
-      JobState failed =
-          n.parentFailurePolicy() == ParentFailurePolicy.FAIL ? JobState.DEAD : JobState.CANCELLED;
-      job = Job.create(tenant, n, failed, now).toBuilder().lastError(error).build();
-    } else {
-      job = Job.create(tenant, n, blocked ? JobState.BLOCKED : state, now);
-    }
-    created.put(n.id(), job);
-    visiting.remove(n.id());
-    return job;
-  }
-
   @Override
   public Optional<Job> get(TenantId tenant, UUID id) {
-    return read(() -> Optional.ofNullable(owned(tenant, id)));
+    return read(() -> Optional.ofNullable(table.owned(tenant, id)));
   }
 
   @Override
@@ -240,11 +161,12 @@ public final class InMemoryJobStore implements JobStore {
         page.cursor() == null ? null : parseCursor(Cursors.decode(page.cursor(), 1).get(0));
     return read(
         () -> {
-          NavigableSet<UUID> ids = byTenant.getOrDefault(tenant, new TreeSet<>()).descendingSet();
+          NavigableSet<UUID> ids =
+              table.byTenant.getOrDefault(tenant, new TreeSet<>()).descendingSet();
           Iterable<UUID> from = after == null ? ids : ids.tailSet(after, false);
           List<Job> fetched = new ArrayList<>();
           for (UUID id : from) {
-            Job job = jobs.get(id);
+            Job job = table.jobs.get(id);
             if (query.matches(job)) {
               fetched.add(job);
               if (fetched.size() > page.limit()) {
@@ -268,7 +190,7 @@ public final class InMemoryJobStore implements JobStore {
   public Job update(TenantId tenant, UUID id, JobUpdate update, Instant now) {
     return write(
         () -> {
-          Job job = require(tenant, id);
+          Job job = table.require(tenant, id);
           if (!job.state().isUpdatable()) {
             throw new ConflictException("job " + id + " is " + job.state() + " and cannot change");
           }
@@ -285,7 +207,7 @@ public final class InMemoryJobStore implements JobStore {
               b.state(update.runAt().isAfter(now) ? JobState.SCHEDULED : JobState.QUEUED);
             }
           }
-          return save(job, b.build(), now);
+          return table.save(job, b.build(), now);
         });
   }
 
@@ -293,12 +215,12 @@ public final class InMemoryJobStore implements JobStore {
   public Job retryNow(TenantId tenant, UUID id, Instant now) {
     return write(
         () -> {
-          Job job = require(tenant, id);
+          Job job = table.require(tenant, id);
           JobState s = job.state();
           if (s == JobState.BLOCKED || s == JobState.RUNNING || s == JobState.COMPLETED) {
             throw new ConflictException("job " + id + " is " + s + " and cannot be retried");
           }
-          return save(
+          return table.save(
               job,
               job.toBuilder()
                   .state(JobState.QUEUED)
@@ -316,7 +238,7 @@ public final class InMemoryJobStore implements JobStore {
   public Job cancel(TenantId tenant, UUID id, Instant now) {
     return write(
         () -> {
-          Job job = require(tenant, id);
+          Job job = table.require(tenant, id);
           switch (job.state()) {
             case CANCELLED:
               return job;
@@ -324,19 +246,19 @@ public final class InMemoryJobStore implements JobStore {
             case DEAD:
               throw new ConflictException("job " + id + " is " + job.state() + " already");
             case RUNNING:
-              return save(job, job.toBuilder().cancelRequested(true).updatedAt(now).build(), now);
+              return table.save(
+                  job, job.toBuilder().cancelRequested(true).updatedAt(now).build(), now);
             default:
               Job cancelled =
-                  save(
+                  table.save(
                       job,
                       job.toBuilder()
                           .state(JobState.CANCELLED)
-                          .cancelRequested(true)
                           .finishedAt(now)
                           .updatedAt(now)
                           .build(),
                       now);
-              failChildren(cancelled, now);
+              table.failChildren(cancelled, now);
               return cancelled;
           }
         });
@@ -346,9 +268,9 @@ public final class InMemoryJobStore implements JobStore {
   public List<JobAttempt> attempts(TenantId tenant, UUID jobId) {
     return read(
         () ->
-            owned(tenant, jobId) == null
+            table.owned(tenant, jobId) == null
                 ? List.of()
-                : List.copyOf(history.getOrDefault(jobId, List.of())));
+                : List.copyOf(table.history.getOrDefault(jobId, List.of())));
   }
 
   // ---- workers -------------------------------------------------------------------------------
@@ -361,7 +283,7 @@ public final class InMemoryJobStore implements JobStore {
           List<Job> candidates = new ArrayList<>();
           for (String queue : request.queues()) {
             int taken = 0;
-            for (Job job : claimable.getOrDefault(queue, new TreeSet<>(BY_RANK))) {
+            for (Job job : table.claimable.getOrDefault(queue, new TreeSet<>(JobTable.BY_RANK))) {
               if (job.rank() > maxRank || taken >= request.limit()) {
                 break;
               }
@@ -372,13 +294,13 @@ public final class InMemoryJobStore implements JobStore {
               }
             }
           }
-          candidates.sort(BY_RANK);
+          candidates.sort(JobTable.BY_RANK);
           List<Job> claimed = new ArrayList<>();
           for (Job job : candidates.subList(0, Math.min(request.limit(), candidates.size()))) {
             JobLease lease =
                 new JobLease(request.owner(), UUID.randomUUID(), now.plus(request.leaseDuration()));
             claimed.add(
-                save(
+                table.save(
                     job,
                     job.toBuilder()
                         .state(JobState.RUNNING)
@@ -397,12 +319,13 @@ public final class InMemoryJobStore implements JobStore {
   public Optional<Job> renewLease(LeaseRef ref, Instant expiresAt, Instant now) {
     return write(
         () -> {
-          Job job = held(ref);
+          Job job = table.held(ref);
           if (job == null) {
             return Optional.empty();
           }
           JobLease lease = new JobLease(job.lease().owner(), job.lease().token(), expiresAt);
-          return Optional.of(save(job, job.toBuilder().lease(lease).updatedAt(now).build(), now));
+          return Optional.of(
+              table.save(job, job.toBuilder().lease(lease).updatedAt(now).build(), now));
         });
   }
 
@@ -410,7 +333,7 @@ public final class InMemoryJobStore implements JobStore {
   public Optional<Job> finish(LeaseRef ref, JobOutcome outcome, Instant now) {
     return write(
         () -> {
-          Job job = held(ref);
+          Job job = table.held(ref);
           if (job == null) {
             return Optional.empty();
           }
@@ -443,9 +366,9 @@ public final class InMemoryJobStore implements JobStore {
             }
             recorded = AttemptOutcome.CANCELLED;
           }
-          record(job, recorded, error, now);
-          Job after = save(job, b.build(), now);
-          afterStateChange(after, now);
+          table.record(job, recorded, error, now);
+          Job after = table.save(job, b.build(), now);
+          table.afterStateChange(after, now);
           return Optional.of(after);
         });
   }
@@ -454,11 +377,11 @@ public final class InMemoryJobStore implements JobStore {
   public boolean release(LeaseRef ref, Instant now) {
     return write(
         () -> {
-          Job job = held(ref);
+          Job job = table.held(ref);
           if (job == null) {
             return false;
           }
-          save(
+          table.save(
               job,
               job.toBuilder()
                   .state(JobState.QUEUED)
@@ -476,8 +399,8 @@ public final class InMemoryJobStore implements JobStore {
     return write(
         () -> {
           List<Job> expired = new ArrayList<>();
-          for (UUID id : running) {
-            Job job = jobs.get(id);
+          for (UUID id : table.running) {
+            Job job = table.jobs.get(id);
             if (job.lease().expiresAt().isBefore(now)) {
               expired.add(job);
             }
@@ -494,8 +417,8 @@ public final class InMemoryJobStore implements JobStore {
             } else {
               b.state(JobState.QUEUED).runAt(now);
             }
-            record(job, AttemptOutcome.LEASE_EXPIRED, "lease expired", now);
-            afterStateChange(save(job, b.build(), now), now);
+            table.record(job, AttemptOutcome.LEASE_EXPIRED, "lease expired", now);
+            table.afterStateChange(table.save(job, b.build(), now), now);
             count++;
           }
           return count;
@@ -507,7 +430,7 @@ public final class InMemoryJobStore implements JobStore {
     return write(
         () -> {
           List<Job> old = new ArrayList<>();
-          for (Job job : jobs.values()) {
+          for (Job job : table.jobs.values()) {
             if (job.queue().equals(queue)
                 && job.state().isTerminal()
                 && job.finishedAt() != null
@@ -518,85 +441,15 @@ public final class InMemoryJobStore implements JobStore {
           old.sort(Comparator.comparing(Job::finishedAt).thenComparing(Job::id));
           List<Job> doomed = old.subList(0, Math.min(limit, old.size()));
           for (Job job : doomed) {
-            delete(job);
+            table.delete(job);
           }
           return doomed.size();
         });
   }
 
-  private void delete(Job job) {
-    jobs.remove(job.id());
-    byTenant.get(job.tenant()).remove(job.id());
-    history.remove(job.id());
-    children.remove(job.id());
-    for (UUID parent : job.parentIds()) {
-      Set<UUID> siblings = children.get(parent);
-      if (siblings != null) {
-        siblings.remove(job.id());
-      }
-    }
-    if (job.idempotencyKey() != null) {
-      idempotency.remove(new IdempotencyKey(job.tenant(), job.idempotencyKey()), job.id());
-    }
-  }
-
   @Override
   public JobStats stats(StatsQuery query, Instant now) {
-    return read(
-        () -> {
-          Map<JobState, Long> counts = new EnumMap<>(JobState.class);
-          Instant oldestDue = null;
-          long succeeded = 0;
-          long failed = 0;
-          List<Long> runTimes = new ArrayList<>();
-          for (Job job : jobs.values()) {
-            if ((query.tenant() != null && !query.tenant().equals(job.tenant()))
-                || (query.queue() != null && !query.queue().equals(job.queue()))) {
-              continue;
-            }
-            counts.merge(job.state(), 1L, Long::sum);
-            if (job.isDueAt(now) && (oldestDue == null || job.runAt().isBefore(oldestDue))) {
-              oldestDue = job.runAt();
-            }
-            for (JobAttempt a : history.getOrDefault(job.id(), List.of())) {
-              if (a.finishedAt().isBefore(query.since()) || a.finishedAt().isAfter(now)) {
-                continue;
-              }
-              switch (a.outcome()) {
-                case SUCCEEDED -> {
-                  succeeded++;
-                  runTimes.add(a.runTime().toMillis());
-                }
-                case FAILED -> {
-                  failed++;
-                  runTimes.add(a.runTime().toMillis());
-                }
-                case LEASE_EXPIRED -> failed++;
-                default -> {}
-              }
-            }
-          }
-          Duration average = null;
-          Duration p95 = null;
-          if (!runTimes.isEmpty()) {
-            runTimes.sort(null);
-            long sum = runTimes.stream().mapToLong(Long::longValue).sum();
-            average = Duration.ofMillis(sum / runTimes.size());
-            int rank = (int) Math.ceil(0.95 * runTimes.size());
-            p95 = Duration.ofMillis(runTimes.get(Math.max(0, rank - 1)));
-          }
-          return new JobStats(
-              query.tenant(),
-              query.queue(),
-              counts,
-              oldestDue,
-              query.since(),
-              now,
-              succeeded,
-              failed,
-              average,
-              p95);
-        });
+    return read(() -> table.stats(query, now));
   }
 
   @Override
@@ -687,145 +540,18 @@ public final class InMemoryJobStore implements JobStore {
           if (schedule == null || !schedule.nextFireAt().equals(fireAt)) {
             return Optional.empty();
           }
-          if (jobs.containsKey(job.id())) {
+          if (table.jobs.containsKey(job.id())) {
             throw new ConflictException("job id " + job.id() + " is already used");
           }
           schedules.put(key, schedule.advanced(fireAt, nextFireAt));
           Job created = Job.create(tenant, job, job.readyState(now), now);
-          save(null, created, now);
-          byTenant.computeIfAbsent(tenant, t -> new TreeSet<>()).add(created.id());
+          table.save(null, created, now);
+          table.index(created);
           return Optional.of(created);
         });
   }
 
   // ---- internals (call with the lock held) ---------------------------------------------------
-
-  private @Nullable Job owned(TenantId tenant, UUID id) {
-    Job job = jobs.get(id);
-    return job != null && job.tenant().equals(tenant) ? job : null;
-  }
-
-  private Job require(TenantId tenant, UUID id) {
-    Job job = owned(tenant, id);
-    if (job == null) {
-      throw NotFoundException.of("job", id);
-    }
-    return job;
-  }
-
-  private @Nullable Job held(LeaseRef ref) {
-    Job job = owned(ref.tenant(), ref.jobId());
-    if (job == null
-        || job.state() != JobState.RUNNING
-        || !job.lease().token().equals(ref.token())) {
-      return null;
-    }
-    return job;
-  }
-
-  /** Replaces {@code before} (null for a new job) with {@code after}, keeping indexes right. */
-  private Job save(@Nullable Job before, Job after, Instant now) {
-    if (before != null) {
-      if (before.state().isClaimable()) {
-        claimable.get(before.queue()).remove(before);
-      }
-      if (before.state() == JobState.RUNNING) {
-        running.remove(before.id());
-      }
-    }
-    jobs.put(after.id(), after);
-    if (after.state().isClaimable()) {
-      claimable.computeIfAbsent(after.queue(), q -> new TreeSet<>(BY_RANK)).add(after);
-      if (!after.runAt().isAfter(now)) {
-        pendingSignals.add(after.queue());
-      }
-    }
-    if (after.state() == JobState.RUNNING) {
-      running.add(after.id());
-    }
-    return after;
-  }
-
-  private void record(Job job, AttemptOutcome outcome, @Nullable String error, Instant now) {
-    history
-        .computeIfAbsent(job.id(), id -> new ArrayList<>())
-        .add(
-            new JobAttempt(
-                job.id(),
-                job.attempts(),
-                job.lease().owner(),
-                Objects.requireNonNull(job.startedAt(), "startedAt"),
-                now,
-                outcome,
-                error));
-  }
-
-  private void afterStateChange(Job job, Instant now) {
-    if (job.state() == JobState.COMPLETED) {
-      releaseChildren(job, now);
-    } else if (job.state() == JobState.DEAD || job.state() == JobState.CANCELLED) {
-      failChildren(job, now);
-    }
-  }
-
-  private void releaseChildren(Job parent, Instant now) {
-    for (UUID childId : children.getOrDefault(parent.id(), Set.of())) {
-      Job child = jobs.get(childId);
-      if (child == null || child.state() != JobState.BLOCKED) {
-        continue;
-      }
-      boolean ready = true;
-      for (UUID other : child.parentIds()) {
-        Job p = jobs.get(other);
-        if (p != null && p.state() != JobState.COMPLETED) {
-          ready = false;
-          break;
-        }
-      }
-      if (ready) {
-        Instant runAt = child.runAt().isAfter(now) ? child.runAt() : now;
-        save(
-            child,
-            child.toBuilder()
-                .state(runAt.isAfter(now) ? JobState.SCHEDULED : JobState.QUEUED)
-                .runAt(runAt)
-                .updatedAt(now)
-                .build(),
-            now);
-      }
-    }
-  }
-
-  private void failChildren(Job parent, Instant now) {
-    for (UUID childId : List.copyOf(children.getOrDefault(parent.id(), Set.of()))) {
-      Job child = jobs.get(childId);
-      if (child == null || child.state() != JobState.BLOCKED) {
-        continue;
-      }
-      JobState state =
-          child.parentFailurePolicy() == ParentFailurePolicy.FAIL
-              ? JobState.DEAD
-              : JobState.CANCELLED;
-      Job failed =
-          save(
-              child,
-              child.toBuilder()
-                  .state(state)
-                  .lastError(parentFailure(parent))
-                  .finishedAt(now)
-                  .updatedAt(now)
-                  .build(),
-              now);
-      failChildren(failed, now);
-    }
-  }
-
-  private static String parentFailure(Job parent) {
-    return "parent "
-        + parent.id()
-        + " is "
-        + parent.state().name().toLowerCase(java.util.Locale.ROOT);
-  }
 
   private <T> T read(Supplier<T> op) {
     lock.lock();
@@ -842,8 +568,7 @@ public final class InMemoryJobStore implements JobStore {
     try {
       return op.get();
     } finally {
-      toSignal = List.copyOf(pendingSignals);
-      pendingSignals.clear();
+      toSignal = table.drainSignals();
       lock.unlock();
       signal.fire(toSignal);
     }

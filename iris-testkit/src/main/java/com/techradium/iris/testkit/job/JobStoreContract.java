@@ -949,6 +949,7 @@ public abstract class JobStoreContract extends ContractSupport {
 
     assertThat(cancelled.state()).isEqualTo(JobState.CANCELLED);
     assertThat(cancelled.finishedAt()).isEqualTo(clock.instant());
+    assertThat(cancelled.cancelRequested()).isFalse();
     assertSameJob(state(tenant, job.id()), cancelled);
     assertThat(claim(queue, 1)).isEmpty();
     assertSameJob(store.cancel(tenant, job.id(), clock.instant()), cancelled);
@@ -1350,7 +1351,7 @@ public abstract class JobStoreContract extends ContractSupport {
     CountDownLatch heard = new CountDownLatch(1);
     Set<String> queues = ConcurrentHashMap.newKeySet();
     if (signals.isPresent()) {
-      try (JobSignal.Subscription sub =
+      JobSignal.Subscription subscription =
           signals
               .get()
               .subscribe(
@@ -1359,9 +1360,12 @@ public abstract class JobStoreContract extends ContractSupport {
                     if (q.equals(queue)) {
                       heard.countDown();
                     }
-                  })) {
+                  });
+      try {
         insertOne(newTenant(), job(queue));
         assertThat(heard.await(10, TimeUnit.SECONDS)).isTrue();
+      } finally {
+        subscription.close();
       }
       assertThat(queues).contains(queue);
     } else {

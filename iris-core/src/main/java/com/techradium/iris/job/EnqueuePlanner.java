@@ -1,0 +1,129 @@
+package com.techradium.iris.job;
+
+import com.techradium.iris.core.TenantId;
+import com.techradium.iris.core.Validation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks a batch of {@link JobSpec}s against the queues, handlers and stored jobs, and resolves
+ * their defaults into {@link NewJob}s. Rejects the whole batch with every problem at once.
+ */
+final class EnqueuePlanner {
+  private final JobStore store;
+  private final JobSettings settings;
+  private final Predicate<String> typeKnown;
+
+  EnqueuePlanner(JobStore store, JobSettings settings, Predicate<String> typeKnown) {
+    this.store = store;
+    this.settings = settings;
+    this.typeKnown = typeKnown;
+  }
+
+  List<NewJob> plan(TenantId tenant, List<JobSpec> specs, Instant now) {
+    boolean batch = specs.size() > 1;
+    Validation v = Validation.of();
+    v.check(!specs.isEmpty(), "jobs", "must hold at least one job");
+    Map<String, QueueConfig> queues = new HashMap<>();
+    store.listQueues().forEach(q -> queues.put(q.name(), q));
+    List<UUID> ids = new ArrayList<>(specs.size());
+    Map<UUID, JobSpec> byId = new HashMap<>();
+    for (int i = 0; i < specs.size(); i++) {
+      JobSpec spec = specs.get(i);
+      String at = batch ? "jobs[" + i + "]." : "";
+      UUID id = spec.id() != null ? spec.id() : settings.ids().next();
+      ids.add(id);
+      v.check(byId.put(id, spec) == null, at + "id", "repeats the id of another job of the batch");
+      v.check(queues.containsKey(spec.queue()), at + "queue", "unknown queue " + spec.queue());
+      v.check(
+          typeKnown.test(spec.type()), at + "type", "no handler is known for type " + spec.type());
+    }
+    for (int i = 0; i < specs.size(); i++) {
+      String at = batch ? "jobs[" + i + "]." : "";
+      for (UUID parent : specs.get(i).parentIds()) {
+        JobSpec sibling = byId.get(parent);
+        if (sibling != null) {
+          v.check(
+              sibling.idempotencyKey() == null,
+              at + "parentIds",
+              "names job " + parent + " of the same batch, which has an idempotency key");
+        } else {
+          v.check(
+              store.get(tenant, parent).isPresent(),
+              at + "parentIds",
+              "unknown parent job " + parent);
+        }
+      }
+    }
+    UUID cycle = findCycle(byId);
+    v.check(cycle == null, "parentIds", "jobs of the batch depend on each other in a cycle");
+    v.throwIfInvalid();
+
+    List<NewJob> planned = new ArrayList<>(specs.size());
+    for (int i = 0; i < specs.size(); i++) {
+      planned.add(resolve(specs.get(i), ids.get(i), queues.get(specs.get(i).queue()), now));
+    }
+    return planned;
+  }
+
+  private NewJob resolve(JobSpec spec, UUID id, QueueConfig queue, Instant now) {
+    Instant runAt =
+        spec.runAt() != null ? spec.runAt() : spec.delay() != null ? now.plus(spec.delay()) : now;
+    return new NewJob(
+        id,
+        spec.queue(),
+        spec.type(),
+        spec.payload(),
+        spec.priority() != null ? spec.priority() : queue.defaultPriority(),
+        runAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+        spec.maxAttempts() != null ? spec.maxAttempts() : queue.defaultMaxAttempts(),
+        spec.timeout() != null ? spec.timeout() : settings.defaultTimeout(),
+        spec.backoff(),
+        spec.idempotencyKey(),
+        spec.idempotencyKey() == null ? null : now.plus(settings.idempotencyWindow()),
+        spec.parentIds(),
+        spec.parentFailurePolicy());
+  }
+
+  /** A job of the batch that lies on a dependency cycle within the batch, or null. */
+  private static @Nullable UUID findCycle(Map<UUID, JobSpec> byId) {
+    Set<UUID> done = new HashSet<>();
+    for (UUID start : byId.keySet()) {
+      UUID found = visit(start, byId, new HashSet<>(), done);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  private static @Nullable UUID visit(
+      UUID id, Map<UUID, JobSpec> byId, Set<UUID> path, Set<UUID> done) {
+    if (done.contains(id)) {
+      return null;
+    }
+    if (!path.add(id)) {
+      return id;
+    }
+    JobSpec spec = byId.get(id);
+    for (UUID parent : spec.parentIds()) {
+      if (byId.containsKey(parent)) {
+        UUID found = visit(parent, byId, path, done);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    path.remove(id);
+    done.add(id);
+    return null;
+  }
+}

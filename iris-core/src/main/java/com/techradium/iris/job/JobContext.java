@@ -1,0 +1,113 @@
+package com.techradium.iris.job;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.techradium.iris.core.IrisJson;
+import com.techradium.iris.core.TenantId;
+import com.techradium.iris.core.ValidationException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a {@link JobHandler} sees of the attempt it runs: the job and its payload, whether
+ * cancellation was requested, and ways to report a result or ask for a later run.
+ *
+ * <p>The worker renews the attempt's lease on its own while the handler runs; {@link #heartbeat()}
+ * renews it at once. One context belongs to one attempt; its methods may be called from the
+ * handler's thread and read from the worker's threads.
+ */
+public final class JobContext {
+  private final Job job;
+  private final Clock clock;
+  private final Runnable heartbeat;
+  private volatile boolean cancelled;
+  private volatile @Nullable Instant retryAt;
+  private volatile @Nullable String result;
+
+  JobContext(Job job, Clock clock, Runnable heartbeat) {
+    this.job = job;
+    this.clock = clock;
+    this.heartbeat = heartbeat;
+    this.cancelled = job.cancelRequested();
+  }
+
+  /** The job as claimed for this attempt. */
+  public Job job() {
+    return job;
+  }
+
+  /** The job's tenant. */
+  public TenantId tenant() {
+    return job.tenant();
+  }
+
+  /** The payload as a JSON tree. */
+  public JsonNode payload() {
+    return job.payloadJson();
+  }
+
+  /** The payload bound to {@code type} with the shared IRIS mapper. */
+  public <T> T payloadAs(Class<T> type) {
+    try {
+      return IrisJson.mapper().readValue(job.payload(), type);
+    } catch (JsonProcessingException e) {
+      throw new ValidationException("payload", "does not bind to " + type.getSimpleName());
+    }
+  }
+
+  /** This attempt's number: 1 for the first, counting only attempts that were used up. */
+  public int attempt() {
+    return job.attempts();
+  }
+
+  /**
+   * Whether a caller cancelled the job while it runs. A handler that sees it should stop and throw
+   * (the job then ends {@link JobState#CANCELLED}); a handler that returns normally completes the
+   * job anyway.
+   */
+  public boolean isCancelled() {
+    return cancelled;
+  }
+
+  /**
+   * Asks to run the job again at {@code when} instead of completing it, without using up an attempt
+   * (for example when a remote service answered with {@code Retry-After}). Takes effect when the
+   * handler returns or throws.
+   */
+  public void retryAt(Instant when) {
+    this.retryAt = Objects.requireNonNull(when, "when").truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** {@link #retryAt(Instant)} at {@code delay} from now. */
+  public void retryAfter(Duration delay) {
+    Objects.requireNonNull(delay, "delay");
+    retryAt(clock.instant().plus(delay));
+  }
+
+  /** Sets the JSON result stored with the completed job. */
+  public void result(String json) {
+    IrisJson.parse("result", json);
+    this.result = json;
+  }
+
+  /** Renews the lease now (the worker also does so on a timer). */
+  public void heartbeat() {
+    heartbeat.run();
+  }
+
+  void markCancelled() {
+    cancelled = true;
+  }
+
+  @Nullable Instant requestedRetryAt() {
+    return retryAt;
+  }
+
+  @Nullable String resultJson() {
+    return result;
+  }
+}

@@ -1,0 +1,572 @@
+package com.techradium.iris.job;
+
+import com.techradium.iris.core.ConflictException;
+import com.techradium.iris.core.IrisRuntime;
+import com.techradium.iris.core.NotFoundException;
+import com.techradium.iris.core.Page;
+import com.techradium.iris.core.PageRequest;
+import com.techradium.iris.core.TenantId;
+import com.techradium.iris.core.TimeOrderedIds;
+import com.techradium.iris.core.Validation;
+import com.techradium.iris.core.ValidationException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Durable jobs: enqueue work with priorities, delays, dependencies and idempotency keys; run it on
+ * workers with leases, retries and backoff; fire recurring jobs from cron schedules; read stats.
+ *
+ * <pre>{@code
+ * JobQueue jobs = JobQueue.builder()
+ *     .store(new InMemoryJobStore())          // or the PostgreSQL / Redis store
+ *     .runtime(runtime)                       // runs a JobWorker and a JobScheduler
+ *     .handler("email.send", ctx -> mailer.send(ctx.payloadAs(Email.class)))
+ *     .build();
+ * Job job = jobs.enqueue(tenant, JobSpec.builder("emails", "email.send").payload(json).build());
+ * }</pre>
+ *
+ * <p>Queues belong to the deployment; jobs and schedules belong to tenants. The default queues
+ * {@value #DEFAULT_QUEUE_NAMES} are created when the facade is built, with the default schedule
+ * {@value #CLEANUP_SCHEDULE} that deletes finished jobs past their queue's retention (30 days by
+ * default) every night. Other facades add handlers with {@link #registerHandler} and recurring work
+ * with {@link #registerSchedule}.
+ *
+ * <p>Every operation validates its whole input before writing anything: bad input is a {@link
+ * ValidationException} and nothing is enqueued. Thread-safe. The host owns the store and the
+ * runtime; closing the runtime stops this facade's worker gracefully.
+ */
+public final class JobQueue {
+  /** The queues created on build. */
+  public static final String DEFAULT_QUEUE_NAMES =
+      "webhooks, emails, sms, voice, reports, cleanup, scheduled";
+
+  /** The default queues, as a list. */
+  public static final List<String> DEFAULT_QUEUES =
+      List.of("webhooks", "emails", "sms", "voice", "reports", "cleanup", "scheduled");
+
+  /** Name of the default schedule that cleans up finished jobs, owned by the system tenant. */
+  public static final String CLEANUP_SCHEDULE = "job-cleanup";
+
+  /** Handler type of the cleanup job. */
+  public static final String CLEANUP_TYPE = "iris.job.cleanup";
+
+  /** The window of {@link #stats} figures. */
+  public static final Duration STATS_WINDOW = Duration.ofHours(24);
+
+  private static final int CLEANUP_BATCH = 1000;
+
+  private final JobStore store;
+  private final JobSettings settings;
+  private final Map<String, JobHandler> handlers = new ConcurrentHashMap<>();
+  private final Set<String> knownTypes = ConcurrentHashMap.newKeySet();
+  private final EnqueuePlanner planner;
+  private final ScheduleDefinitions schedules;
+  private final @Nullable JobWorker worker;
+  private final @Nullable JobScheduler scheduler;
+
+  private JobQueue(Builder b) {
+    this.store = b.store;
+    this.settings =
+        new JobSettings(
+            b.clock,
+            new TimeOrderedIds(b.clock),
+            b.defaultTimeout,
+            b.backoff,
+            b.idempotencyWindow,
+            b.leaseDuration,
+            b.pollInterval,
+            b.claimBatch,
+            b.nodeName,
+            b.systemTenant,
+            b.schedulerInterval);
+    this.handlers.putAll(b.handlers);
+    this.knownTypes.addAll(b.knownTypes);
+    this.handlers.putIfAbsent(CLEANUP_TYPE, ctx -> ctx.result("{\"deleted\":" + cleanup() + "}"));
+    this.planner = new EnqueuePlanner(store, settings, this::isKnownType);
+    this.schedules = new ScheduleDefinitions(store, this::isKnownType);
+    this.worker =
+        b.runtime != null && b.runWorker
+            ? new JobWorker(store, settings, handlers::get, b.workerQueues)
+            : null;
+    this.scheduler = b.runtime != null && b.runScheduler ? new JobScheduler(store, settings) : null;
+  }
+
+  /** Starts configuring a job queue. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ---- enqueue -------------------------------------------------------------------------------
+
+  /** A fresh UUIDv7 to give a {@link JobSpec} so that other jobs of a batch can name it. */
+  public UUID newJobId() {
+    return settings.ids().next();
+  }
+
+  /**
+   * Enqueues one job. With an idempotency key already used within the window for the same queue,
+   * type and payload, returns the existing job instead.
+   *
+   * @throws ValidationException unknown queue or handler type, unknown parent; nothing enqueued
+   * @throws ConflictException the idempotency key was used for other content; nothing enqueued
+   */
+  public Job enqueue(TenantId tenant, JobSpec spec) {
+    return enqueueAll(tenant, List.of(Objects.requireNonNull(spec, "spec"))).get(0).job();
+  }
+
+  /**
+   * Enqueues a batch atomically: every job or none. Jobs may name other jobs of the batch as
+   * parents by their {@link JobSpec#id()}; a cycle is rejected. Field errors name the job as {@code
+   * jobs[i].field}.
+   *
+   * @return one result per spec, in order; {@code created} is false for an idempotent repeat
+   * @throws ValidationException for any invalid job; nothing enqueued
+   * @throws ConflictException for an idempotency conflict; nothing enqueued
+   */
+  public List<EnqueueResult> enqueueAll(TenantId tenant, List<JobSpec> specs) {
+    Objects.requireNonNull(tenant, "tenant");
+    Instant now = settings.now();
+    List<NewJob> planned = planner.plan(tenant, List.copyOf(specs), now);
+    List<EnqueueResult> results = store.insert(tenant, planned, now);
+    if (worker != null && results.stream().anyMatch(r -> r.job().isDueAt(now))) {
+      worker.wake();
+    }
+    return results;
+  }
+
+  // ---- read and change jobs ------------------------------------------------------------------
+
+  /** The tenant's job. */
+  public Optional<Job> get(TenantId tenant, UUID id) {
+    return store.get(tenant, id);
+  }
+
+  /** The tenant's jobs matching {@code query}, newest first. */
+  public Page<Job> list(TenantId tenant, JobQuery query, PageRequest page) {
+    return store.list(tenant, query, page);
+  }
+
+  /** The attempt history of a job, oldest first. */
+  public List<JobAttempt> attempts(TenantId tenant, UUID id) {
+    return store.attempts(tenant, id);
+  }
+
+  /**
+   * Changes priority, run-at or payload of a job that is not running or finished.
+   *
+   * @throws NotFoundException no such job for the tenant
+   * @throws ConflictException the job is running or finished
+   */
+  public Job update(TenantId tenant, UUID id, JobUpdate update) {
+    Job job = store.update(tenant, id, update, settings.now());
+    wakeIfDue(job);
+    return job;
+  }
+
+  /**
+   * Runs a waiting, failed, dead or cancelled job now; a dead job gets one more attempt.
+   *
+   * @throws NotFoundException no such job for the tenant
+   * @throws ConflictException the job is blocked by parents, running or completed
+   */
+  public Job retryNow(TenantId tenant, UUID id) {
+    Job job = store.retryNow(tenant, id, settings.now());
+    wakeIfDue(job);
+    return job;
+  }
+
+  /**
+   * Cancels a job. A waiting job is cancelled at once (children follow their policy); a running job
+   * is told through {@link JobContext#isCancelled()} and ends cancelled if its handler stops with
+   * an error.
+   *
+   * @throws NotFoundException no such job for the tenant
+   * @throws ConflictException the job is completed or dead
+   */
+  public Job cancel(TenantId tenant, UUID id) {
+    Job job = store.cancel(tenant, id, settings.now());
+    if (worker != null && job.state() == JobState.RUNNING) {
+      worker.cancelled(id);
+    }
+    return job;
+  }
+
+  private void wakeIfDue(Job job) {
+    if (worker != null && job.isDueAt(settings.now())) {
+      worker.wake();
+    }
+  }
+
+  // ---- queues --------------------------------------------------------------------------------
+
+  /** Creates a queue. @throws ConflictException if it exists */
+  public QueueConfig createQueue(QueueConfig config) {
+    if (!store.createQueue(config)) {
+      throw new ConflictException("queue " + config.name() + " exists already");
+    }
+    return config;
+  }
+
+  /** Replaces an existing queue's configuration. @throws NotFoundException if it does not exist */
+  public QueueConfig updateQueue(QueueConfig config) {
+    requireQueue(config.name());
+    store.saveQueue(config);
+    if (worker != null) {
+      worker.queuesChanged();
+    }
+    return config;
+  }
+
+  /**
+   * Stops workers claiming from the queue (enqueueing still works). This node's worker stops at
+   * once; workers on other nodes within their poll interval.
+   */
+  public QueueConfig pauseQueue(String name) {
+    return updateQueue(requireQueue(name).withPaused(true));
+  }
+
+  /** Lets workers claim from the queue again. */
+  public QueueConfig resumeQueue(String name) {
+    QueueConfig resumed = updateQueue(requireQueue(name).withPaused(false));
+    if (worker != null) {
+      worker.wake();
+    }
+    return resumed;
+  }
+
+  /** The queue's configuration. */
+  public Optional<QueueConfig> getQueue(String name) {
+    return store.getQueue(name);
+  }
+
+  /** Every queue, by name. */
+  public List<QueueConfig> listQueues() {
+    return store.listQueues();
+  }
+
+  /** Deletes a queue's configuration; its jobs stay. @return whether it existed */
+  public boolean deleteQueue(String name) {
+    return store.deleteQueue(name);
+  }
+
+  private QueueConfig requireQueue(String name) {
+    return store.getQueue(name).orElseThrow(() -> NotFoundException.of("queue", name));
+  }
+
+  // ---- schedules -----------------------------------------------------------------------------
+
+  /**
+   * Creates a recurring job for the tenant.
+   *
+   * @throws ValidationException unknown queue or handler type
+   * @throws ConflictException the tenant has a schedule of that name
+   */
+  public CronSchedule createSchedule(TenantId tenant, ScheduleSpec spec) {
+    CronSchedule schedule = schedules.newSchedule(tenant, spec, settings.now());
+    if (!store.createSchedule(schedule)) {
+      throw new ConflictException("schedule " + spec.name() + " exists already");
+    }
+    return schedule;
+  }
+
+  /**
+   * Makes sure the schedule exists with this definition: creates it if missing, updates it if its
+   * definition changed (keeping its next fire time unless cron or zone changed), else leaves it.
+   * For facades registering their recurring work on every start.
+   */
+  public CronSchedule registerSchedule(TenantId tenant, ScheduleSpec spec) {
+    return schedules.register(tenant, spec, settings.now());
+  }
+
+  /** The tenant's schedule. */
+  public Optional<CronSchedule> getSchedule(TenantId tenant, String name) {
+    return store.getSchedule(tenant, name);
+  }
+
+  /** The tenant's schedules, by name. */
+  public List<CronSchedule> listSchedules(TenantId tenant) {
+    return store.listSchedules(tenant);
+  }
+
+  /** Deletes the tenant's schedule; jobs it enqueued stay. @return whether it existed */
+  public boolean deleteSchedule(TenantId tenant, String name) {
+    return store.deleteSchedule(tenant, name);
+  }
+
+  // ---- stats and cleanup ---------------------------------------------------------------------
+
+  /** The tenant's figures for one queue over the last 24 hours. */
+  public JobStats stats(TenantId tenant, String queue) {
+    Instant now = settings.now();
+    return store.stats(new StatsQuery(tenant, queue, now.minus(STATS_WINDOW)), now);
+  }
+
+  /** The tenant's figures across all queues and per queue, over the last 24 hours. */
+  public JobStatsSummary stats(TenantId tenant) {
+    return summary(Objects.requireNonNull(tenant, "tenant"));
+  }
+
+  /** Figures across every tenant, over all queues and per queue, over the last 24 hours. */
+  public JobStatsSummary deploymentStats() {
+    return summary(null);
+  }
+
+  private JobStatsSummary summary(@Nullable TenantId tenant) {
+    Instant now = settings.now();
+    Instant since = now.minus(STATS_WINDOW);
+    Map<String, JobStats> byQueue = new LinkedHashMap<>();
+    for (QueueConfig queue : store.listQueues()) {
+      byQueue.put(queue.name(), store.stats(new StatsQuery(tenant, queue.name(), since), now));
+    }
+    return new JobStatsSummary(store.stats(new StatsQuery(tenant, null, since), now), byQueue);
+  }
+
+  /**
+   * Deletes completed, dead and cancelled jobs older than their queue's retention, in batches of
+   * {@value #CLEANUP_BATCH}. The default schedule {@value #CLEANUP_SCHEDULE} runs it nightly.
+   *
+   * @return how many jobs were deleted
+   */
+  public int cleanup() {
+    Instant now = settings.now();
+    int deleted = 0;
+    for (QueueConfig queue : store.listQueues()) {
+      Instant cutoff = now.minus(queue.retention());
+      int batch;
+      do {
+        batch = store.deleteFinished(queue.name(), cutoff, CLEANUP_BATCH);
+        deleted += batch;
+      } while (batch == CLEANUP_BATCH);
+    }
+    return deleted;
+  }
+
+  // ---- handlers and services -----------------------------------------------------------------
+
+  /**
+   * Adds the handler of a job type, for facades built after this one.
+   *
+   * @throws IllegalStateException if the type has a handler already
+   */
+  public void registerHandler(String type, JobHandler handler) {
+    Objects.requireNonNull(handler, "handler");
+    JobNames.type(Validation.of(), "type", type).throwIfInvalid();
+    if (handlers.putIfAbsent(type, handler) != null) {
+      throw new IllegalStateException("a handler for job type " + type + " is registered already");
+    }
+  }
+
+  /** Whether jobs of {@code type} may be enqueued: it has a handler or was declared known. */
+  public boolean isKnownType(String type) {
+    return handlers.containsKey(type) || knownTypes.contains(type);
+  }
+
+  /** The worker this facade runs on its runtime, if any. */
+  public Optional<JobWorker> worker() {
+    return Optional.ofNullable(worker);
+  }
+
+  /** The scheduler this facade runs on its runtime, if any. */
+  public Optional<JobScheduler> scheduler() {
+    return Optional.ofNullable(scheduler);
+  }
+
+  /** The tenant that owns system schedules such as {@value #CLEANUP_SCHEDULE}. */
+  public TenantId systemTenant() {
+    return settings.systemTenant();
+  }
+
+  private void start(@Nullable IrisRuntime runtime) {
+    for (String name : DEFAULT_QUEUES) {
+      store.createQueue(QueueConfig.defaults(name));
+    }
+    registerSchedule(
+        settings.systemTenant(),
+        ScheduleSpec.of(CLEANUP_SCHEDULE, "15 3 * * *", ZoneOffset.UTC, "cleanup", CLEANUP_TYPE));
+    if (runtime != null) {
+      if (scheduler != null) {
+        runtime.register(scheduler);
+      }
+      if (worker != null) {
+        runtime.register(worker);
+      }
+    }
+  }
+
+  /**
+   * Configures a {@link JobQueue}. Only the store is required; every other setting documents its
+   * default. Not thread-safe.
+   */
+  public static final class Builder {
+    private @Nullable JobStore store;
+    private Clock clock = Clock.systemUTC();
+    private @Nullable IrisRuntime runtime;
+    private final Map<String, JobHandler> handlers = new LinkedHashMap<>();
+    private final Set<String> knownTypes = new HashSet<>();
+    private Duration defaultTimeout = Duration.ofMinutes(5);
+    private RetryBackoff backoff = RetryBackoff.DEFAULT;
+    private Duration idempotencyWindow = Duration.ofHours(24);
+    private Duration leaseDuration = Duration.ofSeconds(30);
+    private Duration pollInterval = Duration.ofMillis(500);
+    private Duration schedulerInterval = Duration.ofSeconds(1);
+    private int claimBatch = 10;
+    private String nodeName = "node-" + UUID.randomUUID().toString().substring(0, 8);
+    private TenantId systemTenant = TenantId.of("system");
+    private boolean runWorker = true;
+    private boolean runScheduler = true;
+    private @Nullable Set<String> workerQueues;
+
+    private Builder() {}
+
+    /** The job store. Required. */
+    public Builder store(JobStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** The clock for run-at times, leases and stats. Default: the system clock in UTC. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * The runtime that runs this facade's {@link JobWorker} and {@link JobScheduler}. Default none:
+     * the facade then only enqueues and reads.
+     */
+    public Builder runtime(IrisRuntime runtime) {
+      this.runtime = Objects.requireNonNull(runtime, "runtime");
+      return this;
+    }
+
+    /** Registers the handler of a job type. */
+    public Builder handler(String type, JobHandler handler) {
+      JobNames.type(Validation.of(), "type", type).throwIfInvalid();
+      Objects.requireNonNull(handler, "handler");
+      if (handlers.putIfAbsent(type, handler) != null) {
+        throw new IllegalArgumentException("handler for type " + type + " set twice");
+      }
+      return this;
+    }
+
+    /** Job types handled by workers elsewhere, so this node may enqueue them. Default none. */
+    public Builder knownTypes(String... types) {
+      for (String type : types) {
+        JobNames.type(Validation.of(), "type", type).throwIfInvalid();
+        knownTypes.add(type);
+      }
+      return this;
+    }
+
+    /** Timeout of jobs enqueued without one. Default 5 minutes. */
+    public Builder defaultTimeout(Duration timeout) {
+      this.defaultTimeout = positive("defaultTimeout", timeout);
+      return this;
+    }
+
+    /** Backoff of jobs enqueued without one. Default {@link RetryBackoff#DEFAULT} (1 s to 1 h). */
+    public Builder backoff(RetryBackoff backoff) {
+      this.backoff = Objects.requireNonNull(backoff, "backoff");
+      return this;
+    }
+
+    /** How long an idempotency key deduplicates. Default 24 hours. */
+    public Builder idempotencyWindow(Duration window) {
+      this.idempotencyWindow = positive("idempotencyWindow", window);
+      return this;
+    }
+
+    /** How long a claimed job's lease lasts between renewals (a third of it). Default 30 s. */
+    public Builder leaseDuration(Duration lease) {
+      this.leaseDuration = positive("leaseDuration", lease);
+      return this;
+    }
+
+    /** How often an idle worker polls for due jobs besides store signals. Default 500 ms. */
+    public Builder pollInterval(Duration interval) {
+      this.pollInterval = positive("pollInterval", interval);
+      return this;
+    }
+
+    /** How often the scheduler fires schedules and sweeps leases. Default 1 s. */
+    public Builder schedulerInterval(Duration interval) {
+      this.schedulerInterval = positive("schedulerInterval", interval);
+      return this;
+    }
+
+    /** Most jobs a worker claims per queue in one round. Default 10. */
+    public Builder claimBatch(int batch) {
+      if (batch < 1 || batch > 1000) {
+        throw new IllegalArgumentException("claimBatch must be between 1 and 1000: " + batch);
+      }
+      this.claimBatch = batch;
+      return this;
+    }
+
+    /** This node's name in leases and attempt history. Default {@code node-} and a random id. */
+    public Builder nodeName(String name) {
+      Validation.of().text("nodeName", name, 100).throwIfInvalid();
+      this.nodeName = name;
+      return this;
+    }
+
+    /** The tenant that owns system schedules. Default {@code system}. */
+    public Builder systemTenant(TenantId tenant) {
+      this.systemTenant = Objects.requireNonNull(tenant, "tenant");
+      return this;
+    }
+
+    /** Whether to run a worker on the runtime. Default true. */
+    public Builder runWorker(boolean run) {
+      this.runWorker = run;
+      return this;
+    }
+
+    /** Whether to run a scheduler on the runtime. Default true. */
+    public Builder runScheduler(boolean run) {
+      this.runScheduler = run;
+      return this;
+    }
+
+    /** Restricts this node's worker to these queues. Default: every queue. */
+    public Builder workerQueues(String... queues) {
+      this.workerQueues = Set.of(queues);
+      return this;
+    }
+
+    /**
+     * Builds the facade: creates the default queues and the cleanup schedule if missing and, with a
+     * runtime, registers the worker and scheduler on it (they start with the runtime).
+     *
+     * @throws IllegalStateException if no store was given
+     */
+    public JobQueue build() {
+      if (store == null) {
+        throw new IllegalStateException("JobQueue needs a store: call store(...)");
+      }
+      JobQueue queue = new JobQueue(this);
+      queue.start(runtime);
+      return queue;
+    }
+
+    private static Duration positive(String name, Duration value) {
+      Objects.requireNonNull(value, name);
+      if (value.toMillis() < 1) {
+        throw new IllegalArgumentException(name + " must be at least 1 ms: " + value);
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,287 @@
+package com.techradium.iris.job;
+
+import com.techradium.iris.core.BackgroundService;
+import com.techradium.iris.core.IrisRuntime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs jobs: claims due jobs from the {@link JobStore} in small batches, runs their handlers with
+ * each queue's concurrency, renews their leases, enforces timeouts and records outcomes (retry with
+ * backoff, dead when attempts are used up). A {@link BackgroundService}: a {@link JobQueue} built
+ * with a runtime registers one.
+ *
+ * <p>Wakes on the store's {@link JobSignal} when it offers one, when a local enqueue or a finished
+ * job frees a slot, and otherwise polls at the poll interval. Paused queues are skipped.
+ *
+ * <p>Handlers run on threads this worker creates when its runtime starts it (handlers block, so
+ * they do not share the runtime's pool); claiming and lease renewal run on the runtime. {@link
+ * #stop(Duration)} stops claiming, lets running handlers finish within the timeout, then releases
+ * the rest back to their queues without using up an attempt. A claimed job whose type has no
+ * handler on this node goes back to its queue for a minute without using up an attempt (its last
+ * error says so); restrict such nodes with {@link JobQueue.Builder#workerQueues(String...)} or
+ * {@link JobQueue.Builder#runWorker(boolean)}. Thread-safe.
+ */
+public final class JobWorker implements BackgroundService {
+  private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
+
+  private final JobStore store;
+  private final JobSettings settings;
+  private final Function<String, @Nullable JobHandler> handlers;
+  private final @Nullable Set<String> onlyQueues;
+  private final Map<UUID, RunningJob> running = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> busy = new ConcurrentHashMap<>();
+  private final AtomicBoolean pollRequested = new AtomicBoolean();
+  private final Object pollLock = new Object();
+
+  private volatile boolean stopping;
+  private volatile List<QueueConfig> queues = List.of();
+  private volatile long queuesReadAt;
+  private volatile boolean queuesStale = true;
+  private @Nullable ExecutorService pool;
+  private @Nullable ScheduledExecutorService timer;
+  private @Nullable ExecutorService handlerThreads;
+  private @Nullable ScheduledFuture<?> pollTask;
+  private @Nullable ScheduledFuture<?> renewTask;
+  private JobSignal.@Nullable Subscription subscription;
+
+  JobWorker(
+      JobStore store,
+      JobSettings settings,
+      Function<String, @Nullable JobHandler> handlers,
+      @Nullable Set<String> onlyQueues) {
+    this.store = store;
+    this.settings = settings;
+    this.handlers = handlers;
+    this.onlyQueues = onlyQueues == null ? null : Set.copyOf(onlyQueues);
+  }
+
+  @Override
+  public String name() {
+    return "job-worker";
+  }
+
+  @Override
+  public synchronized void start(IrisRuntime runtime) {
+    if (pool != null) {
+      throw new IllegalStateException("job worker already started");
+    }
+    pool = runtime.executor();
+    timer = runtime.scheduler();
+    AtomicInteger threadCount = new AtomicInteger();
+    handlerThreads =
+        new ThreadPoolExecutor(
+            0,
+            Integer.MAX_VALUE,
+            30,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            r -> {
+              Thread t =
+                  new Thread(r, settings.nodeName() + "-job-" + threadCount.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    Duration renewEvery = settings.leaseDuration().dividedBy(3);
+    pollTask =
+        runtime.scheduleWithFixedDelay(
+            "job-poll", this::wake, Duration.ZERO, settings.pollInterval());
+    renewTask =
+        runtime.scheduleWithFixedDelay("job-lease-renewal", this::renewAll, renewEvery, renewEvery);
+    subscription = store.signals().map(s -> s.subscribe(queue -> wake())).orElse(null);
+  }
+
+  /** Asks for a claim round soon (coalesced with rounds already asked for). */
+  public void wake() {
+    ExecutorService executor = pool;
+    if (stopping || executor == null || !pollRequested.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      executor.execute(this::drainPolls);
+    } catch (RejectedExecutionException e) {
+      pollRequested.set(false);
+    }
+  }
+
+  /**
+   * Makes the next claim round read queue configurations afresh; returns once no round using the
+   * old ones is in progress. The facade calls it after changing a queue on this node; other nodes
+   * see the change within their poll interval.
+   */
+  void queuesChanged() {
+    synchronized (pollLock) {
+      queuesStale = true;
+    }
+  }
+
+  /** How many jobs this worker is running now. */
+  public int runningCount() {
+    return running.size();
+  }
+
+  private void drainPolls() {
+    while (pollRequested.getAndSet(false)) {
+      try {
+        poll();
+      } catch (RuntimeException e) {
+        LOG.warn("claiming jobs failed; will try again", e);
+      }
+    }
+  }
+
+  private void poll() {
+    synchronized (pollLock) {
+      boolean more = false;
+      for (QueueConfig queue : currentQueues()) {
+        if (stopping) {
+          return;
+        }
+        if (queue.paused() || (onlyQueues != null && !onlyQueues.contains(queue.name()))) {
+          continue;
+        }
+        int free = queue.concurrency() - busy(queue.name()).get();
+        if (free <= 0) {
+          continue;
+        }
+        int want = Math.min(free, settings.claimBatch());
+        Instant now = settings.now();
+        List<Job> claimed =
+            store.claim(
+                new ClaimRequest(
+                    Set.of(queue.name()),
+                    null,
+                    want,
+                    settings.nodeName(),
+                    settings.leaseDuration()),
+                now);
+        for (Job job : claimed) {
+          launch(job);
+        }
+        more |= claimed.size() == want;
+      }
+      if (more) {
+        pollRequested.set(true);
+      }
+    }
+  }
+
+  private List<QueueConfig> currentQueues() {
+    long age = System.nanoTime() - queuesReadAt;
+    if (queuesStale || age >= settings.pollInterval().toNanos()) {
+      queuesStale = false;
+      queues = store.listQueues();
+      queuesReadAt = System.nanoTime();
+    }
+    return queues;
+  }
+
+  private AtomicInteger busy(String queue) {
+    return busy.computeIfAbsent(queue, q -> new AtomicInteger());
+  }
+
+  private void launch(Job job) {
+    AtomicInteger slots = busy(job.queue());
+    slots.incrementAndGet();
+    ScheduledFuture<?>[] timeout = new ScheduledFuture<?>[1];
+    RunningJob attempt =
+        new RunningJob(
+            job,
+            store,
+            settings,
+            handlers,
+            () -> {
+              running.remove(job.id());
+              if (timeout[0] != null) {
+                timeout[0].cancel(false);
+              }
+              slots.decrementAndGet();
+              wake();
+            });
+    running.put(job.id(), attempt);
+    if (stopping) {
+      running.remove(job.id());
+      slots.decrementAndGet();
+      attempt.release();
+      return;
+    }
+    try {
+      timeout[0] =
+          timer.schedule(attempt::timeOut, job.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      handlerThreads.execute(attempt);
+    } catch (RejectedExecutionException e) {
+      running.remove(job.id());
+      slots.decrementAndGet();
+      attempt.release();
+    }
+  }
+
+  private void renewAll() {
+    for (RunningJob attempt : running.values()) {
+      attempt.renew();
+    }
+  }
+
+  /** Tells a job running here that a caller cancelled it, without waiting for lease renewal. */
+  void cancelled(UUID jobId) {
+    RunningJob attempt = running.get(jobId);
+    if (attempt != null) {
+      attempt.markCancelled();
+    }
+  }
+
+  @Override
+  public void stop(Duration timeout) {
+    stopping = true;
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (this) {
+      if (pollTask != null) {
+        pollTask.cancel(false);
+      }
+      if (subscription != null) {
+        subscription.close();
+      }
+    }
+    synchronized (pollLock) {
+      // waits for a claim round in progress, so every claimed job is in `running`
+    }
+    while (!running.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    for (RunningJob attempt : running.values()) {
+      LOG.info("releasing job {} unfinished at shutdown", attempt.job().id());
+      attempt.release();
+    }
+    synchronized (this) {
+      if (renewTask != null) {
+        renewTask.cancel(false);
+      }
+      if (handlerThreads != null) {
+        handlerThreads.shutdownNow();
+      }
+    }
+  }
+}

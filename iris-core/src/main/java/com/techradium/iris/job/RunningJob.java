@@ -1,0 +1,176 @@
+package com.techradium.iris.job;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One attempt a {@link JobWorker} runs: calls the handler on a worker thread, renews the lease,
+ * enforces the timeout and reports the outcome to the store.
+ */
+final class RunningJob implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(RunningJob.class);
+
+  /** How long a job waits after reaching a worker without a handler for its type. */
+  static final java.time.Duration NO_HANDLER_DELAY = java.time.Duration.ofMinutes(1);
+
+  private final Job job;
+  private final JobStore store;
+  private final JobSettings settings;
+  private final Function<String, @Nullable JobHandler> handlers;
+  private final Runnable onDone;
+  private final JobContext context;
+
+  private @Nullable Thread thread;
+  private volatile boolean timedOut;
+  private volatile boolean leaseLost;
+  private volatile boolean released;
+
+  RunningJob(
+      Job job,
+      JobStore store,
+      JobSettings settings,
+      Function<String, @Nullable JobHandler> handlers,
+      Runnable onDone) {
+    this.job = job;
+    this.store = store;
+    this.settings = settings;
+    this.handlers = handlers;
+    this.onDone = onDone;
+    this.context = new JobContext(job, settings.clock(), this::renew);
+  }
+
+  Job job() {
+    return job;
+  }
+
+  @Override
+  public void run() {
+    Throwable failure = null;
+    try {
+      synchronized (this) {
+        thread = Thread.currentThread();
+      }
+      JobHandler handler = handlers.apply(job.type());
+      if (handler == null) {
+        // Another node may handle this type: give the job back for later, using no attempt.
+        context.retryAt(settings.now().plus(NO_HANDLER_DELAY));
+        throw new IllegalStateException(
+            "no handler for type " + job.type() + " on worker " + settings.nodeName());
+      }
+      handler.handle(context);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
+      failure = e;
+    } finally {
+      synchronized (this) {
+        thread = null;
+      }
+      Thread.interrupted();
+    }
+    try {
+      report(failure);
+    } finally {
+      onDone.run();
+    }
+  }
+
+  /** Renews the lease; notices a cancel request or a lost lease. */
+  void renew() {
+    if (released || leaseLost) {
+      return;
+    }
+    try {
+      Instant now = settings.now();
+      Optional<Job> renewed =
+          store.renewLease(job.leaseRef(), now.plus(settings.leaseDuration()), now);
+      if (renewed.isEmpty()) {
+        leaseLost = true;
+        LOG.warn("job {} lost its lease; stopping its handler", job.id());
+        interrupt();
+      } else if (renewed.get().cancelRequested()) {
+        context.markCancelled();
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("renewing the lease of job {} failed", job.id(), e);
+    }
+  }
+
+  /** The attempt ran out of time: fail it and interrupt the handler. */
+  void timeOut() {
+    timedOut = true;
+    interrupt();
+  }
+
+  /** A caller cancelled the job on this node. */
+  void markCancelled() {
+    context.markCancelled();
+  }
+
+  /** Gives the job back to the queue (shutdown), stopping the handler if it still runs. */
+  void release() {
+    released = true;
+    try {
+      store.release(job.leaseRef(), settings.now());
+    } catch (RuntimeException e) {
+      LOG.warn("releasing job {} failed; its lease will lapse", job.id(), e);
+    }
+    interrupt();
+  }
+
+  private synchronized void interrupt() {
+    if (thread != null) {
+      thread.interrupt();
+    }
+  }
+
+  private void report(@Nullable Throwable failure) {
+    if (released || leaseLost) {
+      return;
+    }
+    Instant now = settings.now();
+    JobOutcome outcome = decide(failure, now);
+    try {
+      if (store.finish(job.leaseRef(), outcome, now).isEmpty()) {
+        LOG.warn("job {} was taken over before its outcome was recorded", job.id());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("recording the outcome of job {} failed; it will run again", job.id(), e);
+    }
+  }
+
+  private JobOutcome decide(@Nullable Throwable failure, Instant now) {
+    String error =
+        timedOut ? "timed out after " + job.timeout() : failure == null ? null : describe(failure);
+    Instant retryAt = context.requestedRetryAt();
+    if (context.isCancelled() && (error != null || retryAt != null)) {
+      return new JobOutcome.Cancelled(error != null ? error : "cancelled");
+    }
+    if (retryAt != null && !timedOut) {
+      return new JobOutcome.Retry(
+          error != null ? error : "rescheduled by the handler", retryAt, false);
+    }
+    if (error == null) {
+      return new JobOutcome.Completed(context.resultJson());
+    }
+    if (job.attempts() >= job.maxAttempts()) {
+      return new JobOutcome.Dead(error);
+    }
+    RetryBackoff backoff = job.backoff() != null ? job.backoff() : settings.defaultBackoff();
+    return new JobOutcome.Retry(
+        error,
+        now.plus(backoff.delayFor(job.attempts(), ThreadLocalRandom.current().nextDouble())),
+        true);
+  }
+
+  static String describe(Throwable failure) {
+    String message = failure.getMessage();
+    String text = failure.getClass().getName() + (message == null ? "" : ": " + message);
+    return text.length() <= JobNames.MAX_ERROR ? text : text.substring(0, JobNames.MAX_ERROR);
+  }
+}

@@ -1,0 +1,90 @@
+package com.techradium.iris.job;
+
+import com.techradium.iris.core.IrisJson;
+import com.techradium.iris.core.Validation;
+import com.techradium.iris.core.ValidationException;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What to create as a recurring job: at every fire time of {@code cron} (five-field UNIX syntax,
+ * see {@link CronExpressions}) in {@code zone}, enqueue one job of {@code type} on {@code queue}.
+ *
+ * @param name identifies the schedule within its tenant
+ * @param priority priority of each job, or null for the queue's default
+ * @param maxAttempts attempts of each job, or null for the queue's default
+ * @param timeout timeout of each job, or null for the facade's default
+ */
+public record ScheduleSpec(
+    String name,
+    String cron,
+    ZoneId zone,
+    String queue,
+    String type,
+    String payload,
+    @Nullable Integer priority,
+    @Nullable Integer maxAttempts,
+    @Nullable Duration timeout) {
+
+  public ScheduleSpec {
+    Validation v = Validation.of();
+    JobNames.name(v, "name", name);
+    JobNames.name(v, "queue", queue);
+    JobNames.type(v, "type", type);
+    v.required("zone", zone);
+    v.required("cron", cron);
+    if (cron != null) {
+      try {
+        CronExpressions.validate("cron", cron);
+      } catch (ValidationException e) {
+        v.check(false, "cron", e.errors().get(0).message());
+      }
+    }
+    v.required("payload", payload);
+    if (payload != null) {
+      try {
+        IrisJson.parse("payload", payload);
+      } catch (ValidationException e) {
+        v.check(false, "payload", "must be a JSON document");
+      }
+    }
+    if (priority != null) {
+      v.range("priority", priority, JobSpec.MIN_PRIORITY, JobSpec.MAX_PRIORITY);
+    }
+    if (maxAttempts != null) {
+      v.range("maxAttempts", maxAttempts, 1, JobSpec.MAX_ATTEMPTS);
+    }
+    v.check(
+        timeout == null || timeout.toMillis() >= 1, "timeout", "must be at least 1 millisecond");
+    v.throwIfInvalid();
+  }
+
+  /** A schedule with payload {@code {}} and the queue's defaults. */
+  public static ScheduleSpec of(String name, String cron, ZoneId zone, String queue, String type) {
+    return new ScheduleSpec(name, cron, zone, queue, type, "{}", null, null, null);
+  }
+
+  /** The same schedule with another payload. */
+  public ScheduleSpec withPayload(String payload) {
+    return new ScheduleSpec(name, cron, zone, queue, type, payload, priority, maxAttempts, timeout);
+  }
+
+  /** The same schedule with a fixed priority for its jobs. */
+  public ScheduleSpec withPriority(int priority) {
+    return new ScheduleSpec(name, cron, zone, queue, type, payload, priority, maxAttempts, timeout);
+  }
+
+  /** Whether {@code schedule} has this definition (ignoring its fire times). */
+  boolean sameDefinitionAs(CronSchedule schedule) {
+    return schedule.name().equals(name)
+        && schedule.cron().equals(cron)
+        && schedule.zone().equals(zone)
+        && schedule.queue().equals(queue)
+        && schedule.type().equals(type)
+        && IrisJson.parse("payload", schedule.payload()).equals(IrisJson.parse("payload", payload))
+        && java.util.Objects.equals(schedule.priority(), priority)
+        && java.util.Objects.equals(schedule.maxAttempts(), maxAttempts)
+        && java.util.Objects.equals(schedule.timeout(), timeout);
+  }
+}

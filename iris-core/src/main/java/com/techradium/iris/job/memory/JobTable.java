@@ -1,0 +1,322 @@
+package com.techradium.iris.job.memory;
+
+import com.techradium.iris.core.NotFoundException;
+import com.techradium.iris.core.TenantId;
+import com.techradium.iris.core.ValidationException;
+import com.techradium.iris.job.AttemptOutcome;
+import com.techradium.iris.job.Job;
+import com.techradium.iris.job.JobAttempt;
+import com.techradium.iris.job.JobState;
+import com.techradium.iris.job.JobStats;
+import com.techradium.iris.job.LeaseRef;
+import com.techradium.iris.job.NewJob;
+import com.techradium.iris.job.ParentFailurePolicy;
+import com.techradium.iris.job.StatsQuery;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The jobs of an {@link InMemoryJobStore} with their indexes: per-tenant ids, per-queue claimable
+ * jobs in rank order, running jobs, children, attempt histories and idempotency keys. Keeps the
+ * indexes right on every change and applies dependency rules. Not thread-safe: the store calls it
+ * under its lock.
+ */
+final class JobTable {
+  static final Comparator<Job> BY_RANK = Comparator.comparingLong(Job::rank).thenComparing(Job::id);
+
+  record IdempotencyKey(TenantId tenant, String key) {}
+
+  final Map<UUID, Job> jobs = new HashMap<>();
+  final Map<TenantId, NavigableSet<UUID>> byTenant = new HashMap<>();
+  final Map<String, NavigableSet<Job>> claimable = new HashMap<>();
+  final Set<UUID> running = new HashSet<>();
+  final Map<UUID, Set<UUID>> children = new HashMap<>();
+  final Map<UUID, List<JobAttempt>> history = new HashMap<>();
+  final Map<IdempotencyKey, UUID> idempotency = new HashMap<>();
+  private final Set<String> pendingSignals = new LinkedHashSet<>();
+
+  /** Adds a new job (already {@link #save saved}) to the tenant, parent and key indexes. */
+  void index(Job job) {
+    byTenant.computeIfAbsent(job.tenant(), t -> new TreeSet<>()).add(job.id());
+    for (UUID parent : job.parentIds()) {
+      children.computeIfAbsent(parent, p -> new LinkedHashSet<>()).add(job.id());
+    }
+    if (job.idempotencyKey() != null) {
+      idempotency.put(new IdempotencyKey(job.tenant(), job.idempotencyKey()), job.id());
+    }
+  }
+
+  /** The queues whose jobs became due since the last call. */
+  List<String> drainSignals() {
+    List<String> queues = List.copyOf(pendingSignals);
+    pendingSignals.clear();
+    return queues;
+  }
+
+  @Nullable Job liveKeyHolder(TenantId tenant, String key, Instant now) {
+    UUID id = idempotency.get(new IdempotencyKey(tenant, key));
+    Job job = id == null ? null : jobs.get(id);
+    if (job == null
+        || job.idempotencyExpiresAt() == null
+        || !job.idempotencyExpiresAt().isAfter(now)) {
+      return null;
+    }
+    return job;
+  }
+
+  /** Works out a new job's initial state from its parents', which may be new themselves. */
+  Job initial(
+      TenantId tenant,
+      NewJob n,
+      Map<UUID, NewJob> fresh,
+      Map<UUID, Job> created,
+      Set<UUID> visiting,
+      Instant now) {
+    Job done = created.get(n.id());
+    if (done != null) {
+      return done;
+    }
+    if (!visiting.add(n.id())) {
+      throw new ValidationException("parentIds", "jobs depend on each other in a cycle");
+    }
+    JobState state = n.readyState(now);
+    String error = null;
+    boolean blocked = false;
+    for (UUID parentId : n.parentIds()) {
+      NewJob freshParent = fresh.get(parentId);
+      Job parent =
+          freshParent != null
+              ? initial(tenant, freshParent, fresh, created, visiting, now)
+              : jobs.get(parentId);
+      if (parent.state() == JobState.DEAD || parent.state() == JobState.CANCELLED) {
+        if (error == null) {
+          error = parentFailure(parent);
+        }
+      } else if (parent.state() != JobState.COMPLETED) {
+        blocked = true;
+      }
+    }
+    Job job;
+    if (error != null) {
+      JobState failed =
+          n.parentFailurePolicy() == ParentFailurePolicy.FAIL ? JobState.DEAD : JobState.CANCELLED;
+      job = Job.create(tenant, n, failed, now).toBuilder().lastError(error).build();
+    } else {
+      job = Job.create(tenant, n, blocked ? JobState.BLOCKED : state, now);
+    }
+    created.put(n.id(), job);
+    visiting.remove(n.id());
+    return job;
+  }
+
+  void delete(Job job) {
+    jobs.remove(job.id());
+    byTenant.get(job.tenant()).remove(job.id());
+    history.remove(job.id());
+    children.remove(job.id());
+    for (UUID parent : job.parentIds()) {
+      Set<UUID> siblings = children.get(parent);
+      if (siblings != null) {
+        siblings.remove(job.id());
+      }
+    }
+    if (job.idempotencyKey() != null) {
+      idempotency.remove(new IdempotencyKey(job.tenant(), job.idempotencyKey()), job.id());
+    }
+  }
+
+  /** Counts and attempt figures of the matching jobs. */
+  JobStats stats(StatsQuery query, Instant now) {
+    Map<JobState, Long> counts = new EnumMap<>(JobState.class);
+    Instant oldestDue = null;
+    long succeeded = 0;
+    long failed = 0;
+    List<Long> runTimes = new ArrayList<>();
+    for (Job job : jobs.values()) {
+      if ((query.tenant() != null && !query.tenant().equals(job.tenant()))
+          || (query.queue() != null && !query.queue().equals(job.queue()))) {
+        continue;
+      }
+      counts.merge(job.state(), 1L, Long::sum);
+      if (job.isDueAt(now) && (oldestDue == null || job.runAt().isBefore(oldestDue))) {
+        oldestDue = job.runAt();
+      }
+      for (JobAttempt a : history.getOrDefault(job.id(), List.of())) {
+        if (a.finishedAt().isBefore(query.since()) || a.finishedAt().isAfter(now)) {
+          continue;
+        }
+        switch (a.outcome()) {
+          case SUCCEEDED -> {
+            succeeded++;
+            runTimes.add(a.runTime().toMillis());
+          }
+          case FAILED -> {
+            failed++;
+            runTimes.add(a.runTime().toMillis());
+          }
+          case LEASE_EXPIRED -> failed++;
+          default -> {}
+        }
+      }
+    }
+    Duration average = null;
+    Duration p95 = null;
+    if (!runTimes.isEmpty()) {
+      runTimes.sort(null);
+      long sum = runTimes.stream().mapToLong(Long::longValue).sum();
+      average = Duration.ofMillis(sum / runTimes.size());
+      int rank = (int) Math.ceil(0.95 * runTimes.size());
+      p95 = Duration.ofMillis(runTimes.get(Math.max(0, rank - 1)));
+    }
+    return new JobStats(
+        query.tenant(),
+        query.queue(),
+        counts,
+        oldestDue,
+        query.since(),
+        now,
+        succeeded,
+        failed,
+        average,
+        p95);
+  }
+
+  @Nullable Job owned(TenantId tenant, UUID id) {
+    Job job = jobs.get(id);
+    return job != null && job.tenant().equals(tenant) ? job : null;
+  }
+
+  Job require(TenantId tenant, UUID id) {
+    Job job = owned(tenant, id);
+    if (job == null) {
+      throw NotFoundException.of("job", id);
+    }
+    return job;
+  }
+
+  @Nullable Job held(LeaseRef ref) {
+    Job job = owned(ref.tenant(), ref.jobId());
+    if (job == null
+        || job.state() != JobState.RUNNING
+        || !job.lease().token().equals(ref.token())) {
+      return null;
+    }
+    return job;
+  }
+
+  /** Replaces {@code before} (null for a new job) with {@code after}, keeping indexes right. */
+  Job save(@Nullable Job before, Job after, Instant now) {
+    if (before != null) {
+      if (before.state().isClaimable()) {
+        claimable.get(before.queue()).remove(before);
+      }
+      if (before.state() == JobState.RUNNING) {
+        running.remove(before.id());
+      }
+    }
+    jobs.put(after.id(), after);
+    if (after.state().isClaimable()) {
+      claimable.computeIfAbsent(after.queue(), q -> new TreeSet<>(BY_RANK)).add(after);
+      if (!after.runAt().isAfter(now)) {
+        pendingSignals.add(after.queue());
+      }
+    }
+    if (after.state() == JobState.RUNNING) {
+      running.add(after.id());
+    }
+    return after;
+  }
+
+  void record(Job job, AttemptOutcome outcome, @Nullable String error, Instant now) {
+    history
+        .computeIfAbsent(job.id(), id -> new ArrayList<>())
+        .add(
+            new JobAttempt(
+                job.id(),
+                job.attempts(),
+                job.lease().owner(),
+                Objects.requireNonNull(job.startedAt(), "startedAt"),
+                now,
+                outcome,
+                error));
+  }
+
+  void afterStateChange(Job job, Instant now) {
+    if (job.state() == JobState.COMPLETED) {
+      releaseChildren(job, now);
+    } else if (job.state() == JobState.DEAD || job.state() == JobState.CANCELLED) {
+      failChildren(job, now);
+    }
+  }
+
+  void releaseChildren(Job parent, Instant now) {
+    for (UUID childId : children.getOrDefault(parent.id(), Set.of())) {
+      Job child = jobs.get(childId);
+      if (child == null || child.state() != JobState.BLOCKED) {
+        continue;
+      }
+      boolean ready = true;
+      for (UUID other : child.parentIds()) {
+        Job p = jobs.get(other);
+        if (p != null && p.state() != JobState.COMPLETED) {
+          ready = false;
+          break;
+        }
+      }
+      if (ready) {
+        Instant runAt = child.runAt().isAfter(now) ? child.runAt() : now;
+        save(
+            child,
+            child.toBuilder()
+                .state(runAt.isAfter(now) ? JobState.SCHEDULED : JobState.QUEUED)
+                .runAt(runAt)
+                .updatedAt(now)
+                .build(),
+            now);
+      }
+    }
+  }
+
+  void failChildren(Job parent, Instant now) {
+    for (UUID childId : List.copyOf(children.getOrDefault(parent.id(), Set.of()))) {
+      Job child = jobs.get(childId);
+      if (child == null || child.state() != JobState.BLOCKED) {
+        continue;
+      }
+      JobState state =
+          child.parentFailurePolicy() == ParentFailurePolicy.FAIL
+              ? JobState.DEAD
+              : JobState.CANCELLED;
+      Job failed =
+          save(
+              child,
+              child.toBuilder()
+                  .state(state)
+                  .lastError(parentFailure(parent))
+                  .finishedAt(now)
+                  .updatedAt(now)
+                  .build(),
+              now);
+      failChildren(failed, now);
+    }
+  }
+
+  static String parentFailure(Job parent) {
+    return "parent " + parent.id() + " is " + parent.state().name().toLowerCase(Locale.ROOT);
+  }
+}
