@@ -338,12 +338,7 @@ public final class JdbcJobStore implements JobStore {
               return flagged;
             default:
               Job cancelled =
-                  job.toBuilder()
-                      .state(JobState.CANCELLED)
-                      .cancelRequested(true)
-                      .finishedAt(now)
-                      .updatedAt(now)
-                      .build();
+                  job.toBuilder().state(JobState.CANCELLED).finishedAt(now).updatedAt(now).build();
               JobWrites.save(dsl, row, cancelled);
               JobWrites.afterStateChange(dsl, cancelled, row.getHasChildren(), now, Set.of());
               return cancelled;
