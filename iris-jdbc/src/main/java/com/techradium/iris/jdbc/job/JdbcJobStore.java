@@ -418,6 +418,14 @@ public final class JdbcJobStore implements JobStore {
 
   @Override
   public Optional<Job> finish(LeaseRef lease, JobOutcome outcome, Instant now) {
+    if (outcome instanceof JobOutcome.Completed c && joined.get() == null) {
+      // The common case, a job without children completing, in one statement.
+      Optional<Job> done =
+          db.call("complete job", dsl -> JobBulkSql.complete(dsl, lease, c.result(), now));
+      if (done.isPresent()) {
+        return done;
+      }
+    }
     return write(
         "finish job",
         dsl -> {

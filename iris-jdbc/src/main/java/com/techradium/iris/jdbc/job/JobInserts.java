@@ -8,10 +8,8 @@ import com.techradium.iris.core.ConflictException;
 import com.techradium.iris.core.IrisJson;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.ValidationException;
-import com.techradium.iris.jdbc.JdbcErrors;
 import com.techradium.iris.jdbc.schema.tables.IrisJobs;
 import com.techradium.iris.jdbc.schema.tables.records.IrisJobDependenciesRecord;
-import com.techradium.iris.jdbc.schema.tables.records.IrisJobsRecord;
 import com.techradium.iris.job.EnqueueResult;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobState;
@@ -29,7 +27,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
-import org.jooq.exception.DataAccessException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -98,11 +95,9 @@ final class JobInserts {
     for (Job job : created.values()) {
       parentsInBatch.addAll(job.parentIds());
     }
-    List<IrisJobsRecord> rows = new ArrayList<>(created.size());
     List<IrisJobDependenciesRecord> edges = new ArrayList<>();
     Set<String> wake = new LinkedHashSet<>();
     for (Job job : created.values()) {
-      rows.add(JobRows.record(job, parentsInBatch.contains(job.id()), 0));
       for (UUID parent : job.parentIds()) {
         edges.add(new IrisJobDependenciesRecord(tenant.value(), parent, job.id()));
       }
@@ -110,7 +105,7 @@ final class JobInserts {
         wake.add(job.queue());
       }
     }
-    insertJobs(dsl, rows);
+    JobBulkSql.insert(dsl, tenant, List.copyOf(created.values()), parentsInBatch, now);
     for (int from = 0; from < edges.size(); from += ROWS_PER_STATEMENT) {
       List<IrisJobDependenciesRecord> chunk =
           edges.subList(from, Math.min(edges.size(), from + ROWS_PER_STATEMENT));
@@ -138,27 +133,11 @@ final class JobInserts {
   /** Inserts one job with no key and no parents, as a cron occurrence. */
   static Job insertPlain(DSLContext dsl, TenantId tenant, NewJob n, Instant now) {
     Job job = Job.create(tenant, n, n.readyState(now), now);
-    insertJobs(dsl, List.of(JobRows.record(job, false, 0)));
+    JobBulkSql.insert(dsl, tenant, List.of(job), Set.of(), now);
     if (job.state() == JobState.QUEUED) {
       JobWrites.notifyDue(dsl, List.of(job.queue()));
     }
     return job;
-  }
-
-  private static void insertJobs(DSLContext dsl, List<IrisJobsRecord> rows) {
-    try {
-      for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-        dsl.insertInto(J)
-            .columns(J.fields())
-            .valuesOfRecords(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)))
-            .execute();
-      }
-    } catch (DataAccessException e) {
-      if (JdbcErrors.isUniqueViolation(e)) {
-        throw new ConflictException("a job id of the batch is already used");
-      }
-      throw e;
-    }
   }
 
   private static Set<String> keysOf(List<NewJob> input) {

@@ -44,27 +44,6 @@ final class JobRows {
     return outcome.name().toLowerCase(Locale.ROOT);
   }
 
-  /** The row of a job; {@code hasChildren} and {@code historyCount} are the store's own fields. */
-  static IrisJobsRecord record(Job job, boolean hasChildren, int historyCount) {
-    IrisJobsRecord r = new IrisJobsRecord();
-    r.setTenantId(job.tenant().value());
-    r.setId(job.id());
-    r.setQueue(job.queue());
-    r.setType(job.type());
-    r.setPayload(JSONB.valueOf(job.payload()));
-    r.setHasChildren(hasChildren);
-    r.setHistoryCount(historyCount);
-    r.setTimeoutMs(job.timeout().toMillis());
-    RetryBackoff backoff = job.backoff();
-    r.setBackoffInitialMs(backoff == null ? null : backoff.initial().toMillis());
-    r.setBackoffMaxMs(backoff == null ? null : backoff.max().toMillis());
-    r.setParentIds(JSONB.valueOf(parentIds(job.parentIds())));
-    r.setParentFailurePolicy(job.parentFailurePolicy().name().toLowerCase(Locale.ROOT));
-    r.setCreatedAt(job.createdAt());
-    setMutable(r, job);
-    return r;
-  }
-
   /** Sets the fields a job's life changes (everything but identity and definition). */
   static void setMutable(IrisJobsRecord r, Job job) {
     r.setPayload(JSONB.valueOf(job.payload()));
@@ -130,7 +109,7 @@ final class JobRows {
     return job(row.into(IRIS_JOBS));
   }
 
-  private static String parentIds(List<UUID> ids) {
+  static String parentIdsJson(List<UUID> ids) {
     StringBuilder json = new StringBuilder("[");
     for (int i = 0; i < ids.size(); i++) {
       json.append(i == 0 ? "\"" : ",\"").append(ids.get(i)).append('"');
