@@ -66,10 +66,10 @@ import org.jspecify.annotations.Nullable;
  * (tenant_id, id) IN (pick) RETURNING} leases them. Concurrent claimers on any number of nodes skip
  * each other's rows instead of waiting, and no job is handed out twice.
  *
- * <p><b>Transactions.</b> Every method is one transaction. Finishing a job, its attempt record and
- * the release (or failure) of its children commit together. Children are locked before their other
- * parents are read, so when two parents complete at once the later one sees the earlier and
- * releases the child.
+ * <p><b>Transactions.</b> Every method is one transaction; completing a job without children is a
+ * single statement. Finishing a job, its attempt record and the release (or failure) of its
+ * children commit together. Children are locked before their other parents are read, so when two
+ * parents complete at once the later one sees the earlier and releases the child.
  *
  * <p><b>Wake-ups.</b> Writes that make a job due send {@code pg_notify('iris_jobs', queue)} in
  * their transaction; {@link #signals()} listens on a dedicated connection and tells subscribed
@@ -388,7 +388,10 @@ public final class JdbcJobStore implements JobStore {
     binds.add(instant(now.plus(request.leaseDuration())));
     String sql = String.format(CLAIM_SQL, tenantFilter);
     List<Job> claimed =
-        read("claim jobs", dsl -> dsl.resultQuery(sql, binds.toArray()).fetch().map(JobRows::job));
+        read(
+            "claim jobs",
+            dsl ->
+                dsl.resultQuery(sql, binds.toArray()).coerce(J.fields()).fetch().map(JobRows::job));
     List<Job> ordered = new ArrayList<>(claimed);
     ordered.sort(Comparator.comparingLong(Job::rank).thenComparing(Job::id));
     return List.copyOf(ordered);
@@ -420,10 +423,14 @@ public final class JdbcJobStore implements JobStore {
   public Optional<Job> finish(LeaseRef lease, JobOutcome outcome, Instant now) {
     if (outcome instanceof JobOutcome.Completed c && joined.get() == null) {
       // The common case, a job without children completing, in one statement.
-      Optional<Job> done =
-          db.call("complete job", dsl -> JobBulkSql.complete(dsl, lease, c.result(), now));
-      if (done.isPresent()) {
-        return done;
+      List<Job> done =
+          db.call(
+              "complete job",
+              dsl ->
+                  JobBulkSql.complete(
+                      dsl, List.of(new JobBulkSql.Completion(lease, c.result(), now))));
+      if (!done.isEmpty()) {
+        return Optional.of(done.get(0));
       }
     }
     return write(

@@ -118,6 +118,9 @@ final class JobRows {
   }
 
   private static List<UUID> parentIds(JSONB json) {
+    if (json.data().equals("[]")) {
+      return List.of();
+    }
     JsonNode array = IrisJson.parse("parent_ids", json.data());
     List<UUID> ids = new ArrayList<>(array.size());
     for (JsonNode id : array) {
