@@ -423,14 +423,10 @@ public final class JdbcJobStore implements JobStore {
   public Optional<Job> finish(LeaseRef lease, JobOutcome outcome, Instant now) {
     if (outcome instanceof JobOutcome.Completed c && joined.get() == null) {
       // The common case, a job without children completing, in one statement.
-      List<Job> done =
-          db.call(
-              "complete job",
-              dsl ->
-                  JobBulkSql.complete(
-                      dsl, List.of(new JobBulkSql.Completion(lease, c.result(), now))));
-      if (!done.isEmpty()) {
-        return Optional.of(done.get(0));
+      Optional<Job> done =
+          db.call("complete job", dsl -> JobBulkSql.complete(dsl, lease, c.result(), now));
+      if (done.isPresent()) {
+        return done;
       }
     }
     return write(

@@ -11,10 +11,13 @@ import com.techradium.iris.job.RetryBackoff;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,25 +54,22 @@ final class JobBulkSql {
           + " ik, ie, parents, policy, has_children, last_error, finished_at)";
 
   private static final String COMPLETE =
-      "with req as (select * from unnest(?, ?, ?, ?, ?) as r(tenant_id, id, token, result, at)),"
-          + " old as (select j.tenant_id, j.id, j.queue, j.attempts, j.lease_owner, j.started_at,"
-          + "  j.history_count, req.result, req.at from iris_jobs j join req"
-          + "  on j.tenant_id = req.tenant_id and j.id = req.id"
-          + "  where j.state = 'running' and j.lease_token = req.token and not j.has_children"
-          + "  order by j.tenant_id, j.id for update of j),"
+      "with old as (select tenant_id, id, queue, attempts, lease_owner, started_at, history_count"
+          + "  from iris_jobs where tenant_id = ? and id = ? and state = 'running'"
+          + "  and lease_token = ? and not has_children for update),"
           + " upd as (update iris_jobs j set state = 'completed', lease_owner = null,"
-          + "  lease_token = null, lease_expires_at = null, result = cast(old.result as jsonb),"
+          + "  lease_token = null, lease_expires_at = null, result = cast(? as jsonb),"
           + "  finished_at = "
-          + ts("old.at")
+          + ts("?")
           + ", updated_at = "
-          + ts("old.at")
+          + ts("?")
           + ", history_count = j.history_count + 1"
           + "  from old where j.tenant_id = old.tenant_id and j.id = old.id returning j.*),"
           + " att as (insert into iris_job_attempts (tenant_id, job_id, seq, queue, attempt_no,"
           + "  owner, started_at, finished_at, run_ms, outcome, error)"
           + "  select tenant_id, id, history_count + 1, queue, attempts, lease_owner, started_at, "
-          + ts("at")
-          + ", at - cast(extract(epoch from started_at) * 1000 as bigint), 'succeeded', null"
+          + ts("?")
+          + ", ? - cast(extract(epoch from started_at) * 1000 as bigint), 'succeeded', null"
           + "  from old)"
           + " select * from upd";
 
@@ -158,32 +158,25 @@ final class JobBulkSql {
     return instant == null ? null : instant.toEpochMilli();
   }
 
-  /** One job to complete: its lease, its JSON result or null, and when. */
-  record Completion(LeaseRef lease, @Nullable String result, Instant now) {}
-
   /**
-   * Completes running jobs that have no children, in one statement, each one only while its lease
-   * is held. Returns the completed jobs; a job left out (lease not held, or it has children) is for
-   * the caller's general path.
+   * Completes a running job that has no children, in one statement: empty if the lease is not held
+   * or the job has children (the caller then takes the general path).
    */
-  static List<Job> complete(DSLContext dsl, List<Completion> completions) {
-    int n = completions.size();
-    String[] tenant = new String[n];
-    UUID[] id = new UUID[n];
-    UUID[] token = new UUID[n];
-    String[] result = new String[n];
-    Long[] at = new Long[n];
-    for (int i = 0; i < n; i++) {
-      Completion c = completions.get(i);
-      tenant[i] = c.lease().tenant().value();
-      id[i] = c.lease().jobId();
-      token[i] = c.lease().token();
-      result[i] = c.result();
-      at[i] = c.now().toEpochMilli();
-    }
-    return dsl.resultQuery(COMPLETE, tenant, id, token, result, at)
+  static Optional<Job> complete(
+      DSLContext dsl, LeaseRef lease, @Nullable String result, Instant now) {
+    long at = now.toEpochMilli();
+    return dsl.resultQuery(
+            COMPLETE,
+            lease.tenant().value(),
+            lease.jobId(),
+            lease.token(),
+            DSL.val(result, SQLDataType.VARCHAR),
+            at,
+            at,
+            at,
+            at)
         .coerce(IRIS_JOBS.fields())
-        .fetch()
+        .fetchOptional()
         .map(JobRows::job);
   }
 }
