@@ -6,12 +6,16 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.TimeOrderedIds;
 import com.techradium.iris.jdbc.JdbcIris;
 import com.techradium.iris.jdbc.job.JdbcJobStore;
+import com.techradium.iris.job.JobQueue;
+import com.techradium.iris.job.JobSpec;
 import com.techradium.iris.job.NewJob;
 import com.techradium.iris.job.ParentFailurePolicy;
+import com.techradium.iris.job.QueueConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +50,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *       claimed by one of {@value #WORKERS} worker threads, run by a no-op handler and completed.
  *       Reported in jobs per second. Each invocation enqueues a batch, then waits until the
  *       previous batch ran, so the workers always have work.
+ *   <li>{@code irisFacadeEndToEnd}: the same through the {@code JobQueue} facade and its worker.
  *   <li>{@code irisBatchEnqueue}: jobs per second written by batch enqueues of {@value #BATCH}.
  *   <li>{@code irisEnqueueToStart}: time from enqueueing one job to its handler starting, with idle
  *       workers woken by LISTEN/NOTIFY (their polling fallback is one second).
@@ -132,6 +137,61 @@ public class JobQueueBenchmark {
   @OperationsPerInvocation(BATCH)
   public void irisBatchEnqueue(Iris s) {
     s.store.insert(s.tenant, s.batch("parked", BATCH), now());
+  }
+
+  /**
+   * The same through the facade: {@code JobQueue.enqueueAll} (validation included) and the facade's
+   * own {@code JobWorker} on an {@code IrisRuntime}, queue concurrency {@value #WORKERS}, claim
+   * batch 100, woken by LISTEN/NOTIFY.
+   */
+  @State(Scope.Benchmark)
+  public static class IrisFacade {
+    HikariDataSource pool;
+    IrisRuntime runtime;
+    JobQueue jobs;
+    final TenantId tenant = TenantId.of("bench");
+    List<JobSpec> specs;
+
+    @Setup(Level.Trial)
+    public void start() {
+      pool = BenchmarkPostgres.newDatabase(WORKERS + 4);
+      JdbcIris.migrate(pool);
+      JdbcJobStore store = JdbcJobStore.of(pool);
+      store.saveQueue(QueueConfig.defaults("bench").withConcurrency(WORKERS));
+      runtime = IrisRuntime.builder().workerThreads(WORKERS + 2).build().start();
+      jobs =
+          JobQueue.builder()
+              .store(store)
+              .runtime(runtime)
+              .claimBatch(100)
+              .runScheduler(false)
+              .workerQueues("bench")
+              .handler("bench.noop", ctx -> NoOpJobs.run(0))
+              .build();
+      specs = new ArrayList<>(BATCH);
+      for (int i = 0; i < BATCH; i++) {
+        specs.add(JobSpec.builder("bench", "bench.noop").payload("{\"n\":" + i + "}").build());
+      }
+    }
+
+    @TearDown(Level.Iteration)
+    public void truncate() {
+      NoOpJobs.awaitAll();
+      BenchmarkPostgres.execute(pool, TRUNCATE);
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+      runtime.close();
+      pool.close();
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void irisFacadeEndToEnd(IrisFacade s) {
+    s.jobs.enqueueAll(s.tenant, s.specs);
+    NoOpJobs.enqueuedThenAwaitPrevious(BATCH);
   }
 
   /** IRIS with two idle workers that only LISTEN/NOTIFY wakes quickly. */
