@@ -3,12 +3,9 @@ package com.techradium.iris.jdbc.job;
 import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOBS;
 import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_ATTEMPTS;
 import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_IDEMPOTENCY;
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_QUEUES;
 import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_SCHEDULES;
 
-import com.techradium.iris.core.ConflictException;
 import com.techradium.iris.core.Cursors;
-import com.techradium.iris.core.NotFoundException;
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
@@ -16,8 +13,6 @@ import com.techradium.iris.core.ValidationException;
 import com.techradium.iris.jdbc.JdbcContext;
 import com.techradium.iris.jdbc.JdbcIris;
 import com.techradium.iris.jdbc.schema.tables.IrisJobs;
-import com.techradium.iris.jdbc.schema.tables.records.IrisJobsRecord;
-import com.techradium.iris.job.AttemptOutcome;
 import com.techradium.iris.job.ClaimRequest;
 import com.techradium.iris.job.CronSchedule;
 import com.techradium.iris.job.EnqueueResult;
@@ -38,12 +33,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -96,23 +88,6 @@ public final class JdbcJobStore implements JobStore {
           JobRows.state(JobState.COMPLETED),
           JobRows.state(JobState.DEAD),
           JobRows.state(JobState.CANCELLED));
-
-  /** The claim statement; the tenant filter is spliced in where marked. */
-  private static final String CLAIM_SQL =
-      "with pick as materialized ("
-          + " select c.tenant_id, c.id from unnest(?) as q(name)"
-          + " cross join lateral ("
-          + "  select j.tenant_id, j.id, j.rank_ms from iris_jobs j"
-          + "  where j.queue = q.name and j.state in ('scheduled', 'queued', 'failed')"
-          + "   and j.rank_ms <= ? and j.run_at <= cast(? as timestamptz) %s"
-          + "  order by j.rank_ms, j.id limit ? for update skip locked) c"
-          + " order by c.rank_ms, c.id limit ?)"
-          + " update iris_jobs j set state = 'running', attempts = j.attempts + 1,"
-          + "  started_at = cast(? as timestamptz), updated_at = cast(? as timestamptz), lease_owner = ?,"
-          + "  lease_token = gen_random_uuid(),"
-          + "  lease_expires_at = cast(? as timestamptz)"
-          + " where (j.tenant_id, j.id) in (select tenant_id, id from pick)"
-          + " returning j.*";
 
   private final JdbcContext db;
   private final JdbcJobSignal signal;
@@ -263,95 +238,17 @@ public final class JdbcJobStore implements JobStore {
 
   @Override
   public Job update(TenantId tenant, UUID id, JobUpdate update, Instant now) {
-    return write(
-        "update job",
-        dsl -> {
-          IrisJobsRecord row = require(dsl, tenant, id);
-          Job job = JobRows.job(row);
-          if (!job.state().isUpdatable()) {
-            throw new ConflictException("job " + id + " is " + job.state() + " and cannot change");
-          }
-          Job.Builder b = job.toBuilder().updatedAt(now);
-          if (update.priority() != null) {
-            b.priority(update.priority());
-          }
-          if (update.payload() != null) {
-            b.payload(update.payload());
-          }
-          if (update.runAt() != null) {
-            b.runAt(update.runAt());
-            if (job.state() == JobState.SCHEDULED || job.state() == JobState.QUEUED) {
-              b.state(update.runAt().isAfter(now) ? JobState.SCHEDULED : JobState.QUEUED);
-            }
-          }
-          Job after = b.build();
-          JobWrites.save(dsl, row, after);
-          if (after.isDueAt(now)) {
-            JobWrites.notifyDue(dsl, List.of(after.queue()));
-          }
-          return after;
-        });
+    return write("update job", dsl -> JobTransitions.update(dsl, tenant, id, update, now));
   }
 
   @Override
   public Job retryNow(TenantId tenant, UUID id, Instant now) {
-    return write(
-        "retry job",
-        dsl -> {
-          IrisJobsRecord row = require(dsl, tenant, id);
-          Job job = JobRows.job(row);
-          JobState s = job.state();
-          if (s == JobState.BLOCKED || s == JobState.RUNNING || s == JobState.COMPLETED) {
-            throw new ConflictException("job " + id + " is " + s + " and cannot be retried");
-          }
-          Job after =
-              job.toBuilder()
-                  .state(JobState.QUEUED)
-                  .runAt(now)
-                  .cancelRequested(false)
-                  .finishedAt(null)
-                  .maxAttempts(Math.max(job.maxAttempts(), job.attempts() + 1))
-                  .updatedAt(now)
-                  .build();
-          JobWrites.save(dsl, row, after);
-          JobWrites.notifyDue(dsl, List.of(after.queue()));
-          return after;
-        });
+    return write("retry job", dsl -> JobTransitions.retryNow(dsl, tenant, id, now));
   }
 
   @Override
   public Job cancel(TenantId tenant, UUID id, Instant now) {
-    return write(
-        "cancel job",
-        dsl -> {
-          IrisJobsRecord row = require(dsl, tenant, id);
-          Job job = JobRows.job(row);
-          switch (job.state()) {
-            case CANCELLED:
-              return job;
-            case COMPLETED:
-            case DEAD:
-              throw new ConflictException("job " + id + " is " + job.state() + " already");
-            case RUNNING:
-              Job flagged = job.toBuilder().cancelRequested(true).updatedAt(now).build();
-              JobWrites.save(dsl, row, flagged);
-              return flagged;
-            default:
-              Job cancelled =
-                  job.toBuilder().state(JobState.CANCELLED).finishedAt(now).updatedAt(now).build();
-              JobWrites.save(dsl, row, cancelled);
-              JobWrites.afterStateChange(dsl, cancelled, row.getHasChildren(), now, Set.of());
-              return cancelled;
-          }
-        });
-  }
-
-  private static IrisJobsRecord require(DSLContext dsl, TenantId tenant, UUID id) {
-    IrisJobsRecord row = JobWrites.lock(dsl, tenant, id);
-    if (row == null) {
-      throw NotFoundException.of("job", id);
-    }
-    return row;
+    return write("cancel job", dsl -> JobTransitions.cancel(dsl, tenant, id, now));
   }
 
   @Override
@@ -371,34 +268,7 @@ public final class JdbcJobStore implements JobStore {
 
   @Override
   public List<Job> claim(ClaimRequest request, Instant now) {
-    List<Object> binds = new ArrayList<>();
-    binds.add(request.queues().toArray(String[]::new));
-    binds.add(now.toEpochMilli());
-    binds.add(instant(now));
-    String tenantFilter = "";
-    if (request.tenant() != null) {
-      tenantFilter = "and j.tenant_id = ?";
-      binds.add(request.tenant().value());
-    }
-    binds.add(request.limit());
-    binds.add(request.limit());
-    binds.add(instant(now));
-    binds.add(instant(now));
-    binds.add(request.owner());
-    binds.add(instant(now.plus(request.leaseDuration())));
-    String sql = String.format(CLAIM_SQL, tenantFilter);
-    List<Job> claimed =
-        read(
-            "claim jobs",
-            dsl ->
-                dsl.resultQuery(sql, binds.toArray()).coerce(J.fields()).fetch().map(JobRows::job));
-    List<Job> ordered = new ArrayList<>(claimed);
-    ordered.sort(Comparator.comparingLong(Job::rank).thenComparing(Job::id));
-    return List.copyOf(ordered);
-  }
-
-  private static org.jooq.Field<Instant> instant(Instant value) {
-    return DSL.val(value, J.RUN_AT);
+    return read("claim jobs", dsl -> JobBulkSql.claim(dsl, request, now));
   }
 
   @Override
@@ -429,113 +299,17 @@ public final class JdbcJobStore implements JobStore {
         return done;
       }
     }
-    return write(
-        "finish job",
-        dsl -> {
-          IrisJobsRecord row = JobWrites.lockLeased(dsl, lease);
-          if (row == null) {
-            return Optional.<Job>empty();
-          }
-          Job job = JobRows.job(row);
-          Job.Builder b = job.toBuilder().lease(null).updatedAt(now);
-          AttemptOutcome recorded;
-          String error = null;
-          if (outcome instanceof JobOutcome.Completed c) {
-            b.state(JobState.COMPLETED).result(c.result()).finishedAt(now);
-            recorded = AttemptOutcome.SUCCEEDED;
-          } else if (outcome instanceof JobOutcome.Retry r) {
-            error = r.error();
-            b.runAt(r.retryAt()).lastError(error);
-            if (r.consumesAttempt()) {
-              b.state(JobState.FAILED);
-              recorded = AttemptOutcome.FAILED;
-            } else {
-              b.state(r.retryAt().isAfter(now) ? JobState.SCHEDULED : JobState.QUEUED)
-                  .attempts(job.attempts() - 1);
-              recorded = AttemptOutcome.RESCHEDULED;
-            }
-          } else if (outcome instanceof JobOutcome.Dead d) {
-            error = d.error();
-            b.state(JobState.DEAD).lastError(error).finishedAt(now);
-            recorded = AttemptOutcome.FAILED;
-          } else {
-            error = ((JobOutcome.Cancelled) outcome).reason();
-            b.state(JobState.CANCELLED).finishedAt(now);
-            if (error != null) {
-              b.lastError(error);
-            }
-            recorded = AttemptOutcome.CANCELLED;
-          }
-          Job after = b.build();
-          JobWrites.saveWithAttempt(dsl, row, after, recorded, error, now);
-          Set<String> wake = new LinkedHashSet<>();
-          if (after.isDueAt(now)) {
-            wake.add(after.queue());
-          }
-          JobWrites.afterStateChange(dsl, after, row.getHasChildren(), now, wake);
-          JobWrites.notifyDue(dsl, wake);
-          return Optional.of(after);
-        });
+    return write("finish job", dsl -> JobTransitions.finish(dsl, lease, outcome, now));
   }
 
   @Override
   public boolean release(LeaseRef lease, Instant now) {
-    return write(
-        "release job",
-        dsl -> {
-          IrisJobsRecord row = JobWrites.lockLeased(dsl, lease);
-          if (row == null) {
-            return false;
-          }
-          Job job = JobRows.job(row);
-          Job after =
-              job.toBuilder()
-                  .state(JobState.QUEUED)
-                  .lease(null)
-                  .attempts(job.attempts() - 1)
-                  .updatedAt(now)
-                  .build();
-          JobWrites.save(dsl, row, after);
-          if (after.isDueAt(now)) {
-            JobWrites.notifyDue(dsl, List.of(after.queue()));
-          }
-          return true;
-        });
+    return write("release job", dsl -> JobTransitions.release(dsl, lease, now));
   }
 
   @Override
   public int requeueExpired(Instant now, int limit) {
-    return write(
-        "requeue expired jobs",
-        dsl -> {
-          List<IrisJobsRecord> expired =
-              dsl.selectFrom(J)
-                  .where(J.STATE.eq(JobRows.state(JobState.RUNNING)), J.LEASE_EXPIRES_AT.lt(now))
-                  .orderBy(J.LEASE_EXPIRES_AT, J.ID)
-                  .limit(limit)
-                  .forUpdate()
-                  .skipLocked()
-                  .fetch();
-          Set<String> wake = new LinkedHashSet<>();
-          for (IrisJobsRecord row : expired) {
-            Job job = JobRows.job(row);
-            Job.Builder b = job.toBuilder().lease(null).lastError("lease expired").updatedAt(now);
-            if (job.cancelRequested()) {
-              b.state(JobState.CANCELLED).finishedAt(now);
-            } else if (job.attempts() >= job.maxAttempts()) {
-              b.state(JobState.DEAD).finishedAt(now);
-            } else {
-              b.state(JobState.QUEUED).runAt(now);
-              wake.add(job.queue());
-            }
-            Job after = b.build();
-            JobWrites.saveWithAttempt(
-                dsl, row, after, AttemptOutcome.LEASE_EXPIRED, "lease expired", now);
-            JobWrites.afterStateChange(dsl, after, row.getHasChildren(), now, wake);
-          }
-          JobWrites.notifyDue(dsl, wake);
-          return expired.size();
-        });
+    return write("requeue expired jobs", dsl -> JobTransitions.requeueExpired(dsl, now, limit));
   }
 
   @Override
@@ -582,135 +356,71 @@ public final class JdbcJobStore implements JobStore {
     return Optional.of(signal);
   }
 
-  // ---- queues --------------------------------------------------------------------------------
+  // ---- queues and cron schedules (statements in JobConfigSql) ----------------------------
 
   @Override
   public boolean createQueue(QueueConfig config) {
-    return read(
-        "create job queue",
-        dsl ->
-            dsl.insertInto(IRIS_JOB_QUEUES)
-                    .set(JobRows.queue(config))
-                    .onConflictDoNothing()
-                    .execute()
-                == 1);
+    return read("create job queue", dsl -> JobConfigSql.createQueue(dsl, config));
   }
 
   @Override
   public void saveQueue(QueueConfig config) {
     read(
         "save job queue",
-        dsl ->
-            dsl.insertInto(IRIS_JOB_QUEUES)
-                .set(JobRows.queue(config))
-                .onConflict(IRIS_JOB_QUEUES.NAME)
-                .doUpdate()
-                .set(JobRows.queue(config))
-                .execute());
+        dsl -> {
+          JobConfigSql.saveQueue(dsl, config);
+          return null;
+        });
   }
 
   @Override
   public Optional<QueueConfig> getQueue(String name) {
-    return read(
-        "get job queue",
-        dsl ->
-            dsl.selectFrom(IRIS_JOB_QUEUES)
-                .where(IRIS_JOB_QUEUES.NAME.eq(name))
-                .fetchOptional()
-                .map(JobRows::queue));
+    return read("get job queue", dsl -> JobConfigSql.getQueue(dsl, name));
   }
 
   @Override
   public List<QueueConfig> listQueues() {
-    return read(
-        "list job queues",
-        dsl -> dsl.selectFrom(IRIS_JOB_QUEUES).orderBy(IRIS_JOB_QUEUES.NAME).fetch(JobRows::queue));
+    return read("list job queues", dsl -> JobConfigSql.listQueues(dsl));
   }
 
   @Override
   public boolean deleteQueue(String name) {
-    return read(
-        "delete job queue",
-        dsl -> dsl.deleteFrom(IRIS_JOB_QUEUES).where(IRIS_JOB_QUEUES.NAME.eq(name)).execute() == 1);
+    return read("delete job queue", dsl -> JobConfigSql.deleteQueue(dsl, name));
   }
-
-  // ---- cron schedules ------------------------------------------------------------------------
 
   @Override
   public boolean createSchedule(CronSchedule schedule) {
-    return read(
-        "create job schedule",
-        dsl ->
-            dsl.insertInto(IRIS_JOB_SCHEDULES)
-                    .set(JobRows.schedule(schedule))
-                    .onConflictDoNothing()
-                    .execute()
-                == 1);
+    return read("create job schedule", dsl -> JobConfigSql.createSchedule(dsl, schedule));
   }
 
   @Override
   public void saveSchedule(CronSchedule schedule) {
     read(
         "save job schedule",
-        dsl ->
-            dsl.insertInto(IRIS_JOB_SCHEDULES)
-                .set(JobRows.schedule(schedule))
-                .onConflict(IRIS_JOB_SCHEDULES.TENANT_ID, IRIS_JOB_SCHEDULES.NAME)
-                .doUpdate()
-                .set(JobRows.schedule(schedule))
-                .execute());
+        dsl -> {
+          JobConfigSql.saveSchedule(dsl, schedule);
+          return null;
+        });
   }
 
   @Override
   public Optional<CronSchedule> getSchedule(TenantId tenant, String name) {
-    return read(
-        "get job schedule",
-        dsl ->
-            dsl.selectFrom(IRIS_JOB_SCHEDULES)
-                .where(
-                    IRIS_JOB_SCHEDULES.TENANT_ID.eq(tenant.value()),
-                    IRIS_JOB_SCHEDULES.NAME.eq(name))
-                .fetchOptional()
-                .map(JobRows::schedule));
+    return read("get job schedule", dsl -> JobConfigSql.getSchedule(dsl, tenant, name));
   }
 
   @Override
   public List<CronSchedule> listSchedules(TenantId tenant) {
-    return read(
-        "list job schedules",
-        dsl ->
-            dsl.selectFrom(IRIS_JOB_SCHEDULES)
-                .where(IRIS_JOB_SCHEDULES.TENANT_ID.eq(tenant.value()))
-                .orderBy(IRIS_JOB_SCHEDULES.NAME)
-                .fetch(JobRows::schedule));
+    return read("list job schedules", dsl -> JobConfigSql.listSchedules(dsl, tenant));
   }
 
   @Override
   public boolean deleteSchedule(TenantId tenant, String name) {
-    return read(
-        "delete job schedule",
-        dsl ->
-            dsl.deleteFrom(IRIS_JOB_SCHEDULES)
-                    .where(
-                        IRIS_JOB_SCHEDULES.TENANT_ID.eq(tenant.value()),
-                        IRIS_JOB_SCHEDULES.NAME.eq(name))
-                    .execute()
-                == 1);
+    return read("delete job schedule", dsl -> JobConfigSql.deleteSchedule(dsl, tenant, name));
   }
 
   @Override
   public List<CronSchedule> dueSchedules(Instant now, int limit) {
-    return read(
-        "list due job schedules",
-        dsl ->
-            dsl.selectFrom(IRIS_JOB_SCHEDULES)
-                .where(IRIS_JOB_SCHEDULES.NEXT_FIRE_AT.le(now))
-                .orderBy(
-                    IRIS_JOB_SCHEDULES.NEXT_FIRE_AT,
-                    IRIS_JOB_SCHEDULES.TENANT_ID,
-                    IRIS_JOB_SCHEDULES.NAME)
-                .limit(limit)
-                .fetch(JobRows::schedule));
+    return read("list due job schedules", dsl -> JobConfigSql.dueSchedules(dsl, now, limit));
   }
 
   @Override

@@ -5,26 +5,31 @@ import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOBS;
 import com.techradium.iris.core.ConflictException;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.jdbc.JdbcErrors;
+import com.techradium.iris.job.ClaimRequest;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.LeaseRef;
 import com.techradium.iris.job.RetryBackoff;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The two statements on the hot path, written as SQL for one round trip each: a batch insert that
- * sends one array per column and lets PostgreSQL {@code unnest} them (a few dozen bind values
- * however large the batch, instead of one per cell), and the completion of jobs without children in
- * a single statement that locks them, completes them and appends their attempts.
+ * The statements on the hot path, written as SQL for one round trip each: the claim (see {@link
+ * JdbcJobStore}), a batch insert that sends one array per column and lets PostgreSQL {@code unnest}
+ * them (a few dozen bind values however large the batch, instead of one per cell), and the
+ * completion of jobs without children in a single statement that locks them, completes them and
+ * appends their attempts.
  */
 final class JobBulkSql {
   /** Epoch milliseconds to timestamptz, exactly. */
@@ -72,6 +77,23 @@ final class JobBulkSql {
           + ", ? - cast(extract(epoch from started_at) * 1000 as bigint), 'succeeded', null"
           + "  from old)"
           + " select * from upd";
+
+  /** The claim statement; the tenant filter is spliced in where marked. */
+  private static final String CLAIM_SQL =
+      "with pick as materialized ("
+          + " select c.tenant_id, c.id from unnest(?) as q(name)"
+          + " cross join lateral ("
+          + "  select j.tenant_id, j.id, j.rank_ms from iris_jobs j"
+          + "  where j.queue = q.name and j.state in ('scheduled', 'queued', 'failed')"
+          + "   and j.rank_ms <= ? and j.run_at <= cast(? as timestamptz) %s"
+          + "  order by j.rank_ms, j.id limit ? for update skip locked) c"
+          + " order by c.rank_ms, c.id limit ?)"
+          + " update iris_jobs j set state = 'running', attempts = j.attempts + 1,"
+          + "  started_at = cast(? as timestamptz), updated_at = cast(? as timestamptz), lease_owner = ?,"
+          + "  lease_token = gen_random_uuid(),"
+          + "  lease_expires_at = cast(? as timestamptz)"
+          + " where (j.tenant_id, j.id) in (select tenant_id, id from pick)"
+          + " returning j.*";
 
   private JobBulkSql() {}
 
@@ -178,5 +200,34 @@ final class JobBulkSql {
         .coerce(IRIS_JOBS.fields())
         .fetchOptional()
         .map(JobRows::job);
+  }
+
+  /** Claims due jobs in one statement; see {@link JdbcJobStore} for how. */
+  static List<Job> claim(DSLContext dsl, ClaimRequest request, Instant now) {
+    List<Object> binds = new ArrayList<>();
+    binds.add(request.queues().toArray(String[]::new));
+    binds.add(now.toEpochMilli());
+    binds.add(instant(now));
+    String tenantFilter = "";
+    if (request.tenant() != null) {
+      tenantFilter = "and j.tenant_id = ?";
+      binds.add(request.tenant().value());
+    }
+    binds.add(request.limit());
+    binds.add(request.limit());
+    binds.add(instant(now));
+    binds.add(instant(now));
+    binds.add(request.owner());
+    binds.add(instant(now.plus(request.leaseDuration())));
+    String sql = String.format(CLAIM_SQL, tenantFilter);
+    List<Job> claimed =
+        dsl.resultQuery(sql, binds.toArray()).coerce(IRIS_JOBS.fields()).fetch().map(JobRows::job);
+    List<Job> ordered = new ArrayList<>(claimed);
+    ordered.sort(Comparator.comparingLong(Job::rank).thenComparing(Job::id));
+    return List.copyOf(ordered);
+  }
+
+  private static Field<Instant> instant(Instant value) {
+    return DSL.val(value, IRIS_JOBS.RUN_AT);
   }
 }
