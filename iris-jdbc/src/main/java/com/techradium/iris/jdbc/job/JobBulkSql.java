@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.ResultQuery;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -204,6 +205,15 @@ final class JobBulkSql {
 
   /** Claims due jobs in one statement; see {@link JdbcJobStore} for how. */
   static List<Job> claim(DSLContext dsl, ClaimRequest request, Instant now) {
+    List<Job> claimed = claimQuery(dsl, request, now).fetch().map(JobRows::job);
+    List<Job> ordered = new ArrayList<>(claimed);
+    ordered.sort(Comparator.comparingLong(Job::rank).thenComparing(Job::id));
+    return List.copyOf(ordered);
+  }
+
+  /** The claim statement for {@code request} at {@code now}, not yet run. */
+  static ResultQuery<org.jooq.Record> claimQuery(
+      DSLContext dsl, ClaimRequest request, Instant now) {
     List<Object> binds = new ArrayList<>();
     binds.add(request.queues().toArray(String[]::new));
     binds.add(now.toEpochMilli());
@@ -219,12 +229,8 @@ final class JobBulkSql {
     binds.add(instant(now));
     binds.add(request.owner());
     binds.add(instant(now.plus(request.leaseDuration())));
-    String sql = String.format(CLAIM_SQL, tenantFilter);
-    List<Job> claimed =
-        dsl.resultQuery(sql, binds.toArray()).coerce(IRIS_JOBS.fields()).fetch().map(JobRows::job);
-    List<Job> ordered = new ArrayList<>(claimed);
-    ordered.sort(Comparator.comparingLong(Job::rank).thenComparing(Job::id));
-    return List.copyOf(ordered);
+    return dsl.resultQuery(String.format(CLAIM_SQL, tenantFilter), binds.toArray())
+        .coerce(IRIS_JOBS.fields());
   }
 
   private static Field<Instant> instant(Instant value) {

@@ -35,6 +35,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -231,6 +232,38 @@ class JdbcJobStorePostgresTest {
     } finally {
       threads.shutdownNow();
     }
+  }
+
+  @Test
+  void claimingReadsOnlyThePartialIndexOfClaimableJobsHoweverManyAreFinished() throws Exception {
+    TenantId tenant = tenant();
+    String queue = queue();
+    List<NewJob> batch = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      batch.add(job(queue));
+    }
+    store.insert(tenant, batch, clock.instant());
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "update iris_jobs set state = 'completed', finished_at = run_at where queue = '"
+              + queue
+              + "' and id not in (select id from iris_jobs where queue = '"
+              + queue
+              + "' order by id limit 10)");
+      s.execute("analyze iris_jobs");
+    }
+    DSLContext dsl = JdbcIris.dsl(pool);
+
+    String plan =
+        dsl.explain(
+                JobBulkSql.claimQuery(
+                    dsl, ClaimRequest.of(queue, 10, "worker", LEASE), clock.instant()))
+            .plan();
+
+    assertThat(plan).contains("iris_jobs_claim").doesNotContain("Seq Scan on iris_jobs");
+    assertThat(store.claim(ClaimRequest.of(queue, 100, "worker", LEASE), clock.instant()))
+        .hasSize(10);
   }
 
   // ---- LISTEN/NOTIFY -------------------------------------------------------------------------
