@@ -1,0 +1,454 @@
+package com.techradium.iris.jdbc.job;
+
+import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOBS;
+import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_ATTEMPTS;
+import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_IDEMPOTENCY;
+import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_SCHEDULES;
+
+import com.techradium.iris.core.Cursors;
+import com.techradium.iris.core.Page;
+import com.techradium.iris.core.PageRequest;
+import com.techradium.iris.core.TenantId;
+import com.techradium.iris.core.ValidationException;
+import com.techradium.iris.jdbc.JdbcContext;
+import com.techradium.iris.jdbc.JdbcIris;
+import com.techradium.iris.jdbc.schema.tables.IrisJobs;
+import com.techradium.iris.job.ClaimRequest;
+import com.techradium.iris.job.CronSchedule;
+import com.techradium.iris.job.EnqueueResult;
+import com.techradium.iris.job.Job;
+import com.techradium.iris.job.JobAttempt;
+import com.techradium.iris.job.JobOutcome;
+import com.techradium.iris.job.JobQuery;
+import com.techradium.iris.job.JobSignal;
+import com.techradium.iris.job.JobState;
+import com.techradium.iris.job.JobStats;
+import com.techradium.iris.job.JobStore;
+import com.techradium.iris.job.JobUpdate;
+import com.techradium.iris.job.LeaseRef;
+import com.techradium.iris.job.NewJob;
+import com.techradium.iris.job.QueueConfig;
+import com.techradium.iris.job.StatsQuery;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link JobStore} on PostgreSQL (tables of migration V3; run {@link JdbcIris#migrate} first):
+ * durable jobs shared by every node using the database.
+ *
+ * <p><b>Claiming.</b> One statement takes a batch: a materialized CTE picks up to {@code limit} due
+ * jobs per requested queue from the partial index {@code iris_jobs_claim} (claimable states only,
+ * ordered by the {@linkplain com.techradium.iris.job.JobOrdering rank} {@code rank_ms}, then id)
+ * with {@code FOR UPDATE SKIP LOCKED}, keeps the best {@code limit}, and an {@code UPDATE ... WHERE
+ * (tenant_id, id) IN (pick) RETURNING} leases them. Concurrent claimers on any number of nodes skip
+ * each other's rows instead of waiting, and no job is handed out twice.
+ *
+ * <p><b>Transactions.</b> Every method is one transaction; completing a job without children is a
+ * single statement. Finishing a job, its attempt record and the release (or failure) of its
+ * children commit together. Children are locked before their other parents are read, so when two
+ * parents complete at once the later one sees the earlier and releases the child.
+ *
+ * <p><b>Wake-ups.</b> Writes that make a job due send {@code pg_notify('iris_jobs', queue)} in
+ * their transaction; {@link #signals()} listens on a dedicated connection and tells subscribed
+ * workers at commit time.
+ *
+ * <p><b>Enqueue in the caller's transaction.</b> {@link #insert(Connection, TenantId, List,
+ * Instant)} writes jobs on a connection whose transaction the caller controls, and {@link
+ * #joinTransaction(Connection, Supplier)} runs any code (for example the {@code JobQueue} facade's
+ * enqueue, with its validation) with this store's calls on the current thread going to that
+ * connection. The jobs then exist if and only if the caller commits.
+ *
+ * <p>Thread-safe. The data source stays owned by the caller and is never closed here; the listener
+ * connection of {@link #signals()} is held only while someone is subscribed.
+ */
+public final class JdbcJobStore implements JobStore {
+  private static final IrisJobs J = IRIS_JOBS;
+  private static final List<String> CLAIMABLE =
+      List.of(
+          JobRows.state(JobState.SCHEDULED),
+          JobRows.state(JobState.QUEUED),
+          JobRows.state(JobState.FAILED));
+  private static final List<String> TERMINAL =
+      List.of(
+          JobRows.state(JobState.COMPLETED),
+          JobRows.state(JobState.DEAD),
+          JobRows.state(JobState.CANCELLED));
+
+  private final JdbcContext db;
+  private final JdbcJobSignal signal;
+  private final ThreadLocal<@Nullable DSLContext> joined = new ThreadLocal<>();
+
+  private JdbcJobStore(JdbcContext db, DataSource dataSource) {
+    this.db = db;
+    this.signal = new JdbcJobSignal(dataSource);
+  }
+
+  /** A store over a host-owned data source, which it never closes. */
+  public static JdbcJobStore of(DataSource dataSource) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    return new JdbcJobStore(JdbcContext.of(dataSource), dataSource);
+  }
+
+  // ---- the caller's transaction --------------------------------------------------------------
+
+  /**
+   * Inserts jobs exactly like {@link #insert(TenantId, List, Instant)}, on the caller's connection
+   * and inside the caller's open transaction: nothing is committed or rolled back here, so the jobs
+   * exist if and only if the caller commits. Workers are woken at that commit.
+   *
+   * <p>If this throws, the caller's transaction may have been aborted by the database and must be
+   * rolled back.
+   *
+   * @param connection a connection with auto-commit off, used by the caller's business writes
+   * @throws IllegalStateException if the connection is in auto-commit mode
+   */
+  public List<EnqueueResult> insert(
+      Connection connection, TenantId tenant, List<NewJob> jobs, Instant now) {
+    return joinTransaction(connection, () -> insert(tenant, jobs, now));
+  }
+
+  /**
+   * Runs {@code work} with every call of this store made by the current thread going to the
+   * caller's connection and open transaction, without committing or rolling back: typically the
+   * facade's enqueue, so its validation runs as usual and the jobs commit with the caller's own
+   * writes:
+   *
+   * <pre>{@code
+   * try (Connection c = dataSource.getConnection()) {
+   *   c.setAutoCommit(false);
+   *   insertOrder(c, order);
+   *   store.joinTransaction(c, () -> jobQueue.enqueue(tenant, JobSpec.builder("emails", "receipt")
+   *       .payload(json).build()));
+   *   c.commit();          // the order and its job, or neither
+   * }
+   * }</pre>
+   *
+   * Calls of other threads are not affected. Joins do not nest.
+   *
+   * @throws IllegalStateException if the connection is in auto-commit mode, or this thread has
+   *     already joined a transaction
+   */
+  public <T> T joinTransaction(Connection connection, Supplier<T> work) {
+    Objects.requireNonNull(connection, "connection");
+    Objects.requireNonNull(work, "work");
+    try {
+      if (connection.getAutoCommit()) {
+        throw new IllegalStateException(
+            "the connection must be in a transaction (auto-commit off) to enqueue inside it");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the connection's auto-commit mode", e);
+    }
+    if (joined.get() != null) {
+      throw new IllegalStateException("this thread has already joined a transaction");
+    }
+    joined.set(DSL.using(connection, SQLDialect.POSTGRES, JdbcIris.settings()));
+    try {
+      return work.get();
+    } finally {
+      joined.remove();
+    }
+  }
+
+  private <T> T write(String operation, Function<DSLContext, T> work) {
+    DSLContext caller = joined.get();
+    return caller != null
+        ? JdbcContext.of(caller).call(operation, work)
+        : db.inTransaction(operation, work);
+  }
+
+  private <T> T read(String operation, Function<DSLContext, T> work) {
+    DSLContext caller = joined.get();
+    return caller != null ? JdbcContext.of(caller).call(operation, work) : db.call(operation, work);
+  }
+
+  // ---- jobs ----------------------------------------------------------------------------------
+
+  @Override
+  public List<EnqueueResult> insert(TenantId tenant, List<NewJob> jobs, Instant now) {
+    Objects.requireNonNull(tenant, "tenant");
+    List<NewJob> input = List.copyOf(jobs);
+    if (input.isEmpty()) {
+      return List.of();
+    }
+    return write("enqueue jobs", dsl -> JobInserts.insert(dsl, tenant, input, now));
+  }
+
+  @Override
+  public Optional<Job> get(TenantId tenant, UUID id) {
+    return read(
+        "get job",
+        dsl ->
+            dsl.selectFrom(J)
+                .where(J.TENANT_ID.eq(tenant.value()), J.ID.eq(id))
+                .fetchOptional()
+                .map(JobRows::job));
+  }
+
+  @Override
+  public Page<Job> list(TenantId tenant, JobQuery query, PageRequest page) {
+    Condition where = J.TENANT_ID.eq(tenant.value());
+    if (page.cursor() != null) {
+      where = where.and(J.ID.lt(parseCursor(Cursors.decode(page.cursor(), 1).get(0))));
+    }
+    if (query.queue() != null) {
+      where = where.and(J.QUEUE.eq(query.queue()));
+    }
+    if (!query.states().isEmpty()) {
+      where = where.and(J.STATE.in(query.states().stream().map(JobRows::state).toList()));
+    }
+    if (query.type() != null) {
+      where = where.and(J.TYPE.eq(query.type()));
+    }
+    Condition filter = where;
+    List<Job> fetched =
+        read(
+            "list jobs",
+            dsl ->
+                dsl.selectFrom(J)
+                    .where(filter)
+                    .orderBy(J.ID.desc())
+                    .limit(page.limit() + 1)
+                    .fetch(JobRows::job));
+    return Page.fromOverfetch(fetched, page.limit(), j -> Cursors.encode(j.id().toString()));
+  }
+
+  private static UUID parseCursor(String text) {
+    try {
+      return UUID.fromString(text);
+    } catch (IllegalArgumentException e) {
+      throw new ValidationException("cursor", "is not a cursor returned by this listing");
+    }
+  }
+
+  @Override
+  public Job update(TenantId tenant, UUID id, JobUpdate update, Instant now) {
+    return write("update job", dsl -> JobTransitions.update(dsl, tenant, id, update, now));
+  }
+
+  @Override
+  public Job retryNow(TenantId tenant, UUID id, Instant now) {
+    return write("retry job", dsl -> JobTransitions.retryNow(dsl, tenant, id, now));
+  }
+
+  @Override
+  public Job cancel(TenantId tenant, UUID id, Instant now) {
+    return write("cancel job", dsl -> JobTransitions.cancel(dsl, tenant, id, now));
+  }
+
+  @Override
+  public List<JobAttempt> attempts(TenantId tenant, UUID jobId) {
+    return read(
+        "list job attempts",
+        dsl ->
+            dsl.selectFrom(IRIS_JOB_ATTEMPTS)
+                .where(
+                    IRIS_JOB_ATTEMPTS.TENANT_ID.eq(tenant.value()),
+                    IRIS_JOB_ATTEMPTS.JOB_ID.eq(jobId))
+                .orderBy(IRIS_JOB_ATTEMPTS.SEQ)
+                .fetch(JobRows::attempt));
+  }
+
+  // ---- workers -------------------------------------------------------------------------------
+
+  @Override
+  public List<Job> claim(ClaimRequest request, Instant now) {
+    return read("claim jobs", dsl -> JobBulkSql.claim(dsl, request, now));
+  }
+
+  @Override
+  public Optional<Job> renewLease(LeaseRef lease, Instant expiresAt, Instant now) {
+    return read(
+        "renew job lease",
+        dsl ->
+            dsl.update(J)
+                .set(J.LEASE_EXPIRES_AT, expiresAt)
+                .set(J.UPDATED_AT, now)
+                .where(
+                    J.TENANT_ID.eq(lease.tenant().value()),
+                    J.ID.eq(lease.jobId()),
+                    J.STATE.eq(JobRows.state(JobState.RUNNING)),
+                    J.LEASE_TOKEN.eq(lease.token()))
+                .returning()
+                .fetchOptional()
+                .map(JobRows::job));
+  }
+
+  @Override
+  public Optional<Job> finish(LeaseRef lease, JobOutcome outcome, Instant now) {
+    if (outcome instanceof JobOutcome.Completed c && joined.get() == null) {
+      // The common case, a job without children completing, in one statement.
+      Optional<Job> done =
+          db.call("complete job", dsl -> JobBulkSql.complete(dsl, lease, c.result(), now));
+      if (done.isPresent()) {
+        return done;
+      }
+    }
+    return write("finish job", dsl -> JobTransitions.finish(dsl, lease, outcome, now));
+  }
+
+  @Override
+  public boolean release(LeaseRef lease, Instant now) {
+    return write("release job", dsl -> JobTransitions.release(dsl, lease, now));
+  }
+
+  @Override
+  public int requeueExpired(Instant now, int limit) {
+    return write("requeue expired jobs", dsl -> JobTransitions.requeueExpired(dsl, now, limit));
+  }
+
+  @Override
+  public int deleteFinished(String queue, Instant cutoff, int limit) {
+    return write(
+        "delete finished jobs",
+        dsl -> {
+          var doomed =
+              DSL.select(J.TENANT_ID, J.ID)
+                  .from(J)
+                  .where(J.QUEUE.eq(queue), J.STATE.in(TERMINAL), J.FINISHED_AT.lt(cutoff))
+                  .orderBy(J.FINISHED_AT, J.ID)
+                  .limit(limit)
+                  .forUpdate()
+                  .skipLocked();
+          var deleted =
+              dsl.deleteFrom(J)
+                  .where(DSL.row(J.TENANT_ID, J.ID).in(doomed))
+                  .returningResult(J.TENANT_ID, J.ID, J.IDEMPOTENCY_KEY)
+                  .fetch();
+          List<Query> keys = new ArrayList<>();
+          for (var r : deleted) {
+            if (r.value3() != null) {
+              keys.add(
+                  dsl.deleteFrom(IRIS_JOB_IDEMPOTENCY)
+                      .where(
+                          IRIS_JOB_IDEMPOTENCY.TENANT_ID.eq(r.value1()),
+                          IRIS_JOB_IDEMPOTENCY.IDEM_KEY.eq(r.value3()),
+                          IRIS_JOB_IDEMPOTENCY.JOB_ID.eq(r.value2())));
+            }
+          }
+          JobWrites.execute(dsl, keys);
+          return deleted.size();
+        });
+  }
+
+  @Override
+  public JobStats stats(StatsQuery query, Instant now) {
+    return read("job stats", dsl -> JobStatsQuery.stats(dsl, query, now, CLAIMABLE));
+  }
+
+  @Override
+  public Optional<JobSignal> signals() {
+    return Optional.of(signal);
+  }
+
+  // ---- queues and cron schedules (statements in JobConfigSql) ----------------------------
+
+  @Override
+  public boolean createQueue(QueueConfig config) {
+    return read("create job queue", dsl -> JobConfigSql.createQueue(dsl, config));
+  }
+
+  @Override
+  public void saveQueue(QueueConfig config) {
+    read(
+        "save job queue",
+        dsl -> {
+          JobConfigSql.saveQueue(dsl, config);
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<QueueConfig> getQueue(String name) {
+    return read("get job queue", dsl -> JobConfigSql.getQueue(dsl, name));
+  }
+
+  @Override
+  public List<QueueConfig> listQueues() {
+    return read("list job queues", dsl -> JobConfigSql.listQueues(dsl));
+  }
+
+  @Override
+  public boolean deleteQueue(String name) {
+    return read("delete job queue", dsl -> JobConfigSql.deleteQueue(dsl, name));
+  }
+
+  @Override
+  public boolean createSchedule(CronSchedule schedule) {
+    return read("create job schedule", dsl -> JobConfigSql.createSchedule(dsl, schedule));
+  }
+
+  @Override
+  public void saveSchedule(CronSchedule schedule) {
+    read(
+        "save job schedule",
+        dsl -> {
+          JobConfigSql.saveSchedule(dsl, schedule);
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<CronSchedule> getSchedule(TenantId tenant, String name) {
+    return read("get job schedule", dsl -> JobConfigSql.getSchedule(dsl, tenant, name));
+  }
+
+  @Override
+  public List<CronSchedule> listSchedules(TenantId tenant) {
+    return read("list job schedules", dsl -> JobConfigSql.listSchedules(dsl, tenant));
+  }
+
+  @Override
+  public boolean deleteSchedule(TenantId tenant, String name) {
+    return read("delete job schedule", dsl -> JobConfigSql.deleteSchedule(dsl, tenant, name));
+  }
+
+  @Override
+  public List<CronSchedule> dueSchedules(Instant now, int limit) {
+    return read("list due job schedules", dsl -> JobConfigSql.dueSchedules(dsl, now, limit));
+  }
+
+  @Override
+  public Optional<Job> claimOccurrence(
+      TenantId tenant,
+      String scheduleName,
+      Instant fireAt,
+      Instant nextFireAt,
+      NewJob job,
+      Instant now) {
+    return write(
+        "enqueue schedule occurrence",
+        dsl -> {
+          // The row lock makes racing callers queue up; each re-checks next_fire_at once the
+          // winner committed, finds it moved on, and updates nothing.
+          int moved =
+              dsl.update(IRIS_JOB_SCHEDULES)
+                  .set(IRIS_JOB_SCHEDULES.NEXT_FIRE_AT, nextFireAt)
+                  .set(IRIS_JOB_SCHEDULES.LAST_FIRED_AT, fireAt)
+                  .where(
+                      IRIS_JOB_SCHEDULES.TENANT_ID.eq(tenant.value()),
+                      IRIS_JOB_SCHEDULES.NAME.eq(scheduleName),
+                      IRIS_JOB_SCHEDULES.NEXT_FIRE_AT.eq(fireAt))
+                  .execute();
+          if (moved == 0) {
+            return Optional.<Job>empty();
+          }
+          return Optional.of(JobInserts.insertPlain(dsl, tenant, job, now));
+        });
+  }
+}

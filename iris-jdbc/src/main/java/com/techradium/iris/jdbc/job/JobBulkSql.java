@@ -1,0 +1,239 @@
+package com.techradium.iris.jdbc.job;
+
+import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOBS;
+
+import com.techradium.iris.core.ConflictException;
+import com.techradium.iris.core.TenantId;
+import com.techradium.iris.jdbc.JdbcErrors;
+import com.techradium.iris.job.ClaimRequest;
+import com.techradium.iris.job.Job;
+import com.techradium.iris.job.LeaseRef;
+import com.techradium.iris.job.RetryBackoff;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.ResultQuery;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The statements on the hot path, written as SQL for one round trip each: the claim (see {@link
+ * JdbcJobStore}), a batch insert that sends one array per column and lets PostgreSQL {@code unnest}
+ * them (a few dozen bind values however large the batch, instead of one per cell), and the
+ * completion of jobs without children in a single statement that locks them, completes them and
+ * appends their attempts.
+ */
+final class JobBulkSql {
+  /** Epoch milliseconds to timestamptz, exactly. */
+  private static String ts(String millis) {
+    return "(timestamptz 'epoch' + " + millis + " * interval '1 millisecond')";
+  }
+
+  private static final String INSERT =
+      "insert into iris_jobs (tenant_id, id, queue, type, payload, priority, state, run_at,"
+          + " rank_ms, attempts, max_attempts, timeout_ms, backoff_initial_ms, backoff_max_ms,"
+          + " idempotency_key, idempotency_expires_at, parent_ids, parent_failure_policy,"
+          + " has_children, cancel_requested, lease_owner, lease_token, lease_expires_at,"
+          + " last_error, result, history_count, created_at, updated_at, started_at, finished_at)"
+          + " select ?, u.id, u.queue, u.type, cast(u.payload as jsonb), u.priority, u.state, "
+          + ts("u.run_at")
+          + ", u.rank_ms, 0, u.max_attempts, u.timeout_ms, u.bi, u.bm, u.ik, "
+          + ts("u.ie")
+          + ", cast(u.parents as jsonb), u.policy, u.has_children, false, null, null, null,"
+          + " u.last_error, null, 0, "
+          + ts("?")
+          + ", "
+          + ts("?")
+          + ", null, "
+          + ts("u.finished_at")
+          + " from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) as u(id, queue,"
+          + " type, payload, priority, state, run_at, rank_ms, max_attempts, timeout_ms, bi, bm,"
+          + " ik, ie, parents, policy, has_children, last_error, finished_at)";
+
+  private static final String COMPLETE =
+      "with old as (select tenant_id, id, queue, attempts, lease_owner, started_at, history_count"
+          + "  from iris_jobs where tenant_id = ? and id = ? and state = 'running'"
+          + "  and lease_token = ? and not has_children for update),"
+          + " upd as (update iris_jobs j set state = 'completed', lease_owner = null,"
+          + "  lease_token = null, lease_expires_at = null, result = cast(? as jsonb),"
+          + "  finished_at = "
+          + ts("?")
+          + ", updated_at = "
+          + ts("?")
+          + ", history_count = j.history_count + 1"
+          + "  from old where j.tenant_id = old.tenant_id and j.id = old.id returning j.*),"
+          + " att as (insert into iris_job_attempts (tenant_id, job_id, seq, queue, attempt_no,"
+          + "  owner, started_at, finished_at, run_ms, outcome, error)"
+          + "  select tenant_id, id, history_count + 1, queue, attempts, lease_owner, started_at, "
+          + ts("?")
+          + ", ? - cast(extract(epoch from started_at) * 1000 as bigint), 'succeeded', null"
+          + "  from old)"
+          + " select * from upd";
+
+  /** The claim statement; the tenant filter is spliced in where marked. */
+  private static final String CLAIM_SQL =
+      "with pick as materialized ("
+          + " select c.tenant_id, c.id from unnest(?) as q(name)"
+          + " cross join lateral ("
+          + "  select j.tenant_id, j.id, j.rank_ms from iris_jobs j"
+          + "  where j.queue = q.name and j.state in ('scheduled', 'queued', 'failed')"
+          + "   and j.rank_ms <= ? and j.run_at <= cast(? as timestamptz) %s"
+          + "  order by j.rank_ms, j.id limit ? for update skip locked) c"
+          + " order by c.rank_ms, c.id limit ?)"
+          + " update iris_jobs j set state = 'running', attempts = j.attempts + 1,"
+          + "  started_at = cast(? as timestamptz), updated_at = cast(? as timestamptz), lease_owner = ?,"
+          + "  lease_token = gen_random_uuid(),"
+          + "  lease_expires_at = cast(? as timestamptz)"
+          + " where (j.tenant_id, j.id) in (select tenant_id, id from pick)"
+          + " returning j.*";
+
+  private JobBulkSql() {}
+
+  /** Inserts new jobs of one tenant, all created at {@code now}. */
+  static void insert(
+      DSLContext dsl, TenantId tenant, List<Job> jobs, Set<UUID> hasChildren, Instant now) {
+    int n = jobs.size();
+    UUID[] id = new UUID[n];
+    String[] queue = new String[n];
+    String[] type = new String[n];
+    String[] payload = new String[n];
+    Short[] priority = new Short[n];
+    String[] state = new String[n];
+    Long[] runAt = new Long[n];
+    Long[] rank = new Long[n];
+    Integer[] maxAttempts = new Integer[n];
+    Long[] timeout = new Long[n];
+    Long[] backoffInitial = new Long[n];
+    Long[] backoffMax = new Long[n];
+    String[] key = new String[n];
+    Long[] keyExpires = new Long[n];
+    String[] parents = new String[n];
+    String[] policy = new String[n];
+    Boolean[] children = new Boolean[n];
+    String[] lastError = new String[n];
+    Long[] finishedAt = new Long[n];
+    for (int i = 0; i < n; i++) {
+      Job j = jobs.get(i);
+      id[i] = j.id();
+      queue[i] = j.queue();
+      type[i] = j.type();
+      payload[i] = j.payload();
+      priority[i] = (short) j.priority();
+      state[i] = JobRows.state(j.state());
+      runAt[i] = j.runAt().toEpochMilli();
+      rank[i] = j.rank();
+      maxAttempts[i] = j.maxAttempts();
+      timeout[i] = j.timeout().toMillis();
+      RetryBackoff backoff = j.backoff();
+      backoffInitial[i] = backoff == null ? null : backoff.initial().toMillis();
+      backoffMax[i] = backoff == null ? null : backoff.max().toMillis();
+      key[i] = j.idempotencyKey();
+      keyExpires[i] = millis(j.idempotencyExpiresAt());
+      parents[i] = JobRows.parentIdsJson(j.parentIds());
+      policy[i] = j.parentFailurePolicy().name().toLowerCase(Locale.ROOT);
+      children[i] = hasChildren.contains(j.id());
+      lastError[i] = j.lastError();
+      finishedAt[i] = millis(j.finishedAt());
+    }
+    try {
+      dsl.execute(
+          INSERT,
+          tenant.value(),
+          now.toEpochMilli(),
+          now.toEpochMilli(),
+          id,
+          queue,
+          type,
+          payload,
+          priority,
+          state,
+          runAt,
+          rank,
+          maxAttempts,
+          timeout,
+          backoffInitial,
+          backoffMax,
+          key,
+          keyExpires,
+          parents,
+          policy,
+          children,
+          lastError,
+          finishedAt);
+    } catch (DataAccessException e) {
+      if (JdbcErrors.isUniqueViolation(e)) {
+        throw new ConflictException("a job id of the batch is already used");
+      }
+      throw e;
+    }
+  }
+
+  private static @Nullable Long millis(@Nullable Instant instant) {
+    return instant == null ? null : instant.toEpochMilli();
+  }
+
+  /**
+   * Completes a running job that has no children, in one statement: empty if the lease is not held
+   * or the job has children (the caller then takes the general path).
+   */
+  static Optional<Job> complete(
+      DSLContext dsl, LeaseRef lease, @Nullable String result, Instant now) {
+    long at = now.toEpochMilli();
+    return dsl.resultQuery(
+            COMPLETE,
+            lease.tenant().value(),
+            lease.jobId(),
+            lease.token(),
+            DSL.val(result, SQLDataType.VARCHAR),
+            at,
+            at,
+            at,
+            at)
+        .coerce(IRIS_JOBS.fields())
+        .fetchOptional()
+        .map(JobRows::job);
+  }
+
+  /** Claims due jobs in one statement; see {@link JdbcJobStore} for how. */
+  static List<Job> claim(DSLContext dsl, ClaimRequest request, Instant now) {
+    List<Job> claimed = claimQuery(dsl, request, now).fetch().map(JobRows::job);
+    List<Job> ordered = new ArrayList<>(claimed);
+    ordered.sort(Comparator.comparingLong(Job::rank).thenComparing(Job::id));
+    return List.copyOf(ordered);
+  }
+
+  /** The claim statement for {@code request} at {@code now}, not yet run. */
+  static ResultQuery<org.jooq.Record> claimQuery(
+      DSLContext dsl, ClaimRequest request, Instant now) {
+    List<Object> binds = new ArrayList<>();
+    binds.add(request.queues().toArray(String[]::new));
+    binds.add(now.toEpochMilli());
+    binds.add(instant(now));
+    String tenantFilter = "";
+    if (request.tenant() != null) {
+      tenantFilter = "and j.tenant_id = ?";
+      binds.add(request.tenant().value());
+    }
+    binds.add(request.limit());
+    binds.add(request.limit());
+    binds.add(instant(now));
+    binds.add(instant(now));
+    binds.add(request.owner());
+    binds.add(instant(now.plus(request.leaseDuration())));
+    return dsl.resultQuery(String.format(CLAIM_SQL, tenantFilter), binds.toArray())
+        .coerce(IRIS_JOBS.fields());
+  }
+
+  private static Field<Instant> instant(Instant value) {
+    return DSL.val(value, IRIS_JOBS.RUN_AT);
+  }
+}

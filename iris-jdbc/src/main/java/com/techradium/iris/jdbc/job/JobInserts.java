@@ -1,0 +1,284 @@
+package com.techradium.iris.jdbc.job;
+
+import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOBS;
+import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_DEPENDENCIES;
+import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_IDEMPOTENCY;
+
+import com.techradium.iris.core.ConflictException;
+import com.techradium.iris.core.IrisJson;
+import com.techradium.iris.core.TenantId;
+import com.techradium.iris.core.ValidationException;
+import com.techradium.iris.jdbc.schema.tables.IrisJobs;
+import com.techradium.iris.jdbc.schema.tables.records.IrisJobDependenciesRecord;
+import com.techradium.iris.job.EnqueueResult;
+import com.techradium.iris.job.Job;
+import com.techradium.iris.job.JobState;
+import com.techradium.iris.job.NewJob;
+import com.techradium.iris.job.ParentFailurePolicy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The enqueue of a batch, run inside one transaction (the store's own or the caller's): reads live
+ * idempotency keys and the stored parents first, works out each job's initial state, then writes
+ * keys, jobs and dependency edges with multi-row inserts and queues a notification per queue with a
+ * due job.
+ */
+final class JobInserts {
+  /** Rows per multi-row insert: far below PostgreSQL's 65,535 bind values per statement. */
+  private static final int ROWS_PER_STATEMENT = 1000;
+
+  private static final IrisJobs J = IRIS_JOBS;
+
+  private JobInserts() {}
+
+  static List<EnqueueResult> insert(
+      DSLContext dsl, TenantId tenant, List<NewJob> input, Instant now) {
+    // 1. Idempotency against live keys and within the batch (reads only).
+    Map<String, Job> holders = liveHolders(dsl, tenant, keysOf(input), now);
+    Map<UUID, NewJob> fresh = new LinkedHashMap<>();
+    Map<String, NewJob> batchKeys = new HashMap<>();
+    List<@Nullable Object> dedupedTo = new ArrayList<>(input.size());
+    for (NewJob n : input) {
+      Object target = null;
+      String key = n.idempotencyKey();
+      if (key != null) {
+        Job existing = holders.get(key);
+        NewJob earlier = batchKeys.get(key);
+        if (existing != null) {
+          requireSameContent(n, existing.queue(), existing.type(), existing.payload());
+          target = existing;
+        } else if (earlier != null) {
+          requireSameContent(n, earlier.queue(), earlier.type(), earlier.payload());
+          target = earlier;
+        } else {
+          batchKeys.put(key, n);
+        }
+      }
+      if (target == null && fresh.putIfAbsent(n.id(), n) != null) {
+        throw new ConflictException("job id " + n.id() + " is already used");
+      }
+      dedupedTo.add(target);
+    }
+
+    // 2. Parents: lock the stored ones (a parent cannot finish while its child is being written,
+    // and is marked as having children), and make sure every parent exists.
+    Map<UUID, JobState> storedParents = lockParents(dsl, tenant, fresh);
+    for (NewJob n : fresh.values()) {
+      for (UUID parent : n.parentIds()) {
+        if (!fresh.containsKey(parent) && !storedParents.containsKey(parent)) {
+          throw new ValidationException("parentIds", "unknown parent job " + parent);
+        }
+      }
+    }
+
+    // 3. Initial states.
+    Map<UUID, Job> created = new LinkedHashMap<>();
+    for (NewJob n : fresh.values()) {
+      initial(tenant, n, fresh, storedParents, created, new HashSet<>(), now);
+    }
+
+    // 4. Writes.
+    claimKeys(dsl, tenant, created.values(), now);
+    Set<UUID> parentsInBatch = new HashSet<>();
+    for (Job job : created.values()) {
+      parentsInBatch.addAll(job.parentIds());
+    }
+    List<IrisJobDependenciesRecord> edges = new ArrayList<>();
+    Set<String> wake = new LinkedHashSet<>();
+    for (Job job : created.values()) {
+      for (UUID parent : job.parentIds()) {
+        edges.add(new IrisJobDependenciesRecord(tenant.value(), parent, job.id()));
+      }
+      if (job.state() == JobState.QUEUED) {
+        wake.add(job.queue());
+      }
+    }
+    JobBulkSql.insert(dsl, tenant, List.copyOf(created.values()), parentsInBatch, now);
+    for (int from = 0; from < edges.size(); from += ROWS_PER_STATEMENT) {
+      List<IrisJobDependenciesRecord> chunk =
+          edges.subList(from, Math.min(edges.size(), from + ROWS_PER_STATEMENT));
+      dsl.insertInto(IRIS_JOB_DEPENDENCIES)
+          .columns(IRIS_JOB_DEPENDENCIES.fields())
+          .valuesOfRecords(chunk)
+          .execute();
+    }
+    JobWrites.notifyDue(dsl, wake);
+
+    List<EnqueueResult> results = new ArrayList<>(input.size());
+    for (int i = 0; i < input.size(); i++) {
+      Object target = dedupedTo.get(i);
+      if (target == null) {
+        results.add(new EnqueueResult(created.get(input.get(i).id()), true));
+      } else if (target instanceof Job existing) {
+        results.add(new EnqueueResult(existing, false));
+      } else {
+        results.add(new EnqueueResult(created.get(((NewJob) target).id()), false));
+      }
+    }
+    return results;
+  }
+
+  /** Inserts one job with no key and no parents, as a cron occurrence. */
+  static Job insertPlain(DSLContext dsl, TenantId tenant, NewJob n, Instant now) {
+    Job job = Job.create(tenant, n, n.readyState(now), now);
+    JobBulkSql.insert(dsl, tenant, List.of(job), Set.of(), now);
+    if (job.state() == JobState.QUEUED) {
+      JobWrites.notifyDue(dsl, List.of(job.queue()));
+    }
+    return job;
+  }
+
+  private static Set<String> keysOf(List<NewJob> input) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (NewJob n : input) {
+      if (n.idempotencyKey() != null) {
+        keys.add(n.idempotencyKey());
+      }
+    }
+    return keys;
+  }
+
+  /** The jobs holding each of {@code keys} whose window is still open. */
+  private static Map<String, Job> liveHolders(
+      DSLContext dsl, TenantId tenant, Set<String> keys, Instant now) {
+    if (keys.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Job> holders = new HashMap<>();
+    dsl.select(IRIS_JOB_IDEMPOTENCY.IDEM_KEY)
+        .select(J.fields())
+        .from(IRIS_JOB_IDEMPOTENCY)
+        .join(J)
+        .on(J.TENANT_ID.eq(IRIS_JOB_IDEMPOTENCY.TENANT_ID), J.ID.eq(IRIS_JOB_IDEMPOTENCY.JOB_ID))
+        .where(
+            IRIS_JOB_IDEMPOTENCY.TENANT_ID.eq(tenant.value()),
+            IRIS_JOB_IDEMPOTENCY.IDEM_KEY.in(keys),
+            IRIS_JOB_IDEMPOTENCY.EXPIRES_AT.gt(now))
+        .fetch()
+        .forEach(r -> holders.put(r.get(IRIS_JOB_IDEMPOTENCY.IDEM_KEY), JobRows.job(r)));
+    return holders;
+  }
+
+  /**
+   * Takes each new job's key: inserts it, or takes over a lapsed one. A key taken meanwhile by a
+   * concurrent enqueue (committed after step 1 read it free) makes the batch a conflict, unless its
+   * holder has the same content, in which case the caller may simply enqueue again.
+   */
+  private static void claimKeys(DSLContext dsl, TenantId tenant, Iterable<Job> jobs, Instant now) {
+    for (Job job : jobs) {
+      String key = job.idempotencyKey();
+      if (key == null) {
+        continue;
+      }
+      int taken =
+          dsl.insertInto(IRIS_JOB_IDEMPOTENCY)
+              .set(IRIS_JOB_IDEMPOTENCY.TENANT_ID, tenant.value())
+              .set(IRIS_JOB_IDEMPOTENCY.IDEM_KEY, key)
+              .set(IRIS_JOB_IDEMPOTENCY.JOB_ID, job.id())
+              .set(IRIS_JOB_IDEMPOTENCY.EXPIRES_AT, job.idempotencyExpiresAt())
+              .onConflict(IRIS_JOB_IDEMPOTENCY.TENANT_ID, IRIS_JOB_IDEMPOTENCY.IDEM_KEY)
+              .doUpdate()
+              .set(IRIS_JOB_IDEMPOTENCY.JOB_ID, job.id())
+              .set(IRIS_JOB_IDEMPOTENCY.EXPIRES_AT, job.idempotencyExpiresAt())
+              .where(IRIS_JOB_IDEMPOTENCY.EXPIRES_AT.le(now))
+              .execute();
+      if (taken == 0) {
+        throw new ConflictException(
+            "idempotency key " + key + " was taken by a concurrent enqueue; enqueue again");
+      }
+    }
+  }
+
+  private static Map<UUID, JobState> lockParents(
+      DSLContext dsl, TenantId tenant, Map<UUID, NewJob> fresh) {
+    Set<UUID> wanted = new HashSet<>();
+    for (NewJob n : fresh.values()) {
+      for (UUID parent : n.parentIds()) {
+        if (!fresh.containsKey(parent)) {
+          wanted.add(parent);
+        }
+      }
+    }
+    if (wanted.isEmpty()) {
+      return Map.of();
+    }
+    Map<UUID, JobState> states = new HashMap<>();
+    for (Record2<UUID, String> r :
+        dsl.update(J)
+            .set(J.HAS_CHILDREN, true)
+            .where(J.TENANT_ID.eq(tenant.value()), J.ID.in(wanted))
+            .returningResult(J.ID, J.STATE)
+            .fetch()) {
+      states.put(r.value1(), JobRows.state(r.value2()));
+    }
+    return states;
+  }
+
+  private static void requireSameContent(NewJob n, String queue, String type, String payload) {
+    boolean same =
+        n.queue().equals(queue)
+            && n.type().equals(type)
+            && IrisJson.parse("payload", n.payload()).equals(IrisJson.parse("payload", payload));
+    if (!same) {
+      throw new ConflictException(
+          "idempotency key " + n.idempotencyKey() + " was used for a job with other content");
+    }
+  }
+
+  /** Works out a new job's initial state from its parents', which may be new themselves. */
+  private static Job initial(
+      TenantId tenant,
+      NewJob n,
+      Map<UUID, NewJob> fresh,
+      Map<UUID, JobState> stored,
+      Map<UUID, Job> created,
+      Set<UUID> visiting,
+      Instant now) {
+    Job done = created.get(n.id());
+    if (done != null) {
+      return done;
+    }
+    if (!visiting.add(n.id())) {
+      throw new ValidationException("parentIds", "jobs depend on each other in a cycle");
+    }
+    String error = null;
+    boolean blocked = false;
+    for (UUID parentId : n.parentIds()) {
+      NewJob freshParent = fresh.get(parentId);
+      JobState parentState =
+          freshParent != null
+              ? initial(tenant, freshParent, fresh, stored, created, visiting, now).state()
+              : stored.get(parentId);
+      if (parentState == JobState.DEAD || parentState == JobState.CANCELLED) {
+        if (error == null) {
+          error = JobWrites.parentFailure(parentId, parentState);
+        }
+      } else if (parentState != JobState.COMPLETED) {
+        blocked = true;
+      }
+    }
+    Job job;
+    if (error != null) {
+      JobState failed =
+          n.parentFailurePolicy() == ParentFailurePolicy.FAIL ? JobState.DEAD : JobState.CANCELLED;
+      job = Job.create(tenant, n, failed, now).toBuilder().lastError(error).build();
+    } else {
+      job = Job.create(tenant, n, blocked ? JobState.BLOCKED : n.readyState(now), now);
+    }
+    created.put(n.id(), job);
+    visiting.remove(n.id());
+    return job;
+  }
+}
