@@ -29,9 +29,9 @@ import java.util.Objects;
  * verify the hash chain, alter one stored event behind the log's back and watch verification point
  * at it, then read and export a page.
  *
- * <p>The alteration goes through {@link InMemoryAuditStore#tampering()}, a hook that changes a
- * stored event without re-hashing it — what an attacker with write access to the database could do.
- * It exists for tests and demonstrations only.
+ * <p>The alteration goes through a {@link StoredEventEditor}: on the in-memory store {@link
+ * InMemoryAuditStore#tampering()}, a hook that exists for tests and demonstrations only; on
+ * PostgreSQL a plain SQL UPDATE — what an attacker with write access to the database could do.
  */
 public final class AuditTour {
   private AuditTour() {}
@@ -43,17 +43,39 @@ public final class AuditTour {
     InMemoryAuditStore store = new InMemoryAuditStore();
     AuditLog audit =
         AuditLog.builder().store(store).signer(new HmacCheckpointSigner("demo", key)).build();
-    run(System.out, audit, store);
+    run(System.out, audit, inMemoryEditor(store));
+  }
+
+  /** Changes a stored event behind the audit log's back, without re-hashing it. */
+  @FunctionalInterface
+  public interface StoredEventEditor {
+    /** Replaces what is stored for {@code original} with {@code altered}, keeping its hashes. */
+    void replace(AuditRecord original, AuditEvent altered);
+  }
+
+  /** An editor working through the in-memory store's tampering hook. */
+  public static StoredEventEditor inMemoryEditor(InMemoryAuditStore store) {
+    return (original, altered) ->
+        store
+            .tampering()
+            .replace(
+                new AuditRecord(
+                    original.sequence(),
+                    original.id(),
+                    original.recordedAt(),
+                    altered,
+                    original.previousHash(),
+                    original.hash()));
   }
 
   /**
    * Runs the tour.
    *
    * @param out where to print
-   * @param audit an audit log writing to {@code store}
-   * @param store the same store, used to alter one event for the verification step
+   * @param audit the audit log
+   * @param editor alters one event in the audit log's store for the verification step
    */
-  public static void run(PrintStream out, AuditLog audit, InMemoryAuditStore store) {
+  public static void run(PrintStream out, AuditLog audit, StoredEventEditor editor) {
     TenantId tenant = TenantId.of("acme-health");
     Accessor auditor = Accessor.user("auditor-ann", "tour of the audit log");
     out.println("== AuditLog");
@@ -92,6 +114,9 @@ public final class AuditTour {
         "key-live-1",
         null,
         RequestContext.ip("198.51.100.20"));
+    if (audit.pendingEvents() > 0) {
+      audit.flush(); // the API request went through the asynchronous writer
+    }
     out.printf(
         "recorded: %s #%d %s, %s #%d %s, an admin change and an API request%n",
         login.category(),
@@ -122,16 +147,7 @@ public final class AuditTour {
         intact.valid() ? "valid" : "BROKEN", intact.eventsChecked());
 
     AuditEvent altered = chart.event().toBuilder().purpose("curiosity").build();
-    store
-        .tampering()
-        .replace(
-            new AuditRecord(
-                chart.sequence(),
-                chart.id(),
-                chart.recordedAt(),
-                altered,
-                chart.previousHash(),
-                chart.hash()));
+    editor.replace(chart, altered);
     VerificationReport tampered = audit.verify(tenant);
     ChainBreak found = tampered.firstBreak().orElseThrow();
     out.printf(

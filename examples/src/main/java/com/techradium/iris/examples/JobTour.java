@@ -124,6 +124,8 @@ public final class JobTour {
 
       out.println("Stats of the tour queue (last 24 h):");
       print(out, jobs.stats(TENANT, "tour"));
+      out.println("Stats of the sms queue (last 24 h):");
+      print(out, jobs.stats(TENANT, "sms"));
     }
   }
 

@@ -22,7 +22,10 @@ class AuditTourTest {
             .build();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    AuditTour.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), audit, store);
+    AuditTour.run(
+        new PrintStream(bytes, true, StandardCharsets.UTF_8),
+        audit,
+        AuditTour.inMemoryEditor(store));
 
     String printed = bytes.toString(StandardCharsets.UTF_8);
     assertThat(printed)

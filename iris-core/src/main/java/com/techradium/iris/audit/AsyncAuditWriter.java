@@ -99,6 +99,13 @@ final class AsyncAuditWriter implements BackgroundService {
     }
   }
 
+  /** Whether the writer takes events: its runtime started and is not closing. */
+  boolean isRunning() {
+    synchronized (monitor) {
+      return started && !stopping;
+    }
+  }
+
   /** Events accepted and not yet written. */
   long pending() {
     synchronized (monitor) {
@@ -145,15 +152,19 @@ final class AsyncAuditWriter implements BackgroundService {
 
   @Override
   public void stop(Duration timeout) {
+    boolean neverStarted;
     synchronized (monitor) {
       stopping = true;
       // Leave a quarter of the timeout (at most 2 s) to report what could not be written.
       long reserve = Math.min(timeout.toNanos() / 4, Duration.ofSeconds(2).toNanos());
       stopDeadlineNanos = System.nanoTime() + timeout.toNanos() - reserve;
       monitor.notifyAll();
-      if (!started) {
-        return;
-      }
+      neverStarted = !started;
+    }
+    if (neverStarted) {
+      // The runtime closes without having started: write what was enqueued on this thread.
+      run();
+      return;
     }
     try {
       if (!finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {

@@ -143,7 +143,8 @@ public final class AuditLog {
    * FullBufferPolicy} applies: the call blocks for a while or throws {@link
    * AuditBufferFullException} — an event is never dropped silently.
    *
-   * @throws IllegalStateException if the builder was given no runtime
+   * @throws IllegalStateException if the builder was given no runtime, or it has not started or is
+   *     closing
    */
   public void enqueue(AuditEvent event) {
     Objects.requireNonNull(event, "event");
@@ -272,8 +273,8 @@ public final class AuditLog {
 
   /**
    * Records one API request, for hosts that log every request from a filter. The outcome follows
-   * the status (2xx/3xx success, 401/403 denied, other 4xx failure, 5xx error). With an
-   * asynchronous writer the event is {@linkplain #enqueue enqueued}, otherwise recorded
+   * the status (2xx/3xx success, 401/403 denied, other 4xx failure, 5xx error). While an
+   * asynchronous writer runs the event is {@linkplain #enqueue enqueued}, otherwise recorded
    * synchronously.
    *
    * @param method the HTTP method, e.g. {@code GET}
@@ -294,7 +295,7 @@ public final class AuditLog {
       RequestContext where) {
     AuditEvent event =
         AuditEvents.apiRequest(tenant, method, path, status, latency, apiKeyId, actorId, where);
-    if (writer != null) {
+    if (writer != null && writer.isRunning()) {
       enqueue(event);
     } else {
       record(event);

@@ -143,7 +143,9 @@ public final class IrisRuntime implements AutoCloseable {
 
   /**
    * Stops every service in reverse order of registration, letting each drain its in-flight work,
-   * then stops the threads. Returns within about the shutdown timeout. Idempotent.
+   * then stops the threads. Returns within about the shutdown timeout. Idempotent. Services of a
+   * runtime that never started are stopped too, so work handed to them early (an enqueued audit
+   * event, say) is finished on the closing thread rather than lost.
    */
   @Override
   public void close() {
@@ -154,11 +156,7 @@ public final class IrisRuntime implements AutoCloseable {
       if (state == State.CLOSED) {
         return;
       }
-      boolean wasRunning = state == State.RUNNING;
       state = State.CLOSED;
-      if (!wasRunning) {
-        return;
-      }
       toStop = new ArrayList<>(services);
       workerPool = workers;
       timer = scheduler;
@@ -173,6 +171,9 @@ public final class IrisRuntime implements AutoCloseable {
       } catch (RuntimeException e) {
         LOG.warn("{}: service {} failed to stop cleanly", name, service.name(), e);
       }
+    }
+    if (timer == null || workerPool == null) {
+      return; // never started: the services were stopped, there are no threads to end
     }
     timer.shutdown();
     workerPool.shutdown();

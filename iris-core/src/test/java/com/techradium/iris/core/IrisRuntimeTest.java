@@ -95,6 +95,17 @@ class IrisRuntimeTest {
   }
 
   @Test
+  void closingARuntimeThatNeverStartedStillStopsItsServices() {
+    List<String> events = new CopyOnWriteArrayList<>();
+    IrisRuntime runtime = IrisRuntime.create();
+    runtime.register(new RecordingService("a", events));
+
+    runtime.close();
+
+    assertThat(events).containsExactly("stop a");
+  }
+
+  @Test
   void aClosedRuntimeCannotBeRestartedOrTakeServices() {
     IrisRuntime runtime = IrisRuntime.create().start();
     runtime.close();

@@ -1,6 +1,10 @@
 package com.techradium.iris.jdbc;
 
+import com.techradium.iris.IrisStorage;
 import com.techradium.iris.core.StorageException;
+import com.techradium.iris.core.TenantDirectory;
+import com.techradium.iris.jdbc.audit.JdbcAuditStore;
+import com.techradium.iris.jdbc.job.JdbcJobStore;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Objects;
@@ -64,6 +68,19 @@ public final class JdbcIris {
   }
 
   /**
+   * Every IRIS store on one PostgreSQL database, for {@code Iris.builder().storage(...)}. Run
+   * {@link #migrate} first. Tenants are not checked against a directory, as in memory; to reject
+   * tenants that were never registered, add {@code
+   * .withTenants(JdbcTenantDirectory.of(dataSource))}. The data source stays the caller's.
+   */
+  public static IrisStorage storage(DataSource dataSource) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    JdbcContext db = JdbcContext.of(dataSource);
+    return new IrisStorage(
+        TenantDirectory.acceptingAll(), JdbcAuditStore.of(db), JdbcJobStore.of(dataSource));
+  }
+
+  /**
    * A jOOQ context over a host-owned data source: PostgreSQL dialect, names rendered as written
    * (lower case, quoted only where needed), no execute logging. Each query borrows a connection
    * from the data source and returns it.
@@ -98,6 +115,20 @@ public final class JdbcIris {
     config.setJdbcUrl(jdbcUrl);
     config.setUsername(user);
     config.setPassword(password);
+    config.setPoolName("iris");
+    config.setMaximumPoolSize(10);
+    return pool(config);
+  }
+
+  /**
+   * A HikariCP pool for a URL that carries its own credentials (e.g. {@code
+   * jdbc:postgresql://db/app?user=app&password=...}) or needs none; otherwise as {@link
+   * #pool(String, String, String)}.
+   */
+  public static HikariDataSource pool(String jdbcUrl) {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
     config.setPoolName("iris");
     config.setMaximumPoolSize(10);
     return pool(config);

@@ -102,6 +102,18 @@ class AsyncWriterTest {
   }
 
   @Test
+  void eventsEnqueuedBeforeTheRuntimeStartedAreWrittenWhenItClosesWithoutStarting() {
+    AuditLog audit = builder(AsyncWriterSettings.defaults()).build();
+    for (int i = 0; i < 5; i++) {
+      audit.enqueue(event(i));
+    }
+
+    runtime.close();
+
+    assertThat(AuditTesting.count(memory, tenant)).isEqualTo(5);
+  }
+
+  @Test
   void aFailedBatchIsSurfacedAndRetriedNotDropped() {
     AtomicInteger failuresSeen = new AtomicInteger();
     AuditLog audit =
