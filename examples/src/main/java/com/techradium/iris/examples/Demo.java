@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import redis.clients.jedis.RedisClient;
@@ -48,12 +49,13 @@ public final class Demo {
           Iris.builder()
               .storage(storage)
               .audit(a -> a.signer(new HmacCheckpointSigner("demo-key", checkpointKey)))
+              .jobs(j -> j.pollInterval(Duration.ofMillis(20)))
               .build()
               .start()) {
         kernel(out);
         AuditTour.run(out, iris.audit(), editor(storage, resources));
         out.println();
-        JobTour.run(out, storage.jobStore());
+        JobTour.run(out, iris.jobs());
       }
     } finally {
       closeAll(resources);
