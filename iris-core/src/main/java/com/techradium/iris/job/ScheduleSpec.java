@@ -2,7 +2,6 @@ package com.techradium.iris.job;
 
 import com.techradium.iris.core.IrisJson;
 import com.techradium.iris.core.Validation;
-import com.techradium.iris.core.ValidationException;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
@@ -29,34 +28,8 @@ public record ScheduleSpec(
 
   public ScheduleSpec {
     Validation v = Validation.of();
-    JobNames.name(v, "name", name);
-    JobNames.name(v, "queue", queue);
-    JobNames.type(v, "type", type);
     v.required("zone", zone);
-    v.required("cron", cron);
-    if (cron != null) {
-      try {
-        CronExpressions.validate("cron", cron);
-      } catch (ValidationException e) {
-        v.check(false, "cron", e.errors().get(0).message());
-      }
-    }
-    v.required("payload", payload);
-    if (payload != null) {
-      try {
-        IrisJson.parse("payload", payload);
-      } catch (ValidationException e) {
-        v.check(false, "payload", "must be a JSON document");
-      }
-    }
-    if (priority != null) {
-      v.range("priority", priority, JobSpec.MIN_PRIORITY, JobSpec.MAX_PRIORITY);
-    }
-    if (maxAttempts != null) {
-      v.range("maxAttempts", maxAttempts, 1, JobSpec.MAX_ATTEMPTS);
-    }
-    v.check(
-        timeout == null || timeout.toMillis() >= 1, "timeout", "must be at least 1 millisecond");
+    ScheduleFields.check(v, name, cron, queue, type, payload, priority, maxAttempts, timeout);
     v.throwIfInvalid();
   }
 
