@@ -32,21 +32,33 @@ import org.slf4j.LoggerFactory;
  * <p>Wakes on the store's {@link JobSignal} when it offers one, when a local enqueue or a finished
  * job frees a slot, and otherwise polls at the poll interval. Paused queues are skipped.
  *
+ * <p>Outcomes are recorded through a {@link CompletionBatcher}: attempts that finish while another
+ * outcome is being written share the next store call ({@link JobStore#finishAll}), so completions
+ * of concurrent handlers share round trips, and an outcome handed over while nothing is being
+ * written is written at once. A handler's slot frees as soon as the handler returns; the job stays
+ * running under its lease until its outcome is recorded, and claiming pauses while {@value
+ * CompletionBatcher#MAX_BATCH} outcomes wait.
+ *
  * <p>Handlers run on threads this worker creates when its runtime starts it (handlers block, so
  * they do not share the runtime's pool); claiming and lease renewal run on the runtime. {@link
- * #stop(Duration)} stops claiming, lets running handlers finish within the timeout, then releases
- * the rest back to their queues without using up an attempt. A claimed job whose type has no
- * handler on this node goes back to its queue for a minute without using up an attempt (its last
- * error says so); restrict such nodes with {@link JobQueue.Builder#workerQueues(String...)} or
- * {@link JobQueue.Builder#runWorker(boolean)}. Thread-safe.
+ * #stop(Duration)} stops claiming, lets running handlers finish within the timeout, writes the
+ * outcomes of those that finished, then releases the rest back to their queues without using up an
+ * attempt. A claimed job whose type has no handler on this node goes back to its queue for a minute
+ * without using up an attempt (its last error says so); restrict such nodes with {@link
+ * JobQueue.Builder#workerQueues(String...)} or {@link JobQueue.Builder#runWorker(boolean)}.
+ * Thread-safe.
  */
 public final class JobWorker implements BackgroundService {
   private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
+
+  /** How long {@link #stop} waits, past its timeout, for outcomes already handed to the store. */
+  static final Duration COMPLETION_GRACE = Duration.ofSeconds(5);
 
   private final JobStore store;
   private final JobSettings settings;
   private final Function<String, @Nullable JobHandler> handlers;
   private final @Nullable Set<String> onlyQueues;
+  private final CompletionBatcher completions;
   private final Map<UUID, RunningJob> running = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> busy = new ConcurrentHashMap<>();
   private final AtomicBoolean pollRequested = new AtomicBoolean();
@@ -72,6 +84,7 @@ public final class JobWorker implements BackgroundService {
     this.settings = settings;
     this.handlers = handlers;
     this.onlyQueues = onlyQueues == null ? null : Set.copyOf(onlyQueues);
+    this.completions = new CompletionBatcher(store, settings::now, this::wake);
   }
 
   @Override
@@ -150,6 +163,9 @@ public final class JobWorker implements BackgroundService {
 
   private void poll() {
     synchronized (pollLock) {
+      if (completions.pending() >= CompletionBatcher.MAX_BATCH) {
+        return; // the store is behind on outcomes; the next write wakes us
+      }
       boolean more = false;
       for (QueueConfig queue : currentQueues()) {
         if (stopping) {
@@ -208,14 +224,15 @@ public final class JobWorker implements BackgroundService {
             store,
             settings,
             handlers,
+            completions,
             () -> {
-              running.remove(job.id());
               if (timeout[0] != null) {
                 timeout[0].cancel(false);
               }
               slots.decrementAndGet();
               wake();
-            });
+            },
+            () -> running.remove(job.id()));
     running.put(job.id(), attempt);
     if (stopping) {
       running.remove(job.id());
@@ -238,6 +255,11 @@ public final class JobWorker implements BackgroundService {
     for (RunningJob attempt : running.values()) {
       attempt.renew();
     }
+  }
+
+  /** Outcomes handed to the store and not yet answered (for tests). */
+  int pendingCompletions() {
+    return completions.pending();
   }
 
   /** Tells a job running here that a caller cancelled it, without waiting for lease renewal. */
@@ -272,8 +294,14 @@ public final class JobWorker implements BackgroundService {
       }
     }
     for (RunningJob attempt : running.values()) {
-      LOG.info("releasing job {} unfinished at shutdown", attempt.job().id());
-      attempt.release();
+      if (!attempt.reported()) {
+        LOG.info("releasing job {} unfinished at shutdown", attempt.job().id());
+        attempt.release();
+      }
+    }
+    long left = Math.max(0, deadline - System.nanoTime());
+    if (!completions.flush(Duration.ofNanos(left).plus(COMPLETION_GRACE))) {
+      LOG.warn("outcomes of {} jobs were not recorded at shutdown", completions.pending());
     }
     synchronized (this) {
       if (renewTask != null) {

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One attempt a {@link JobWorker} runs: calls the handler on a worker thread, renews the lease,
- * enforces the timeout and reports the outcome to the store.
+ * enforces the timeout and hands the outcome to the worker's {@link CompletionBatcher}, which
+ * records it under the attempt's lease.
  */
 final class RunningJob implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(RunningJob.class);
@@ -22,25 +23,32 @@ final class RunningJob implements Runnable {
   private final JobStore store;
   private final JobSettings settings;
   private final Function<String, @Nullable JobHandler> handlers;
-  private final Runnable onDone;
+  private final CompletionBatcher completions;
+  private final Runnable handlerDone;
+  private final Runnable onRecorded;
   private final JobContext context;
 
   private @Nullable Thread thread;
   private volatile boolean timedOut;
   private volatile boolean leaseLost;
   private volatile boolean released;
+  private volatile boolean reported;
 
   RunningJob(
       Job job,
       JobStore store,
       JobSettings settings,
       Function<String, @Nullable JobHandler> handlers,
-      Runnable onDone) {
+      CompletionBatcher completions,
+      Runnable handlerDone,
+      Runnable recorded) {
     this.job = job;
     this.store = store;
     this.settings = settings;
     this.handlers = handlers;
-    this.onDone = onDone;
+    this.completions = completions;
+    this.handlerDone = handlerDone;
+    this.onRecorded = recorded;
     this.context = new JobContext(job, settings.clock(), this::renew);
   }
 
@@ -48,6 +56,16 @@ final class RunningJob implements Runnable {
     return job;
   }
 
+  /** Whether the handler ended and its outcome was handed over to be recorded. */
+  boolean reported() {
+    return reported;
+  }
+
+  /**
+   * Runs the handler, then frees the handler's slot ({@code handlerDone}) and hands the outcome to
+   * the batcher; {@code recorded} runs once the store answered (at once if there is nothing to
+   * record because the job was released or its lease lost).
+   */
   @Override
   public void run() {
     Throwable failure = null;
@@ -73,16 +91,25 @@ final class RunningJob implements Runnable {
       }
       Thread.interrupted();
     }
+    JobOutcome outcome = null;
     try {
-      report(failure);
+      if (!released && !leaseLost) {
+        outcome = decide(failure, settings.now());
+        reported = true;
+      }
     } finally {
-      onDone.run();
+      handlerDone.run();
+      if (outcome == null) {
+        onRecorded.run();
+      } else {
+        completions.submit(new JobFinish(job.leaseRef(), outcome), this::recorded);
+      }
     }
   }
 
   /** Renews the lease; notices a cancel request or a lost lease. */
   void renew() {
-    if (released || leaseLost) {
+    if (released || leaseLost || reported) {
       return;
     }
     try {
@@ -129,18 +156,15 @@ final class RunningJob implements Runnable {
     }
   }
 
-  private void report(@Nullable Throwable failure) {
-    if (released || leaseLost) {
-      return;
-    }
-    Instant now = settings.now();
-    JobOutcome outcome = decide(failure, now);
+  private void recorded(Optional<Job> after, @Nullable RuntimeException failure) {
     try {
-      if (store.finish(job.leaseRef(), outcome, now).isEmpty()) {
+      if (failure != null) {
+        LOG.warn("recording the outcome of job {} failed; it will run again", job.id(), failure);
+      } else if (after.isEmpty()) {
         LOG.warn("job {} was taken over before its outcome was recorded", job.id());
       }
-    } catch (RuntimeException e) {
-      LOG.warn("recording the outcome of job {} failed; it will run again", job.id(), e);
+    } finally {
+      onRecorded.run();
     }
   }
 

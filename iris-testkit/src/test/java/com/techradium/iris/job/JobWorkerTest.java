@@ -394,6 +394,55 @@ class JobWorkerTest {
   }
 
   @Test
+  void completionsOfConcurrentHandlersShareStoreCalls() {
+    WatchedJobStore watched = new WatchedJobStore(store);
+    JobQueue jobs = node(b -> b.store(watched.store()).handler("mail", ctx -> {}));
+    jobs.updateQueue(QueueConfig.defaults("emails").withConcurrency(10));
+    JobWorker worker = jobs.worker().orElseThrow();
+    watched.hold();
+    List<JobSpec> specs = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      specs.add(JobSpec.builder("emails", "mail").build());
+    }
+    jobs.enqueueAll(tenant, specs);
+    Await.until("every handler handed over its outcome", () -> worker.pendingCompletions() == 10);
+
+    watched.open();
+
+    Await.until(
+        "all completed", () -> jobs.stats(tenant, "emails").count(JobState.COMPLETED) == 10);
+    assertThat(watched.finishAllSizes).hasSize(2);
+    assertThat(watched.finishAllSizes.get(0) + watched.finishAllSizes.get(1)).isEqualTo(10);
+    assertThat(watched.finishCalls.get()).isZero();
+  }
+
+  @Test
+  void shutdownWritesTheOutcomesOfFinishedHandlersInsteadOfReleasingTheirJobs() throws Exception {
+    WatchedJobStore watched = new WatchedJobStore(store);
+    IrisRuntime runtime = runtime(Duration.ZERO);
+    JobQueue jobs = node(runtime, clock, b -> b.store(watched.store()).handler("mail", ctx -> {}));
+    runtime.start();
+    JobWorker worker = jobs.worker().orElseThrow();
+    watched.hold();
+    Job job = jobs.enqueue(tenant, JobSpec.builder("emails", "mail").build());
+    Await.until("the outcome is being written", () -> worker.pendingCompletions() == 1);
+
+    Thread closing = new Thread(runtime::close);
+    closing.start();
+    Await.until(
+        "shutdown waits for the write", () -> closing.getState() == Thread.State.TIMED_WAITING);
+    assertThat(closing.isAlive()).isTrue();
+    watched.open();
+    closing.join();
+
+    assertThat(store.get(tenant, job.id()).orElseThrow().state()).isEqualTo(JobState.COMPLETED);
+    assertThat(store.attempts(tenant, job.id()))
+        .extracting(JobAttempt::outcome)
+        .containsExactly(AttemptOutcome.SUCCEEDED);
+    assertThat(watched.releaseCalls.get()).isZero();
+  }
+
+  @Test
   void aPausedQueueIsNotServedUntilResumed() {
     JobQueue jobs = node(b -> b.handler("mail", ctx -> {}));
     jobs.pauseQueue("emails");
