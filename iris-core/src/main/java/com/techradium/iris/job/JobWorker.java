@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,13 +25,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs jobs: claims due jobs from the {@link JobStore} in small batches, runs their handlers with
- * each queue's concurrency, renews their leases, enforces timeouts and records outcomes (retry with
+ * Runs jobs: claims due jobs from the {@link JobStore} in batches, runs their handlers with each
+ * queue's concurrency, renews their leases, enforces timeouts and records outcomes (retry with
  * backoff, dead when attempts are used up). A {@link BackgroundService}: a {@link JobQueue} built
  * with a runtime registers one.
  *
  * <p>Wakes on the store's {@link JobSignal} when it offers one, when a local enqueue or a finished
  * job frees a slot, and otherwise polls at the poll interval. Paused queues are skipped.
+ *
+ * <p>Besides the jobs running, a queue keeps up to {@value #LOOKAHEAD} × its concurrency claimed
+ * jobs waiting here (leased and renewed like running ones; their timeout starts when they start),
+ * so a freed slot starts the next job at once and claims stay large: a round claims up to {@link
+ * JobQueue.Builder#claimBatch claim batch} jobs, and a queue is claimed again when half its waiting
+ * jobs have started.
  *
  * <p>Outcomes are recorded through a {@link CompletionBatcher}: attempts that finish while another
  * outcome is being written share the next store call ({@link JobStore#finishAll}), so completions
@@ -54,13 +61,27 @@ public final class JobWorker implements BackgroundService {
   /** How long {@link #stop} waits, past its timeout, for outcomes already handed to the store. */
   static final Duration COMPLETION_GRACE = Duration.ofSeconds(5);
 
+  /** Claimed jobs a queue keeps waiting, as a multiple of its concurrency. */
+  static final int LOOKAHEAD = 2;
+
+  /** One queue's jobs on this worker: those running handlers and those claimed and waiting. */
+  private static final class Lane {
+    final AtomicInteger busy = new AtomicInteger();
+    final ConcurrentLinkedQueue<RunningJob> waiting = new ConcurrentLinkedQueue<>();
+    volatile int concurrency;
+
+    Lane(int concurrency) {
+      this.concurrency = concurrency;
+    }
+  }
+
   private final JobStore store;
   private final JobSettings settings;
   private final Function<String, @Nullable JobHandler> handlers;
   private final @Nullable Set<String> onlyQueues;
   private final CompletionBatcher completions;
   private final Map<UUID, RunningJob> running = new ConcurrentHashMap<>();
-  private final Map<String, AtomicInteger> busy = new ConcurrentHashMap<>();
+  private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
   private final AtomicBoolean pollRequested = new AtomicBoolean();
   private final Object pollLock = new Object();
 
@@ -174,11 +195,13 @@ public final class JobWorker implements BackgroundService {
         if (queue.paused() || (onlyQueues != null && !onlyQueues.contains(queue.name()))) {
           continue;
         }
-        int free = queue.concurrency() - busy(queue.name()).get();
-        if (free <= 0) {
+        Lane lane = lanes.computeIfAbsent(queue.name(), q -> new Lane(queue.concurrency()));
+        lane.concurrency = queue.concurrency();
+        int room = (LOOKAHEAD + 1) * queue.concurrency() - lane.busy.get() - lane.waiting.size();
+        if (room <= 0) {
           continue;
         }
-        int want = Math.min(free, settings.claimBatch());
+        int want = Math.min(room, settings.claimBatch());
         Instant now = settings.now();
         List<Job> claimed =
             store.claim(
@@ -190,8 +213,9 @@ public final class JobWorker implements BackgroundService {
                     settings.leaseDuration()),
                 now);
         for (Job job : claimed) {
-          launch(job);
+          enlist(job, lane);
         }
+        startWaiting(lane);
         more |= claimed.size() == want;
       }
       if (more) {
@@ -210,14 +234,9 @@ public final class JobWorker implements BackgroundService {
     return queues;
   }
 
-  private AtomicInteger busy(String queue) {
-    return busy.computeIfAbsent(queue, q -> new AtomicInteger());
-  }
-
-  private void launch(Job job) {
-    AtomicInteger slots = busy(job.queue());
-    slots.incrementAndGet();
-    ScheduledFuture<?>[] timeout = new ScheduledFuture<?>[1];
+  /** Takes a claimed job in: it waits in its queue's lane until a slot is free. */
+  private void enlist(Job job, Lane lane) {
+    RunningJob[] self = new RunningJob[1];
     RunningJob attempt =
         new RunningJob(
             job,
@@ -225,29 +244,51 @@ public final class JobWorker implements BackgroundService {
             settings,
             handlers,
             completions,
-            () -> {
-              if (timeout[0] != null) {
-                timeout[0].cancel(false);
-              }
-              slots.decrementAndGet();
-              wake();
-            },
+            () -> handlerDone(self[0], lane),
             () -> running.remove(job.id()));
+    self[0] = attempt;
     running.put(job.id(), attempt);
     if (stopping) {
       running.remove(job.id());
-      slots.decrementAndGet();
       attempt.release();
       return;
     }
-    try {
-      timeout[0] =
-          timer.schedule(attempt::timeOut, job.timeout().toMillis(), TimeUnit.MILLISECONDS);
-      handlerThreads.execute(attempt);
-    } catch (RejectedExecutionException e) {
-      running.remove(job.id());
-      slots.decrementAndGet();
-      attempt.release();
+    lane.waiting.add(attempt);
+  }
+
+  /** Starts waiting jobs of {@code lane} while it has free slots. */
+  private void startWaiting(Lane lane) {
+    while (!stopping && !lane.waiting.isEmpty()) {
+      int busy = lane.busy.get();
+      if (busy >= lane.concurrency) {
+        return;
+      }
+      if (!lane.busy.compareAndSet(busy, busy + 1)) {
+        continue;
+      }
+      RunningJob next = lane.waiting.poll();
+      if (next == null) {
+        lane.busy.decrementAndGet();
+        continue;
+      }
+      try {
+        next.armTimeout(timer);
+        handlerThreads.execute(next);
+      } catch (RejectedExecutionException e) {
+        next.disarmTimeout();
+        running.remove(next.job().id());
+        lane.busy.decrementAndGet();
+        next.release();
+      }
+    }
+  }
+
+  private void handlerDone(RunningJob attempt, Lane lane) {
+    attempt.disarmTimeout();
+    lane.busy.decrementAndGet();
+    startWaiting(lane);
+    if (lane.waiting.size() <= LOOKAHEAD * lane.concurrency / 2) {
+      wake();
     }
   }
 
@@ -284,6 +325,13 @@ public final class JobWorker implements BackgroundService {
     }
     synchronized (pollLock) {
       // waits for a claim round in progress, so every claimed job is in `running`
+    }
+    for (Lane lane : lanes.values()) {
+      RunningJob waiting;
+      while ((waiting = lane.waiting.poll()) != null) {
+        running.remove(waiting.job().id());
+        waiting.release();
+      }
     }
     while (!running.isEmpty() && System.nanoTime() < deadline) {
       try {

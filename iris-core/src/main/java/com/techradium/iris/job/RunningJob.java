@@ -2,7 +2,10 @@ package com.techradium.iris.job;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -29,6 +32,7 @@ final class RunningJob implements Runnable {
   private final JobContext context;
 
   private @Nullable Thread thread;
+  private volatile @Nullable ScheduledFuture<?> timeoutTask;
   private volatile boolean timedOut;
   private volatile boolean leaseLost;
   private volatile boolean released;
@@ -56,6 +60,19 @@ final class RunningJob implements Runnable {
     return job;
   }
 
+  /** Starts the attempt's timeout clock: {@link #timeOut} runs when the job's timeout elapsed. */
+  void armTimeout(ScheduledExecutorService timer) {
+    timeoutTask = timer.schedule(this::timeOut, job.timeout().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Stops the timeout clock, if armed. */
+  void disarmTimeout() {
+    ScheduledFuture<?> task = timeoutTask;
+    if (task != null) {
+      task.cancel(false);
+    }
+  }
+
   /** Whether the handler ended and its outcome was handed over to be recorded. */
   boolean reported() {
     return reported;
@@ -68,6 +85,12 @@ final class RunningJob implements Runnable {
    */
   @Override
   public void run() {
+    if (released || leaseLost) {
+      // Given back or taken over while it waited to start.
+      handlerDone.run();
+      onRecorded.run();
+      return;
+    }
     Throwable failure = null;
     try {
       synchronized (this) {
