@@ -33,11 +33,10 @@ import org.slf4j.LoggerFactory;
  * <p>Wakes on the store's {@link JobSignal} when it offers one, when a local enqueue or a finished
  * job frees a slot, and otherwise polls at the poll interval. Paused queues are skipped.
  *
- * <p>Besides the jobs running, a queue keeps up to {@value #LOOKAHEAD} × its concurrency claimed
- * jobs waiting here (leased and renewed like running ones; their timeout starts when they start),
- * so a freed slot starts the next job at once and claims stay large: a round claims up to {@link
- * JobQueue.Builder#claimBatch claim batch} jobs, and a queue is claimed again when half its waiting
- * jobs have started.
+ * <p>Besides the jobs running, a queue keeps up to {@link JobQueue.Builder#claimBatch claim batch}
+ * claimed jobs waiting here (leased and renewed like running ones; their timeout starts when they
+ * start), so a freed slot starts the next job at once and claims stay large: a queue is claimed
+ * again, up to a full batch, when half its waiting jobs have started.
  *
  * <p>Outcomes are recorded through a {@link CompletionBatcher}: attempts that finish while another
  * outcome is being written share the next store call ({@link JobStore#finishAll}), so completions
@@ -60,9 +59,6 @@ public final class JobWorker implements BackgroundService {
 
   /** How long {@link #stop} waits, past its timeout, for outcomes already handed to the store. */
   static final Duration COMPLETION_GRACE = Duration.ofSeconds(5);
-
-  /** Claimed jobs a queue keeps waiting, as a multiple of its concurrency. */
-  static final int LOOKAHEAD = 2;
 
   /** One queue's jobs on this worker: those running handlers and those claimed and waiting. */
   private static final class Lane {
@@ -197,7 +193,8 @@ public final class JobWorker implements BackgroundService {
         }
         Lane lane = lanes.computeIfAbsent(queue.name(), q -> new Lane(queue.concurrency()));
         lane.concurrency = queue.concurrency();
-        int room = (LOOKAHEAD + 1) * queue.concurrency() - lane.busy.get() - lane.waiting.size();
+        int room =
+            queue.concurrency() + settings.claimBatch() - lane.busy.get() - lane.waiting.size();
         if (room <= 0) {
           continue;
         }
@@ -287,7 +284,7 @@ public final class JobWorker implements BackgroundService {
     attempt.disarmTimeout();
     lane.busy.decrementAndGet();
     startWaiting(lane);
-    if (lane.waiting.size() <= LOOKAHEAD * lane.concurrency / 2) {
+    if (lane.waiting.size() <= settings.claimBatch() / 2) {
       wake();
     }
   }

@@ -443,6 +443,42 @@ class JobWorkerTest {
   }
 
   @Test
+  void claimedJobsWaitingForASlotGoBackAtShutdownWithoutUsingAnAttempt() {
+    CountDownLatch started = new CountDownLatch(1);
+    IrisRuntime runtime = runtime(Duration.ZERO);
+    JobQueue jobs =
+        node(
+            runtime,
+            clock,
+            b ->
+                b.claimBatch(5)
+                    .handler(
+                        "mail",
+                        ctx -> {
+                          started.countDown();
+                          new CountDownLatch(1).await();
+                        }));
+    jobs.updateQueue(QueueConfig.defaults("emails").withConcurrency(1));
+    runtime.start();
+    List<JobSpec> specs = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      specs.add(JobSpec.builder("emails", "mail").build());
+    }
+    List<UUID> ids = jobs.enqueueAll(tenant, specs).stream().map(r -> r.job().id()).toList();
+    Await.until(
+        "one runs and two wait", () -> jobs.stats(tenant, "emails").count(JobState.RUNNING) == 3);
+    assertThat(started.getCount()).isZero();
+
+    runtime.close();
+
+    for (UUID id : ids) {
+      Job back = job(jobs, id);
+      assertThat(back.state()).isEqualTo(JobState.QUEUED);
+      assertThat(back.attempts()).isZero();
+    }
+  }
+
+  @Test
   void aPausedQueueIsNotServedUntilResumed() {
     JobQueue jobs = node(b -> b.handler("mail", ctx -> {}));
     jobs.pauseQueue("emails");
