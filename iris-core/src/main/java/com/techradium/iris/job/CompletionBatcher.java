@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -17,11 +19,12 @@ import org.slf4j.LoggerFactory;
  * Records the outcomes of finished attempts for a {@link JobWorker}, so that attempts finishing
  * close together share store calls ({@link JobStore#finishAll}) instead of one call each.
  *
- * <p>Group commit, without a timer: an outcome handed over while no call is in progress is written
- * at once, by the handing thread, so an otherwise idle worker adds no delay; outcomes handed over
- * while a call is in progress wait for it and then go together in the next call (at most {@value
- * #MAX_BATCH} per call), written by the thread already writing. Each entry keeps the lease of its
- * claim, so the store still refuses an outcome whose lease was taken over. Thread-safe.
+ * <p>Group commit, without a timer: an outcome handed over while no call is in progress starts a
+ * write at once on the given executor, so an otherwise idle worker adds no delay; outcomes handed
+ * over while a call is in progress wait for it and then go together in the next call (at most
+ * {@value #MAX_BATCH} per call), made by the same writing task. One write runs at a time. Each
+ * entry keeps the lease of its claim, so the store still refuses an outcome whose lease was taken
+ * over. Thread-safe.
  */
 final class CompletionBatcher {
   private static final Logger LOG = LoggerFactory.getLogger(CompletionBatcher.class);
@@ -43,6 +46,7 @@ final class CompletionBatcher {
   private final JobStore store;
   private final Supplier<Instant> clock;
   private final Runnable afterWrite;
+  private final Executor executor;
   private final ConcurrentLinkedQueue<Entry> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger pending = new AtomicInteger();
   private final AtomicBoolean writing = new AtomicBoolean();
@@ -50,21 +54,23 @@ final class CompletionBatcher {
   /**
    * @param clock the time of each write ({@code finishedAt} of its jobs)
    * @param afterWrite run after each store call, e.g. to claim more work
+   * @param executor runs the writing task (a rejected task runs on the handing thread)
    */
-  CompletionBatcher(JobStore store, Supplier<Instant> clock, Runnable afterWrite) {
+  CompletionBatcher(
+      JobStore store, Supplier<Instant> clock, Runnable afterWrite, Executor executor) {
     this.store = store;
     this.clock = clock;
     this.afterWrite = afterWrite;
+    this.executor = executor;
   }
 
   /**
-   * Hands over one outcome; {@code callback} runs once the store answered. Returns at once if
-   * another thread is writing, else after writing everything waiting (this outcome included).
+   * Hands over one outcome; {@code callback} runs, on the writing task, once the store answered.
    */
   void submit(JobFinish finish, Callback callback) {
     pending.incrementAndGet();
     queue.add(new Entry(finish, callback));
-    drain();
+    startWriting();
   }
 
   /** Outcomes handed over and not yet answered by the store. */
@@ -73,14 +79,14 @@ final class CompletionBatcher {
   }
 
   /**
-   * Writes whatever waits (on this thread if no other is writing) and waits up to {@code timeout}
-   * until every outcome handed over was answered.
+   * Starts writing whatever waits, if no write runs, and waits up to {@code timeout} until every
+   * outcome handed over was answered.
    *
    * @return whether nothing is pending any more
    */
   boolean flush(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    drain();
+    startWriting();
     while (pending.get() > 0 && System.nanoTime() < deadline) {
       try {
         Thread.sleep(1);
@@ -88,21 +94,31 @@ final class CompletionBatcher {
         Thread.currentThread().interrupt();
         break;
       }
-      drain();
+      startWriting();
     }
     return pending.get() == 0;
   }
 
-  private void drain() {
-    while (!queue.isEmpty() && writing.compareAndSet(false, true)) {
+  private void startWriting() {
+    if (!queue.isEmpty() && writing.compareAndSet(false, true)) {
       try {
-        while (!queue.isEmpty()) {
-          writeBatch();
-        }
-      } finally {
-        writing.set(false);
+        executor.execute(this::write);
+      } catch (RejectedExecutionException e) {
+        write();
       }
     }
+  }
+
+  /** The writing task: runs while it holds {@code writing}, until nothing waits. */
+  private void write() {
+    try {
+      while (!queue.isEmpty()) {
+        writeBatch();
+      }
+    } finally {
+      writing.set(false);
+    }
+    startWriting(); // an outcome handed over just before the flag dropped
   }
 
   private void writeBatch() {

@@ -41,9 +41,10 @@ import org.slf4j.LoggerFactory;
  * <p>Outcomes are recorded through a {@link CompletionBatcher}: attempts that finish while another
  * outcome is being written share the next store call ({@link JobStore#finishAll}), so completions
  * of concurrent handlers share round trips, and an outcome handed over while nothing is being
- * written is written at once. A handler's slot frees as soon as the handler returns; the job stays
- * running under its lease until its outcome is recorded, and claiming pauses while {@value
- * CompletionBatcher#MAX_BATCH} outcomes wait.
+ * written is written at once, on the runtime's pool. A handler thread goes on to the next waiting
+ * job of its queue as soon as its handler returns; the job stays running under its lease until its
+ * outcome is recorded, and claiming pauses while {@value CompletionBatcher#MAX_BATCH} outcomes
+ * wait.
  *
  * <p>Handlers run on threads this worker creates when its runtime starts it (handlers block, so
  * they do not share the runtime's pool); claiming and lease renewal run on the runtime. {@link
@@ -101,7 +102,7 @@ public final class JobWorker implements BackgroundService {
     this.settings = settings;
     this.handlers = handlers;
     this.onlyQueues = onlyQueues == null ? null : Set.copyOf(onlyQueues);
-    this.completions = new CompletionBatcher(store, settings::now, this::wake);
+    this.completions = new CompletionBatcher(store, settings::now, this::wake, this::runWrite);
   }
 
   @Override
@@ -253,7 +254,7 @@ public final class JobWorker implements BackgroundService {
     lane.waiting.add(attempt);
   }
 
-  /** Starts waiting jobs of {@code lane} while it has free slots. */
+  /** Starts waiting jobs of {@code lane}, one handler thread per free slot. */
   private void startWaiting(Lane lane) {
     while (!stopping && !lane.waiting.isEmpty()) {
       int busy = lane.busy.get();
@@ -269,10 +270,8 @@ public final class JobWorker implements BackgroundService {
         continue;
       }
       try {
-        next.armTimeout(timer);
-        handlerThreads.execute(next);
+        handlerThreads.execute(() -> runLane(lane, next));
       } catch (RejectedExecutionException e) {
-        next.disarmTimeout();
         running.remove(next.job().id());
         lane.busy.decrementAndGet();
         next.release();
@@ -280,12 +279,38 @@ public final class JobWorker implements BackgroundService {
     }
   }
 
+  /**
+   * Runs {@code first}, then further waiting jobs of its lane on the same handler thread while
+   * there are any, holding one of the lane's slots throughout.
+   */
+  private void runLane(Lane lane, RunningJob first) {
+    RunningJob next = first;
+    try {
+      while (next != null) {
+        next.armTimeout(timer);
+        next.run();
+        next = stopping || lane.busy.get() > lane.concurrency ? null : lane.waiting.poll();
+      }
+    } finally {
+      lane.busy.decrementAndGet();
+    }
+    startWaiting(lane); // jobs enlisted while this thread was letting its slot go
+  }
+
   private void handlerDone(RunningJob attempt, Lane lane) {
     attempt.disarmTimeout();
-    lane.busy.decrementAndGet();
-    startWaiting(lane);
     if (lane.waiting.size() <= settings.claimBatch() / 2) {
       wake();
+    }
+  }
+
+  /** Runs a write of outcomes on the runtime's pool (on this thread if there is none yet). */
+  private void runWrite(Runnable write) {
+    ExecutorService executor = pool;
+    if (executor == null) {
+      write.run();
+    } else {
+      executor.execute(write);
     }
   }
 

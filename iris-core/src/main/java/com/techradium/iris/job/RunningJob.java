@@ -79,7 +79,7 @@ final class RunningJob implements Runnable {
   }
 
   /**
-   * Runs the handler, then frees the handler's slot ({@code handlerDone}) and hands the outcome to
+   * Runs the handler, then tells the worker it ended ({@code handlerDone}) and hands the outcome to
    * the batcher; {@code recorded} runs once the store answered (at once if there is nothing to
    * record because the job was released or its lease lost).
    */

@@ -26,7 +26,8 @@ class CompletionBatcherTest {
   private final TenantId tenant = TenantId.of("acme");
   private final AtomicInteger writes = new AtomicInteger();
   private final CompletionBatcher batcher =
-      new CompletionBatcher(watched.store(), clock::instant, writes::incrementAndGet);
+      new CompletionBatcher(
+          watched.store(), clock::instant, writes::incrementAndGet, Runnable::run);
   private final Map<UUID, Optional<Job>> answers = new ConcurrentHashMap<>();
 
   private List<Job> claimed(int count, String owner) {

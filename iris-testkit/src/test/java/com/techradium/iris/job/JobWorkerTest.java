@@ -411,8 +411,9 @@ class JobWorkerTest {
 
     Await.until(
         "all completed", () -> jobs.stats(tenant, "emails").count(JobState.COMPLETED) == 10);
-    assertThat(watched.finishAllSizes).hasSize(2);
-    assertThat(watched.finishAllSizes.get(0) + watched.finishAllSizes.get(1)).isEqualTo(10);
+    // the first write was held until all ten waited: whatever it did not take went in one more
+    assertThat(watched.finishAllSizes).hasSizeBetween(1, 2);
+    assertThat(watched.finishAllSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(10);
     assertThat(watched.finishCalls.get()).isZero();
   }
 
