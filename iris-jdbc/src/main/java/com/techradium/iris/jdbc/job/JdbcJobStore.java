@@ -310,10 +310,10 @@ public final class JdbcJobStore implements JobStore {
   /**
    * {@inheritDoc}
    *
-   * <p>Here the completions of jobs without children share one statement (see {@link JobBulkSql}),
-   * which takes effect for all of them or none; every other entry (another outcome, a job with
-   * children, a lease not held, a job named twice) then takes the path of {@link #finish} in its
-   * own transaction.
+   * <p>Here the completions of jobs without children share one statement ({@code UPDATE ... FROM
+   * unnest(...)} that also inserts their attempt records), which takes effect for all of them or
+   * none; every other entry (another outcome, a job with children, a lease not held, a job named
+   * twice) then takes the path of {@link #finish} in its own transaction.
    */
   @Override
   public List<Optional<Job>> finishAll(List<JobFinish> finishes, Instant now) {
