@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,7 +81,11 @@ public final class IrisRuntime implements AutoCloseable {
       return this;
     }
     workers = Executors.newFixedThreadPool(workerThreads, threads(name + "-worker-"));
-    scheduler = Executors.newScheduledThreadPool(schedulerThreads, threads(name + "-scheduler-"));
+    ScheduledThreadPoolExecutor timers =
+        new ScheduledThreadPoolExecutor(schedulerThreads, threads(name + "-scheduler-"));
+    // Services schedule timeouts they mostly cancel; cancelled tasks leave the queue at once.
+    timers.setRemoveOnCancelPolicy(true);
+    scheduler = timers;
     state = State.RUNNING;
     for (BackgroundService service : services) {
       startService(service);

@@ -526,7 +526,12 @@ public final class JobQueue {
       return this;
     }
 
-    /** Most jobs a worker claims per queue in one round. Default 10. */
+    /**
+     * Most jobs a worker claims per queue in one round, and most claimed jobs a queue keeps waiting
+     * on this worker for a free slot (besides those running). Larger batches mean fewer claims for
+     * short jobs; for long jobs keep it near the queues' concurrency, so that one node does not
+     * hold jobs other nodes could run. Default 10.
+     */
     public Builder claimBatch(int batch) {
       if (batch < 1 || batch > 1000) {
         throw new IllegalArgumentException("claimBatch must be between 1 and 1000: " + batch);

@@ -7,6 +7,8 @@ import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.ValidationException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -147,6 +149,29 @@ public interface JobStore {
    * @return the job after the change, or empty (and no change) if the lease is no longer held
    */
   Optional<Job> finish(LeaseRef lease, JobOutcome outcome, Instant now);
+
+  /**
+   * Ends many running attempts, each exactly as {@link #finish} would: under the same lease-token
+   * condition, with its attempt record, and with its children released or failed. Each job changes
+   * atomically; the batch as a whole is not one transaction, so after a {@link
+   * com.techradium.iris.core.StorageException} some entries may have taken effect (calling again
+   * with the same leases is safe: those report empty). Stores override it to share round trips
+   * between the jobs; the default calls {@link #finish} for each entry in turn.
+   *
+   * <p>An entry whose lease is no longer held changes nothing and is reported empty, without
+   * affecting the other entries. A job named twice is finished at most once: the later entry
+   * reports empty.
+   *
+   * @return one result per entry, in input order: the job after the change, or empty if its lease
+   *     was no longer held
+   */
+  default List<Optional<Job>> finishAll(List<JobFinish> finishes, Instant now) {
+    List<Optional<Job>> results = new ArrayList<>(finishes.size());
+    for (JobFinish f : finishes) {
+      results.add(finish(f.lease(), f.outcome(), now));
+    }
+    return Collections.unmodifiableList(results);
+  }
 
   /**
    * Gives a claimed job back without running (or finishing) it, as on graceful shutdown: the job

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,31 +25,60 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs jobs: claims due jobs from the {@link JobStore} in small batches, runs their handlers with
- * each queue's concurrency, renews their leases, enforces timeouts and records outcomes (retry with
+ * Runs jobs: claims due jobs from the {@link JobStore} in batches, runs their handlers with each
+ * queue's concurrency, renews their leases, enforces timeouts and records outcomes (retry with
  * backoff, dead when attempts are used up). A {@link BackgroundService}: a {@link JobQueue} built
  * with a runtime registers one.
  *
  * <p>Wakes on the store's {@link JobSignal} when it offers one, when a local enqueue or a finished
  * job frees a slot, and otherwise polls at the poll interval. Paused queues are skipped.
  *
+ * <p>Besides the jobs running, a queue keeps up to {@link JobQueue.Builder#claimBatch claim batch}
+ * claimed jobs waiting here (leased and renewed like running ones; their timeout starts when they
+ * start), so a freed slot starts the next job at once and claims stay large: a queue is claimed
+ * again, up to a full batch, when half its waiting jobs have started.
+ *
+ * <p>Outcomes are recorded through a {@link CompletionBatcher}: attempts that finish while another
+ * outcome is being written share the next store call ({@link JobStore#finishAll}), so completions
+ * of concurrent handlers share round trips, and an outcome handed over while nothing is being
+ * written is written at once, on the runtime's pool. A handler thread goes on to the next waiting
+ * job of its queue as soon as its handler returns; the job stays running under its lease until its
+ * outcome is recorded, and claiming pauses while {@value CompletionBatcher#MAX_BATCH} outcomes
+ * wait.
+ *
  * <p>Handlers run on threads this worker creates when its runtime starts it (handlers block, so
  * they do not share the runtime's pool); claiming and lease renewal run on the runtime. {@link
- * #stop(Duration)} stops claiming, lets running handlers finish within the timeout, then releases
- * the rest back to their queues without using up an attempt. A claimed job whose type has no
- * handler on this node goes back to its queue for a minute without using up an attempt (its last
- * error says so); restrict such nodes with {@link JobQueue.Builder#workerQueues(String...)} or
- * {@link JobQueue.Builder#runWorker(boolean)}. Thread-safe.
+ * #stop(Duration)} stops claiming, lets running handlers finish within the timeout, writes the
+ * outcomes of those that finished, then releases the rest back to their queues without using up an
+ * attempt. A claimed job whose type has no handler on this node goes back to its queue for a minute
+ * without using up an attempt (its last error says so); restrict such nodes with {@link
+ * JobQueue.Builder#workerQueues(String...)} or {@link JobQueue.Builder#runWorker(boolean)}.
+ * Thread-safe.
  */
 public final class JobWorker implements BackgroundService {
   private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
+
+  /** How long {@link #stop} waits, past its timeout, for outcomes already handed to the store. */
+  static final Duration COMPLETION_GRACE = Duration.ofSeconds(5);
+
+  /** One queue's jobs on this worker: those running handlers and those claimed and waiting. */
+  private static final class Lane {
+    final AtomicInteger busy = new AtomicInteger();
+    final ConcurrentLinkedQueue<RunningJob> waiting = new ConcurrentLinkedQueue<>();
+    volatile int concurrency;
+
+    Lane(int concurrency) {
+      this.concurrency = concurrency;
+    }
+  }
 
   private final JobStore store;
   private final JobSettings settings;
   private final Function<String, @Nullable JobHandler> handlers;
   private final @Nullable Set<String> onlyQueues;
+  private final CompletionBatcher completions;
   private final Map<UUID, RunningJob> running = new ConcurrentHashMap<>();
-  private final Map<String, AtomicInteger> busy = new ConcurrentHashMap<>();
+  private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
   private final AtomicBoolean pollRequested = new AtomicBoolean();
   private final Object pollLock = new Object();
 
@@ -72,6 +102,7 @@ public final class JobWorker implements BackgroundService {
     this.settings = settings;
     this.handlers = handlers;
     this.onlyQueues = onlyQueues == null ? null : Set.copyOf(onlyQueues);
+    this.completions = new CompletionBatcher(store, settings::now, this::wake, this::runWrite);
   }
 
   @Override
@@ -150,6 +181,9 @@ public final class JobWorker implements BackgroundService {
 
   private void poll() {
     synchronized (pollLock) {
+      if (completions.pending() >= CompletionBatcher.MAX_BATCH) {
+        return; // the store is behind on outcomes; the next write wakes us
+      }
       boolean more = false;
       for (QueueConfig queue : currentQueues()) {
         if (stopping) {
@@ -158,11 +192,14 @@ public final class JobWorker implements BackgroundService {
         if (queue.paused() || (onlyQueues != null && !onlyQueues.contains(queue.name()))) {
           continue;
         }
-        int free = queue.concurrency() - busy(queue.name()).get();
-        if (free <= 0) {
+        Lane lane = lanes.computeIfAbsent(queue.name(), q -> new Lane(queue.concurrency()));
+        lane.concurrency = queue.concurrency();
+        int room =
+            queue.concurrency() + settings.claimBatch() - lane.busy.get() - lane.waiting.size();
+        if (room <= 0) {
           continue;
         }
-        int want = Math.min(free, settings.claimBatch());
+        int want = Math.min(room, settings.claimBatch());
         Instant now = settings.now();
         List<Job> claimed =
             store.claim(
@@ -174,8 +211,9 @@ public final class JobWorker implements BackgroundService {
                     settings.leaseDuration()),
                 now);
         for (Job job : claimed) {
-          launch(job);
+          enlist(job, lane);
         }
+        startWaiting(lane);
         more |= claimed.size() == want;
       }
       if (more) {
@@ -194,43 +232,85 @@ public final class JobWorker implements BackgroundService {
     return queues;
   }
 
-  private AtomicInteger busy(String queue) {
-    return busy.computeIfAbsent(queue, q -> new AtomicInteger());
-  }
-
-  private void launch(Job job) {
-    AtomicInteger slots = busy(job.queue());
-    slots.incrementAndGet();
-    ScheduledFuture<?>[] timeout = new ScheduledFuture<?>[1];
+  /** Takes a claimed job in: it waits in its queue's lane until a slot is free. */
+  private void enlist(Job job, Lane lane) {
+    RunningJob[] self = new RunningJob[1];
     RunningJob attempt =
         new RunningJob(
             job,
             store,
             settings,
             handlers,
-            () -> {
-              running.remove(job.id());
-              if (timeout[0] != null) {
-                timeout[0].cancel(false);
-              }
-              slots.decrementAndGet();
-              wake();
-            });
+            completions,
+            () -> handlerDone(self[0], lane),
+            () -> running.remove(job.id()));
+    self[0] = attempt;
     running.put(job.id(), attempt);
     if (stopping) {
       running.remove(job.id());
-      slots.decrementAndGet();
       attempt.release();
       return;
     }
+    lane.waiting.add(attempt);
+  }
+
+  /** Starts waiting jobs of {@code lane}, one handler thread per free slot. */
+  private void startWaiting(Lane lane) {
+    while (!stopping && !lane.waiting.isEmpty()) {
+      int busy = lane.busy.get();
+      if (busy >= lane.concurrency) {
+        return;
+      }
+      if (!lane.busy.compareAndSet(busy, busy + 1)) {
+        continue;
+      }
+      RunningJob next = lane.waiting.poll();
+      if (next == null) {
+        lane.busy.decrementAndGet();
+        continue;
+      }
+      try {
+        handlerThreads.execute(() -> runLane(lane, next));
+      } catch (RejectedExecutionException e) {
+        running.remove(next.job().id());
+        lane.busy.decrementAndGet();
+        next.release();
+      }
+    }
+  }
+
+  /**
+   * Runs {@code first}, then further waiting jobs of its lane on the same handler thread while
+   * there are any, holding one of the lane's slots throughout.
+   */
+  private void runLane(Lane lane, RunningJob first) {
+    RunningJob next = first;
     try {
-      timeout[0] =
-          timer.schedule(attempt::timeOut, job.timeout().toMillis(), TimeUnit.MILLISECONDS);
-      handlerThreads.execute(attempt);
-    } catch (RejectedExecutionException e) {
-      running.remove(job.id());
-      slots.decrementAndGet();
-      attempt.release();
+      while (next != null) {
+        next.armTimeout(timer);
+        next.run();
+        next = stopping || lane.busy.get() > lane.concurrency ? null : lane.waiting.poll();
+      }
+    } finally {
+      lane.busy.decrementAndGet();
+    }
+    startWaiting(lane); // jobs enlisted while this thread was letting its slot go
+  }
+
+  private void handlerDone(RunningJob attempt, Lane lane) {
+    attempt.disarmTimeout();
+    if (lane.waiting.size() <= settings.claimBatch() / 2) {
+      wake();
+    }
+  }
+
+  /** Runs a write of outcomes on the runtime's pool (on this thread if there is none yet). */
+  private void runWrite(Runnable write) {
+    ExecutorService executor = pool;
+    if (executor == null) {
+      write.run();
+    } else {
+      executor.execute(write);
     }
   }
 
@@ -238,6 +318,11 @@ public final class JobWorker implements BackgroundService {
     for (RunningJob attempt : running.values()) {
       attempt.renew();
     }
+  }
+
+  /** Outcomes handed to the store and not yet answered (for tests). */
+  int pendingCompletions() {
+    return completions.pending();
   }
 
   /** Tells a job running here that a caller cancelled it, without waiting for lease renewal. */
@@ -263,6 +348,13 @@ public final class JobWorker implements BackgroundService {
     synchronized (pollLock) {
       // waits for a claim round in progress, so every claimed job is in `running`
     }
+    for (Lane lane : lanes.values()) {
+      RunningJob waiting;
+      while ((waiting = lane.waiting.poll()) != null) {
+        running.remove(waiting.job().id());
+        waiting.release();
+      }
+    }
     while (!running.isEmpty() && System.nanoTime() < deadline) {
       try {
         Thread.sleep(5);
@@ -272,8 +364,14 @@ public final class JobWorker implements BackgroundService {
       }
     }
     for (RunningJob attempt : running.values()) {
-      LOG.info("releasing job {} unfinished at shutdown", attempt.job().id());
-      attempt.release();
+      if (!attempt.reported()) {
+        LOG.info("releasing job {} unfinished at shutdown", attempt.job().id());
+        attempt.release();
+      }
+    }
+    long left = Math.max(0, deadline - System.nanoTime());
+    if (!completions.flush(Duration.ofNanos(left).plus(COMPLETION_GRACE))) {
+      LOG.warn("outcomes of {} jobs were not recorded at shutdown", completions.pending());
     }
     synchronized (this) {
       if (renewTask != null) {

@@ -2,7 +2,10 @@ package com.techradium.iris.job;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -10,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One attempt a {@link JobWorker} runs: calls the handler on a worker thread, renews the lease,
- * enforces the timeout and reports the outcome to the store.
+ * enforces the timeout and hands the outcome to the worker's {@link CompletionBatcher}, which
+ * records it under the attempt's lease.
  */
 final class RunningJob implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(RunningJob.class);
@@ -22,25 +26,33 @@ final class RunningJob implements Runnable {
   private final JobStore store;
   private final JobSettings settings;
   private final Function<String, @Nullable JobHandler> handlers;
-  private final Runnable onDone;
+  private final CompletionBatcher completions;
+  private final Runnable handlerDone;
+  private final Runnable onRecorded;
   private final JobContext context;
 
   private @Nullable Thread thread;
+  private volatile @Nullable ScheduledFuture<?> timeoutTask;
   private volatile boolean timedOut;
   private volatile boolean leaseLost;
   private volatile boolean released;
+  private volatile boolean reported;
 
   RunningJob(
       Job job,
       JobStore store,
       JobSettings settings,
       Function<String, @Nullable JobHandler> handlers,
-      Runnable onDone) {
+      CompletionBatcher completions,
+      Runnable handlerDone,
+      Runnable recorded) {
     this.job = job;
     this.store = store;
     this.settings = settings;
     this.handlers = handlers;
-    this.onDone = onDone;
+    this.completions = completions;
+    this.handlerDone = handlerDone;
+    this.onRecorded = recorded;
     this.context = new JobContext(job, settings.clock(), this::renew);
   }
 
@@ -48,8 +60,37 @@ final class RunningJob implements Runnable {
     return job;
   }
 
+  /** Starts the attempt's timeout clock: {@link #timeOut} runs when the job's timeout elapsed. */
+  void armTimeout(ScheduledExecutorService timer) {
+    timeoutTask = timer.schedule(this::timeOut, job.timeout().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Stops the timeout clock, if armed. */
+  void disarmTimeout() {
+    ScheduledFuture<?> task = timeoutTask;
+    if (task != null) {
+      task.cancel(false);
+    }
+  }
+
+  /** Whether the handler ended and its outcome was handed over to be recorded. */
+  boolean reported() {
+    return reported;
+  }
+
+  /**
+   * Runs the handler, then tells the worker it ended ({@code handlerDone}) and hands the outcome to
+   * the batcher; {@code recorded} runs once the store answered (at once if there is nothing to
+   * record because the job was released or its lease lost).
+   */
   @Override
   public void run() {
+    if (released || leaseLost) {
+      // Given back or taken over while it waited to start.
+      handlerDone.run();
+      onRecorded.run();
+      return;
+    }
     Throwable failure = null;
     try {
       synchronized (this) {
@@ -73,16 +114,25 @@ final class RunningJob implements Runnable {
       }
       Thread.interrupted();
     }
+    JobOutcome outcome = null;
     try {
-      report(failure);
+      if (!released && !leaseLost) {
+        outcome = decide(failure, settings.now());
+        reported = true;
+      }
     } finally {
-      onDone.run();
+      handlerDone.run();
+      if (outcome == null) {
+        onRecorded.run();
+      } else {
+        completions.submit(new JobFinish(job.leaseRef(), outcome), this::recorded);
+      }
     }
   }
 
   /** Renews the lease; notices a cancel request or a lost lease. */
   void renew() {
-    if (released || leaseLost) {
+    if (released || leaseLost || reported) {
       return;
     }
     try {
@@ -129,18 +179,15 @@ final class RunningJob implements Runnable {
     }
   }
 
-  private void report(@Nullable Throwable failure) {
-    if (released || leaseLost) {
-      return;
-    }
-    Instant now = settings.now();
-    JobOutcome outcome = decide(failure, now);
+  private void recorded(Optional<Job> after, @Nullable RuntimeException failure) {
     try {
-      if (store.finish(job.leaseRef(), outcome, now).isEmpty()) {
+      if (failure != null) {
+        LOG.warn("recording the outcome of job {} failed; it will run again", job.id(), failure);
+      } else if (after.isEmpty()) {
         LOG.warn("job {} was taken over before its outcome was recorded", job.id());
       }
-    } catch (RuntimeException e) {
-      LOG.warn("recording the outcome of job {} failed; it will run again", job.id(), e);
+    } finally {
+      onRecorded.run();
     }
   }
 

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -92,6 +94,18 @@ class IrisRuntimeTest {
       assertThat(thirdRun.await(5, TimeUnit.SECONDS)).isTrue();
     }
     assertThat(runs.get()).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void aCancelledScheduledTaskLeavesTheSchedulersQueueAtOnce() {
+    try (IrisRuntime runtime = IrisRuntime.create().start()) {
+      ScheduledThreadPoolExecutor scheduler = (ScheduledThreadPoolExecutor) runtime.scheduler();
+      ScheduledFuture<?> timeout = scheduler.schedule(() -> {}, 1, TimeUnit.HOURS);
+
+      timeout.cancel(false);
+
+      assertThat(scheduler.getQueue()).isEmpty();
+    }
   }
 
   @Test

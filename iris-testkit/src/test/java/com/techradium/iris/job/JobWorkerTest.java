@@ -394,6 +394,92 @@ class JobWorkerTest {
   }
 
   @Test
+  void completionsOfConcurrentHandlersShareStoreCalls() {
+    WatchedJobStore watched = new WatchedJobStore(store);
+    JobQueue jobs = node(b -> b.store(watched.store()).handler("mail", ctx -> {}));
+    jobs.updateQueue(QueueConfig.defaults("emails").withConcurrency(10));
+    JobWorker worker = jobs.worker().orElseThrow();
+    watched.hold();
+    List<JobSpec> specs = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      specs.add(JobSpec.builder("emails", "mail").build());
+    }
+    jobs.enqueueAll(tenant, specs);
+    Await.until("every handler handed over its outcome", () -> worker.pendingCompletions() == 10);
+
+    watched.open();
+
+    Await.until(
+        "all completed", () -> jobs.stats(tenant, "emails").count(JobState.COMPLETED) == 10);
+    // the first write was held until all ten waited: whatever it did not take went in one more
+    assertThat(watched.finishAllSizes).hasSizeBetween(1, 2);
+    assertThat(watched.finishAllSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(10);
+    assertThat(watched.finishCalls.get()).isZero();
+  }
+
+  @Test
+  void shutdownWritesTheOutcomesOfFinishedHandlersInsteadOfReleasingTheirJobs() throws Exception {
+    WatchedJobStore watched = new WatchedJobStore(store);
+    IrisRuntime runtime = runtime(Duration.ZERO);
+    JobQueue jobs = node(runtime, clock, b -> b.store(watched.store()).handler("mail", ctx -> {}));
+    runtime.start();
+    JobWorker worker = jobs.worker().orElseThrow();
+    watched.hold();
+    Job job = jobs.enqueue(tenant, JobSpec.builder("emails", "mail").build());
+    Await.until("the outcome is being written", () -> worker.pendingCompletions() == 1);
+
+    Thread closing = new Thread(runtime::close);
+    closing.start();
+    Await.until(
+        "shutdown waits for the write", () -> closing.getState() == Thread.State.TIMED_WAITING);
+    assertThat(closing.isAlive()).isTrue();
+    watched.open();
+    closing.join();
+
+    assertThat(store.get(tenant, job.id()).orElseThrow().state()).isEqualTo(JobState.COMPLETED);
+    assertThat(store.attempts(tenant, job.id()))
+        .extracting(JobAttempt::outcome)
+        .containsExactly(AttemptOutcome.SUCCEEDED);
+    assertThat(watched.releaseCalls.get()).isZero();
+  }
+
+  @Test
+  void claimedJobsWaitingForASlotGoBackAtShutdownWithoutUsingAnAttempt() {
+    CountDownLatch started = new CountDownLatch(1);
+    IrisRuntime runtime = runtime(Duration.ZERO);
+    JobQueue jobs =
+        node(
+            runtime,
+            clock,
+            b ->
+                b.claimBatch(5)
+                    .handler(
+                        "mail",
+                        ctx -> {
+                          started.countDown();
+                          new CountDownLatch(1).await();
+                        }));
+    jobs.updateQueue(QueueConfig.defaults("emails").withConcurrency(1));
+    runtime.start();
+    List<JobSpec> specs = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      specs.add(JobSpec.builder("emails", "mail").build());
+    }
+    List<UUID> ids = jobs.enqueueAll(tenant, specs).stream().map(r -> r.job().id()).toList();
+    Await.until(
+        "one runs and two wait",
+        () -> started.getCount() == 0 && jobs.stats(tenant, "emails").count(JobState.RUNNING) == 3);
+
+    runtime.close();
+
+    for (UUID id : ids) {
+      Job back = job(jobs, id);
+      assertThat(back.state()).isEqualTo(JobState.QUEUED);
+      assertThat(back.attempts()).isZero();
+    }
+  }
+
+  @Test
   void aPausedQueueIsNotServedUntilResumed() {
     JobQueue jobs = node(b -> b.handler("mail", ctx -> {}));
     jobs.pauseQueue("emails");

@@ -3,6 +3,7 @@ package com.techradium.iris.benchmarks.job;
 import com.techradium.iris.jdbc.job.JdbcJobStore;
 import com.techradium.iris.job.ClaimRequest;
 import com.techradium.iris.job.Job;
+import com.techradium.iris.job.JobFinish;
 import com.techradium.iris.job.JobOutcome;
 import com.techradium.iris.job.JobSignal;
 import java.time.Duration;
@@ -15,8 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * A minimal worker pool over {@link JdbcJobStore}, as a host or the facade's worker runs it: each
- * thread claims a batch, runs the handler and completes each job; an idle thread sleeps until a
- * {@code LISTEN/NOTIFY} signal or its polling interval.
+ * thread claims a batch, runs the handler on each job and completes the batch in one {@code
+ * finishAll}; an idle thread sleeps until a {@code LISTEN/NOTIFY} signal or its polling interval.
  */
 final class IrisWorkers implements AutoCloseable {
   private static final Duration LEASE = Duration.ofMinutes(1);
@@ -78,10 +79,12 @@ final class IrisWorkers implements AutoCloseable {
         }
         continue;
       }
+      List<JobFinish> done = new ArrayList<>(claimed.size());
       for (Job job : claimed) {
         handler.accept(job);
-        store.finish(job.leaseRef(), new JobOutcome.Completed(null), now());
+        done.add(new JobFinish(job.leaseRef(), new JobOutcome.Completed(null)));
       }
+      store.finishAll(done, now());
     }
   }
 

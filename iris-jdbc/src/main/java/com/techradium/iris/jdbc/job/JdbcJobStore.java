@@ -18,6 +18,7 @@ import com.techradium.iris.job.CronSchedule;
 import com.techradium.iris.job.EnqueueResult;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
+import com.techradium.iris.job.JobFinish;
 import com.techradium.iris.job.JobOutcome;
 import com.techradium.iris.job.JobQuery;
 import com.techradium.iris.job.JobSignal;
@@ -33,9 +34,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -300,6 +305,45 @@ public final class JdbcJobStore implements JobStore {
       }
     }
     return write("finish job", dsl -> JobTransitions.finish(dsl, lease, outcome, now));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here the completions of jobs without children share one statement ({@code UPDATE ... FROM
+   * unnest(...)} that also inserts their attempt records), which takes effect for all of them or
+   * none; every other entry (another outcome, a job with children, a lease not held, a job named
+   * twice) then takes the path of {@link #finish} in its own transaction.
+   */
+  @Override
+  public List<Optional<Job>> finishAll(List<JobFinish> finishes, Instant now) {
+    int n = finishes.size();
+    List<LeaseRef> fast = new ArrayList<>(n);
+    List<@Nullable String> results = new ArrayList<>(n);
+    Set<UUID> named = new HashSet<>();
+    for (JobFinish f : finishes) {
+      if (f.outcome() instanceof JobOutcome.Completed c && named.add(f.lease().jobId())) {
+        fast.add(f.lease());
+        results.add(c.result());
+      }
+    }
+    Map<UUID, Job> completed =
+        fast.isEmpty()
+            ? Map.of()
+            : read("complete jobs", dsl -> JobBulkSql.completeAll(dsl, fast, results, now));
+    List<Optional<Job>> out = new ArrayList<>(n);
+    Set<UUID> reported = new HashSet<>();
+    for (JobFinish f : finishes) {
+      UUID id = f.lease().jobId();
+      Job done = completed.get(id);
+      if (done != null && done.tenant().equals(f.lease().tenant()) && reported.add(id)) {
+        out.add(Optional.of(done));
+      } else {
+        out.add(
+            write("finish job", dsl -> JobTransitions.finish(dsl, f.lease(), f.outcome(), now)));
+      }
+    }
+    return Collections.unmodifiableList(out);
   }
 
   @Override

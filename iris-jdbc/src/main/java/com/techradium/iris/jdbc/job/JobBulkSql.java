@@ -12,8 +12,10 @@ import com.techradium.iris.job.RetryBackoff;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -65,6 +67,30 @@ final class JobBulkSql {
           + "  and lease_token = ? and not has_children for update),"
           + " upd as (update iris_jobs j set state = 'completed', lease_owner = null,"
           + "  lease_token = null, lease_expires_at = null, result = cast(? as jsonb),"
+          + "  finished_at = "
+          + ts("?")
+          + ", updated_at = "
+          + ts("?")
+          + ", history_count = j.history_count + 1"
+          + "  from old where j.tenant_id = old.tenant_id and j.id = old.id returning j.*),"
+          + " att as (insert into iris_job_attempts (tenant_id, job_id, seq, queue, attempt_no,"
+          + "  owner, started_at, finished_at, run_ms, outcome, error)"
+          + "  select tenant_id, id, history_count + 1, queue, attempts, lease_owner, started_at, "
+          + ts("?")
+          + ", ? - cast(extract(epoch from started_at) * 1000 as bigint), 'succeeded', null"
+          + "  from old)"
+          + " select * from upd";
+
+  private static final String COMPLETE_ALL =
+      "with req as (select * from unnest(cast(? as text[]), cast(? as uuid[]), cast(? as uuid[]),"
+          + "  cast(? as text[])) as r(tenant_id, id, token, result)),"
+          + " old as (select j.tenant_id, j.id, j.queue, j.attempts, j.lease_owner, j.started_at,"
+          + "  j.history_count, req.result from iris_jobs j join req"
+          + "  on j.tenant_id = req.tenant_id and j.id = req.id"
+          + "  where j.state = 'running' and j.lease_token = req.token and not j.has_children"
+          + "  order by j.tenant_id, j.id for update of j),"
+          + " upd as (update iris_jobs j set state = 'completed', lease_owner = null,"
+          + "  lease_token = null, lease_expires_at = null, result = cast(old.result as jsonb),"
           + "  finished_at = "
           + ts("?")
           + ", updated_at = "
@@ -201,6 +227,38 @@ final class JobBulkSql {
         .coerce(IRIS_JOBS.fields())
         .fetchOptional()
         .map(JobRows::job);
+  }
+
+  /**
+   * Completes running jobs that have no children, all in one statement: locks them (in key order),
+   * completes them and appends their attempts. Leases must name distinct jobs. Returns the jobs
+   * completed, keyed by id; a lease not held, or a job with children, is left out (the caller takes
+   * the general path for it).
+   */
+  static Map<UUID, Job> completeAll(
+      DSLContext dsl, List<LeaseRef> leases, List<@Nullable String> results, Instant now) {
+    int n = leases.size();
+    String[] tenant = new String[n];
+    UUID[] id = new UUID[n];
+    UUID[] token = new UUID[n];
+    String[] result = new String[n];
+    for (int i = 0; i < n; i++) {
+      LeaseRef lease = leases.get(i);
+      tenant[i] = lease.tenant().value();
+      id[i] = lease.jobId();
+      token[i] = lease.token();
+      result[i] = results.get(i);
+    }
+    long at = now.toEpochMilli();
+    Map<UUID, Job> done = new HashMap<>();
+    for (org.jooq.Record row :
+        dsl.resultQuery(COMPLETE_ALL, tenant, id, token, result, at, at, at, at)
+            .coerce(IRIS_JOBS.fields())
+            .fetch()) {
+      Job job = JobRows.job(row);
+      done.put(job.id(), job);
+    }
+    return done;
   }
 
   /** Claims due jobs in one statement; see {@link JdbcJobStore} for how. */

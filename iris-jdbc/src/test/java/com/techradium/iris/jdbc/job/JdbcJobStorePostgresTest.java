@@ -10,6 +10,7 @@ import com.techradium.iris.job.AttemptOutcome;
 import com.techradium.iris.job.ClaimRequest;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
+import com.techradium.iris.job.JobFinish;
 import com.techradium.iris.job.JobOutcome;
 import com.techradium.iris.job.JobSignal;
 import com.techradium.iris.job.JobState;
@@ -19,6 +20,9 @@ import com.techradium.iris.testkit.MutableClock;
 import com.techradium.iris.testkit.PostgresExtension;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,6 +30,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CyclicBarrier;
@@ -34,7 +39,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,6 +119,70 @@ class JdbcJobStorePostgresTest {
 
   private Job insert(TenantId tenant, NewJob n) {
     return store.insert(tenant, List.of(n), clock.instant()).get(0).job();
+  }
+
+  // ---- batched completion --------------------------------------------------------------------
+
+  /** A data source whose connections count the statements they prepare or create. */
+  private static DataSource counting(DataSource target, AtomicInteger statements) {
+    return (DataSource)
+        Proxy.newProxyInstance(
+            DataSource.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              Object result = invoke(target, method, args);
+              if (!(result instanceof Connection connection)) {
+                return result;
+              }
+              return Proxy.newProxyInstance(
+                  Connection.class.getClassLoader(),
+                  new Class<?>[] {Connection.class},
+                  (p, m, a) -> {
+                    String name = m.getName();
+                    if (name.equals("prepareStatement")
+                        || name.equals("createStatement")
+                        || name.equals("prepareCall")) {
+                      statements.incrementAndGet();
+                    }
+                    return invoke(connection, m, a);
+                  });
+            });
+  }
+
+  private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  @Test
+  void finishAllCompletesAClaimedBatchOfJobsWithoutChildrenInOneStatement() {
+    TenantId tenant = tenant();
+    String queue = queue();
+    List<NewJob> batch = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      batch.add(job(queue));
+    }
+    store.insert(tenant, batch, clock.instant());
+    List<Job> claimed = store.claim(ClaimRequest.of(queue, 50, "worker-a", LEASE), clock.instant());
+    AtomicInteger statements = new AtomicInteger();
+    JdbcJobStore counted = JdbcJobStore.of(counting(pool, statements));
+    List<JobFinish> finishes = new ArrayList<>();
+    for (Job job : claimed) {
+      finishes.add(new JobFinish(job.leaseRef(), new JobOutcome.Completed(null)));
+    }
+
+    List<Optional<Job>> done = counted.finishAll(finishes, clock.instant());
+
+    assertThat(statements.get()).isEqualTo(1);
+    assertThat(done)
+        .hasSize(50)
+        .allSatisfy(d -> assertThat(d.orElseThrow().state()).isEqualTo(JobState.COMPLETED));
+    assertThat(store.attempts(tenant, claimed.get(49).id()))
+        .extracting(JobAttempt::outcome)
+        .containsExactly(AttemptOutcome.SUCCEEDED);
   }
 
   // ---- several connections and nodes ---------------------------------------------------------

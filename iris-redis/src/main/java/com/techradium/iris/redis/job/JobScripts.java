@@ -15,6 +15,7 @@ final class JobScripts {
   static final RedisScript CLAIM = load("claim");
   static final RedisScript RENEW = load("renew");
   static final RedisScript FINISH = load("finish");
+  static final RedisScript FINISH_ALL = load("finish-all");
   static final RedisScript RELEASE = load("release");
   static final RedisScript REQUEUE = load("requeue");
   static final RedisScript CANCEL = load("cancel");

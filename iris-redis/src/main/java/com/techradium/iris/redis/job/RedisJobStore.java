@@ -10,6 +10,7 @@ import com.techradium.iris.job.CronSchedule;
 import com.techradium.iris.job.EnqueueResult;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
+import com.techradium.iris.job.JobFinish;
 import com.techradium.iris.job.JobOrdering;
 import com.techradium.iris.job.JobOutcome;
 import com.techradium.iris.job.JobQuery;
@@ -26,6 +27,7 @@ import com.techradium.iris.redis.RedisIris;
 import com.techradium.iris.redis.RedisScript;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -276,8 +278,30 @@ public final class RedisJobStore implements JobStore {
     return r == null ? Optional.empty() : Optional.of(JobFields.job(r));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here the whole batch is one script call: no other command runs between its entries.
+   */
   @Override
-  public Optional<Job> finish(LeaseRef lease, JobOutcome outcome, Instant now) {
+  public List<Optional<Job>> finishAll(List<JobFinish> finishes, Instant now) {
+    if (finishes.isEmpty()) {
+      return List.of();
+    }
+    List<String> args = new ArrayList<>(finishes.size() * 8);
+    for (JobFinish f : finishes) {
+      addFinishArgs(args, f.lease(), f.outcome());
+    }
+    List<?> r = JobFields.list(run(JobScripts.FINISH_ALL, now, args));
+    List<Optional<Job>> out = new ArrayList<>(r.size());
+    for (Object job : r) {
+      out.add(job == null ? Optional.empty() : Optional.of(JobFields.job(job)));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** The eight script arguments naming a lease and an outcome, as finish.lua reads them. */
+  private static void addFinishArgs(List<String> args, LeaseRef lease, JobOutcome outcome) {
     String kind;
     String text = null;
     String retryAt = "";
@@ -297,12 +321,18 @@ public final class RedisJobStore implements JobStore {
       kind = "X";
       text = ((JobOutcome.Cancelled) outcome).reason();
     }
-    List<String> args = new ArrayList<>(leaseArgs(lease));
+    args.addAll(leaseArgs(lease));
     args.add(kind);
     args.add(text == null ? "0" : "1");
     args.add(text == null ? "" : text);
     args.add(retryAt);
     args.add(consumes ? "1" : "0");
+  }
+
+  @Override
+  public Optional<Job> finish(LeaseRef lease, JobOutcome outcome, Instant now) {
+    List<String> args = new ArrayList<>(8);
+    addFinishArgs(args, lease, outcome);
     Object r = run(JobScripts.FINISH, now, args);
     return r == null ? Optional.empty() : Optional.of(JobFields.job(r));
   }

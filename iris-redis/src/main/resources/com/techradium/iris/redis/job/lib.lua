@@ -266,6 +266,56 @@ local function held(tenant, id, token)
   return nil
 end
 
+-- Ends the running attempt of j, which the caller found held under its lease: kind is the
+-- outcome (C completed, R retry, D dead, X cancelled), text the result, error or reason (or nil),
+-- retry_at_arg the retry time and consumes '1' if the retry consumes the attempt. Records the
+-- attempt, changes the job and moves its children on.
+local function finish_held(j, kind, text, retry_at_arg, consumes)
+  local changes = { lo = false, lt = false, le = false }
+  local outcome
+  if kind == 'C' then
+    changes.st = 'COMPLETED'
+    changes.rs = text or false
+    changes.fa = ms(NOW)
+    outcome = 'SUCCEEDED'
+  elseif kind == 'R' then
+    local retry_at = tonumber(retry_at_arg)
+    changes.ra = retry_at_arg
+    changes.er = text
+    if consumes == '1' then
+      changes.st = 'FAILED'
+      outcome = 'FAILED'
+    else
+      if retry_at > NOW then
+        changes.st = 'SCHEDULED'
+      else
+        changes.st = 'QUEUED'
+      end
+      changes.at = ms(tonumber(j.at) - 1)
+      outcome = 'RESCHEDULED'
+    end
+  elseif kind == 'D' then
+    changes.st = 'DEAD'
+    changes.er = text
+    changes.fa = ms(NOW)
+    outcome = 'FAILED'
+  else
+    changes.st = 'CANCELLED'
+    changes.fa = ms(NOW)
+    if text then
+      changes.er = text
+    end
+    outcome = 'CANCELLED'
+  end
+  local recorded_error = text
+  if kind == 'C' then
+    recorded_error = nil
+  end
+  record(j, outcome, recorded_error)
+  change(j, changes)
+  after_state_change(j)
+end
+
 -- Writes the summed counter changes and announces queues whose jobs became due. Every script
 -- that changes jobs calls it last.
 local function done()

@@ -17,6 +17,7 @@ import com.techradium.iris.job.CronSchedule;
 import com.techradium.iris.job.EnqueueResult;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
+import com.techradium.iris.job.JobFinish;
 import com.techradium.iris.job.JobOrdering;
 import com.techradium.iris.job.JobOutcome;
 import com.techradium.iris.job.JobQuery;
@@ -52,6 +53,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -812,6 +814,170 @@ public abstract class JobStoreContract extends ContractSupport {
     assertThat(store.attempts(tenant, claimed.id()))
         .extracting(JobAttempt::outcome)
         .containsExactly(AttemptOutcome.CANCELLED);
+  }
+
+  // ---- batched finish ------------------------------------------------------------------------
+
+  private static JobFinish completed(Job claimed, @Nullable String result) {
+    return new JobFinish(claimed.leaseRef(), new JobOutcome.Completed(result));
+  }
+
+  @Test
+  void finishAllCompletesEveryJobWithItsResultAndAttempt() {
+    TenantId tenant = newTenant();
+    String queue = newQueue();
+    store.insert(tenant, List.of(job(queue), job(queue), job(queue)), clock.instant());
+    List<Job> claimed = claim(queue, 3);
+    clock.advance(Duration.ofMillis(40));
+
+    List<Optional<Job>> done =
+        store.finishAll(
+            List.of(
+                completed(claimed.get(0), "{\"i\":0}"),
+                completed(claimed.get(1), null),
+                completed(claimed.get(2), "{\"i\":2}")),
+            clock.instant());
+
+    assertThat(done).hasSize(3).allSatisfy(d -> assertThat(d).isPresent());
+    for (int i = 0; i < 3; i++) {
+      Job after = done.get(i).orElseThrow();
+      assertThat(after.id()).isEqualTo(claimed.get(i).id());
+      assertThat(after.state()).isEqualTo(JobState.COMPLETED);
+      assertThat(after.finishedAt()).isEqualTo(clock.instant());
+      assertThat(after.lease()).isNull();
+      assertSameJob(after, state(tenant, after.id()));
+      assertThat(store.attempts(tenant, after.id()))
+          .singleElement()
+          .satisfies(
+              a -> {
+                assertThat(a.outcome()).isEqualTo(AttemptOutcome.SUCCEEDED);
+                assertThat(a.runTime()).isEqualTo(Duration.ofMillis(40));
+                assertThat(a.owner()).isEqualTo("worker-a");
+              });
+    }
+    assertSameJson(done.get(0).orElseThrow().result(), "{\"i\":0}");
+    assertThat(done.get(1).orElseThrow().result()).isNull();
+  }
+
+  @Test
+  void finishAllSkipsAndReportsAStaleLeaseWithoutTouchingTheOthers() {
+    TenantId tenant = newTenant();
+    String queue = newQueue();
+    Job stale = claimOne(queue(tenant, queue));
+    clock.advance(LEASE.plusSeconds(1));
+    store.requeueExpired(clock.instant(), 10_000);
+    Job current = store.claim(ClaimRequest.of(queue, 1, "worker-b", LEASE), clock.instant()).get(0);
+    Job other = claimOne(queue(tenant, queue));
+
+    List<Optional<Job>> done =
+        store.finishAll(List.of(completed(stale, null), completed(other, null)), clock.instant());
+
+    assertThat(done.get(0)).isEmpty();
+    assertThat(done.get(1))
+        .hasValueSatisfying(j -> assertThat(j.state()).isEqualTo(JobState.COMPLETED));
+    assertSameJob(state(tenant, stale.id()), current);
+    assertThat(store.attempts(tenant, stale.id()))
+        .extracting(JobAttempt::outcome)
+        .containsExactly(AttemptOutcome.LEASE_EXPIRED);
+  }
+
+  @Test
+  void finishAllFinishesAJobNamedTwiceOnce() {
+    TenantId tenant = newTenant();
+    String queue = newQueue();
+    Job claimed = claimOne(queue(tenant, queue));
+
+    List<Optional<Job>> done =
+        store.finishAll(
+            List.of(completed(claimed, null), completed(claimed, null)), clock.instant());
+
+    assertThat(done.get(0)).isPresent();
+    assertThat(done.get(1)).isEmpty();
+    assertThat(store.attempts(tenant, claimed.id())).hasSize(1);
+  }
+
+  @Test
+  void finishAllAppliesMixedOutcomesEachAsFinishWould() {
+    TenantId tenant = newTenant();
+    String queue = newQueue();
+    store.insert(
+        tenant,
+        List.of(job(queue), job(queue), job(queue), job(queue), job(queue)),
+        clock.instant());
+    List<Job> c = claim(queue, 5);
+    store.cancel(tenant, c.get(4).id(), clock.instant());
+    Instant retryAt = clock.instant().plusSeconds(30);
+
+    List<Optional<Job>> done =
+        store.finishAll(
+            List.of(
+                completed(c.get(0), null),
+                new JobFinish(c.get(1).leaseRef(), new JobOutcome.Retry("boom", retryAt, true)),
+                new JobFinish(c.get(2).leaseRef(), new JobOutcome.Retry("later", retryAt, false)),
+                new JobFinish(c.get(3).leaseRef(), new JobOutcome.Dead("broken")),
+                new JobFinish(c.get(4).leaseRef(), new JobOutcome.Cancelled("stopped"))),
+            clock.instant());
+
+    assertThat(done)
+        .extracting(d -> d.orElseThrow().state())
+        .containsExactly(
+            JobState.COMPLETED,
+            JobState.FAILED,
+            JobState.SCHEDULED,
+            JobState.DEAD,
+            JobState.CANCELLED);
+    assertThat(state(tenant, c.get(1).id()).runAt()).isEqualTo(retryAt);
+    assertThat(state(tenant, c.get(2).id()).attempts()).isZero();
+    assertThat(state(tenant, c.get(3).id()).lastError()).isEqualTo("broken");
+    List<AttemptOutcome> recorded = new ArrayList<>();
+    for (Job j : c) {
+      recorded.addAll(store.attempts(tenant, j.id()).stream().map(JobAttempt::outcome).toList());
+    }
+    assertThat(recorded)
+        .containsExactly(
+            AttemptOutcome.SUCCEEDED,
+            AttemptOutcome.FAILED,
+            AttemptOutcome.RESCHEDULED,
+            AttemptOutcome.FAILED,
+            AttemptOutcome.CANCELLED);
+  }
+
+  @Test
+  void finishAllReleasesAndFailsChildrenOfItsJobs() {
+    TenantId tenant = newTenant();
+    String queue = newQueue();
+    Job p1 = insertOne(tenant, job(queue, 5, clock.instant()));
+    Job p2 = insertOne(tenant, job(queue, 4, clock.instant()));
+    Job plain = insertOne(tenant, job(queue, 3, clock.instant()));
+    Job released =
+        insertOne(
+            tenant,
+            withParents(job(queue, 10, clock.instant()), ParentFailurePolicy.FAIL, p1.id()));
+    Job failed =
+        insertOne(
+            tenant,
+            withParents(job(queue, 10, clock.instant()), ParentFailurePolicy.FAIL, p2.id()));
+    List<Job> parents = claim(queue, 3);
+    assertThat(parents).extracting(Job::id).containsExactly(p1.id(), p2.id(), plain.id());
+
+    List<Optional<Job>> done =
+        store.finishAll(
+            List.of(
+                completed(parents.get(0), null),
+                new JobFinish(parents.get(1).leaseRef(), new JobOutcome.Dead("broken")),
+                completed(parents.get(2), null)),
+            clock.instant());
+
+    assertThat(done).allSatisfy(d -> assertThat(d).isPresent());
+    assertThat(state(tenant, released.id()).state()).isEqualTo(JobState.QUEUED);
+    assertThat(state(tenant, failed.id()).state()).isEqualTo(JobState.DEAD);
+    assertThat(state(tenant, failed.id()).lastError()).isEqualTo("parent " + p2.id() + " is dead");
+    assertThat(claimOne(queue).id()).isEqualTo(released.id());
+  }
+
+  @Test
+  void finishAllOfNothingIsNothing() {
+    assertThat(store.finishAll(List.of(), clock.instant())).isEmpty();
   }
 
   // ---- dependencies --------------------------------------------------------------------------

@@ -1,0 +1,66 @@
+package com.techradium.iris.job;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A {@link JobStore} passing every call to another store while counting the calls that record
+ * outcomes, and able to hold {@link JobStore#finishAll} calls until a test lets them through.
+ */
+final class WatchedJobStore implements InvocationHandler {
+  private final JobStore delegate;
+  private final JobStore proxy;
+  final List<Integer> finishAllSizes = Collections.synchronizedList(new ArrayList<>());
+  final AtomicInteger finishCalls = new AtomicInteger();
+  final AtomicInteger releaseCalls = new AtomicInteger();
+  private volatile CountDownLatch gate = new CountDownLatch(0);
+
+  WatchedJobStore(JobStore delegate) {
+    this.delegate = delegate;
+    this.proxy =
+        (JobStore)
+            Proxy.newProxyInstance(
+                JobStore.class.getClassLoader(), new Class<?>[] {JobStore.class}, this);
+  }
+
+  JobStore store() {
+    return proxy;
+  }
+
+  /** Makes {@code finishAll} calls wait (after counting them) until {@link #open()}. */
+  void hold() {
+    gate = new CountDownLatch(1);
+  }
+
+  void open() {
+    gate.countDown();
+  }
+
+  @Override
+  public Object invoke(Object self, Method method, Object[] args) throws Throwable {
+    switch (method.getName()) {
+      case "finishAll" -> {
+        finishAllSizes.add(((List<?>) args[0]).size());
+        if (!gate.await(30, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("finishAll held too long");
+        }
+      }
+      case "finish" -> finishCalls.incrementAndGet();
+      case "release" -> releaseCalls.incrementAndGet();
+      default -> {}
+    }
+    try {
+      return method.invoke(delegate, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+}
