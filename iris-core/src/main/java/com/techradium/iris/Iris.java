@@ -5,7 +5,9 @@ import com.techradium.iris.audit.AuditLogBuilder;
 import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.TenantDirectory;
 import com.techradium.iris.job.JobQueue;
+import com.techradium.iris.job.ScheduleSpec;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -23,12 +25,24 @@ import org.jspecify.annotations.Nullable;
  * // on PostgreSQL: Iris.builder().storage(JdbcIris.storage(dataSource)).build().start()
  * }</pre>
  *
+ * <p>Recurring housekeeping runs as jobs: the job queue's nightly cleanup, and — when the audit log
+ * has a checkpoint signer — the audit retention schedule {@value #AUDIT_RETENTION_SCHEDULE}.
+ *
  * <p>{@link #start()} starts the runtime, and with it the audit log's asynchronous writer, the job
  * workers and the cron scheduler; building starts no thread. {@link #close()} drains and stops a
  * runtime this object created; a runtime the host passed in stays the host's to close. Stores and
  * their clients (data sources, Redis clients) always stay the host's. Thread-safe.
  */
 public final class Iris implements AutoCloseable {
+  /**
+   * The nightly schedule (03:45 UTC, queue {@code cleanup}, system tenant) that applies the audit
+   * log's retention, registered when the audit log has a checkpoint signer.
+   */
+  public static final String AUDIT_RETENTION_SCHEDULE = "audit-retention";
+
+  /** The job type of {@link #AUDIT_RETENTION_SCHEDULE}: runs {@link AuditLog#cleanup()}. */
+  public static final String AUDIT_RETENTION_TYPE = "iris.audit.cleanup";
+
   private final IrisStorage storage;
   private final Clock clock;
   private final IrisRuntime runtime;
@@ -59,6 +73,20 @@ public final class Iris implements AutoCloseable {
             .tenants(storage.tenants());
     builder.jobOptions.accept(jobBuilder);
     this.jobs = jobBuilder.build();
+
+    if (audit.signsCheckpoints()) {
+      jobs.registerHandler(
+          AUDIT_RETENTION_TYPE,
+          ctx -> ctx.result("{\"eventsDeleted\":" + audit.cleanup().eventsDeleted() + "}"));
+      jobs.registerSchedule(
+          jobs.systemTenant(),
+          ScheduleSpec.of(
+              AUDIT_RETENTION_SCHEDULE,
+              "45 3 * * *",
+              ZoneOffset.UTC,
+              "cleanup",
+              AUDIT_RETENTION_TYPE));
+    }
   }
 
   /** IRIS on complete in-memory stores and the system clock; call {@link #start()} to run it. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.techradium.iris.audit.AuditCategory;
 import com.techradium.iris.audit.AuditEvent;
 import com.techradium.iris.audit.AuditRecord;
+import com.techradium.iris.audit.HmacCheckpointSigner;
 import com.techradium.iris.core.InMemoryTenantDirectory;
 import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.TenantId;
@@ -77,6 +78,30 @@ class IrisTest {
       iris.close();
       assertThat(runtime.isRunning()).isTrue();
     }
+  }
+
+  @Test
+  void auditRetentionIsScheduledAsANightlyJobWhenTheAuditLogSignsCheckpoints() {
+    Iris signing =
+        Iris.builder().audit(a -> a.signer(new HmacCheckpointSigner("k1", new byte[32]))).build();
+    Iris plain = Iris.inMemory();
+
+    assertThat(signing.jobs().getSchedule(signing.jobs().systemTenant(), "audit-retention"))
+        .hasValueSatisfying(s -> assertThat(s.type()).isEqualTo(Iris.AUDIT_RETENTION_TYPE));
+    assertThat(plain.jobs().getSchedule(plain.jobs().systemTenant(), "audit-retention")).isEmpty();
+  }
+
+  @Test
+  void systemSchedulesNeedNoEntryInTheTenantDirectory() {
+    Iris iris =
+        Iris.builder()
+            .storage(IrisStorage.inMemory().withTenants(new InMemoryTenantDirectory()))
+            .audit(a -> a.signer(new HmacCheckpointSigner("k1", new byte[32])))
+            .build();
+
+    assertThat(iris.jobs().listSchedules(iris.jobs().systemTenant()))
+        .extracting(s -> s.name())
+        .contains("job-cleanup", "audit-retention");
   }
 
   @Test

@@ -552,6 +552,14 @@ public final class AuditLog {
     return writer;
   }
 
+  /**
+   * Whether the builder was given a {@link CheckpointSigner}, without which {@link #cleanup()} and
+   * {@link #checkpoint} are unavailable.
+   */
+  public boolean signsCheckpoints() {
+    return signer != null;
+  }
+
   private CheckpointSigner requireSigner(String operation) {
     if (signer == null) {
       throw new IllegalStateException(

@@ -293,7 +293,9 @@ public final class JobQueue {
    * For facades registering their recurring work on every start.
    */
   public CronSchedule registerSchedule(TenantId tenant, ScheduleSpec spec) {
-    tenants.require(tenant);
+    if (!tenant.equals(settings.systemTenant())) {
+      tenants.require(tenant); // the system tenant owns deployment-wide work
+    }
     return schedules.register(tenant, spec, settings.now());
   }
 
