@@ -15,6 +15,7 @@ import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
 import com.techradium.iris.job.JobLease;
 import com.techradium.iris.job.JobOutcome;
+import com.techradium.iris.job.JobOutcomes;
 import com.techradium.iris.job.JobQuery;
 import com.techradium.iris.job.JobSignal;
 import com.techradium.iris.job.JobState;
@@ -337,37 +338,9 @@ public final class InMemoryJobStore implements JobStore {
           if (job == null) {
             return Optional.empty();
           }
-          Job.Builder b = job.toBuilder().lease(null).updatedAt(now);
-          AttemptOutcome recorded;
-          String error = null;
-          if (outcome instanceof JobOutcome.Completed c) {
-            b.state(JobState.COMPLETED).result(c.result()).finishedAt(now);
-            recorded = AttemptOutcome.SUCCEEDED;
-          } else if (outcome instanceof JobOutcome.Retry r) {
-            error = r.error();
-            b.runAt(r.retryAt()).lastError(error);
-            if (r.consumesAttempt()) {
-              b.state(JobState.FAILED);
-              recorded = AttemptOutcome.FAILED;
-            } else {
-              b.state(r.retryAt().isAfter(now) ? JobState.SCHEDULED : JobState.QUEUED)
-                  .attempts(job.attempts() - 1);
-              recorded = AttemptOutcome.RESCHEDULED;
-            }
-          } else if (outcome instanceof JobOutcome.Dead d) {
-            error = d.error();
-            b.state(JobState.DEAD).lastError(error).finishedAt(now);
-            recorded = AttemptOutcome.FAILED;
-          } else {
-            error = ((JobOutcome.Cancelled) outcome).reason();
-            b.state(JobState.CANCELLED).finishedAt(now);
-            if (error != null) {
-              b.lastError(error);
-            }
-            recorded = AttemptOutcome.CANCELLED;
-          }
-          table.record(job, recorded, error, now);
-          Job after = table.save(job, b.build(), now);
+          JobOutcomes.Applied applied = JobOutcomes.apply(job, outcome, now);
+          table.record(job, applied.recorded(), applied.error(), now);
+          Job after = table.save(job, applied.after(), now);
           table.afterStateChange(after, now);
           return Optional.of(after);
         });
