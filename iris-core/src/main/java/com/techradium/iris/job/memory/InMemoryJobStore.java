@@ -2,7 +2,6 @@ package com.techradium.iris.job.memory;
 
 import com.techradium.iris.core.ConflictException;
 import com.techradium.iris.core.Cursors;
-import com.techradium.iris.core.IrisJson;
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
@@ -10,6 +9,7 @@ import com.techradium.iris.core.ValidationException;
 import com.techradium.iris.job.AttemptOutcome;
 import com.techradium.iris.job.ClaimRequest;
 import com.techradium.iris.job.CronSchedule;
+import com.techradium.iris.job.EnqueueDedupe;
 import com.techradium.iris.job.EnqueueResult;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
@@ -90,10 +90,11 @@ public final class InMemoryJobStore implements JobStore {
         Job existing = table.liveKeyHolder(tenant, n.idempotencyKey(), now);
         NewJob earlier = batchKeys.get(n.idempotencyKey());
         if (existing != null) {
-          requireSameContent(n, existing.queue(), existing.type(), existing.payload());
+          EnqueueDedupe.requireSameContent(
+              n, existing.queue(), existing.type(), existing.payload());
           target = existing;
         } else if (earlier != null) {
-          requireSameContent(n, earlier.queue(), earlier.type(), earlier.payload());
+          EnqueueDedupe.requireSameContent(n, earlier.queue(), earlier.type(), earlier.payload());
           target = earlier;
         } else {
           batchKeys.put(n.idempotencyKey(), n);
@@ -126,29 +127,7 @@ public final class InMemoryJobStore implements JobStore {
       table.save(null, job, now);
       table.index(job);
     }
-    List<EnqueueResult> results = new ArrayList<>(input.size());
-    for (int i = 0; i < input.size(); i++) {
-      Object target = dedupedTo.get(i);
-      if (target == null) {
-        results.add(new EnqueueResult(created.get(input.get(i).id()), true));
-      } else if (target instanceof Job existing) {
-        results.add(new EnqueueResult(existing, false));
-      } else {
-        results.add(new EnqueueResult(created.get(((NewJob) target).id()), false));
-      }
-    }
-    return results;
-  }
-
-  private static void requireSameContent(NewJob n, String queue, String type, String payload) {
-    boolean same =
-        n.queue().equals(queue)
-            && n.type().equals(type)
-            && IrisJson.parse("payload", n.payload()).equals(IrisJson.parse("payload", payload));
-    if (!same) {
-      throw new ConflictException(
-          "idempotency key " + n.idempotencyKey() + " was used for a job with other content");
-    }
+    return EnqueueDedupe.results(input, dedupedTo, created);
   }
 
   @Override
