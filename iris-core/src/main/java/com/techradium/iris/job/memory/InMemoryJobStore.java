@@ -171,23 +171,7 @@ public final class InMemoryJobStore implements JobStore {
     return write(
         () -> {
           Job job = table.require(tenant, id);
-          if (!job.state().isUpdatable()) {
-            throw new ConflictException("job " + id + " is " + job.state() + " and cannot change");
-          }
-          Job.Builder b = job.toBuilder().updatedAt(now);
-          if (update.priority() != null) {
-            b.priority(update.priority());
-          }
-          if (update.payload() != null) {
-            b.payload(update.payload());
-          }
-          if (update.runAt() != null) {
-            b.runAt(update.runAt());
-            if (job.state() == JobState.SCHEDULED || job.state() == JobState.QUEUED) {
-              b.state(update.runAt().isAfter(now) ? JobState.SCHEDULED : JobState.QUEUED);
-            }
-          }
-          return table.save(job, b.build(), now);
+          return table.save(job, update.applyTo(job, now), now);
         });
   }
 

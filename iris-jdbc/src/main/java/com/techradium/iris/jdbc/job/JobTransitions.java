@@ -35,23 +35,7 @@ final class JobTransitions {
   static Job update(DSLContext dsl, TenantId tenant, UUID id, JobUpdate update, Instant now) {
     IrisJobsRecord row = require(dsl, tenant, id);
     Job job = JobRows.job(row);
-    if (!job.state().isUpdatable()) {
-      throw new ConflictException("job " + id + " is " + job.state() + " and cannot change");
-    }
-    Job.Builder b = job.toBuilder().updatedAt(now);
-    if (update.priority() != null) {
-      b.priority(update.priority());
-    }
-    if (update.payload() != null) {
-      b.payload(update.payload());
-    }
-    if (update.runAt() != null) {
-      b.runAt(update.runAt());
-      if (job.state() == JobState.SCHEDULED || job.state() == JobState.QUEUED) {
-        b.state(update.runAt().isAfter(now) ? JobState.SCHEDULED : JobState.QUEUED);
-      }
-    }
-    Job after = b.build();
+    Job after = update.applyTo(job, now);
     JobWrites.save(dsl, row, after);
     if (after.isDueAt(now)) {
       JobWrites.notifyDue(dsl, List.of(after.queue()));
