@@ -9,7 +9,6 @@ import com.techradium.iris.core.ValidationException;
 import com.techradium.iris.job.AttemptOutcome;
 import com.techradium.iris.job.ClaimRequest;
 import com.techradium.iris.job.CronSchedule;
-import com.techradium.iris.job.EnqueueDedupe;
 import com.techradium.iris.job.EnqueueResult;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
@@ -29,8 +28,6 @@ import com.techradium.iris.job.StatsQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -41,7 +38,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A complete {@link JobStore} in memory: the default for tests, the demo and single-node use. Jobs
@@ -76,58 +72,7 @@ public final class InMemoryJobStore implements JobStore {
   public List<EnqueueResult> insert(TenantId tenant, List<NewJob> batch, Instant now) {
     Objects.requireNonNull(tenant, "tenant");
     List<NewJob> input = List.copyOf(batch);
-    return write(() -> insertLocked(tenant, input, now));
-  }
-
-  private List<EnqueueResult> insertLocked(TenantId tenant, List<NewJob> input, Instant now) {
-    // Validate the whole batch before changing anything.
-    Map<UUID, NewJob> fresh = new HashMap<>();
-    Map<String, NewJob> batchKeys = new HashMap<>();
-    List<@Nullable Object> dedupedTo = new ArrayList<>();
-    for (NewJob n : input) {
-      Object target = null;
-      if (n.idempotencyKey() != null) {
-        Job existing = table.liveKeyHolder(tenant, n.idempotencyKey(), now);
-        NewJob earlier = batchKeys.get(n.idempotencyKey());
-        if (existing != null) {
-          EnqueueDedupe.requireSameContent(
-              n, existing.queue(), existing.type(), existing.payload());
-          target = existing;
-        } else if (earlier != null) {
-          EnqueueDedupe.requireSameContent(n, earlier.queue(), earlier.type(), earlier.payload());
-          target = earlier;
-        } else {
-          batchKeys.put(n.idempotencyKey(), n);
-        }
-      }
-      if (target == null) {
-        if (table.jobs.containsKey(n.id()) || fresh.containsKey(n.id())) {
-          throw new ConflictException("job id " + n.id() + " is already used");
-        }
-        fresh.put(n.id(), n);
-      }
-      dedupedTo.add(target);
-    }
-    for (NewJob n : fresh.values()) {
-      for (UUID parent : n.parentIds()) {
-        Job stored = table.jobs.get(parent);
-        boolean known =
-            fresh.containsKey(parent) || (stored != null && stored.tenant().equals(tenant));
-        if (!known) {
-          throw new ValidationException("parentIds", "unknown parent job " + parent);
-        }
-      }
-    }
-    Map<UUID, Job> created = new HashMap<>();
-    for (NewJob n : fresh.values()) {
-      table.initial(tenant, n, fresh, created, new HashSet<>(), now);
-    }
-    // Apply.
-    for (Job job : created.values()) {
-      table.save(null, job, now);
-      table.index(job);
-    }
-    return EnqueueDedupe.results(input, dedupedTo, created);
+    return write(() -> BatchInserts.insert(table, tenant, input, now));
   }
 
   @Override
