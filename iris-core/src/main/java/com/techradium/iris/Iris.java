@@ -5,6 +5,7 @@ import com.techradium.iris.audit.AuditLogBuilder;
 import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.TenantDirectory;
 import com.techradium.iris.job.JobQueue;
+import com.techradium.iris.job.JobQueueBuilder;
 import com.techradium.iris.job.ScheduleSpec;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -65,7 +66,7 @@ public final class Iris implements AutoCloseable {
     builder.auditOptions.accept(auditBuilder);
     this.audit = auditBuilder.build();
 
-    JobQueue.Builder jobBuilder =
+    JobQueueBuilder jobBuilder =
         JobQueue.builder()
             .store(storage.jobStore())
             .clock(clock)
@@ -152,7 +153,7 @@ public final class Iris implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private @Nullable IrisRuntime runtime;
     private Consumer<AuditLogBuilder> auditOptions = b -> {};
-    private Consumer<JobQueue.Builder> jobOptions = b -> {};
+    private Consumer<JobQueueBuilder> jobOptions = b -> {};
 
     private Builder() {}
 
@@ -190,7 +191,7 @@ public final class Iris implements AutoCloseable {
      * Further job-queue settings (handlers, backoff, lease, worker queues, ...). Store, clock,
      * runtime and tenants are already set from this builder.
      */
-    public Builder jobs(Consumer<JobQueue.Builder> options) {
+    public Builder jobs(Consumer<JobQueueBuilder> options) {
       this.jobOptions = Objects.requireNonNull(options, "options");
       return this;
     }

@@ -1,7 +1,7 @@
 package com.techradium.iris.job;
 
 /**
- * Runs jobs of one type. Registered with {@link JobQueue.Builder#handler(String, JobHandler)} or
+ * Runs jobs of one type. Registered with {@link JobQueueBuilder#handler(String, JobHandler)} or
  * {@link JobQueue#registerHandler(String, JobHandler)}.
  *
  * <p>Returning normally completes the job (with {@link JobContext#result(String)} as its result, if

@@ -6,16 +6,13 @@ import com.techradium.iris.core.KnownTenants;
 import com.techradium.iris.core.NotFoundException;
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
-import com.techradium.iris.core.TenantDirectory;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.TimeOrderedIds;
 import com.techradium.iris.core.Validation;
 import com.techradium.iris.core.ValidationException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +76,7 @@ public final class JobQueue {
   private final @Nullable JobWorker worker;
   private final @Nullable JobScheduler scheduler;
 
-  private JobQueue(Builder b) {
+  JobQueue(JobQueueBuilder b) {
     this.store = b.store;
     this.tenants = new KnownTenants(b.tenants);
     this.settings =
@@ -108,8 +105,8 @@ public final class JobQueue {
   }
 
   /** Starts configuring a job queue. */
-  public static Builder builder() {
-    return new Builder();
+  public static JobQueueBuilder builder() {
+    return new JobQueueBuilder();
   }
 
   // ---- enqueue -------------------------------------------------------------------------------
@@ -397,7 +394,7 @@ public final class JobQueue {
     return settings.systemTenant();
   }
 
-  private void start(@Nullable IrisRuntime runtime) {
+  void start(@Nullable IrisRuntime runtime) {
     for (String name : DEFAULT_QUEUES) {
       store.createQueue(QueueConfig.defaults(name));
     }
@@ -413,187 +410,6 @@ public final class JobQueue {
       if (worker != null) {
         runtime.register(worker);
       }
-    }
-  }
-
-  /**
-   * Configures a {@link JobQueue}. Only the store is required; every other setting documents its
-   * default. Not thread-safe.
-   */
-  public static final class Builder {
-    private @Nullable JobStore store;
-    private TenantDirectory tenants = TenantDirectory.acceptingAll();
-    private Clock clock = Clock.systemUTC();
-    private @Nullable IrisRuntime runtime;
-    private final Map<String, JobHandler> handlers = new LinkedHashMap<>();
-    private final Set<String> knownTypes = new HashSet<>();
-    private Duration defaultTimeout = Duration.ofMinutes(5);
-    private RetryBackoff backoff = RetryBackoff.DEFAULT;
-    private Duration idempotencyWindow = Duration.ofHours(24);
-    private Duration leaseDuration = Duration.ofSeconds(30);
-    private Duration pollInterval = Duration.ofMillis(500);
-    private Duration schedulerInterval = Duration.ofSeconds(1);
-    private int claimBatch = 10;
-    private String nodeName = "node-" + UUID.randomUUID().toString().substring(0, 8);
-    private TenantId systemTenant = TenantId.of("system");
-    private boolean runWorker = true;
-    private boolean runScheduler = true;
-    private @Nullable Set<String> workerQueues;
-
-    private Builder() {}
-
-    /** The job store. Required. */
-    public Builder store(JobStore store) {
-      this.store = Objects.requireNonNull(store, "store");
-      return this;
-    }
-
-    /**
-     * The tenants that exist: enqueueing or scheduling for any other tenant is a {@link
-     * ValidationException} on {@code tenantId}, nothing written. Default {@link
-     * TenantDirectory#acceptingAll()}.
-     */
-    public Builder tenants(TenantDirectory directory) {
-      this.tenants = Objects.requireNonNull(directory, "directory");
-      return this;
-    }
-
-    /** The clock for run-at times, leases and stats. Default: the system clock in UTC. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * The runtime that runs this facade's {@link JobWorker} and {@link JobScheduler}. Default none:
-     * the facade then only enqueues and reads.
-     */
-    public Builder runtime(IrisRuntime runtime) {
-      this.runtime = Objects.requireNonNull(runtime, "runtime");
-      return this;
-    }
-
-    /** Registers the handler of a job type. */
-    public Builder handler(String type, JobHandler handler) {
-      JobNames.type(Validation.of(), "type", type).throwIfInvalid();
-      Objects.requireNonNull(handler, "handler");
-      if (handlers.putIfAbsent(type, handler) != null) {
-        throw new IllegalArgumentException("handler for type " + type + " set twice");
-      }
-      return this;
-    }
-
-    /** Job types handled by workers elsewhere, so this node may enqueue them. Default none. */
-    public Builder knownTypes(String... types) {
-      for (String type : types) {
-        JobNames.type(Validation.of(), "type", type).throwIfInvalid();
-        knownTypes.add(type);
-      }
-      return this;
-    }
-
-    /** Timeout of jobs enqueued without one. Default 5 minutes. */
-    public Builder defaultTimeout(Duration timeout) {
-      this.defaultTimeout = positive("defaultTimeout", timeout);
-      return this;
-    }
-
-    /** Backoff of jobs enqueued without one. Default {@link RetryBackoff#DEFAULT} (1 s to 1 h). */
-    public Builder backoff(RetryBackoff backoff) {
-      this.backoff = Objects.requireNonNull(backoff, "backoff");
-      return this;
-    }
-
-    /** How long an idempotency key deduplicates. Default 24 hours. */
-    public Builder idempotencyWindow(Duration window) {
-      this.idempotencyWindow = positive("idempotencyWindow", window);
-      return this;
-    }
-
-    /** How long a claimed job's lease lasts between renewals (a third of it). Default 30 s. */
-    public Builder leaseDuration(Duration lease) {
-      this.leaseDuration = positive("leaseDuration", lease);
-      return this;
-    }
-
-    /** How often an idle worker polls for due jobs besides store signals. Default 500 ms. */
-    public Builder pollInterval(Duration interval) {
-      this.pollInterval = positive("pollInterval", interval);
-      return this;
-    }
-
-    /** How often the scheduler fires schedules and sweeps leases. Default 1 s. */
-    public Builder schedulerInterval(Duration interval) {
-      this.schedulerInterval = positive("schedulerInterval", interval);
-      return this;
-    }
-
-    /**
-     * Most jobs a worker claims per queue in one round, and most claimed jobs a queue keeps waiting
-     * on this worker for a free slot (besides those running). Larger batches mean fewer claims for
-     * short jobs; for long jobs keep it near the queues' concurrency, so that one node does not
-     * hold jobs other nodes could run. Default 10.
-     */
-    public Builder claimBatch(int batch) {
-      if (batch < 1 || batch > 1000) {
-        throw new IllegalArgumentException("claimBatch must be between 1 and 1000: " + batch);
-      }
-      this.claimBatch = batch;
-      return this;
-    }
-
-    /** This node's name in leases and attempt history. Default {@code node-} and a random id. */
-    public Builder nodeName(String name) {
-      Validation.of().text("nodeName", name, 100).throwIfInvalid();
-      this.nodeName = name;
-      return this;
-    }
-
-    /** The tenant that owns system schedules. Default {@code system}. */
-    public Builder systemTenant(TenantId tenant) {
-      this.systemTenant = Objects.requireNonNull(tenant, "tenant");
-      return this;
-    }
-
-    /** Whether to run a worker on the runtime. Default true. */
-    public Builder runWorker(boolean run) {
-      this.runWorker = run;
-      return this;
-    }
-
-    /** Whether to run a scheduler on the runtime. Default true. */
-    public Builder runScheduler(boolean run) {
-      this.runScheduler = run;
-      return this;
-    }
-
-    /** Restricts this node's worker to these queues. Default: every queue. */
-    public Builder workerQueues(String... queues) {
-      this.workerQueues = Set.of(queues);
-      return this;
-    }
-
-    /**
-     * Builds the facade: creates the default queues and the cleanup schedule if missing and, with a
-     * runtime, registers the worker and scheduler on it (they start with the runtime).
-     *
-     * @throws IllegalStateException if no store was given
-     */
-    public JobQueue build() {
-      if (store == null) {
-        throw new IllegalStateException("JobQueue needs a store: call store(...)");
-      }
-      JobQueue queue = new JobQueue(this);
-      queue.start(runtime);
-      return queue;
-    }
-
-    private static Duration positive(String name, Duration value) {
-      Objects.requireNonNull(value, name);
-      if (value.toMillis() < 1) {
-        throw new IllegalArgumentException(name + " must be at least 1 ms: " + value);
-      }
-      return value;
     }
   }
 }

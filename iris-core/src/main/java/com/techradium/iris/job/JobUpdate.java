@@ -1,5 +1,6 @@
 package com.techradium.iris.job;
 
+import com.techradium.iris.core.ConflictException;
 import com.techradium.iris.core.IrisJson;
 import com.techradium.iris.core.Validation;
 import com.techradium.iris.core.ValidationException;
@@ -48,5 +49,35 @@ public record JobUpdate(
   /** Only a new payload. */
   public static JobUpdate payload(String payload) {
     return new JobUpdate(null, null, payload);
+  }
+
+  /**
+   * This update applied to {@code job}, as every {@link JobStore#update} applies it: the changed
+   * fields, {@code updatedAt} set to {@code now} and, with a new {@code runAt}, a scheduled or
+   * queued job made {@link JobState#SCHEDULED} or {@link JobState#QUEUED} by whether it is due.
+   *
+   * @param job the job as stored
+   * @param now the time of the operation
+   * @return the updated job, not yet stored
+   * @throws ConflictException if the job is running or finished
+   */
+  public Job applyTo(Job job, Instant now) {
+    if (!job.state().isUpdatable()) {
+      throw new ConflictException("job " + job.id() + " is " + job.state() + " and cannot change");
+    }
+    Job.Builder b = job.toBuilder().updatedAt(now);
+    if (priority != null) {
+      b.priority(priority);
+    }
+    if (payload != null) {
+      b.payload(payload);
+    }
+    if (runAt != null) {
+      b.runAt(runAt);
+      if (job.state() == JobState.SCHEDULED || job.state() == JobState.QUEUED) {
+        b.state(runAt.isAfter(now) ? JobState.SCHEDULED : JobState.QUEUED);
+      }
+    }
+    return b.build();
   }
 }

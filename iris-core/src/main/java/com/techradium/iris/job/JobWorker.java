@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * <p>Wakes on the store's {@link JobSignal} when it offers one, when a local enqueue or a finished
  * job frees a slot, and otherwise polls at the poll interval. Paused queues are skipped.
  *
- * <p>Besides the jobs running, a queue keeps up to {@link JobQueue.Builder#claimBatch claim batch}
+ * <p>Besides the jobs running, a queue keeps up to {@link JobQueueBuilder#claimBatch claim batch}
  * claimed jobs waiting here (leased and renewed like running ones; their timeout starts when they
  * start), so a freed slot starts the next job at once and claims stay large: a queue is claimed
  * again, up to a full batch, when half its waiting jobs have started.
@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * outcomes of those that finished, then releases the rest back to their queues without using up an
  * attempt. A claimed job whose type has no handler on this node goes back to its queue for a minute
  * without using up an attempt (its last error says so); restrict such nodes with {@link
- * JobQueue.Builder#workerQueues(String...)} or {@link JobQueue.Builder#runWorker(boolean)}.
+ * JobQueueBuilder#workerQueues(String...)} or {@link JobQueueBuilder#runWorker(boolean)}.
  * Thread-safe.
  */
 public final class JobWorker implements BackgroundService {

@@ -43,8 +43,8 @@ class JobWorkerTest {
     return runtime;
   }
 
-  private JobQueue node(IrisRuntime runtime, Clock clock, Consumer<JobQueue.Builder> config) {
-    JobQueue.Builder b =
+  private JobQueue node(IrisRuntime runtime, Clock clock, Consumer<JobQueueBuilder> config) {
+    JobQueueBuilder b =
         JobQueue.builder()
             .store(store)
             .clock(clock)
@@ -56,7 +56,7 @@ class JobWorkerTest {
     return b.build();
   }
 
-  private JobQueue node(Consumer<JobQueue.Builder> config) {
+  private JobQueue node(Consumer<JobQueueBuilder> config) {
     IrisRuntime runtime = runtime(Duration.ofSeconds(5));
     JobQueue jobs = node(runtime, clock, config);
     runtime.start();

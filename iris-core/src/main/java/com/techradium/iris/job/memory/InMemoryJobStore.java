@@ -2,7 +2,6 @@ package com.techradium.iris.job.memory;
 
 import com.techradium.iris.core.ConflictException;
 import com.techradium.iris.core.Cursors;
-import com.techradium.iris.core.IrisJson;
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
@@ -15,6 +14,7 @@ import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
 import com.techradium.iris.job.JobLease;
 import com.techradium.iris.job.JobOutcome;
+import com.techradium.iris.job.JobOutcomes;
 import com.techradium.iris.job.JobQuery;
 import com.techradium.iris.job.JobSignal;
 import com.techradium.iris.job.JobState;
@@ -28,8 +28,6 @@ import com.techradium.iris.job.StatsQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -40,7 +38,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A complete {@link JobStore} in memory: the default for tests, the demo and single-node use. Jobs
@@ -75,79 +72,7 @@ public final class InMemoryJobStore implements JobStore {
   public List<EnqueueResult> insert(TenantId tenant, List<NewJob> batch, Instant now) {
     Objects.requireNonNull(tenant, "tenant");
     List<NewJob> input = List.copyOf(batch);
-    return write(() -> insertLocked(tenant, input, now));
-  }
-
-  private List<EnqueueResult> insertLocked(TenantId tenant, List<NewJob> input, Instant now) {
-    // Validate the whole batch before changing anything.
-    Map<UUID, NewJob> fresh = new HashMap<>();
-    Map<String, NewJob> batchKeys = new HashMap<>();
-    List<@Nullable Object> dedupedTo = new ArrayList<>();
-    for (NewJob n : input) {
-      Object target = null;
-      if (n.idempotencyKey() != null) {
-        Job existing = table.liveKeyHolder(tenant, n.idempotencyKey(), now);
-        NewJob earlier = batchKeys.get(n.idempotencyKey());
-        if (existing != null) {
-          requireSameContent(n, existing.queue(), existing.type(), existing.payload());
-          target = existing;
-        } else if (earlier != null) {
-          requireSameContent(n, earlier.queue(), earlier.type(), earlier.payload());
-          target = earlier;
-        } else {
-          batchKeys.put(n.idempotencyKey(), n);
-        }
-      }
-      if (target == null) {
-        if (table.jobs.containsKey(n.id()) || fresh.containsKey(n.id())) {
-          throw new ConflictException("job id " + n.id() + " is already used");
-        }
-        fresh.put(n.id(), n);
-      }
-      dedupedTo.add(target);
-    }
-    for (NewJob n : fresh.values()) {
-      for (UUID parent : n.parentIds()) {
-        Job stored = table.jobs.get(parent);
-        boolean known =
-            fresh.containsKey(parent) || (stored != null && stored.tenant().equals(tenant));
-        if (!known) {
-          throw new ValidationException("parentIds", "unknown parent job " + parent);
-        }
-      }
-    }
-    Map<UUID, Job> created = new HashMap<>();
-    for (NewJob n : fresh.values()) {
-      table.initial(tenant, n, fresh, created, new HashSet<>(), now);
-    }
-    // Apply.
-    for (Job job : created.values()) {
-      table.save(null, job, now);
-      table.index(job);
-    }
-    List<EnqueueResult> results = new ArrayList<>(input.size());
-    for (int i = 0; i < input.size(); i++) {
-      Object target = dedupedTo.get(i);
-      if (target == null) {
-        results.add(new EnqueueResult(created.get(input.get(i).id()), true));
-      } else if (target instanceof Job existing) {
-        results.add(new EnqueueResult(existing, false));
-      } else {
-        results.add(new EnqueueResult(created.get(((NewJob) target).id()), false));
-      }
-    }
-    return results;
-  }
-
-  private static void requireSameContent(NewJob n, String queue, String type, String payload) {
-    boolean same =
-        n.queue().equals(queue)
-            && n.type().equals(type)
-            && IrisJson.parse("payload", n.payload()).equals(IrisJson.parse("payload", payload));
-    if (!same) {
-      throw new ConflictException(
-          "idempotency key " + n.idempotencyKey() + " was used for a job with other content");
-    }
+    return write(() -> BatchInserts.insert(table, tenant, input, now));
   }
 
   @Override
@@ -191,23 +116,7 @@ public final class InMemoryJobStore implements JobStore {
     return write(
         () -> {
           Job job = table.require(tenant, id);
-          if (!job.state().isUpdatable()) {
-            throw new ConflictException("job " + id + " is " + job.state() + " and cannot change");
-          }
-          Job.Builder b = job.toBuilder().updatedAt(now);
-          if (update.priority() != null) {
-            b.priority(update.priority());
-          }
-          if (update.payload() != null) {
-            b.payload(update.payload());
-          }
-          if (update.runAt() != null) {
-            b.runAt(update.runAt());
-            if (job.state() == JobState.SCHEDULED || job.state() == JobState.QUEUED) {
-              b.state(update.runAt().isAfter(now) ? JobState.SCHEDULED : JobState.QUEUED);
-            }
-          }
-          return table.save(job, b.build(), now);
+          return table.save(job, update.applyTo(job, now), now);
         });
   }
 
@@ -337,37 +246,9 @@ public final class InMemoryJobStore implements JobStore {
           if (job == null) {
             return Optional.empty();
           }
-          Job.Builder b = job.toBuilder().lease(null).updatedAt(now);
-          AttemptOutcome recorded;
-          String error = null;
-          if (outcome instanceof JobOutcome.Completed c) {
-            b.state(JobState.COMPLETED).result(c.result()).finishedAt(now);
-            recorded = AttemptOutcome.SUCCEEDED;
-          } else if (outcome instanceof JobOutcome.Retry r) {
-            error = r.error();
-            b.runAt(r.retryAt()).lastError(error);
-            if (r.consumesAttempt()) {
-              b.state(JobState.FAILED);
-              recorded = AttemptOutcome.FAILED;
-            } else {
-              b.state(r.retryAt().isAfter(now) ? JobState.SCHEDULED : JobState.QUEUED)
-                  .attempts(job.attempts() - 1);
-              recorded = AttemptOutcome.RESCHEDULED;
-            }
-          } else if (outcome instanceof JobOutcome.Dead d) {
-            error = d.error();
-            b.state(JobState.DEAD).lastError(error).finishedAt(now);
-            recorded = AttemptOutcome.FAILED;
-          } else {
-            error = ((JobOutcome.Cancelled) outcome).reason();
-            b.state(JobState.CANCELLED).finishedAt(now);
-            if (error != null) {
-              b.lastError(error);
-            }
-            recorded = AttemptOutcome.CANCELLED;
-          }
-          table.record(job, recorded, error, now);
-          Job after = table.save(job, b.build(), now);
+          JobOutcomes.Applied applied = JobOutcomes.apply(job, outcome, now);
+          table.record(job, applied.recorded(), applied.error(), now);
+          Job after = table.save(job, applied.after(), now);
           table.afterStateChange(after, now);
           return Optional.of(after);
         });

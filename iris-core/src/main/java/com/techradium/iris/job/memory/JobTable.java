@@ -2,14 +2,12 @@ package com.techradium.iris.job.memory;
 
 import com.techradium.iris.core.NotFoundException;
 import com.techradium.iris.core.TenantId;
-import com.techradium.iris.core.ValidationException;
 import com.techradium.iris.job.AttemptOutcome;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.JobStats;
 import com.techradium.iris.job.LeaseRef;
-import com.techradium.iris.job.NewJob;
 import com.techradium.iris.job.ParentFailurePolicy;
 import com.techradium.iris.job.StatsQuery;
 import java.time.Duration;
@@ -76,51 +74,6 @@ final class JobTable {
         || !job.idempotencyExpiresAt().isAfter(now)) {
       return null;
     }
-    return job;
-  }
-
-  /** Works out a new job's initial state from its parents', which may be new themselves. */
-  Job initial(
-      TenantId tenant,
-      NewJob n,
-      Map<UUID, NewJob> fresh,
-      Map<UUID, Job> created,
-      Set<UUID> visiting,
-      Instant now) {
-    Job done = created.get(n.id());
-    if (done != null) {
-      return done;
-    }
-    if (!visiting.add(n.id())) {
-      throw new ValidationException("parentIds", "jobs depend on each other in a cycle");
-    }
-    JobState state = n.readyState(now);
-    String error = null;
-    boolean blocked = false;
-    for (UUID parentId : n.parentIds()) {
-      NewJob freshParent = fresh.get(parentId);
-      Job parent =
-          freshParent != null
-              ? initial(tenant, freshParent, fresh, created, visiting, now)
-              : jobs.get(parentId);
-      if (parent.state() == JobState.DEAD || parent.state() == JobState.CANCELLED) {
-        if (error == null) {
-          error = parentFailure(parent);
-        }
-      } else if (parent.state() != JobState.COMPLETED) {
-        blocked = true;
-      }
-    }
-    Job job;
-    if (error != null) {
-      JobState failed =
-          n.parentFailurePolicy() == ParentFailurePolicy.FAIL ? JobState.DEAD : JobState.CANCELLED;
-      job = Job.create(tenant, n, failed, now).toBuilder().lastError(error).build();
-    } else {
-      job = Job.create(tenant, n, blocked ? JobState.BLOCKED : state, now);
-    }
-    created.put(n.id(), job);
-    visiting.remove(n.id());
     return job;
   }
 

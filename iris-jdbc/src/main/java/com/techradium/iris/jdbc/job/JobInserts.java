@@ -5,11 +5,11 @@ import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_DEPENDENCIES;
 import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_IDEMPOTENCY;
 
 import com.techradium.iris.core.ConflictException;
-import com.techradium.iris.core.IrisJson;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.ValidationException;
 import com.techradium.iris.jdbc.schema.tables.IrisJobs;
 import com.techradium.iris.jdbc.schema.tables.records.IrisJobDependenciesRecord;
+import com.techradium.iris.job.EnqueueDedupe;
 import com.techradium.iris.job.EnqueueResult;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobState;
@@ -57,10 +57,11 @@ final class JobInserts {
         Job existing = holders.get(key);
         NewJob earlier = batchKeys.get(key);
         if (existing != null) {
-          requireSameContent(n, existing.queue(), existing.type(), existing.payload());
+          EnqueueDedupe.requireSameContent(
+              n, existing.queue(), existing.type(), existing.payload());
           target = existing;
         } else if (earlier != null) {
-          requireSameContent(n, earlier.queue(), earlier.type(), earlier.payload());
+          EnqueueDedupe.requireSameContent(n, earlier.queue(), earlier.type(), earlier.payload());
           target = earlier;
         } else {
           batchKeys.put(key, n);
@@ -116,18 +117,7 @@ final class JobInserts {
     }
     JobWrites.notifyDue(dsl, wake);
 
-    List<EnqueueResult> results = new ArrayList<>(input.size());
-    for (int i = 0; i < input.size(); i++) {
-      Object target = dedupedTo.get(i);
-      if (target == null) {
-        results.add(new EnqueueResult(created.get(input.get(i).id()), true));
-      } else if (target instanceof Job existing) {
-        results.add(new EnqueueResult(existing, false));
-      } else {
-        results.add(new EnqueueResult(created.get(((NewJob) target).id()), false));
-      }
-    }
-    return results;
+    return EnqueueDedupe.results(input, dedupedTo, created);
   }
 
   /** Inserts one job with no key and no parents, as a cron occurrence. */
@@ -224,17 +214,6 @@ final class JobInserts {
       states.put(r.value1(), JobRows.state(r.value2()));
     }
     return states;
-  }
-
-  private static void requireSameContent(NewJob n, String queue, String type, String payload) {
-    boolean same =
-        n.queue().equals(queue)
-            && n.type().equals(type)
-            && IrisJson.parse("payload", n.payload()).equals(IrisJson.parse("payload", payload));
-    if (!same) {
-      throw new ConflictException(
-          "idempotency key " + n.idempotencyKey() + " was used for a job with other content");
-    }
   }
 
   /** Works out a new job's initial state from its parents', which may be new themselves. */

@@ -10,6 +10,7 @@ import com.techradium.iris.jdbc.schema.tables.records.IrisJobsRecord;
 import com.techradium.iris.job.AttemptOutcome;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobOutcome;
+import com.techradium.iris.job.JobOutcomes;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.JobUpdate;
 import com.techradium.iris.job.LeaseRef;
@@ -34,23 +35,7 @@ final class JobTransitions {
   static Job update(DSLContext dsl, TenantId tenant, UUID id, JobUpdate update, Instant now) {
     IrisJobsRecord row = require(dsl, tenant, id);
     Job job = JobRows.job(row);
-    if (!job.state().isUpdatable()) {
-      throw new ConflictException("job " + id + " is " + job.state() + " and cannot change");
-    }
-    Job.Builder b = job.toBuilder().updatedAt(now);
-    if (update.priority() != null) {
-      b.priority(update.priority());
-    }
-    if (update.payload() != null) {
-      b.payload(update.payload());
-    }
-    if (update.runAt() != null) {
-      b.runAt(update.runAt());
-      if (job.state() == JobState.SCHEDULED || job.state() == JobState.QUEUED) {
-        b.state(update.runAt().isAfter(now) ? JobState.SCHEDULED : JobState.QUEUED);
-      }
-    }
-    Job after = b.build();
+    Job after = update.applyTo(job, now);
     JobWrites.save(dsl, row, after);
     if (after.isDueAt(now)) {
       JobWrites.notifyDue(dsl, List.of(after.queue()));
@@ -107,37 +92,9 @@ final class JobTransitions {
       return Optional.empty();
     }
     Job job = JobRows.job(row);
-    Job.Builder b = job.toBuilder().lease(null).updatedAt(now);
-    AttemptOutcome recorded;
-    String error = null;
-    if (outcome instanceof JobOutcome.Completed c) {
-      b.state(JobState.COMPLETED).result(c.result()).finishedAt(now);
-      recorded = AttemptOutcome.SUCCEEDED;
-    } else if (outcome instanceof JobOutcome.Retry r) {
-      error = r.error();
-      b.runAt(r.retryAt()).lastError(error);
-      if (r.consumesAttempt()) {
-        b.state(JobState.FAILED);
-        recorded = AttemptOutcome.FAILED;
-      } else {
-        b.state(r.retryAt().isAfter(now) ? JobState.SCHEDULED : JobState.QUEUED)
-            .attempts(job.attempts() - 1);
-        recorded = AttemptOutcome.RESCHEDULED;
-      }
-    } else if (outcome instanceof JobOutcome.Dead d) {
-      error = d.error();
-      b.state(JobState.DEAD).lastError(error).finishedAt(now);
-      recorded = AttemptOutcome.FAILED;
-    } else {
-      error = ((JobOutcome.Cancelled) outcome).reason();
-      b.state(JobState.CANCELLED).finishedAt(now);
-      if (error != null) {
-        b.lastError(error);
-      }
-      recorded = AttemptOutcome.CANCELLED;
-    }
-    Job after = b.build();
-    JobWrites.saveWithAttempt(dsl, row, after, recorded, error, now);
+    JobOutcomes.Applied applied = JobOutcomes.apply(job, outcome, now);
+    Job after = applied.after();
+    JobWrites.saveWithAttempt(dsl, row, after, applied.recorded(), applied.error(), now);
     Set<String> wake = new LinkedHashSet<>();
     if (after.isDueAt(now)) {
       wake.add(after.queue());

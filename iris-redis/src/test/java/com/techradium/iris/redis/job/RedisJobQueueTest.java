@@ -11,6 +11,7 @@ import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
 import com.techradium.iris.job.JobHandler;
 import com.techradium.iris.job.JobQueue;
+import com.techradium.iris.job.JobQueueBuilder;
 import com.techradium.iris.job.JobSpec;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.JobStats;
@@ -66,11 +67,11 @@ class RedisJobQueueTest {
     return RedisJobStore.builder(client).namespace(namespace).build();
   }
 
-  private JobQueue node(Clock clock, Consumer<JobQueue.Builder> config) {
+  private JobQueue node(Clock clock, Consumer<JobQueueBuilder> config) {
     IrisRuntime runtime =
         IrisRuntime.builder().workerThreads(2).shutdownTimeout(Duration.ofSeconds(5)).build();
     runtimes.add(runtime);
-    JobQueue.Builder b =
+    JobQueueBuilder b =
         JobQueue.builder()
             .store(nodeStore())
             .clock(clock)
