@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -32,9 +31,8 @@ final class PostgresServer {
 
   private static final String EMBEDDED_USER = "postgres";
   private static final String EMBEDDED_PASSWORD = "postgres";
-  private static final Object LOCK = new Object();
-  private static @Nullable PostgresServer shared;
-  private static @Nullable RuntimeException startFailure;
+  private static final SharedServer<PostgresServer> SHARED =
+      new SharedServer<>(URL_VARIABLE, PostgresServer::external, PostgresServer::embedded);
 
   private final String hostAndPort;
   private final String user;
@@ -53,22 +51,7 @@ final class PostgresServer {
 
   /** The shared server, starting it on first call; fails the same way on every later call. */
   static PostgresServer shared() {
-    synchronized (LOCK) {
-      if (shared != null) {
-        return shared;
-      }
-      if (startFailure != null) {
-        throw startFailure;
-      }
-      try {
-        String external = System.getenv(URL_VARIABLE);
-        shared = external != null && !external.isBlank() ? external(external.trim()) : embedded();
-        return shared;
-      } catch (RuntimeException e) {
-        startFailure = e;
-        throw e;
-      }
-    }
+    return SHARED.get();
   }
 
   private static PostgresServer embedded() {

@@ -29,9 +29,8 @@ final class RedisTestServer {
 
   static final int EMBEDDED_DATABASES = 1024;
 
-  private static final Object LOCK = new Object();
-  private static @Nullable RedisTestServer shared;
-  private static @Nullable RuntimeException startFailure;
+  private static final SharedServer<RedisTestServer> SHARED =
+      new SharedServer<>(URL_VARIABLE, RedisTestServer::external, RedisTestServer::embedded);
 
   private final String host;
   private final int port;
@@ -51,22 +50,7 @@ final class RedisTestServer {
 
   /** The shared server, starting it on first call; fails the same way on every later call. */
   static RedisTestServer shared() {
-    synchronized (LOCK) {
-      if (shared != null) {
-        return shared;
-      }
-      if (startFailure != null) {
-        throw startFailure;
-      }
-      try {
-        String external = System.getenv(URL_VARIABLE);
-        shared = external != null && !external.isBlank() ? external(external.trim()) : embedded();
-        return shared;
-      } catch (RuntimeException e) {
-        startFailure = e;
-        throw e;
-      }
-    }
+    return SHARED.get();
   }
 
   private static RedisTestServer embedded() {
