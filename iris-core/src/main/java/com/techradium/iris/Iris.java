@@ -2,20 +2,23 @@ package com.techradium.iris;
 
 import com.techradium.iris.audit.AuditLog;
 import com.techradium.iris.audit.AuditLogBuilder;
+import com.techradium.iris.audit.AuditStore;
+import com.techradium.iris.core.BuilderChecks;
+import com.techradium.iris.core.IrisContext;
 import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.TenantDirectory;
 import com.techradium.iris.job.JobQueue;
 import com.techradium.iris.job.JobQueueBuilder;
-import com.techradium.iris.job.ScheduleSpec;
+import com.techradium.iris.job.JobStore;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * IRIS in one piece: every facade built on one set of stores, one clock and one {@link
- * IrisRuntime}. Optional — each facade can also be built on its own with its builder.
+ * IRIS in one piece: every facade built on one {@link IrisStorage} registry and one {@link
+ * IrisContext} (clock, runtime, tenants, ids, hooks). Optional — each facade can also be built on
+ * its own with its builder.
  *
  * <pre>{@code
  * try (Iris iris = Iris.inMemory().start()) {
@@ -26,68 +29,47 @@ import org.jspecify.annotations.Nullable;
  * // on PostgreSQL: Iris.builder().storage(JdbcIris.storage(dataSource)).build().start()
  * }</pre>
  *
- * <p>Recurring housekeeping runs as jobs: the job queue's nightly cleanup, and — when the audit log
- * has a checkpoint signer — the audit retention schedule {@value #AUDIT_RETENTION_SCHEDULE}.
+ * <p>Each facade declares its own recurring chores (the job queue's nightly cleanup, the audit
+ * log's retention when it signs checkpoints) on the context's {@link IrisContext#housekeeping()
+ * housekeeping}, and the job queue runs them as schedules.
  *
  * <p>{@link #start()} starts the runtime, and with it the audit log's asynchronous writer, the job
- * workers and the cron scheduler; building starts no thread. {@link #close()} drains and stops a
- * runtime this object created; a runtime the host passed in stays the host's to close. Stores and
- * their clients (data sources, Redis clients) always stay the host's. Thread-safe.
+ * workers and the cron scheduler; building starts no thread and writes nothing. {@link #close()}
+ * drains and stops a runtime this object created; a runtime the host passed in stays the host's to
+ * close. Stores and their clients (data sources, Redis clients) always stay the host's.
+ * Thread-safe.
  */
 public final class Iris implements AutoCloseable {
-  /**
-   * The nightly schedule (03:45 UTC, queue {@code cleanup}, system tenant) that applies the audit
-   * log's retention, registered when the audit log has a checkpoint signer.
-   */
-  public static final String AUDIT_RETENTION_SCHEDULE = "audit-retention";
-
-  /** The job type of {@link #AUDIT_RETENTION_SCHEDULE}: runs {@link AuditLog#cleanup()}. */
-  public static final String AUDIT_RETENTION_TYPE = "iris.audit.cleanup";
-
   private final IrisStorage storage;
-  private final Clock clock;
-  private final IrisRuntime runtime;
+  private final IrisContext context;
   private final boolean ownsRuntime;
   private final AuditLog audit;
   private final JobQueue jobs;
 
   private Iris(Builder builder) {
     this.storage = builder.storage;
-    this.clock = builder.clock;
     this.ownsRuntime = builder.runtime == null;
-    this.runtime = builder.runtime != null ? builder.runtime : IrisRuntime.create();
+    this.context =
+        IrisContext.builder()
+            .clock(builder.clock)
+            .runtime(builder.runtime != null ? builder.runtime : IrisRuntime.create())
+            .tenants(storage.tenants())
+            .build();
+    this.audit =
+        configured(
+                AuditLog.builder().context(context).store(storage.store(AuditStore.class)),
+                builder.auditOptions)
+            .build();
+    this.jobs =
+        configured(
+                JobQueue.builder().context(context).store(storage.store(JobStore.class)),
+                builder.jobOptions)
+            .build();
+  }
 
-    AuditLogBuilder auditBuilder =
-        AuditLog.builder()
-            .store(storage.auditStore())
-            .clock(clock)
-            .runtime(runtime)
-            .tenants(storage.tenants());
-    builder.auditOptions.accept(auditBuilder);
-    this.audit = auditBuilder.build();
-
-    JobQueueBuilder jobBuilder =
-        JobQueue.builder()
-            .store(storage.jobStore())
-            .clock(clock)
-            .runtime(runtime)
-            .tenants(storage.tenants());
-    builder.jobOptions.accept(jobBuilder);
-    this.jobs = jobBuilder.build();
-
-    if (audit.signsCheckpoints()) {
-      jobs.registerHandler(
-          AUDIT_RETENTION_TYPE,
-          ctx -> ctx.result("{\"eventsDeleted\":" + audit.cleanup().eventsDeleted() + "}"));
-      jobs.registerSchedule(
-          jobs.systemTenant(),
-          ScheduleSpec.of(
-              AUDIT_RETENTION_SCHEDULE,
-              "45 3 * * *",
-              ZoneOffset.UTC,
-              "cleanup",
-              AUDIT_RETENTION_TYPE));
-    }
+  private static <B> B configured(B facadeBuilder, Consumer<B> options) {
+    options.accept(facadeBuilder);
+    return facadeBuilder;
   }
 
   /** IRIS on complete in-memory stores and the system clock; call {@link #start()} to run it. */
@@ -102,7 +84,7 @@ public final class Iris implements AutoCloseable {
 
   /** Starts the runtime and every background service on it. Idempotent. */
   public Iris start() {
-    runtime.start();
+    runtime().start();
     return this;
   }
 
@@ -116,9 +98,14 @@ public final class Iris implements AutoCloseable {
     return jobs;
   }
 
+  /** The context every facade shares: clock, runtime, tenants, ids and hooks. */
+  public IrisContext context() {
+    return context;
+  }
+
   /** The tenant directory every facade checks tenants against. */
   public TenantDirectory tenants() {
-    return storage.tenants();
+    return context.tenants();
   }
 
   /** The stores behind the facades. */
@@ -128,12 +115,12 @@ public final class Iris implements AutoCloseable {
 
   /** The clock every facade reads. */
   public Clock clock() {
-    return clock;
+    return context.clock();
   }
 
   /** The runtime that runs background work. */
   public IrisRuntime runtime() {
-    return runtime;
+    return context.runtime().orElseThrow();
   }
 
   /**
@@ -143,28 +130,34 @@ public final class Iris implements AutoCloseable {
   @Override
   public void close() {
     if (ownsRuntime) {
-      runtime.close();
+      runtime().close();
     }
   }
 
-  /** Configures {@link Iris}. Every part has a default; not thread-safe. */
+  /** Configures {@link Iris}. Every part has a default and can be set once; not thread-safe. */
   public static final class Builder {
     private IrisStorage storage = IrisStorage.inMemory();
+    private boolean storageSet;
     private Clock clock = Clock.systemUTC();
+    private boolean clockSet;
     private @Nullable IrisRuntime runtime;
     private Consumer<AuditLogBuilder> auditOptions = b -> {};
+    private boolean auditSet;
     private Consumer<JobQueueBuilder> jobOptions = b -> {};
+    private boolean jobsSet;
 
     private Builder() {}
 
     /** The stores. Default {@link IrisStorage#inMemory()}. */
     public Builder storage(IrisStorage storage) {
+      storageSet = BuilderChecks.markSet("storage", storageSet);
       this.storage = Objects.requireNonNull(storage, "storage");
       return this;
     }
 
     /** The clock every facade reads. Default: the system clock in UTC. */
     public Builder clock(Clock clock) {
+      clockSet = BuilderChecks.markSet("clock", clockSet);
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
@@ -174,24 +167,26 @@ public final class Iris implements AutoCloseable {
      * IrisRuntime#create()} and closed by {@link Iris#close()}.
      */
     public Builder runtime(IrisRuntime runtime) {
-      this.runtime = Objects.requireNonNull(runtime, "runtime");
+      this.runtime = BuilderChecks.setOnce("runtime", this.runtime, runtime);
       return this;
     }
 
     /**
-     * Further audit settings (signer, retention, brute-force rules, listener, ...). Store, clock,
-     * runtime and tenants are already set from this builder.
+     * Further audit settings (signer, retention, brute-force rules, listener, ...). Store and
+     * context are already set from this builder.
      */
     public Builder audit(Consumer<AuditLogBuilder> options) {
+      auditSet = BuilderChecks.markSet("audit", auditSet);
       this.auditOptions = Objects.requireNonNull(options, "options");
       return this;
     }
 
     /**
-     * Further job-queue settings (handlers, backoff, lease, worker queues, ...). Store, clock,
-     * runtime and tenants are already set from this builder.
+     * Further job-queue settings (handlers, backoff, lease, worker queues, ...). Store and context
+     * are already set from this builder.
      */
     public Builder jobs(Consumer<JobQueueBuilder> options) {
+      jobsSet = BuilderChecks.markSet("jobs", jobsSet);
       this.jobOptions = Objects.requireNonNull(options, "options");
       return this;
     }

@@ -2,48 +2,135 @@ package com.techradium.iris;
 
 import com.techradium.iris.audit.AuditStore;
 import com.techradium.iris.audit.memory.InMemoryAuditStore;
+import com.techradium.iris.core.BuilderChecks;
 import com.techradium.iris.core.TenantDirectory;
 import com.techradium.iris.job.JobStore;
 import com.techradium.iris.job.memory.InMemoryJobStore;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The stores behind every facade, handed to {@link Iris.Builder#storage(IrisStorage)} in one piece:
- * {@link #inMemory()} here, {@code JdbcIris.storage(dataSource)} from iris-jdbc. A single store can
- * be swapped afterwards, e.g. the job store for Redis with {@link #withJobStore}.
+ * a typed registry from each port ({@code AuditStore.class}, {@code JobStore.class}, ...) to the
+ * store that serves it, plus the tenant directory. {@link #inMemory()} serves every port in memory,
+ * {@code JdbcIris.storage(dataSource)} every port on PostgreSQL; a single store is swapped with
+ * {@link #with}:
  *
- * @param tenants which tenants exist; {@link TenantDirectory#acceptingAll()} accepts any
- * @param auditStore where the audit log keeps its events
- * @param jobStore where the job queue keeps its jobs
+ * <pre>{@code
+ * IrisStorage storage = JdbcIris.storage(dataSource)
+ *     .with(JobStore.class, RedisJobStore.create(jedis));   // jobs on Redis, the rest on PostgreSQL
+ * }</pre>
+ *
+ * <p>A new port is a new key, so adding a store to IRIS changes no constructor or factory a host
+ * calls. Immutable and thread-safe; the stores and their clients stay the host's.
  */
-public record IrisStorage(TenantDirectory tenants, AuditStore auditStore, JobStore jobStore) {
-  public IrisStorage {
-    Objects.requireNonNull(tenants, "tenants");
-    Objects.requireNonNull(auditStore, "auditStore");
-    Objects.requireNonNull(jobStore, "jobStore");
+public final class IrisStorage {
+  private final TenantDirectory tenants;
+  private final Map<Class<?>, Object> stores;
+
+  private IrisStorage(TenantDirectory tenants, Map<Class<?>, Object> stores) {
+    this.tenants = tenants;
+    this.stores = Map.copyOf(stores);
   }
 
   /**
-   * Complete, thread-safe in-memory stores: for tests, demos and single-process tools. Nothing
-   * survives the JVM. Every tenant is accepted.
+   * Complete, thread-safe in-memory stores for every port: for tests, demos and single-process
+   * tools. Nothing survives the JVM. Every tenant is accepted.
    */
   public static IrisStorage inMemory() {
-    return new IrisStorage(
-        TenantDirectory.acceptingAll(), new InMemoryAuditStore(), new InMemoryJobStore());
+    return builder()
+        .store(AuditStore.class, new InMemoryAuditStore())
+        .store(JobStore.class, new InMemoryJobStore())
+        .build();
+  }
+
+  /** Starts an empty registry, for adapter modules that assemble their own defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Which tenants exist; {@link TenantDirectory#acceptingAll()} unless set. */
+  public TenantDirectory tenants() {
+    return tenants;
+  }
+
+  /**
+   * The store serving {@code port}.
+   *
+   * @throws IllegalStateException if none was registered for it
+   */
+  public <S> S store(Class<S> port) {
+    return find(port)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no store for " + port.getSimpleName() + "; register one with with(...)"));
+  }
+
+  /** The store serving {@code port}, if one was registered. */
+  public <S> Optional<S> find(Class<S> port) {
+    Objects.requireNonNull(port, "port");
+    return Optional.ofNullable(port.cast(stores.get(port)));
+  }
+
+  /** The ports that have a store. */
+  public Set<Class<?>> ports() {
+    return stores.keySet();
+  }
+
+  /** The same stores, with {@code store} serving {@code port} instead of what served it. */
+  public <S> IrisStorage with(Class<S> port, S store) {
+    Map<Class<?>, Object> copy = new LinkedHashMap<>(stores);
+    copy.put(
+        Objects.requireNonNull(port, "port"), port.cast(Objects.requireNonNull(store, "store")));
+    return new IrisStorage(tenants, copy);
   }
 
   /** The same stores with another tenant directory. */
   public IrisStorage withTenants(TenantDirectory directory) {
-    return new IrisStorage(directory, auditStore, jobStore);
+    return new IrisStorage(Objects.requireNonNull(directory, "directory"), stores);
   }
 
-  /** The same stores with another audit store. */
-  public IrisStorage withAuditStore(AuditStore store) {
-    return new IrisStorage(tenants, store, jobStore);
+  @Override
+  public String toString() {
+    return "IrisStorage" + stores.keySet().stream().map(Class::getSimpleName).sorted().toList();
   }
 
-  /** The same stores with another job store, e.g. {@code RedisJobStore} on the host's Redis. */
-  public IrisStorage withJobStore(JobStore store) {
-    return new IrisStorage(tenants, auditStore, store);
+  /** Assembles an {@link IrisStorage}; each port set once. Not thread-safe. */
+  public static final class Builder {
+    private TenantDirectory tenants = TenantDirectory.acceptingAll();
+    private boolean tenantsSet;
+    private final Map<Class<?>, Object> stores = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** Which tenants exist. Default {@link TenantDirectory#acceptingAll()}. */
+    public Builder tenants(TenantDirectory directory) {
+      tenantsSet = BuilderChecks.markSet("tenants", tenantsSet);
+      this.tenants = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * The store serving {@code port}.
+     *
+     * @throws IllegalStateException if the port has a store already
+     */
+    public <S> Builder store(Class<S> port, S store) {
+      Objects.requireNonNull(port, "port");
+      Objects.requireNonNull(store, "store");
+      if (stores.putIfAbsent(port, port.cast(store)) != null) {
+        throw BuilderChecks.duplicate("store for", port.getSimpleName());
+      }
+      return this;
+    }
+
+    /** The registry. */
+    public IrisStorage build() {
+      return new IrisStorage(tenants, stores);
+    }
   }
 }

@@ -5,15 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.techradium.iris.audit.AuditCategory;
 import com.techradium.iris.audit.AuditEvent;
+import com.techradium.iris.audit.AuditLog;
 import com.techradium.iris.audit.AuditRecord;
+import com.techradium.iris.audit.AuditStore;
 import com.techradium.iris.audit.HmacCheckpointSigner;
+import com.techradium.iris.core.HousekeepingTask;
 import com.techradium.iris.core.InMemoryTenantDirectory;
 import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.ValidationException;
 import com.techradium.iris.job.Job;
+import com.techradium.iris.job.JobQueue;
 import com.techradium.iris.job.JobSpec;
 import com.techradium.iris.job.JobState;
+import com.techradium.iris.job.JobStore;
+import com.techradium.iris.job.QueueConfig;
+import com.techradium.iris.job.memory.InMemoryJobStore;
 import com.techradium.iris.testkit.MutableClock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -87,7 +94,7 @@ class IrisTest {
     Iris plain = Iris.inMemory();
 
     assertThat(signing.jobs().getSchedule(signing.jobs().systemTenant(), "audit-retention"))
-        .hasValueSatisfying(s -> assertThat(s.type()).isEqualTo(Iris.AUDIT_RETENTION_TYPE));
+        .hasValueSatisfying(s -> assertThat(s.type()).isEqualTo(AuditLog.RETENTION_TYPE));
     assertThat(plain.jobs().getSchedule(plain.jobs().systemTenant(), "audit-retention")).isEmpty();
   }
 
@@ -109,5 +116,82 @@ class IrisTest {
     Iris iris = Iris.inMemory().start();
     iris.close();
     assertThat(iris.runtime().isRunning()).isFalse();
+  }
+
+  @Test
+  void buildingWritesNothingUntilTheRuntimeStarts() {
+    InMemoryJobStore jobStore = new InMemoryJobStore();
+    Iris iris =
+        Iris.builder().storage(IrisStorage.inMemory().with(JobStore.class, jobStore)).build();
+
+    assertThat(jobStore.listQueues()).as("after build").isEmpty();
+    iris.start();
+    try {
+      assertThat(jobStore.listQueues())
+          .extracting(QueueConfig::name)
+          .containsAll(JobQueue.DEFAULT_QUEUES);
+    } finally {
+      iris.close();
+    }
+  }
+
+  @Test
+  void everyFacadeSharesOneContext() {
+    MutableClock clock = MutableClock.startingAtEpochOf2026();
+    Iris iris = Iris.builder().clock(clock).build();
+
+    assertThat(iris.context().clock()).isSameAs(clock);
+    assertThat(iris.context().runtime()).containsSame(iris.runtime());
+    assertThat(iris.context().housekeeping().tasks())
+        .extracting(HousekeepingTask::name)
+        .containsExactly(JobQueue.CLEANUP_SCHEDULE);
+  }
+
+  @Test
+  void aFacadeDeclaresItsOwnChoresOnTheContext() {
+    Iris signing =
+        Iris.builder().audit(a -> a.signer(new HmacCheckpointSigner("k1", new byte[32]))).build();
+
+    assertThat(signing.context().housekeeping().tasks())
+        .extracting(HousekeepingTask::name)
+        .containsExactlyInAnyOrder(JobQueue.CLEANUP_SCHEDULE, AuditLog.RETENTION_SCHEDULE);
+  }
+
+  @Test
+  void theStorageRegistryServesEachPortAndSwapsOne() {
+    InMemoryJobStore other = new InMemoryJobStore();
+    IrisStorage storage = IrisStorage.inMemory();
+    IrisStorage swapped = storage.with(JobStore.class, other);
+
+    assertThat(storage.ports()).contains(AuditStore.class, JobStore.class);
+    assertThat(swapped.store(JobStore.class)).isSameAs(other);
+    assertThat(swapped.store(AuditStore.class)).isSameAs(storage.store(AuditStore.class));
+    assertThat(storage.store(JobStore.class)).isNotSameAs(other);
+  }
+
+  @Test
+  void aPortWithoutAStoreIsNamed() {
+    IrisStorage empty = IrisStorage.builder().build();
+
+    assertThat(empty.find(JobStore.class)).isEmpty();
+    assertThatThrownBy(() -> empty.store(JobStore.class))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("JobStore");
+    assertThatThrownBy(() -> Iris.builder().storage(empty).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("AuditStore");
+  }
+
+  @Test
+  void aPortIsRegisteredOnceAndEachBuilderPartSetOnce() {
+    IrisStorage.Builder storage =
+        IrisStorage.builder().store(JobStore.class, new InMemoryJobStore());
+
+    assertThatThrownBy(() -> storage.store(JobStore.class, new InMemoryJobStore()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("store for JobStore was already set");
+    assertThatThrownBy(() -> Iris.builder().jobs(j -> {}).jobs(j -> {}))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("jobs was already set");
   }
 }

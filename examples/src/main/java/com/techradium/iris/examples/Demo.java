@@ -2,12 +2,14 @@ package com.techradium.iris.examples;
 
 import com.techradium.iris.Iris;
 import com.techradium.iris.IrisStorage;
+import com.techradium.iris.audit.AuditStore;
 import com.techradium.iris.audit.HmacCheckpointSigner;
 import com.techradium.iris.audit.memory.InMemoryAuditStore;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.TimeOrderedIds;
 import com.techradium.iris.core.ValidationException;
 import com.techradium.iris.jdbc.JdbcIris;
+import com.techradium.iris.job.JobStore;
 import com.techradium.iris.redis.job.RedisJobStore;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintStream;
@@ -83,7 +85,7 @@ public final class Demo {
     if (options.redisUrl() != null) {
       RedisClient redis = RedisClient.create(URI.create(options.redisUrl()));
       resources.add(redis);
-      storage = storage.withJobStore(RedisJobStore.create(redis));
+      storage = storage.with(JobStore.class, RedisJobStore.create(redis));
       out.println("           job queue on Redis at " + options.redisUrl());
     }
     out.println();
@@ -92,7 +94,7 @@ public final class Demo {
 
   private static AuditTour.StoredEventEditor editor(
       IrisStorage storage, List<AutoCloseable> resources) {
-    if (storage.auditStore() instanceof InMemoryAuditStore memory) {
+    if (storage.store(AuditStore.class) instanceof InMemoryAuditStore memory) {
       return AuditTour.inMemoryEditor(memory);
     }
     HikariDataSource pool = (HikariDataSource) resources.get(0);

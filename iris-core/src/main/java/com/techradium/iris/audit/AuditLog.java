@@ -1,10 +1,11 @@
 package com.techradium.iris.audit;
 
+import com.techradium.iris.core.HousekeepingTask;
+import com.techradium.iris.core.IrisContext;
 import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.KnownTenants;
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
-import com.techradium.iris.core.TenantDirectory;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.TimeOrderedIds;
 import com.techradium.iris.core.Validation;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +60,16 @@ public final class AuditLog {
   private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
   private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(30);
 
+  /**
+   * The nightly chore (03:45 UTC) that applies retention with {@link #cleanup()}, declared on the
+   * context's housekeeping when the log has a checkpoint signer, and run by the context's job queue
+   * in its {@code cleanup} queue under the system tenant.
+   */
+  public static final String RETENTION_SCHEDULE = "audit-retention";
+
+  /** The job type of {@link #RETENTION_SCHEDULE}. */
+  public static final String RETENTION_TYPE = "iris.audit.cleanup";
+
   /** The longest HTTP path {@link #recordApiRequest} keeps. */
   public static final int MAX_PATH_LENGTH = 2048;
 
@@ -76,8 +88,9 @@ public final class AuditLog {
 
   AuditLog(AuditLogBuilder builder) {
     this.store = Objects.requireNonNull(builder.store);
-    this.clock = builder.clock;
-    this.ids = new TimeOrderedIds(clock);
+    IrisContext context = builder.context();
+    this.clock = context.clock();
+    this.ids = context.ids();
     this.signer = builder.signer;
     this.checkpointInterval = builder.signer == null ? 0 : builder.checkpointInterval;
     this.retention = builder.retention;
@@ -85,16 +98,26 @@ public final class AuditLog {
     this.verifier = new ChainVerifier(store, signer);
     this.bruteForce = new BruteForceDetector(store, builder.bruteForceRules, builder.listener);
     this.exporter = new AuditExporter(store);
-    this.tenants =
-        new KnownTenants(
-            builder.tenants == null ? TenantDirectory.acceptingAll() : builder.tenants);
-    if (builder.runtime != null) {
+    this.tenants = context.knownTenants();
+    IrisRuntime runtime = context.runtime().orElse(null);
+    if (runtime != null) {
       AsyncAuditWriter async =
           new AsyncAuditWriter(builder.writerSettings, this::write, builder.listener);
-      builder.runtime.register(async);
+      runtime.register(async);
       this.writer = async;
     } else {
       this.writer = null;
+    }
+    if (signer != null) {
+      context
+          .housekeeping()
+          .register(
+              new HousekeepingTask(
+                  RETENTION_SCHEDULE,
+                  RETENTION_TYPE,
+                  "45 3 * * *",
+                  ZoneOffset.UTC,
+                  () -> "{\"eventsDeleted\":" + cleanup().eventsDeleted() + "}"));
     }
   }
 

@@ -1,5 +1,7 @@
 package com.techradium.iris.audit;
 
+import com.techradium.iris.core.BuilderChecks;
+import com.techradium.iris.core.IrisContext;
 import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.TenantDirectory;
 import java.time.Clock;
@@ -25,8 +27,44 @@ public final class AuditLogBuilder {
   AuditListener listener = AuditListener.NONE;
   int cleanupBatchSize = 1000;
   @Nullable TenantDirectory tenants;
+  private @Nullable IrisContext context;
 
   AuditLogBuilder() {}
+
+  /**
+   * The shared context: its clock, runtime (if it has one) and tenant directory count as set here,
+   * and the audit log declares its retention chore on the context's {@linkplain
+   * IrisContext#housekeeping() housekeeping}, which the context's job queue runs. Default: a
+   * private context from {@link #clock}, {@link #runtime} and {@link #tenants}.
+   */
+  public AuditLogBuilder context(IrisContext context) {
+    BuilderChecks.setOnce("context", this.context, context);
+    if (clockSet || runtime != null || tenants != null) {
+      throw new IllegalStateException("context must be set before clock, runtime and tenants");
+    }
+    this.context = context;
+    return this;
+  }
+
+  IrisContext context() {
+    if (context != null) {
+      return context;
+    }
+    IrisContext.Builder made = IrisContext.builder().clock(clock);
+    if (runtime != null) {
+      made.runtime(runtime);
+    }
+    if (tenants != null) {
+      made.tenants(tenants);
+    }
+    return made.build();
+  }
+
+  private void requireNoContext(String part) {
+    if (context != null) {
+      throw new IllegalStateException(part + " was already set by context(...)");
+    }
+  }
 
   /** Where events are kept. Required. */
   public AuditLogBuilder store(AuditStore store) {
@@ -37,6 +75,7 @@ public final class AuditLogBuilder {
 
   /** The time source. Default: the system clock in UTC. */
   public AuditLogBuilder clock(Clock clock) {
+    requireNoContext("clock");
     if (clockSet) {
       throw new IllegalStateException("clock was already set");
     }
@@ -75,6 +114,7 @@ public final class AuditLogBuilder {
    * runs, it occupies one of the runtime's worker threads. Closing the runtime flushes it.
    */
   public AuditLogBuilder runtime(IrisRuntime runtime) {
+    requireNoContext("runtime");
     requireUnset(this.runtime, "runtime");
     this.runtime = Objects.requireNonNull(runtime, "runtime");
     return this;
@@ -104,6 +144,7 @@ public final class AuditLogBuilder {
    * Default {@link TenantDirectory#acceptingAll()}.
    */
   public AuditLogBuilder tenants(TenantDirectory directory) {
+    requireNoContext("tenants");
     requireUnset(this.tenants, "tenants");
     this.tenants = Objects.requireNonNull(directory, "directory");
     return this;

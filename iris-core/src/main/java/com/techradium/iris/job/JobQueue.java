@@ -1,13 +1,15 @@
 package com.techradium.iris.job;
 
+import com.techradium.iris.core.BackgroundService;
 import com.techradium.iris.core.ConflictException;
+import com.techradium.iris.core.HousekeepingTask;
+import com.techradium.iris.core.IrisContext;
 import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.KnownTenants;
 import com.techradium.iris.core.NotFoundException;
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
-import com.techradium.iris.core.TimeOrderedIds;
 import com.techradium.iris.core.Validation;
 import com.techradium.iris.core.ValidationException;
 import java.time.Duration;
@@ -36,11 +38,13 @@ import org.jspecify.annotations.Nullable;
  * Job job = jobs.enqueue(tenant, JobSpec.builder("emails", "email.send").payload(json).build());
  * }</pre>
  *
- * <p>Queues belong to the deployment; jobs and schedules belong to tenants. The default queues
- * {@value #DEFAULT_QUEUE_NAMES} are created when the facade is built, with the default schedule
- * {@value #CLEANUP_SCHEDULE} that deletes finished jobs past their queue's retention (30 days by
- * default) every night. Other facades add handlers with {@link #registerHandler} and recurring work
- * with {@link #registerSchedule}.
+ * <p>Queues belong to the deployment; jobs and schedules belong to tenants. Building writes
+ * nothing: when the runtime starts the queue (or on first use of a queue without a runtime) the
+ * default queues {@value #DEFAULT_QUEUE_NAMES} are created, and every chore declared on the {@link
+ * IrisContext#housekeeping() context's housekeeping} becomes a handler and a schedule of the system
+ * tenant — among them this queue's own {@value #CLEANUP_SCHEDULE}, which deletes finished jobs past
+ * their queue's retention (30 days by default) every night. Other facades add handlers with {@link
+ * #registerHandler} and recurring work with {@link #registerSchedule}.
  *
  * <p>Every operation validates its whole input before writing anything: bad input is a {@link
  * ValidationException} and nothing is enqueued. Thread-safe. The host owns the store and the
@@ -67,6 +71,7 @@ public final class JobQueue {
   private static final int CLEANUP_BATCH = 1000;
 
   private final JobStore store;
+  private final IrisContext context;
   private final KnownTenants tenants;
   private final JobSettings settings;
   private final Map<String, JobHandler> handlers = new ConcurrentHashMap<>();
@@ -75,33 +80,42 @@ public final class JobQueue {
   private final ScheduleDefinitions schedules;
   private final @Nullable JobWorker worker;
   private final @Nullable JobScheduler scheduler;
+  private volatile boolean setUp;
 
   JobQueue(JobQueueBuilder b) {
     this.store = b.store;
-    this.tenants = new KnownTenants(b.tenants);
-    this.settings =
-        new JobSettings(
-            b.clock,
-            new TimeOrderedIds(b.clock),
-            b.defaultTimeout,
-            b.backoff,
-            b.idempotencyWindow,
-            b.leaseDuration,
-            b.pollInterval,
-            b.claimBatch,
-            b.nodeName,
-            b.systemTenant,
-            b.schedulerInterval);
+    this.context = b.context();
+    this.tenants = context.knownTenants();
+    this.settings = b.settings(context);
     this.handlers.putAll(b.handlers);
     this.knownTypes.addAll(b.knownTypes);
-    this.handlers.putIfAbsent(CLEANUP_TYPE, ctx -> ctx.result("{\"deleted\":" + cleanup() + "}"));
     this.planner = new EnqueuePlanner(store, settings, this::isKnownType);
     this.schedules = new ScheduleDefinitions(store, this::isKnownType);
+    IrisRuntime runtime = context.runtime().orElse(null);
     this.worker =
-        b.runtime != null && b.runWorker
+        runtime != null && b.runsWorker()
             ? new JobWorker(store, settings, handlers::get, b.workerQueues)
             : null;
-    this.scheduler = b.runtime != null && b.runScheduler ? new JobScheduler(store, settings) : null;
+    this.scheduler =
+        runtime != null && b.runsScheduler() ? new JobScheduler(store, settings) : null;
+    context
+        .housekeeping()
+        .register(
+            new HousekeepingTask(
+                CLEANUP_SCHEDULE,
+                CLEANUP_TYPE,
+                "15 3 * * *",
+                ZoneOffset.UTC,
+                () -> "{\"deleted\":" + cleanup() + "}"));
+    if (runtime != null) {
+      runtime.register(new Setup());
+      if (scheduler != null) {
+        runtime.register(scheduler);
+      }
+      if (worker != null) {
+        runtime.register(worker);
+      }
+    }
   }
 
   /** Starts configuring a job queue. */
@@ -137,8 +151,7 @@ public final class JobQueue {
    * @throws ConflictException for an idempotency conflict; nothing enqueued
    */
   public List<EnqueueResult> enqueueAll(TenantId tenant, List<JobSpec> specs) {
-    Objects.requireNonNull(tenant, "tenant");
-    tenants.require(tenant);
+    checkTenant(tenant);
     Instant now = settings.now();
     List<NewJob> planned = planner.plan(tenant, List.copyOf(specs), now);
     List<EnqueueResult> results = store.insert(tenant, planned, now);
@@ -152,16 +165,19 @@ public final class JobQueue {
 
   /** The tenant's job. */
   public Optional<Job> get(TenantId tenant, UUID id) {
+    checkTenant(tenant);
     return store.get(tenant, id);
   }
 
   /** The tenant's jobs matching {@code query}, newest first. */
   public Page<Job> list(TenantId tenant, JobQuery query, PageRequest page) {
+    checkTenant(tenant);
     return store.list(tenant, query, page);
   }
 
   /** The attempt history of a job, oldest first. */
   public List<JobAttempt> attempts(TenantId tenant, UUID id) {
+    checkTenant(tenant);
     return store.attempts(tenant, id);
   }
 
@@ -172,6 +188,7 @@ public final class JobQueue {
    * @throws ConflictException the job is running or finished
    */
   public Job update(TenantId tenant, UUID id, JobUpdate update) {
+    checkTenant(tenant);
     Job job = store.update(tenant, id, update, settings.now());
     wakeIfDue(job);
     return job;
@@ -184,6 +201,7 @@ public final class JobQueue {
    * @throws ConflictException the job is blocked by parents, running or completed
    */
   public Job retryNow(TenantId tenant, UUID id) {
+    checkTenant(tenant);
     Job job = store.retryNow(tenant, id, settings.now());
     wakeIfDue(job);
     return job;
@@ -198,11 +216,24 @@ public final class JobQueue {
    * @throws ConflictException the job is completed or dead
    */
   public Job cancel(TenantId tenant, UUID id) {
+    checkTenant(tenant);
     Job job = store.cancel(tenant, id, settings.now());
     if (worker != null && job.state() == JobState.RUNNING) {
       worker.cancelled(id);
     }
     return job;
+  }
+
+  /**
+   * Sets the queue up if needed and checks the tenant against the directory; the system tenant,
+   * which owns deployment-wide work, need not be in it.
+   */
+  private void checkTenant(TenantId tenant) {
+    Objects.requireNonNull(tenant, "tenant");
+    ensureSetUp();
+    if (!tenant.equals(settings.systemTenant())) {
+      tenants.require(tenant);
+    }
   }
 
   private void wakeIfDue(Job job) {
@@ -215,6 +246,7 @@ public final class JobQueue {
 
   /** Creates a queue. @throws ConflictException if it exists */
   public QueueConfig createQueue(QueueConfig config) {
+    ensureSetUp();
     if (!store.createQueue(config)) {
       throw new ConflictException("queue " + config.name() + " exists already");
     }
@@ -250,20 +282,24 @@ public final class JobQueue {
 
   /** The queue's configuration. */
   public Optional<QueueConfig> getQueue(String name) {
+    ensureSetUp();
     return store.getQueue(name);
   }
 
   /** Every queue, by name. */
   public List<QueueConfig> listQueues() {
+    ensureSetUp();
     return store.listQueues();
   }
 
   /** Deletes a queue's configuration; its jobs stay. @return whether it existed */
   public boolean deleteQueue(String name) {
+    ensureSetUp();
     return store.deleteQueue(name);
   }
 
   private QueueConfig requireQueue(String name) {
+    ensureSetUp();
     return store.getQueue(name).orElseThrow(() -> NotFoundException.of("queue", name));
   }
 
@@ -276,7 +312,7 @@ public final class JobQueue {
    * @throws ConflictException the tenant has a schedule of that name
    */
   public CronSchedule createSchedule(TenantId tenant, ScheduleSpec spec) {
-    tenants.require(tenant);
+    checkTenant(tenant);
     CronSchedule schedule = schedules.newSchedule(tenant, spec, settings.now());
     if (!store.createSchedule(schedule)) {
       throw new ConflictException("schedule " + spec.name() + " exists already");
@@ -290,24 +326,25 @@ public final class JobQueue {
    * For facades registering their recurring work on every start.
    */
   public CronSchedule registerSchedule(TenantId tenant, ScheduleSpec spec) {
-    if (!tenant.equals(settings.systemTenant())) {
-      tenants.require(tenant); // the system tenant owns deployment-wide work
-    }
+    checkTenant(tenant);
     return schedules.register(tenant, spec, settings.now());
   }
 
   /** The tenant's schedule. */
   public Optional<CronSchedule> getSchedule(TenantId tenant, String name) {
+    checkTenant(tenant);
     return store.getSchedule(tenant, name);
   }
 
   /** The tenant's schedules, by name. */
   public List<CronSchedule> listSchedules(TenantId tenant) {
+    checkTenant(tenant);
     return store.listSchedules(tenant);
   }
 
   /** Deletes the tenant's schedule; jobs it enqueued stay. @return whether it existed */
   public boolean deleteSchedule(TenantId tenant, String name) {
+    checkTenant(tenant);
     return store.deleteSchedule(tenant, name);
   }
 
@@ -315,17 +352,20 @@ public final class JobQueue {
 
   /** The tenant's figures for one queue over the last 24 hours. */
   public JobStats stats(TenantId tenant, String queue) {
+    checkTenant(tenant);
     Instant now = settings.now();
     return store.stats(new StatsQuery(tenant, queue, now.minus(STATS_WINDOW)), now);
   }
 
   /** The tenant's figures across all queues and per queue, over the last 24 hours. */
   public JobStatsSummary stats(TenantId tenant) {
-    return summary(Objects.requireNonNull(tenant, "tenant"));
+    checkTenant(tenant);
+    return summary(tenant);
   }
 
   /** Figures across every tenant, over all queues and per queue, over the last 24 hours. */
   public JobStatsSummary deploymentStats() {
+    ensureSetUp();
     return summary(null);
   }
 
@@ -346,6 +386,7 @@ public final class JobQueue {
    * @return how many jobs were deleted
    */
   public int cleanup() {
+    ensureSetUp();
     Instant now = settings.now();
     int deleted = 0;
     for (QueueConfig queue : store.listQueues()) {
@@ -394,22 +435,49 @@ public final class JobQueue {
     return settings.systemTenant();
   }
 
-  void start(@Nullable IrisRuntime runtime) {
-    for (String name : DEFAULT_QUEUES) {
-      store.createQueue(QueueConfig.defaults(name));
+  /**
+   * Creates the default queues and attaches this queue as the runner of its context's housekeeping
+   * chores (each a handler and a schedule of the system tenant), once: when the runtime starts, or
+   * on first use of a queue without a runtime.
+   */
+  void ensureSetUp() {
+    if (setUp) {
+      return;
     }
+    synchronized (this) {
+      if (setUp) {
+        return;
+      }
+      for (String name : DEFAULT_QUEUES) {
+        store.createQueue(QueueConfig.defaults(name));
+      }
+      context.housekeeping().runWith(this::runChore);
+      setUp = true;
+    }
+  }
+
+  private void runChore(HousekeepingTask task) {
+    handlers.putIfAbsent(task.jobType(), ctx -> ctx.result(task.work().get()));
     // The system tenant owns deployment-wide work; it need not be in the tenant directory.
     schedules.register(
         settings.systemTenant(),
-        ScheduleSpec.of(CLEANUP_SCHEDULE, "15 3 * * *", ZoneOffset.UTC, "cleanup", CLEANUP_TYPE),
+        ScheduleSpec.of(task.name(), task.cron(), task.zone(), "cleanup", task.jobType()),
         settings.now());
-    if (runtime != null) {
-      if (scheduler != null) {
-        runtime.register(scheduler);
-      }
-      if (worker != null) {
-        runtime.register(worker);
-      }
+  }
+
+  /** Sets the queue up before the scheduler and worker start on the runtime. */
+  private final class Setup implements BackgroundService {
+    @Override
+    public String name() {
+      return "job-setup";
     }
+
+    @Override
+    public void start(IrisRuntime runtime) {
+      ensureSetUp();
+    }
+
+    @Override
+    public void stop(Duration timeout) {}
   }
 }

@@ -1,5 +1,7 @@
 package com.techradium.iris.job;
 
+import com.techradium.iris.core.BuilderChecks;
+import com.techradium.iris.core.IrisContext;
 import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.TenantDirectory;
 import com.techradium.iris.core.TenantId;
@@ -10,74 +12,98 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Configures a {@link JobQueue}. Only the store is required; every other setting documents its
- * default. Not thread-safe.
+ * default. Each part can be set once (a second set is an {@link IllegalStateException} naming it),
+ * and each setter checks its argument. {@link #build()} writes nothing and starts nothing: the
+ * default queues and schedules are created when the runtime starts the queue, or on first use of a
+ * queue built without a runtime. Not thread-safe.
  */
 public final class JobQueueBuilder {
   @Nullable JobStore store;
-  TenantDirectory tenants = TenantDirectory.acceptingAll();
-  Clock clock = Clock.systemUTC();
-  @Nullable IrisRuntime runtime;
+  private @Nullable IrisContext context;
+  private @Nullable TenantDirectory tenants;
+  private @Nullable Clock clock;
+  private @Nullable IrisRuntime runtime;
   final Map<String, JobHandler> handlers = new LinkedHashMap<>();
   final Set<String> knownTypes = new HashSet<>();
-  Duration defaultTimeout = Duration.ofMinutes(5);
-  RetryBackoff backoff = RetryBackoff.DEFAULT;
-  Duration idempotencyWindow = Duration.ofHours(24);
-  Duration leaseDuration = Duration.ofSeconds(30);
-  Duration pollInterval = Duration.ofMillis(500);
-  Duration schedulerInterval = Duration.ofSeconds(1);
-  int claimBatch = 10;
-  String nodeName = "node-" + UUID.randomUUID().toString().substring(0, 8);
-  TenantId systemTenant = TenantId.of("system");
-  boolean runWorker = true;
-  boolean runScheduler = true;
+  private @Nullable Duration defaultTimeout;
+  private @Nullable RetryBackoff backoff;
+  private @Nullable Duration idempotencyWindow;
+  private @Nullable Duration leaseDuration;
+  private @Nullable Duration pollInterval;
+  private @Nullable Duration schedulerInterval;
+  private @Nullable Integer claimBatch;
+  private @Nullable String nodeName;
+  private @Nullable TenantId systemTenant;
+  private @Nullable Boolean runWorker;
+  private @Nullable Boolean runScheduler;
   @Nullable Set<String> workerQueues;
 
   JobQueueBuilder() {}
 
   /** The job store. Required. */
   public JobQueueBuilder store(JobStore store) {
-    this.store = Objects.requireNonNull(store, "store");
+    this.store = BuilderChecks.setOnce("store", this.store, store);
     return this;
   }
 
   /**
-   * The tenants that exist: enqueueing or scheduling for any other tenant is a {@link
+   * The shared context: its clock, runtime (if it has one) and tenant directory count as set here,
+   * and the queue runs the context's {@linkplain IrisContext#housekeeping() housekeeping} chores.
+   * Default: a private context from {@link #clock}, {@link #runtime} and {@link #tenants}.
+   */
+  public JobQueueBuilder context(IrisContext context) {
+    BuilderChecks.setOnce("context", this.context, context);
+    if (clock != null || runtime != null || tenants != null) {
+      throw new IllegalStateException("context must be set before clock, runtime and tenants");
+    }
+    this.context = context;
+    return this;
+  }
+
+  /**
+   * The tenants that exist: enqueueing, reading or scheduling for any other tenant is a {@link
    * ValidationException} on {@code tenantId}, nothing written. Default {@link
    * TenantDirectory#acceptingAll()}.
    */
   public JobQueueBuilder tenants(TenantDirectory directory) {
-    this.tenants = Objects.requireNonNull(directory, "directory");
+    requireNoContext("tenants");
+    this.tenants = BuilderChecks.setOnce("tenants", this.tenants, directory);
     return this;
   }
 
   /** The clock for run-at times, leases and stats. Default: the system clock in UTC. */
   public JobQueueBuilder clock(Clock clock) {
-    this.clock = Objects.requireNonNull(clock, "clock");
+    requireNoContext("clock");
+    this.clock = BuilderChecks.setOnce("clock", this.clock, clock);
     return this;
   }
 
   /**
-   * The runtime that runs this facade's {@link JobWorker} and {@link JobScheduler}. Default none:
-   * the facade then only enqueues and reads.
+   * The runtime that runs this facade's worker and scheduler. Default none: the facade then only
+   * enqueues and reads.
    */
   public JobQueueBuilder runtime(IrisRuntime runtime) {
-    this.runtime = Objects.requireNonNull(runtime, "runtime");
+    requireNoContext("runtime");
+    this.runtime = BuilderChecks.setOnce("runtime", this.runtime, runtime);
     return this;
   }
 
-  /** Registers the handler of a job type. */
+  /**
+   * Registers the handler of a job type.
+   *
+   * @throws IllegalStateException if the type has a handler already
+   */
   public JobQueueBuilder handler(String type, JobHandler handler) {
     JobNames.type(Validation.of(), "type", type).throwIfInvalid();
-    Objects.requireNonNull(handler, "handler");
+    java.util.Objects.requireNonNull(handler, "handler");
     if (handlers.putIfAbsent(type, handler) != null) {
-      throw new IllegalArgumentException("handler for type " + type + " set twice");
+      throw BuilderChecks.duplicate("handler for type", type);
     }
     return this;
   }
@@ -93,88 +119,103 @@ public final class JobQueueBuilder {
 
   /** Timeout of jobs enqueued without one. Default 5 minutes. */
   public JobQueueBuilder defaultTimeout(Duration timeout) {
-    this.defaultTimeout = positive("defaultTimeout", timeout);
+    this.defaultTimeout =
+        BuilderChecks.setOnce(
+            "defaultTimeout",
+            this.defaultTimeout,
+            BuilderChecks.positive("defaultTimeout", timeout));
     return this;
   }
 
   /** Backoff of jobs enqueued without one. Default {@link RetryBackoff#DEFAULT} (1 s to 1 h). */
   public JobQueueBuilder backoff(RetryBackoff backoff) {
-    this.backoff = Objects.requireNonNull(backoff, "backoff");
+    this.backoff = BuilderChecks.setOnce("backoff", this.backoff, backoff);
     return this;
   }
 
   /** How long an idempotency key deduplicates. Default 24 hours. */
   public JobQueueBuilder idempotencyWindow(Duration window) {
-    this.idempotencyWindow = positive("idempotencyWindow", window);
+    this.idempotencyWindow =
+        BuilderChecks.setOnce(
+            "idempotencyWindow",
+            this.idempotencyWindow,
+            BuilderChecks.positive("idempotencyWindow", window));
     return this;
   }
 
   /** How long a claimed job's lease lasts between renewals (a third of it). Default 30 s. */
   public JobQueueBuilder leaseDuration(Duration lease) {
-    this.leaseDuration = positive("leaseDuration", lease);
+    this.leaseDuration =
+        BuilderChecks.setOnce(
+            "leaseDuration", this.leaseDuration, BuilderChecks.positive("leaseDuration", lease));
     return this;
   }
 
   /** How often an idle worker polls for due jobs besides store signals. Default 500 ms. */
   public JobQueueBuilder pollInterval(Duration interval) {
-    this.pollInterval = positive("pollInterval", interval);
+    this.pollInterval =
+        BuilderChecks.setOnce(
+            "pollInterval", this.pollInterval, BuilderChecks.positive("pollInterval", interval));
     return this;
   }
 
   /** How often the scheduler fires schedules and sweeps leases. Default 1 s. */
   public JobQueueBuilder schedulerInterval(Duration interval) {
-    this.schedulerInterval = positive("schedulerInterval", interval);
+    this.schedulerInterval =
+        BuilderChecks.setOnce(
+            "schedulerInterval",
+            this.schedulerInterval,
+            BuilderChecks.positive("schedulerInterval", interval));
     return this;
   }
 
   /**
    * Most jobs a worker claims per queue in one round, and most claimed jobs a queue keeps waiting
-   * on this worker for a free slot (besides those running). Larger batches mean fewer claims for
-   * short jobs; for long jobs keep it near the queues' concurrency, so that one node does not hold
-   * jobs other nodes could run. Default 10.
+   * on this worker for a free slot (besides those running), 1 to 1,000. Larger batches mean fewer
+   * claims for short jobs; for long jobs keep it near the queues' concurrency, so that one node
+   * does not hold jobs other nodes could run. Default 10.
    */
   public JobQueueBuilder claimBatch(int batch) {
-    if (batch < 1 || batch > 1000) {
-      throw new IllegalArgumentException("claimBatch must be between 1 and 1000: " + batch);
-    }
-    this.claimBatch = batch;
+    this.claimBatch =
+        BuilderChecks.setOnce(
+            "claimBatch", this.claimBatch, BuilderChecks.inRange("claimBatch", batch, 1, 1000));
     return this;
   }
 
   /** This node's name in leases and attempt history. Default {@code node-} and a random id. */
   public JobQueueBuilder nodeName(String name) {
     Validation.of().text("nodeName", name, 100).throwIfInvalid();
-    this.nodeName = name;
+    this.nodeName = BuilderChecks.setOnce("nodeName", this.nodeName, name);
     return this;
   }
 
   /** The tenant that owns system schedules. Default {@code system}. */
   public JobQueueBuilder systemTenant(TenantId tenant) {
-    this.systemTenant = Objects.requireNonNull(tenant, "tenant");
+    this.systemTenant = BuilderChecks.setOnce("systemTenant", this.systemTenant, tenant);
     return this;
   }
 
   /** Whether to run a worker on the runtime. Default true. */
   public JobQueueBuilder runWorker(boolean run) {
-    this.runWorker = run;
+    this.runWorker = BuilderChecks.setOnce("runWorker", this.runWorker, run);
     return this;
   }
 
   /** Whether to run a scheduler on the runtime. Default true. */
   public JobQueueBuilder runScheduler(boolean run) {
-    this.runScheduler = run;
+    this.runScheduler = BuilderChecks.setOnce("runScheduler", this.runScheduler, run);
     return this;
   }
 
   /** Restricts this node's worker to these queues. Default: every queue. */
   public JobQueueBuilder workerQueues(String... queues) {
-    this.workerQueues = Set.of(queues);
+    this.workerQueues = BuilderChecks.setOnce("workerQueues", this.workerQueues, Set.of(queues));
     return this;
   }
 
   /**
-   * Builds the facade: creates the default queues and the cleanup schedule if missing and, with a
-   * runtime, registers the worker and scheduler on it (they start with the runtime).
+   * Builds the facade and, with a runtime, registers its worker and scheduler there (they start
+   * with the runtime). Writes nothing to the store.
    *
    * @throws IllegalStateException if no store was given
    */
@@ -182,16 +223,56 @@ public final class JobQueueBuilder {
     if (store == null) {
       throw new IllegalStateException("JobQueue needs a store: call store(...)");
     }
-    JobQueue queue = new JobQueue(this);
-    queue.start(runtime);
-    return queue;
+    return new JobQueue(this);
   }
 
-  private static Duration positive(String name, Duration value) {
-    Objects.requireNonNull(value, name);
-    if (value.toMillis() < 1) {
-      throw new IllegalArgumentException(name + " must be at least 1 ms: " + value);
+  IrisContext context() {
+    if (context != null) {
+      return context;
     }
-    return value;
+    IrisContext.Builder made = IrisContext.builder();
+    if (clock != null) {
+      made.clock(clock);
+    }
+    if (runtime != null) {
+      made.runtime(runtime);
+    }
+    if (tenants != null) {
+      made.tenants(tenants);
+    }
+    return made.build();
+  }
+
+  JobSettings settings(IrisContext context) {
+    return new JobSettings(
+        context.clock(),
+        context.ids(),
+        orDefault(defaultTimeout, Duration.ofMinutes(5)),
+        orDefault(backoff, RetryBackoff.DEFAULT),
+        orDefault(idempotencyWindow, Duration.ofHours(24)),
+        orDefault(leaseDuration, Duration.ofSeconds(30)),
+        orDefault(pollInterval, Duration.ofMillis(500)),
+        orDefault(claimBatch, 10),
+        orDefault(nodeName, "node-" + UUID.randomUUID().toString().substring(0, 8)),
+        orDefault(systemTenant, TenantId.of("system")),
+        orDefault(schedulerInterval, Duration.ofSeconds(1)));
+  }
+
+  boolean runsWorker() {
+    return runWorker == null || runWorker;
+  }
+
+  boolean runsScheduler() {
+    return runScheduler == null || runScheduler;
+  }
+
+  private void requireNoContext(String part) {
+    if (context != null) {
+      throw new IllegalStateException(part + " was already set by context(...)");
+    }
+  }
+
+  private static <T> T orDefault(@Nullable T value, T fallback) {
+    return value != null ? value : fallback;
   }
 }

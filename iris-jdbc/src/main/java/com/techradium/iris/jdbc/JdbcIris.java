@@ -1,10 +1,11 @@
 package com.techradium.iris.jdbc;
 
 import com.techradium.iris.IrisStorage;
+import com.techradium.iris.audit.AuditStore;
 import com.techradium.iris.core.StorageException;
-import com.techradium.iris.core.TenantDirectory;
 import com.techradium.iris.jdbc.audit.JdbcAuditStore;
 import com.techradium.iris.jdbc.job.JdbcJobStore;
+import com.techradium.iris.job.JobStore;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Objects;
@@ -12,16 +13,12 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.conf.RenderNameCase;
-import org.jooq.conf.RenderQuotedNames;
-import org.jooq.conf.Settings;
-import org.jooq.impl.DSL;
 
 /**
- * Front door of iris-jdbc: puts IRIS's tables into a PostgreSQL database, and builds the jOOQ
- * context and connection pool the JDBC stores run on.
+ * Front door of iris-jdbc: puts IRIS's tables into a PostgreSQL database ({@link #migrate}), gives
+ * every facade its PostgreSQL store ({@link #storage}), and makes a connection pool for hosts that
+ * have none ({@link #pool}). Joining the host's transaction is {@link JdbcTransaction}; the stores'
+ * plumbing ({@link JdbcContext}) lies below this class and never calls it.
  *
  * <pre>{@code
  * DataSource dataSource = JdbcIris.pool("jdbc:postgresql://db:5432/app", "app", secret);
@@ -38,6 +35,8 @@ public final class JdbcIris {
   /** The table in which Flyway records which migrations ran. */
   public static final String HISTORY_TABLE = "iris_schema_history";
 
+  private static final int MIGRATE_ATTEMPTS = 5;
+
   private JdbcIris() {}
 
   /**
@@ -51,54 +50,60 @@ public final class JdbcIris {
    */
   public static int migrate(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
-    try {
-      MigrateResult result =
-          Flyway.configure(JdbcIris.class.getClassLoader())
-              .dataSource(dataSource)
-              .locations(MIGRATIONS)
-              .table(HISTORY_TABLE)
-              .baselineOnMigrate(true)
-              .baselineVersion("0")
-              .load()
-              .migrate();
-      return result.migrationsExecuted;
-    } catch (FlywayException e) {
-      throw new StorageException("IRIS database migration failed: " + e.getMessage(), e);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        MigrateResult result =
+            Flyway.configure(JdbcIris.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(MIGRATIONS)
+                .table(HISTORY_TABLE)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+        return result.migrationsExecuted;
+      } catch (FlywayException e) {
+        if (attempt < MIGRATE_ATTEMPTS && lostHistoryTableRace(e)) {
+          pause(attempt);
+          continue;
+        }
+        throw new StorageException("IRIS database migration failed: " + e.getMessage(), e);
+      }
     }
   }
 
   /**
-   * Every IRIS store on one PostgreSQL database, for {@code Iris.builder().storage(...)}. Run
-   * {@link #migrate} first. Tenants are not checked against a directory, as in memory; to reject
-   * tenants that were never registered, add {@code
+   * Whether another node created the history table between this node's look and its baseline:
+   * Flyway's lock covers the migrations, not the table's creation, so the late node tries again and
+   * then finds the table filled.
+   */
+  private static boolean lostHistoryTableRace(FlywayException e) {
+    String message = e.getMessage();
+    return message != null && message.contains("Unable to baseline schema history table");
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(100L * attempt);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new StorageException("interrupted while waiting to migrate", interrupted);
+    }
+  }
+
+  /**
+   * Every IRIS store on one PostgreSQL database — a store for every port — for {@code
+   * Iris.builder().storage(...)}. Run {@link #migrate} first. To write through the facades inside
+   * the host's own transaction, see {@link JdbcTransaction}. Tenants are not checked against a
+   * directory, as in memory; to reject tenants that were never registered, add {@code
    * .withTenants(JdbcTenantDirectory.of(dataSource))}. The data source stays the caller's.
    */
   public static IrisStorage storage(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
-    JdbcContext db = JdbcContext.of(dataSource);
-    return new IrisStorage(
-        TenantDirectory.acceptingAll(), JdbcAuditStore.of(db), JdbcJobStore.of(dataSource));
-  }
-
-  /**
-   * A jOOQ context over a host-owned data source: PostgreSQL dialect, names rendered as written
-   * (lower case, quoted only where needed), no execute logging. Each query borrows a connection
-   * from the data source and returns it.
-   */
-  public static DSLContext dsl(DataSource dataSource) {
-    Objects.requireNonNull(dataSource, "dataSource");
-    return DSL.using(dataSource, SQLDialect.POSTGRES, settings());
-  }
-
-  /** The jOOQ settings of {@link #dsl}: a new, mutable copy each call. */
-  public static Settings settings() {
-    return new Settings()
-        .withRenderNameCase(RenderNameCase.AS_IS)
-        .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
-        .withRenderSchema(false)
-        .withExecuteLogging(false)
-        .withRenderFormatted(false)
-        .withFetchWarnings(false);
+    return IrisStorage.builder()
+        .store(AuditStore.class, JdbcAuditStore.of(dataSource))
+        .store(JobStore.class, JdbcJobStore.of(dataSource))
+        .build();
   }
 
   /**

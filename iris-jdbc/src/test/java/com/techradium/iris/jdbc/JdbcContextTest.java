@@ -111,7 +111,7 @@ class JdbcContextTest {
   void poolConnectsWithUrlAndCredentials() {
     try (HikariDataSource pool =
         JdbcIris.pool(postgres.jdbcUrl(), postgres.user(), postgres.password())) {
-      assertThat(JdbcIris.dsl(pool).fetchValue("select 1")).isEqualTo(1);
+      assertThat(JdbcContext.of(pool).dsl().fetchValue("select 1")).isEqualTo(1);
     }
   }
 

@@ -41,7 +41,7 @@ class JdbcIrisConcurrentMigrateTest {
       pool.shutdownNow();
     }
 
-    DSLContext dsl = JdbcIris.dsl(postgres.dataSource());
+    DSLContext dsl = JdbcContext.of(postgres.dataSource()).dsl();
     long migrations =
         (Long)
             dsl.fetchValue(

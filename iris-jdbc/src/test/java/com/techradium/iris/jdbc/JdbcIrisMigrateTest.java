@@ -20,7 +20,7 @@ class JdbcIrisMigrateTest {
     int second = JdbcIris.migrate(postgres.dataSource());
 
     assertThat(second).isZero();
-    DSLContext dsl = JdbcIris.dsl(postgres.dataSource());
+    DSLContext dsl = JdbcContext.of(postgres.dataSource()).dsl();
     assertThat(dsl.fetchValue("select to_regclass('iris_tenants') is not null")).isEqualTo(true);
     assertThat(
             dsl.fetchValue(

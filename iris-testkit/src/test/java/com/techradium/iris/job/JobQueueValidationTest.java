@@ -79,7 +79,10 @@ class JobQueueValidationTest {
                     tenant,
                     ScheduleSpec.of("daily", "0 9 * * *", ZoneId.of("UTC"), "emails", "mail.send")))
         .isInstanceOf(ValidationException.class);
-    assertThat(guarded.listSchedules(tenant)).isEmpty();
+    assertThat(store.listSchedules(tenant)).isEmpty();
+    assertRejected(() -> guarded.listSchedules(tenant), "tenantId");
+    assertRejected(() -> guarded.get(tenant, guarded.newJobId()), "tenantId");
+    assertRejected(() -> guarded.stats(tenant), "tenantId");
     assertThat(guarded.enqueue(TenantId.of("known"), mail().build()).state())
         .isEqualTo(JobState.QUEUED);
   }
@@ -185,7 +188,7 @@ class JobQueueValidationTest {
   }
 
   @Test
-  void defaultQueuesAndTheCleanupScheduleExistAfterBuild() {
+  void defaultQueuesAndTheCleanupScheduleExistOnFirstUse() {
     assertThat(jobs.listQueues())
         .extracting(QueueConfig::name)
         .containsExactlyInAnyOrderElementsOf(JobQueue.DEFAULT_QUEUES);

@@ -30,8 +30,6 @@ import com.techradium.iris.job.LeaseRef;
 import com.techradium.iris.job.NewJob;
 import com.techradium.iris.job.QueueConfig;
 import com.techradium.iris.job.StatsQuery;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,12 +41,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Query;
-import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
@@ -72,11 +68,11 @@ import org.jspecify.annotations.Nullable;
  * their transaction; {@link #signals()} listens on a dedicated connection and tells subscribed
  * workers at commit time.
  *
- * <p><b>Enqueue in the caller's transaction.</b> {@link #insert(Connection, TenantId, List,
- * Instant)} writes jobs on a connection whose transaction the caller controls, and {@link
- * #joinTransaction(Connection, Supplier)} runs any code (for example the {@code JobQueue} facade's
- * enqueue, with its validation) with this store's calls on the current thread going to that
- * connection. The jobs then exist if and only if the caller commits.
+ * <p><b>Enqueue in the caller's transaction.</b> Inside a {@link
+ * com.techradium.iris.jdbc.JdbcTransaction} scope, this store's calls on that thread (made by the
+ * {@code JobQueue} facade, validation included) read and write on the host's connection, so jobs
+ * exist if and only if the host commits; workers are woken by the commit's notification. Queue and
+ * schedule definitions are deployment configuration and always commit on their own.
  *
  * <p>Thread-safe. The data source stays owned by the caller and is never closed here; the listener
  * connection of {@link #signals()} is held only while someone is subscribed.
@@ -95,11 +91,12 @@ public final class JdbcJobStore implements JobStore {
           JobRows.state(JobState.CANCELLED));
 
   private final JdbcContext db;
+  private final JdbcContext configuration;
   private final JdbcJobSignal signal;
-  private final ThreadLocal<@Nullable DSLContext> joined = new ThreadLocal<>();
 
   private JdbcJobStore(JdbcContext db, DataSource dataSource) {
     this.db = db;
+    this.configuration = db.detached();
     this.signal = new JdbcJobSignal(dataSource);
   }
 
@@ -109,77 +106,12 @@ public final class JdbcJobStore implements JobStore {
     return new JdbcJobStore(JdbcContext.of(dataSource), dataSource);
   }
 
-  // ---- the caller's transaction --------------------------------------------------------------
-
-  /**
-   * Inserts jobs exactly like {@link #insert(TenantId, List, Instant)}, on the caller's connection
-   * and inside the caller's open transaction: nothing is committed or rolled back here, so the jobs
-   * exist if and only if the caller commits. Workers are woken at that commit.
-   *
-   * <p>If this throws, the caller's transaction may have been aborted by the database and must be
-   * rolled back.
-   *
-   * @param connection a connection with auto-commit off, used by the caller's business writes
-   * @throws IllegalStateException if the connection is in auto-commit mode
-   */
-  public List<EnqueueResult> insert(
-      Connection connection, TenantId tenant, List<NewJob> jobs, Instant now) {
-    return joinTransaction(connection, () -> insert(tenant, jobs, now));
-  }
-
-  /**
-   * Runs {@code work} with every call of this store made by the current thread going to the
-   * caller's connection and open transaction, without committing or rolling back: typically the
-   * facade's enqueue, so its validation runs as usual and the jobs commit with the caller's own
-   * writes:
-   *
-   * <pre>{@code
-   * try (Connection c = dataSource.getConnection()) {
-   *   c.setAutoCommit(false);
-   *   insertOrder(c, order);
-   *   store.joinTransaction(c, () -> jobQueue.enqueue(tenant, JobSpec.builder("emails", "receipt")
-   *       .payload(json).build()));
-   *   c.commit();          // the order and its job, or neither
-   * }
-   * }</pre>
-   *
-   * Calls of other threads are not affected. Joins do not nest.
-   *
-   * @throws IllegalStateException if the connection is in auto-commit mode, or this thread has
-   *     already joined a transaction
-   */
-  public <T> T joinTransaction(Connection connection, Supplier<T> work) {
-    Objects.requireNonNull(connection, "connection");
-    Objects.requireNonNull(work, "work");
-    try {
-      if (connection.getAutoCommit()) {
-        throw new IllegalStateException(
-            "the connection must be in a transaction (auto-commit off) to enqueue inside it");
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the connection's auto-commit mode", e);
-    }
-    if (joined.get() != null) {
-      throw new IllegalStateException("this thread has already joined a transaction");
-    }
-    joined.set(DSL.using(connection, SQLDialect.POSTGRES, JdbcIris.settings()));
-    try {
-      return work.get();
-    } finally {
-      joined.remove();
-    }
-  }
-
   private <T> T write(String operation, Function<DSLContext, T> work) {
-    DSLContext caller = joined.get();
-    return caller != null
-        ? JdbcContext.of(caller).call(operation, work)
-        : db.inTransaction(operation, work);
+    return db.inTransaction(operation, work);
   }
 
   private <T> T read(String operation, Function<DSLContext, T> work) {
-    DSLContext caller = joined.get();
-    return caller != null ? JdbcContext.of(caller).call(operation, work) : db.call(operation, work);
+    return db.call(operation, work);
   }
 
   // ---- jobs ----------------------------------------------------------------------------------
@@ -296,7 +228,7 @@ public final class JdbcJobStore implements JobStore {
 
   @Override
   public Optional<Job> finish(LeaseRef lease, JobOutcome outcome, Instant now) {
-    if (outcome instanceof JobOutcome.Completed c && joined.get() == null) {
+    if (outcome instanceof JobOutcome.Completed c) {
       // The common case, a job without children completing, in one statement.
       Optional<Job> done =
           db.call("complete job", dsl -> JobBulkSql.complete(dsl, lease, c.result(), now));
@@ -401,15 +333,17 @@ public final class JdbcJobStore implements JobStore {
   }
 
   // ---- queues and cron schedules (statements in JobConfigSql) ----------------------------
+  // Definitions are deployment configuration: written on their own connection and committed at
+  // once, also when the calling thread has joined a host transaction.
 
   @Override
   public boolean createQueue(QueueConfig config) {
-    return read("create job queue", dsl -> JobConfigSql.createQueue(dsl, config));
+    return configuration.call("create job queue", dsl -> JobConfigSql.createQueue(dsl, config));
   }
 
   @Override
   public void saveQueue(QueueConfig config) {
-    read(
+    configuration.call(
         "save job queue",
         dsl -> {
           JobConfigSql.saveQueue(dsl, config);
@@ -429,17 +363,18 @@ public final class JdbcJobStore implements JobStore {
 
   @Override
   public boolean deleteQueue(String name) {
-    return read("delete job queue", dsl -> JobConfigSql.deleteQueue(dsl, name));
+    return configuration.call("delete job queue", dsl -> JobConfigSql.deleteQueue(dsl, name));
   }
 
   @Override
   public boolean createSchedule(CronSchedule schedule) {
-    return read("create job schedule", dsl -> JobConfigSql.createSchedule(dsl, schedule));
+    return configuration.call(
+        "create job schedule", dsl -> JobConfigSql.createSchedule(dsl, schedule));
   }
 
   @Override
   public void saveSchedule(CronSchedule schedule) {
-    read(
+    configuration.call(
         "save job schedule",
         dsl -> {
           JobConfigSql.saveSchedule(dsl, schedule);
@@ -459,7 +394,8 @@ public final class JdbcJobStore implements JobStore {
 
   @Override
   public boolean deleteSchedule(TenantId tenant, String name) {
-    return read("delete job schedule", dsl -> JobConfigSql.deleteSchedule(dsl, tenant, name));
+    return configuration.call(
+        "delete job schedule", dsl -> JobConfigSql.deleteSchedule(dsl, tenant, name));
   }
 
   @Override

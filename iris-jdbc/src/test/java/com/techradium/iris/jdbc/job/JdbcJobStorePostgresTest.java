@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.TimeOrderedIds;
+import com.techradium.iris.jdbc.JdbcContext;
 import com.techradium.iris.jdbc.JdbcIris;
+import com.techradium.iris.jdbc.JdbcTransaction;
 import com.techradium.iris.job.AttemptOutcome;
 import com.techradium.iris.job.ClaimRequest;
 import com.techradium.iris.job.Job;
@@ -324,7 +326,7 @@ class JdbcJobStorePostgresTest {
               + "' order by id limit 10)");
       s.execute("analyze iris_jobs");
     }
-    DSLContext dsl = JdbcIris.dsl(pool);
+    DSLContext dsl = JdbcContext.of(pool).dsl();
 
     String plan =
         dsl.explain(
@@ -358,7 +360,9 @@ class JdbcJobStorePostgresTest {
     try (JobSignal.Subscription sub = store.signals().orElseThrow().subscribe(heard::add);
         Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
-      store.insert(c, tenant(), List.of(job(queue)), clock.instant());
+      try (JdbcTransaction joined = JdbcTransaction.join(c)) {
+        store.insert(tenant(), List.of(job(queue)), clock.instant());
+      }
       c.commit();
 
       assertThat(waitFor(heard, queue)).isTrue();
@@ -389,7 +393,9 @@ class JdbcJobStorePostgresTest {
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       insertOrder(c, order);
-      store.insert(c, tenant, List.of(n), clock.instant());
+      try (JdbcTransaction joined = JdbcTransaction.join(c)) {
+        store.insert(tenant, List.of(n), clock.instant());
+      }
       assertThat(store.get(tenant, n.id())).as("invisible before commit").isEmpty();
       c.commit();
     }
@@ -410,7 +416,9 @@ class JdbcJobStorePostgresTest {
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       insertOrder(c, order);
-      store.insert(c, tenant, List.of(n), clock.instant());
+      try (JdbcTransaction joined = JdbcTransaction.join(c)) {
+        store.insert(tenant, List.of(n), clock.instant());
+      }
       c.rollback();
     }
 
@@ -426,14 +434,12 @@ class JdbcJobStorePostgresTest {
     NewJob child = job(queue(), List.of(parent.id()));
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
-      Job blocked =
-          store.joinTransaction(
-              c,
-              () -> {
-                store.insert(tenant, List.of(parent), clock.instant());
-                assertThat(store.get(tenant, parent.id())).isPresent();
-                return store.insert(tenant, List.of(child), clock.instant()).get(0).job();
-              });
+      Job blocked;
+      try (JdbcTransaction joined = JdbcTransaction.join(c)) {
+        store.insert(tenant, List.of(parent), clock.instant());
+        assertThat(store.get(tenant, parent.id())).isPresent();
+        blocked = store.insert(tenant, List.of(child), clock.instant()).get(0).job();
+      }
       assertThat(blocked.state()).isEqualTo(JobState.BLOCKED);
       assertThat(store.get(tenant, parent.id())).isEmpty();
       c.commit();
@@ -447,7 +453,7 @@ class JdbcJobStorePostgresTest {
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(true);
 
-      assertThatThrownBy(() -> store.insert(c, tenant(), List.of(job(queue())), clock.instant()))
+      assertThatThrownBy(() -> JdbcTransaction.join(c))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("auto-commit");
     }
