@@ -44,9 +44,14 @@ class JobWorkerTest {
   }
 
   private JobQueue node(IrisRuntime runtime, Clock clock, Consumer<JobQueueBuilder> config) {
+    return node(runtime, clock, store, config);
+  }
+
+  private JobQueue node(
+      IrisRuntime runtime, Clock clock, JobStore jobStore, Consumer<JobQueueBuilder> config) {
     JobQueueBuilder b =
         JobQueue.builder()
-            .store(store)
+            .store(jobStore)
             .clock(clock)
             .runtime(runtime)
             .leaseDuration(LEASE)
@@ -57,8 +62,12 @@ class JobWorkerTest {
   }
 
   private JobQueue node(Consumer<JobQueueBuilder> config) {
+    return node(store, config);
+  }
+
+  private JobQueue node(JobStore jobStore, Consumer<JobQueueBuilder> config) {
     IrisRuntime runtime = runtime(Duration.ofSeconds(5));
-    JobQueue jobs = node(runtime, clock, config);
+    JobQueue jobs = node(runtime, clock, jobStore, config);
     runtime.start();
     return jobs;
   }
@@ -396,7 +405,7 @@ class JobWorkerTest {
   @Test
   void completionsOfConcurrentHandlersShareStoreCalls() {
     WatchedJobStore watched = new WatchedJobStore(store);
-    JobQueue jobs = node(b -> b.store(watched.store()).handler("mail", ctx -> {}));
+    JobQueue jobs = node(watched.store(), b -> b.handler("mail", ctx -> {}));
     jobs.updateQueue(QueueConfig.defaults("emails").withConcurrency(10));
     JobWorker worker = jobs.worker().orElseThrow();
     watched.hold();
@@ -421,7 +430,7 @@ class JobWorkerTest {
   void shutdownWritesTheOutcomesOfFinishedHandlersInsteadOfReleasingTheirJobs() throws Exception {
     WatchedJobStore watched = new WatchedJobStore(store);
     IrisRuntime runtime = runtime(Duration.ZERO);
-    JobQueue jobs = node(runtime, clock, b -> b.store(watched.store()).handler("mail", ctx -> {}));
+    JobQueue jobs = node(runtime, clock, watched.store(), b -> b.handler("mail", ctx -> {}));
     runtime.start();
     JobWorker worker = jobs.worker().orElseThrow();
     watched.hold();
