@@ -15,11 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The asynchronous batching writer: a bounded buffer drained by one task on the {@link
- * IrisRuntime}, writing batches through the audit log's write path. A failed batch is kept and
+ * The asynchronous batching writer: a bounded buffer drained by one loop on a dedicated thread of
+ * the {@link IrisRuntime} ({@link IrisRuntime#startThread}, named {@code <runtime>-audit-writer}),
+ * writing batches through the audit log's write path. The loop holds no thread of the runtime's
+ * shared pool, so it does not starve other services on a small host. A failed batch is kept and
  * retried with backoff, reported to the {@link AuditListener} and surfaced by {@link #flush}; on
- * stop the buffer is written out within the timeout, and whatever still cannot be written is handed
- * to {@link AuditListener#onEventsNotWritten} and logged. Thread-safe.
+ * stop the buffer is written out within the timeout, the loop returns and its thread ends, and
+ * whatever still cannot be written is handed to {@link AuditListener#onEventsNotWritten} and
+ * logged. Thread-safe.
  */
 final class AsyncAuditWriter implements BackgroundService {
   private static final Logger LOG = LoggerFactory.getLogger(AsyncAuditWriter.class);
@@ -63,7 +66,7 @@ final class AsyncAuditWriter implements BackgroundService {
       }
       started = true;
     }
-    runtime.submit(name(), this::run);
+    runtime.startThread(name(), this::run);
   }
 
   /** Accepts one event or throws {@link AuditBufferFullException}; see {@link FullBufferPolicy}. */

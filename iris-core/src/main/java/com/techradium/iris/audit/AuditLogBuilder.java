@@ -111,7 +111,8 @@ public final class AuditLogBuilder {
   /**
    * The runtime on which the asynchronous writer runs; without one, {@link AuditLog#enqueue} is
    * unavailable. The writer is registered on the runtime by {@link #build()}; while the runtime
-   * runs, it occupies one of the runtime's worker threads. Closing the runtime flushes it.
+   * runs, it has a dedicated thread of its own ({@code <runtime>-audit-writer}) and takes none of
+   * the runtime's shared worker threads. Closing the runtime flushes it and ends that thread.
    */
   public AuditLogBuilder runtime(IrisRuntime runtime) {
     requireNoContext("runtime");

@@ -5,14 +5,18 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -20,13 +24,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns the threads that run IRIS background work (batched writes, job workers, schedulers,
+ * Owns every thread that runs IRIS background work (batched writes, job workers, schedulers,
  * deliveries) and the {@link BackgroundService}s registered on it.
  *
- * <p>The host owns the lifecycle: {@link #start()} creates the threads and starts the registered
- * services; {@link #close()} stops the services in reverse order of registration, letting in-flight
- * work drain within the {@linkplain Builder#shutdownTimeout(Duration) shutdown timeout}, then ends
- * the threads. Constructing a runtime starts no thread.
+ * <p>It hands out three kinds of thread, all daemon threads named after the runtime ({@linkplain
+ * Builder#name(String) name}, default {@code iris}) and, where a service owns them, the service:
+ *
+ * <ul>
+ *   <li>the shared <b>worker pool</b> ({@link #executor()}, {@link #submit}; threads {@code
+ *       iris-worker-1}, ...) for short tasks: a claim round, writing outcomes, a delivery attempt.
+ *       A task that blocks for long, or loops for the life of its service, does not belong here: on
+ *       a 2-core host the pool has two threads and every service shares them;
+ *   <li>the <b>scheduler</b> ({@link #scheduler()}, {@link #scheduleWithFixedDelay}; {@code
+ *       iris-scheduler-1}) for timers and short periodic tasks (lease renewal, cron ticks);
+ *   <li><b>dedicated threads</b> ({@link #startThread}; e.g. {@code iris-audit-writer}) for a
+ *       service's long-running loop, and <b>bounded executors</b> ({@link #newExecutor}; e.g.
+ *       {@code iris-jobs-emails-3}) for work that blocks, such as job handlers, sized by the
+ *       service.
+ * </ul>
+ *
+ * <p>The host owns the lifecycle: {@link #start()} creates the shared threads and starts the
+ * registered services; {@link #close()} stops the services in reverse order of registration,
+ * letting in-flight work drain within the {@linkplain Builder#shutdownTimeout(Duration) shutdown
+ * timeout}, then shuts down every pool and executor and joins every dedicated thread it handed out,
+ * within what is left of that timeout; whatever outlives it is interrupted. Constructing a runtime
+ * starts no thread.
  *
  * <pre>{@code
  * try (IrisRuntime runtime = IrisRuntime.builder().workerThreads(4).build().start()) {
@@ -40,6 +62,9 @@ import org.slf4j.LoggerFactory;
 public final class IrisRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IrisRuntime.class);
 
+  /** How long a thread of a {@linkplain #newExecutor bounded executor} may idle before it ends. */
+  public static final Duration EXECUTOR_KEEP_ALIVE = Duration.ofSeconds(30);
+
   private enum State {
     NEW,
     RUNNING,
@@ -51,6 +76,9 @@ public final class IrisRuntime implements AutoCloseable {
   private final int schedulerThreads;
   private final Duration shutdownTimeout;
   private final List<BackgroundService> services = new ArrayList<>();
+  private final List<Thread> dedicatedThreads = new ArrayList<>();
+  private final List<ExecutorService> executors = new ArrayList<>();
+  private final Map<String, AtomicInteger> threadNumbers = new ConcurrentHashMap<>();
 
   private State state = State.NEW;
   private @Nullable ExecutorService workers;
@@ -68,6 +96,7 @@ public final class IrisRuntime implements AutoCloseable {
     return builder().build();
   }
 
+  /** Starts configuring a runtime. */
   public static Builder builder() {
     return new Builder();
   }
@@ -80,9 +109,9 @@ public final class IrisRuntime implements AutoCloseable {
     if (state == State.RUNNING) {
       return this;
     }
-    workers = Executors.newFixedThreadPool(workerThreads, threads(name + "-worker-"));
+    workers = Executors.newFixedThreadPool(workerThreads, threads("worker"));
     ScheduledThreadPoolExecutor timers =
-        new ScheduledThreadPoolExecutor(schedulerThreads, threads(name + "-scheduler-"));
+        new ScheduledThreadPoolExecutor(schedulerThreads, threads("scheduler"));
     // Services schedule timeouts they mostly cancel; cancelled tasks leave the queue at once.
     timers.setRemoveOnCancelPolicy(true);
     scheduler = timers;
@@ -113,19 +142,26 @@ public final class IrisRuntime implements AutoCloseable {
     return state == State.RUNNING;
   }
 
-  /** The pool for background tasks. Only available while running. */
+  /**
+   * The shared pool for short background tasks, {@link Builder#workerThreads(int)} threads named
+   * {@code <name>-worker-<n>}. Do not block on it for long or run a loop on it: use {@link
+   * #startThread} or {@link #newExecutor} for that. Only available while running.
+   */
   public synchronized ExecutorService executor() {
     requireRunning();
     return workers;
   }
 
-  /** The scheduler for timed tasks. Only available while running. */
+  /**
+   * The scheduler for timers and short periodic tasks, {@link Builder#schedulerThreads(int)}
+   * threads named {@code <name>-scheduler-<n>}. Only available while running.
+   */
   public synchronized ScheduledExecutorService scheduler() {
     requireRunning();
     return scheduler;
   }
 
-  /** Runs a task on the worker pool; a failure is logged. */
+  /** Runs a short task on the shared worker pool; a failure is logged. */
   public Future<?> submit(String taskName, Runnable task) {
     return executor().submit(logged(taskName, task));
   }
@@ -141,6 +177,71 @@ public final class IrisRuntime implements AutoCloseable {
             logged(taskName, task), initialDelay.toNanos(), delay.toNanos(), TimeUnit.NANOSECONDS);
   }
 
+  /**
+   * Starts a dedicated daemon thread for a service's long-running loop, so that the loop holds no
+   * thread of the shared pool. The thread is named {@code <name>-<serviceName>} (e.g. {@code
+   * iris-audit-writer}; a second one for the same service name gets a suffix, {@code -2}). A
+   * failure of {@code task} is logged.
+   *
+   * <p>The task must return once its service has been {@linkplain BackgroundService#stop stopped}:
+   * {@link #close()} stops the services first, then joins the thread within what is left of the
+   * shutdown timeout and interrupts it if it is still running.
+   *
+   * @param serviceName the service the thread works for, for its name, e.g. {@code "audit-writer"}
+   * @return the started thread
+   * @throws IllegalStateException if the runtime is not running
+   */
+  public synchronized Thread startThread(String serviceName, Runnable task) {
+    String service = requireServiceName(serviceName);
+    Objects.requireNonNull(task, "task");
+    requireRunning();
+    int number = threadNumbers.computeIfAbsent(service, s -> new AtomicInteger()).incrementAndGet();
+    String threadName = name + "-" + service + (number == 1 ? "" : "-" + number);
+    Thread thread = daemon(logged(threadName, task), threadName);
+    dedicatedThreads.removeIf(t -> !t.isAlive());
+    dedicatedThreads.add(thread);
+    thread.start();
+    return thread;
+  }
+
+  /**
+   * A bounded executor for a service's blocking work (job handlers, say): it never runs more than
+   * {@code maxThreads} tasks at once. Its threads are created as tasks arrive, up to {@code
+   * maxThreads}, named {@code <name>-<serviceName>-<n>} (e.g. {@code iris-jobs-emails-3}; numbers
+   * go on across executors of the same service name), and end after {@link #EXECUTOR_KEEP_ALIVE}
+   * idle. Tasks submitted while every thread is busy wait in the executor's queue, in order. A task
+   * passed to {@code execute} that throws is logged and its thread replaced.
+   *
+   * <p>The service may shut the executor down itself (to replace it with one of another size, or
+   * when it stops). {@link #close()} shuts down every executor it handed out after stopping the
+   * services, waits for them within what is left of the shutdown timeout, and interrupts whatever
+   * still runs then.
+   *
+   * @param serviceName the service the threads work for, for their names, e.g. {@code
+   *     "jobs-emails"}
+   * @param maxThreads the bound, at least 1
+   * @throws IllegalStateException if the runtime is not running
+   */
+  public synchronized ExecutorService newExecutor(String serviceName, int maxThreads) {
+    String service = requireServiceName(serviceName);
+    if (maxThreads < 1) {
+      throw new IllegalArgumentException("maxThreads must be at least 1, got " + maxThreads);
+    }
+    requireRunning();
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            maxThreads,
+            maxThreads,
+            EXECUTOR_KEEP_ALIVE.toNanos(),
+            TimeUnit.NANOSECONDS,
+            new LinkedBlockingQueue<>(),
+            threads(service));
+    executor.allowCoreThreadTimeOut(true);
+    executors.removeIf(ExecutorService::isTerminated);
+    executors.add(executor);
+    return executor;
+  }
+
   /** The time {@link #close()} allows in-flight work to finish. */
   public Duration shutdownTimeout() {
     return shutdownTimeout;
@@ -148,15 +249,19 @@ public final class IrisRuntime implements AutoCloseable {
 
   /**
    * Stops every service in reverse order of registration, letting each drain its in-flight work,
-   * then stops the threads. Returns within about the shutdown timeout. Idempotent. Services of a
-   * runtime that never started are stopped too, so work handed to them early (an enqueued audit
-   * event, say) is finished on the closing thread rather than lost.
+   * then shuts down the shared pool, the scheduler and every {@linkplain #newExecutor executor} it
+   * handed out and joins every {@linkplain #startThread dedicated thread}, interrupting whatever is
+   * still running when the shutdown timeout is up. Returns within about the shutdown timeout.
+   * Idempotent. Services of a runtime that never started are stopped too, so work handed to them
+   * early (an enqueued audit event, say) is finished on the closing thread rather than lost.
    */
   @Override
   public void close() {
     List<BackgroundService> toStop;
     ExecutorService workerPool;
     ScheduledExecutorService timer;
+    List<ExecutorService> serviceExecutors;
+    List<Thread> serviceThreads;
     synchronized (this) {
       if (state == State.CLOSED) {
         return;
@@ -165,6 +270,9 @@ public final class IrisRuntime implements AutoCloseable {
       toStop = new ArrayList<>(services);
       workerPool = workers;
       timer = scheduler;
+      // No executor or thread is handed out from here on (requireRunning), so these are all.
+      serviceExecutors = new ArrayList<>(executors);
+      serviceThreads = new ArrayList<>(dedicatedThreads);
     }
     long deadline = System.nanoTime() + shutdownTimeout.toNanos();
     Deque<BackgroundService> reverse = new ArrayDeque<>();
@@ -182,6 +290,13 @@ public final class IrisRuntime implements AutoCloseable {
     }
     timer.shutdown();
     workerPool.shutdown();
+    serviceExecutors.forEach(ExecutorService::shutdown);
+    for (Thread thread : serviceThreads) {
+      joinOrInterrupt(thread, deadline);
+    }
+    for (ExecutorService executor : serviceExecutors) {
+      awaitOrForce(executor, deadline);
+    }
     awaitOrForce(timer, deadline);
     awaitOrForce(workerPool, deadline);
   }
@@ -196,6 +311,14 @@ public final class IrisRuntime implements AutoCloseable {
       throw new IllegalStateException(
           "runtime " + name + " is " + state.name().toLowerCase() + "; call start() first");
     }
+  }
+
+  private static String requireServiceName(String serviceName) {
+    Objects.requireNonNull(serviceName, "serviceName");
+    if (serviceName.isBlank()) {
+      throw new IllegalArgumentException("serviceName must not be blank");
+    }
+    return serviceName.strip();
   }
 
   private static Runnable logged(String taskName, Runnable task) {
@@ -221,13 +344,35 @@ public final class IrisRuntime implements AutoCloseable {
     }
   }
 
-  private static ThreadFactory threads(String prefix) {
-    AtomicInteger counter = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
+  private void joinOrInterrupt(Thread thread, long deadlineNanos) {
+    try {
+      long left = Math.max(0, deadlineNanos - System.nanoTime());
+      if (left > 0) {
+        TimeUnit.NANOSECONDS.timedJoin(thread, left);
+      }
+      if (thread.isAlive()) {
+        LOG.warn(
+            "{}: thread {} still running at shutdown; interrupting it", name, thread.getName());
+        thread.interrupt();
+      }
+    } catch (InterruptedException e) {
+      thread.interrupt();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Threads {@code <name>-<service>-<n>}, numbered on across every factory of the service. */
+  private ThreadFactory threads(String service) {
+    AtomicInteger counter = threadNumbers.computeIfAbsent(service, s -> new AtomicInteger());
+    return runnable -> daemon(runnable, name + "-" + service + "-" + counter.incrementAndGet());
+  }
+
+  private static Thread daemon(Runnable runnable, String threadName) {
+    Thread thread = new Thread(runnable, threadName);
+    thread.setDaemon(true);
+    thread.setUncaughtExceptionHandler(
+        (t, e) -> LOG.error("background thread {} failed", t.getName(), e));
+    return thread;
   }
 
   /** Configures an {@link IrisRuntime}. Every setting has a default. */
@@ -245,7 +390,12 @@ public final class IrisRuntime implements AutoCloseable {
       return this;
     }
 
-    /** Threads for background tasks. Default: the number of cores, at least 2. */
+    /**
+     * Threads of the shared pool for short background tasks ({@link IrisRuntime#executor()}).
+     * Services' long-running loops and job handlers have threads of their own ({@link
+     * IrisRuntime#startThread}, {@link IrisRuntime#newExecutor}), so this need not grow with the
+     * number of services. Default: the number of cores, at least 2.
+     */
     public Builder workerThreads(int count) {
       if (count < 1) {
         throw new IllegalArgumentException("workerThreads must be at least 1, got " + count);
@@ -273,6 +423,7 @@ public final class IrisRuntime implements AutoCloseable {
       return this;
     }
 
+    /** The runtime, not started: no thread exists until {@link IrisRuntime#start()}. */
     public IrisRuntime build() {
       return new IrisRuntime(this);
     }

@@ -420,14 +420,9 @@ public final class JobQueue {
     return handlers.containsKey(type) || knownTypes.contains(type);
   }
 
-  /** The worker this facade runs on its runtime, if any. */
-  public Optional<JobWorker> worker() {
+  /** The worker this facade runs on its runtime, if any (for tests in this package). */
+  Optional<JobWorker> worker() {
     return Optional.ofNullable(worker);
-  }
-
-  /** The scheduler this facade runs on its runtime, if any. */
-  public Optional<JobScheduler> scheduler() {
-    return Optional.ofNullable(scheduler);
   }
 
   /** The tenant that owns system schedules such as {@value #CLEANUP_SCHEDULE}. */

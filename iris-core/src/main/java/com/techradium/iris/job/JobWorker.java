@@ -10,13 +10,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -46,13 +44,23 @@ import org.slf4j.LoggerFactory;
  * outcome is recorded, and claiming pauses while {@value CompletionBatcher#MAX_BATCH} outcomes
  * wait.
  *
- * <p>Handlers run on threads this worker creates when its runtime starts it (handlers block, so
- * they do not share the runtime's pool); claiming and lease renewal run on the runtime. {@link
- * #stop(Duration)} stops claiming, lets running handlers finish within the timeout, writes the
- * outcomes of those that finished, then releases the rest back to their queues without using up an
- * attempt. A claimed job whose type has no handler on this node goes back to its queue for a minute
- * without using up an attempt (its last error says so); restrict such nodes with {@link
- * JobQueueBuilder#workerQueues(String...)} or {@link JobQueueBuilder#runWorker(boolean)}.
+ * <p>Threads: handlers block, so they do not run on the runtime's shared pool. Each queue this
+ * worker serves gets its own bounded executor from the runtime ({@link IrisRuntime#newExecutor},
+ * threads {@code <runtime>-jobs-<queue>-<n>}, e.g. {@code iris-jobs-emails-3}), made when the
+ * worker first claims from the queue and sized by the queue's {@link QueueConfig#concurrency()};
+ * its threads end after a while idle. When the queue's concurrency changes, the next claim round
+ * replaces the executor with one of the new size: handlers running on the old one finish their
+ * jobs, then its threads end. A queue with concurrency N therefore never runs more than N handlers
+ * at once on a node (the lane's slot count guarantees it even while an old and a new executor
+ * overlap), and a node runs at most the sum of its queues' concurrency in handlers at once. Claim
+ * rounds and outcome writes are short tasks on the runtime's shared pool; lease renewal and
+ * timeouts run on its scheduler. The runtime owns all these threads and ends them when it closes.
+ *
+ * <p>{@link #stop(Duration)} stops claiming, lets running handlers finish within the timeout,
+ * writes the outcomes of those that finished, then releases the rest back to their queues without
+ * using up an attempt. A claimed job whose type has no handler on this node goes back to its queue
+ * for a minute without using up an attempt (its last error says so); restrict such nodes with
+ * {@link JobQueueBuilder#workerQueues(String...)} or {@link JobQueueBuilder#runWorker(boolean)}.
  * Thread-safe.
  */
 public final class JobWorker implements BackgroundService {
@@ -61,13 +69,25 @@ public final class JobWorker implements BackgroundService {
   /** How long {@link #stop} waits, past its timeout, for outcomes already handed to the store. */
   static final Duration COMPLETION_GRACE = Duration.ofSeconds(5);
 
-  /** One queue's jobs on this worker: those running handlers and those claimed and waiting. */
+  /**
+   * One queue's jobs on this worker: those running handlers and those claimed and waiting, and the
+   * executor its handlers run on.
+   */
   private static final class Lane {
+    final String queue;
     final AtomicInteger busy = new AtomicInteger();
     final ConcurrentLinkedQueue<RunningJob> waiting = new ConcurrentLinkedQueue<>();
     volatile int concurrency;
 
-    Lane(int concurrency) {
+    /**
+     * Bounded by {@link #threadsBound}; replaced (under the poll lock) when concurrency changes.
+     */
+    volatile @Nullable ExecutorService threads;
+
+    int threadsBound; // guarded by pollLock
+
+    Lane(String queue, int concurrency) {
+      this.queue = queue;
       this.concurrency = concurrency;
     }
   }
@@ -79,6 +99,7 @@ public final class JobWorker implements BackgroundService {
   private final CompletionBatcher completions;
   private final Map<UUID, RunningJob> running = new ConcurrentHashMap<>();
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+  private final List<ExecutorService> handlerExecutors = new CopyOnWriteArrayList<>();
   private final AtomicBoolean pollRequested = new AtomicBoolean();
   private final Object pollLock = new Object();
 
@@ -86,9 +107,9 @@ public final class JobWorker implements BackgroundService {
   private volatile List<QueueConfig> queues = List.of();
   private volatile long queuesReadAt;
   private volatile boolean queuesStale = true;
+  private @Nullable IrisRuntime runtime;
   private @Nullable ExecutorService pool;
   private @Nullable ScheduledExecutorService timer;
-  private @Nullable ExecutorService handlerThreads;
   private @Nullable ScheduledFuture<?> pollTask;
   private @Nullable ScheduledFuture<?> renewTask;
   private JobSignal.@Nullable Subscription subscription;
@@ -115,22 +136,9 @@ public final class JobWorker implements BackgroundService {
     if (pool != null) {
       throw new IllegalStateException("job worker already started");
     }
+    this.runtime = runtime;
     pool = runtime.executor();
     timer = runtime.scheduler();
-    AtomicInteger threadCount = new AtomicInteger();
-    handlerThreads =
-        new ThreadPoolExecutor(
-            0,
-            Integer.MAX_VALUE,
-            30,
-            TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
-            r -> {
-              Thread t =
-                  new Thread(r, settings.nodeName() + "-job-" + threadCount.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
     Duration renewEvery = settings.leaseDuration().dividedBy(3);
     pollTask =
         runtime.scheduleWithFixedDelay(
@@ -141,7 +149,7 @@ public final class JobWorker implements BackgroundService {
   }
 
   /** Asks for a claim round soon (coalesced with rounds already asked for). */
-  public void wake() {
+  void wake() {
     ExecutorService executor = pool;
     if (stopping || executor == null || !pollRequested.compareAndSet(false, true)) {
       return;
@@ -164,8 +172,8 @@ public final class JobWorker implements BackgroundService {
     }
   }
 
-  /** How many jobs this worker is running now. */
-  public int runningCount() {
+  /** How many jobs this worker holds now: running, or claimed and waiting for a slot. */
+  int runningCount() {
     return running.size();
   }
 
@@ -192,11 +200,14 @@ public final class JobWorker implements BackgroundService {
         if (queue.paused() || (onlyQueues != null && !onlyQueues.contains(queue.name()))) {
           continue;
         }
-        Lane lane = lanes.computeIfAbsent(queue.name(), q -> new Lane(queue.concurrency()));
-        lane.concurrency = queue.concurrency();
+        Lane lane = lanes.computeIfAbsent(queue.name(), q -> new Lane(q, queue.concurrency()));
+        if (!sizeLane(lane, queue.concurrency())) {
+          return; // the runtime is closing
+        }
         int room =
             queue.concurrency() + settings.claimBatch() - lane.busy.get() - lane.waiting.size();
         if (room <= 0) {
+          startWaiting(lane); // a raised concurrency frees slots for jobs already waiting
           continue;
         }
         int want = Math.min(room, settings.claimBatch());
@@ -220,6 +231,38 @@ public final class JobWorker implements BackgroundService {
         pollRequested.set(true);
       }
     }
+  }
+
+  /**
+   * Gives the lane its concurrency and an executor of that bound, replacing one of another bound
+   * (its running handlers finish on it; it takes no new ones). Called under the poll lock.
+   *
+   * @return false if the runtime is closing and hands out no executor
+   */
+  private boolean sizeLane(Lane lane, int concurrency) {
+    lane.concurrency = concurrency;
+    ExecutorService old = lane.threads;
+    if (old != null && lane.threadsBound == concurrency) {
+      return true;
+    }
+    IrisRuntime owner = runtime;
+    if (owner == null || !owner.isRunning()) {
+      return false;
+    }
+    ExecutorService fresh;
+    try {
+      fresh = owner.newExecutor("jobs-" + lane.queue, concurrency);
+    } catch (IllegalStateException e) {
+      return false; // closed between the check and the call
+    }
+    handlerExecutors.removeIf(ExecutorService::isTerminated);
+    handlerExecutors.add(fresh);
+    lane.threadsBound = concurrency;
+    lane.threads = fresh;
+    if (old != null) {
+      old.shutdown();
+    }
+    return true;
   }
 
   private List<QueueConfig> currentQueues() {
@@ -269,12 +312,32 @@ public final class JobWorker implements BackgroundService {
         lane.busy.decrementAndGet();
         continue;
       }
-      try {
-        handlerThreads.execute(() -> runLane(lane, next));
-      } catch (RejectedExecutionException e) {
+      if (!execute(lane, () -> runLane(lane, next))) {
         running.remove(next.job().id());
         lane.busy.decrementAndGet();
         next.release();
+      }
+    }
+  }
+
+  /**
+   * Runs {@code task} on the lane's executor; if that was just replaced, on its successor.
+   *
+   * @return false if no executor takes it (the worker is stopping)
+   */
+  private boolean execute(Lane lane, Runnable task) {
+    while (true) {
+      ExecutorService threads = lane.threads;
+      if (threads == null) {
+        return false;
+      }
+      try {
+        threads.execute(task);
+        return true;
+      } catch (RejectedExecutionException e) {
+        if (stopping || lane.threads == threads) {
+          return false;
+        }
       }
     }
   }
@@ -377,8 +440,9 @@ public final class JobWorker implements BackgroundService {
       if (renewTask != null) {
         renewTask.cancel(false);
       }
-      if (handlerThreads != null) {
-        handlerThreads.shutdownNow();
+      // Handlers still running now outlived the timeout; their jobs were released above.
+      for (ExecutorService executor : handlerExecutors) {
+        executor.shutdownNow();
       }
     }
   }

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -127,6 +131,128 @@ class IrisRuntimeTest {
     assertThatThrownBy(runtime::start).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> runtime.register(new RecordingService("x", List.of())))
         .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aDedicatedThreadIsNamedForItsServiceAndJoinedOnClose() throws InterruptedException {
+    AtomicBoolean stop = new AtomicBoolean();
+    IrisRuntime runtime = IrisRuntime.builder().name("dedicated").build().start();
+    runtime.register(
+        new BackgroundService() {
+          @Override
+          public String name() {
+            return "loop";
+          }
+
+          @Override
+          public void start(IrisRuntime r) {}
+
+          @Override
+          public void stop(Duration timeout) {
+            stop.set(true);
+          }
+        });
+    Thread first =
+        runtime.startThread(
+            "loop",
+            () -> {
+              while (!stop.get()) {
+                sleep(1);
+              }
+            });
+    Thread second = runtime.startThread("loop", () -> {});
+
+    assertThat(first.getName()).isEqualTo("dedicated-loop");
+    assertThat(second.getName()).isEqualTo("dedicated-loop-2");
+    assertThat(first.isDaemon()).isTrue();
+    runtime.close();
+    assertThat(first.isAlive()).isFalse();
+  }
+
+  @Test
+  void aDedicatedThreadThatOutlivesTheTimeoutIsInterrupted() throws InterruptedException {
+    CountDownLatch interrupted = new CountDownLatch(1);
+    IrisRuntime runtime =
+        IrisRuntime.builder().name("stubborn").shutdownTimeout(Duration.ZERO).build();
+    runtime.start();
+    runtime.startThread(
+        "sleeper",
+        () -> {
+          try {
+            Thread.sleep(60_000);
+          } catch (InterruptedException e) {
+            interrupted.countDown();
+          }
+        });
+
+    runtime.close();
+
+    assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void aBoundedExecutorNeverRunsMoreTasksAtOnceThanItsBound() throws InterruptedException {
+    AtomicInteger active = new AtomicInteger();
+    AtomicInteger mostAtOnce = new AtomicInteger();
+    Set<String> threadNames = ConcurrentHashMap.newKeySet();
+    CountDownLatch done = new CountDownLatch(30);
+    try (IrisRuntime runtime = IrisRuntime.builder().name("bounded").build().start()) {
+      ExecutorService executor = runtime.newExecutor("jobs-emails", 3);
+      for (int i = 0; i < 30; i++) {
+        executor.execute(
+            () -> {
+              mostAtOnce.accumulateAndGet(active.incrementAndGet(), Math::max);
+              threadNames.add(Thread.currentThread().getName());
+              sleep(2);
+              active.decrementAndGet();
+              done.countDown();
+            });
+      }
+      assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(mostAtOnce.get()).isBetween(1, 3);
+    assertThat(threadNames)
+        .isSubsetOf("bounded-jobs-emails-1", "bounded-jobs-emails-2", "bounded-jobs-emails-3");
+  }
+
+  @Test
+  void closeShutsDownTheExecutorsItHandedOut() {
+    IrisRuntime runtime = IrisRuntime.builder().name("handed-out").build().start();
+    ExecutorService executor = runtime.newExecutor("deliveries", 2);
+    executor.execute(() -> {});
+
+    runtime.close();
+
+    assertThat(executor.isTerminated()).isTrue();
+    assertThatThrownBy(() -> executor.execute(() -> {}))
+        .isInstanceOf(RejectedExecutionException.class);
+  }
+
+  @Test
+  void threadsAndExecutorsAreHandedOutOnlyWhileRunning() {
+    IrisRuntime runtime = IrisRuntime.builder().name("not-yet").build();
+    assertThatThrownBy(() -> runtime.startThread("loop", () -> {}))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> runtime.newExecutor("pool", 1))
+        .isInstanceOf(IllegalStateException.class);
+    runtime.start();
+    runtime.close();
+    assertThatThrownBy(() -> runtime.startThread("loop", () -> {}))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> runtime.newExecutor("pool", 1))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void anExecutorNeedsAServiceNameAndABoundOfAtLeastOne() {
+    try (IrisRuntime runtime = IrisRuntime.create().start()) {
+      assertThatThrownBy(() -> runtime.newExecutor("pool", 0))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("maxThreads");
+      assertThatThrownBy(() -> runtime.newExecutor(" ", 1))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("serviceName");
+    }
   }
 
   private static void sleep(long millis) {
