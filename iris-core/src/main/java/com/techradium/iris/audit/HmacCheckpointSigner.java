@@ -7,8 +7,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs checkpoints with HMAC-SHA256 (the JDK's {@code HmacSHA256}). Whoever verifies needs the same secret. The
- * key is copied; keep the original secret in the host's secret store. Thread-safe.
+ * Signs checkpoints with HMAC-SHA256 (the JDK's {@code HmacSHA256}). Whoever verifies needs the
+ * same secret. The key is copied; keep the original secret in the host's secret store. Thread-safe.
  */
 public final class HmacCheckpointSigner implements CheckpointSigner {
   /** The shortest secret accepted, in bytes. */
