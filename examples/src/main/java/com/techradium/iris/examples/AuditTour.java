@@ -3,12 +3,14 @@ package com.techradium.iris.examples;
 import com.techradium.iris.audit.Accessor;
 import com.techradium.iris.audit.AuditCategory;
 import com.techradium.iris.audit.AuditEvent;
+import com.techradium.iris.audit.AuditEvents;
 import com.techradium.iris.audit.AuditLog;
 import com.techradium.iris.audit.AuditQuery;
 import com.techradium.iris.audit.AuditRecord;
 import com.techradium.iris.audit.BruteForceDetection;
 import com.techradium.iris.audit.ChainBreak;
 import com.techradium.iris.audit.DataCategory;
+import com.techradium.iris.audit.FailedLogin;
 import com.techradium.iris.audit.FailedLoginResult;
 import com.techradium.iris.audit.HmacCheckpointSigner;
 import com.techradium.iris.audit.RequestContext;
@@ -88,32 +90,22 @@ public final class AuditTour {
                 .context(new RequestContext("192.0.2.10", "Mozilla/5.0", "req-1"))
                 .build());
     AuditRecord chart =
-        audit.recordDataAccess(
-            tenant,
-            "dr-lee",
-            DataCategory.PHI,
-            "patient",
-            List.of("patient-7"),
-            "treatment",
-            RequestContext.ip("192.0.2.10"));
-    audit.recordAdminAction(
-        tenant,
-        "admin-sam",
-        "role.grant",
-        "user",
-        "dr-lee",
-        "{\"roles\":[\"nurse\"]}",
-        "{\"roles\":[\"nurse\",\"physician\"]}",
-        RequestContext.NONE);
-    audit.recordApiRequest(
-        tenant,
-        "GET",
-        "/v1/patients/patient-7",
-        200,
-        Duration.ofMillis(14),
-        "key-live-1",
-        null,
-        RequestContext.ip("198.51.100.20"));
+        audit.record(
+            AuditEvents.dataAccess(
+                    tenant, "dr-lee", DataCategory.PHI, "patient", List.of("patient-7"))
+                .purpose("treatment")
+                .context(RequestContext.ip("192.0.2.10"))
+                .build());
+    audit.record(
+        AuditEvents.adminAction(tenant, "admin-sam", "role.grant", "user", "dr-lee")
+            .before("{\"roles\":[\"nurse\"]}")
+            .after("{\"roles\":[\"nurse\",\"physician\"]}")
+            .build());
+    audit.enqueueOrRecord(
+        AuditEvents.apiRequest(tenant, "GET", "/v1/patients/patient-7", 200, Duration.ofMillis(14))
+            .apiKey("key-live-1")
+            .context(RequestContext.ip("198.51.100.20"))
+            .build());
     if (audit.pendingEvents() > 0) {
       audit.flush(); // the API request went through the asynchronous writer
     }
@@ -129,7 +121,9 @@ public final class AuditTour {
     for (int attempt = 1; attempt <= 5; attempt++) {
       FailedLoginResult result =
           audit.recordFailedLogin(
-              tenant, "dr-lee", RequestContext.ip("203.0.113.66"), "bad_password");
+              FailedLogin.of(tenant, "dr-lee")
+                  .withContext(RequestContext.ip("203.0.113.66"))
+                  .withReason("bad_password"));
       for (BruteForceDetection detection : result.detections()) {
         out.printf(
             "failed login %d: brute force detected for %s %s (%d failures within %s)%n",

@@ -22,10 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The tamper-evident audit trail of a multi-tenant application: audit, security, data-access and
@@ -39,17 +36,24 @@ import org.slf4j.LoggerFactory;
  *     .build();
  * audit.record(AuditEvent.builder(tenant, AuditCategory.AUDIT)
  *     .actor("u-42").action("invoice.approve").target("invoice", "inv-7").build());
- * audit.recordFailedLogin(tenant, "alice", RequestContext.ip("203.0.113.9"));
+ * audit.record(AuditEvents.keyMisuse(tenant, "key-7", "scope").context(where).build());
+ * audit.recordFailedLogin(FailedLogin.of(tenant, "alice").withContext(where));
  * VerificationReport report = audit.verify(tenant);
  * }</pre>
  *
+ * <p><b>One way to record.</b> An event is made with {@link AuditEvent#builder} or, for the common
+ * cases of each stream, {@link AuditEvents}; {@link #record} stores it durably, {@link #recordAll}
+ * stores a batch atomically, {@link #enqueue} hands it to the asynchronous writer. Failed logins go
+ * through {@link #recordFailedLogin}, which also runs brute-force detection.
+ *
  * <p><b>Guarantees.</b> {@link #record} returns once the event is durable in the store. Input is
  * validated completely before anything is written (a {@code ValidationException} naming the
- * fields), including the tenant against the configured {@link TenantDirectory}. A batch is written
- * atomically. Each event's hash covers its content and the previous event's hash ({@link
- * AuditChain}), so {@link #verify} finds the first modified, deleted or reordered event. Reading
- * the log on someone's behalf ({@link #query}, the ready-made queries, exports) is itself recorded
- * as a data-access event.
+ * fields). Every operation that takes a tenant, read or write, first checks it against the
+ * configured {@link TenantDirectory}: an unknown tenant is a {@code ValidationException} on {@code
+ * tenantId}, and nothing is read or written. A batch is written atomically. Each event's hash
+ * covers its content and the previous event's hash ({@link AuditChain}), so {@link #verify} finds
+ * the first modified, deleted or reordered event. Reading the log on someone's behalf ({@link
+ * #query}, the ready-made queries, exports) is itself recorded as a data-access event.
  *
  * <p><b>Threads and lifecycle.</b> Thread-safe. The audit log owns no thread: the optional
  * asynchronous writer ({@link #enqueue}) runs on the {@link IrisRuntime} given to the builder,
@@ -57,7 +61,6 @@ import org.slf4j.LoggerFactory;
  * runtime belong to the host.
  */
 public final class AuditLog {
-  private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
   private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(30);
 
   /**
@@ -70,14 +73,11 @@ public final class AuditLog {
   /** The job type of {@link #RETENTION_SCHEDULE}. */
   public static final String RETENTION_TYPE = "iris.audit.cleanup";
 
-  /** The longest HTTP path {@link #recordApiRequest} keeps. */
-  public static final int MAX_PATH_LENGTH = 2048;
-
   private final AuditStore store;
   private final Clock clock;
   private final TimeOrderedIds ids;
   private final @Nullable CheckpointSigner signer;
-  private final long checkpointInterval;
+  private final CheckpointWriter checkpoints;
   private final RetentionPolicy retention;
   private final int cleanupBatchSize;
   private final ChainVerifier verifier;
@@ -92,7 +92,7 @@ public final class AuditLog {
     this.clock = context.clock();
     this.ids = context.ids();
     this.signer = builder.signer;
-    this.checkpointInterval = builder.signer == null ? 0 : builder.checkpointInterval;
+    this.checkpoints = new CheckpointWriter(store, signer, builder.checkpointInterval);
     this.retention = builder.retention;
     this.cleanupBatchSize = builder.cleanupBatchSize;
     this.verifier = new ChainVerifier(store, signer);
@@ -146,7 +146,8 @@ public final class AuditLog {
     }
     validation.throwIfInvalid();
     for (int i = 0; i < events.size(); i++) {
-      checkTenant(validation, events.get(i).tenantId(), events.size() == 1 ? null : i);
+      String where = events.size() == 1 ? null : "events[" + i + "]";
+      tenants.check(validation, events.get(i).tenantId(), where);
     }
     validation.throwIfInvalid();
     if (events.isEmpty()) {
@@ -172,9 +173,7 @@ public final class AuditLog {
   public void enqueue(AuditEvent event) {
     Objects.requireNonNull(event, "event");
     AsyncAuditWriter async = requireWriter();
-    Validation validation = Validation.of();
-    checkTenant(validation, event.tenantId(), null);
-    validation.throwIfInvalid();
+    tenants.require(event.tenantId());
     async.enqueue(new NewAuditRecord(ids.next(), now(), event));
   }
 
@@ -194,135 +193,36 @@ public final class AuditLog {
   }
 
   /**
-   * Records a failed login of {@code account} and checks the brute-force rules; a detection is
-   * recorded as a {@link SecurityEventKind#BRUTE_FORCE_DETECTED} event and passed to the {@link
-   * AuditListener}.
-   *
-   * @param account the account id the caller tried to log in as
-   * @param reason why it failed (e.g. {@code "bad_password"}), or null
-   * @return the recorded event and the detections it triggered
+   * Hands {@code event} to the asynchronous writer while it runs (see {@link #enqueue}), and
+   * otherwise records it synchronously (see {@link #record}): for hot paths such as logging every
+   * API request from a filter, which keep working before the runtime starts and while it closes.
    */
-  public FailedLoginResult recordFailedLogin(
-      TenantId tenant, String account, RequestContext where, @Nullable String reason) {
-    AuditRecord recorded = record(AuditEvents.failedLogin(tenant, account, where, reason));
-    List<BruteForceDetection> detections =
-        bruteForce.afterFailedLogin(
-            tenant, account, where.ipAddress(), recorded.recordedAt(), this::record);
-    return new FailedLoginResult(recorded, detections);
-  }
-
-  /**
-   * Records a failed login without a reason; see {@link #recordFailedLogin(TenantId, String,
-   * RequestContext, String)}.
-   */
-  public FailedLoginResult recordFailedLogin(
-      TenantId tenant, String account, RequestContext where) {
-    return recordFailedLogin(tenant, account, where, null);
-  }
-
-  /**
-   * Records a security event of {@code kind} with its default severity.
-   *
-   * @param action what was attempted, e.g. {@code "api.call"}
-   */
-  public AuditRecord recordSecurityEvent(
-      TenantId tenant,
-      SecurityEventKind kind,
-      String actorId,
-      ActorType actorType,
-      String action,
-      RequestContext where,
-      Map<String, ?> metadata) {
-    return record(AuditEvents.security(tenant, kind, actorId, actorType, action, where, metadata));
-  }
-
-  /** Records that {@code actorId} exceeded the rate limit {@code limitName}. */
-  public AuditRecord recordRateLimitViolation(
-      TenantId tenant,
-      String actorId,
-      ActorType actorType,
-      String limitName,
-      RequestContext where) {
-    return recordSecurityEvent(
-        tenant,
-        SecurityEventKind.RATE_LIMIT_VIOLATION,
-        actorId,
-        actorType,
-        "rate_limit.exceeded",
-        where,
-        Map.of("limit", limitName));
-  }
-
-  /** Records a misuse of API key {@code apiKeyId} (wrong scope, wrong IP, revoked key...). */
-  public AuditRecord recordKeyMisuse(
-      TenantId tenant, String apiKeyId, String reason, RequestContext where) {
-    return record(AuditEvents.keyMisuse(tenant, apiKeyId, reason, where));
-  }
-
-  /**
-   * Records that {@code actorId} read sensitive data: the records' type and ids, the kind of data
-   * (PII, PHI...) and the purpose.
-   */
-  public AuditRecord recordDataAccess(
-      TenantId tenant,
-      String actorId,
-      DataCategory dataCategory,
-      String targetType,
-      List<String> recordIds,
-      @Nullable String purpose,
-      RequestContext where) {
-    return record(
-        AuditEvents.dataAccess(
-            tenant, actorId, dataCategory, targetType, recordIds, purpose, where));
-  }
-
-  /**
-   * Records a privileged action with the target's value before and after (JSON, either may be
-   * null).
-   */
-  public AuditRecord recordAdminAction(
-      TenantId tenant,
-      String actorId,
-      String action,
-      String targetType,
-      String targetId,
-      @Nullable String beforeJson,
-      @Nullable String afterJson,
-      RequestContext where) {
-    return record(
-        AuditEvents.adminAction(
-            tenant, actorId, action, targetType, targetId, beforeJson, afterJson, where));
-  }
-
-  /**
-   * Records one API request, for hosts that log every request from a filter. The outcome follows
-   * the status (2xx/3xx success, 401/403 denied, other 4xx failure, 5xx error). While an
-   * asynchronous writer runs the event is {@linkplain #enqueue enqueued}, otherwise recorded
-   * synchronously.
-   *
-   * @param method the HTTP method, e.g. {@code GET}
-   * @param path the request path (without query string), at most {@value #MAX_PATH_LENGTH} chars
-   * @param status the HTTP status, 100 to 599
-   * @param latency how long the request took
-   * @param apiKeyId the API key used, if any (its id, never the secret)
-   * @param actorId the authenticated user, if any
-   */
-  public void recordApiRequest(
-      TenantId tenant,
-      String method,
-      String path,
-      int status,
-      Duration latency,
-      @Nullable String apiKeyId,
-      @Nullable String actorId,
-      RequestContext where) {
-    AuditEvent event =
-        AuditEvents.apiRequest(tenant, method, path, status, latency, apiKeyId, actorId, where);
+  public void enqueueOrRecord(AuditEvent event) {
+    Objects.requireNonNull(event, "event");
     if (writer != null && writer.isRunning()) {
       enqueue(event);
     } else {
       record(event);
     }
+  }
+
+  /**
+   * Records a failed login and checks the brute-force rules; a detection is recorded as a {@link
+   * SecurityEventKind#BRUTE_FORCE_DETECTED} event and passed to the {@link AuditListener}.
+   *
+   * @return the recorded event and the detections it triggered
+   */
+  public FailedLoginResult recordFailedLogin(FailedLogin login) {
+    Objects.requireNonNull(login, "login");
+    AuditRecord recorded = record(AuditEvents.failedLogin(login));
+    List<BruteForceDetection> detections =
+        bruteForce.afterFailedLogin(
+            login.tenantId(),
+            login.account(),
+            login.context().ipAddress(),
+            recorded.recordedAt(),
+            this::record);
+    return new FailedLoginResult(recorded, detections);
   }
 
   // ---------------------------------------------------------------- reading
@@ -434,6 +334,7 @@ public final class AuditLog {
       AuditQuery query, Accessor accessedBy, String action, Map<String, String> details) {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(accessedBy, "accessedBy");
+    tenants.require(query.tenantId());
     return record(AuditEvents.auditRead(query, accessedBy, action, details));
   }
 
@@ -453,7 +354,7 @@ public final class AuditLog {
    * deleted older events. The report names the first broken link of each chain.
    */
   public VerificationReport verify(TenantId tenant, @Nullable Instant from, @Nullable Instant to) {
-    Objects.requireNonNull(tenant, "tenant");
+    requireTenant(tenant);
     Instant now = now();
     List<ChainVerification> chains = new ArrayList<>();
     for (AuditCategory category : AuditCategory.values()) {
@@ -468,25 +369,15 @@ public final class AuditLog {
    * @throws IllegalStateException if the builder was given no {@link CheckpointSigner}
    */
   public List<Checkpoint> checkpoint(TenantId tenant) {
-    Objects.requireNonNull(tenant, "tenant");
-    CheckpointSigner key = requireSigner("checkpoint");
-    Instant now = now();
-    List<Checkpoint> made = new ArrayList<>();
-    for (AuditCategory category : AuditCategory.values()) {
-      Optional<ChainHead> head = store.head(tenant, category);
-      if (head.isPresent()) {
-        Checkpoint checkpoint =
-            Checkpoint.sign(key, tenant, category, head.get().sequence(), head.get().hash(), now);
-        store.saveCheckpoint(checkpoint);
-        made.add(checkpoint);
-      }
-    }
-    return List.copyOf(made);
+    requireTenant(tenant);
+    return checkpoints.signHeads(requireSigner("checkpoint"), tenant, now());
   }
 
   /** Up to {@code limit} checkpoints of one chain after {@code afterSequence}, ascending. */
   public List<Checkpoint> checkpoints(
       TenantId tenant, AuditCategory category, long afterSequence, int limit) {
+    requireTenant(tenant);
+    Objects.requireNonNull(category, "category");
     return store.checkpoints(tenant, category, afterSequence, limit);
   }
 
@@ -494,8 +385,9 @@ public final class AuditLog {
 
   /**
    * Deletes events older than their category's retention period, for every tenant not on legal
-   * hold, in bounded batches. Before deleting part of a chain it verifies that part and signs a
-   * checkpoint at its end, so the rest stays verifiable; a part that fails verification is kept.
+   * hold, in bounded batches (deployment-wide: it takes no tenant). Before deleting part of a chain
+   * it verifies that part and signs a checkpoint at its end, so the rest stays verifiable; a part
+   * that fails verification is kept.
    *
    * @throws IllegalStateException if the builder was given no {@link CheckpointSigner}
    */
@@ -519,14 +411,13 @@ public final class AuditLog {
 
   /** Whether {@code tenant} is under legal hold. */
   public boolean hasLegalHold(TenantId tenant) {
+    requireTenant(tenant);
     return store.hasLegalHold(tenant);
   }
 
   private AuditRecord legalHold(TenantId tenant, Accessor by, String reason, boolean held) {
     Objects.requireNonNull(by, "by");
-    Validation validation = Validation.of();
-    checkTenant(validation, tenant, null);
-    validation.throwIfInvalid();
+    requireTenant(tenant);
     AuditEvent event = AuditEvents.legalHold(tenant, by, reason, store.hasLegalHold(tenant), held);
     store.setLegalHold(tenant, held);
     return record(event);
@@ -537,30 +428,13 @@ public final class AuditLog {
   /** The single write path: the store chains and stores the batch, then periodic checkpoints. */
   private List<AuditRecord> write(List<NewAuditRecord> batch) {
     List<AuditRecord> stored = store.append(batch);
-    if (checkpointInterval > 0) {
-      for (AuditRecord record : stored) {
-        if (record.sequence() % checkpointInterval == 0) {
-          try {
-            store.saveCheckpoint(
-                Checkpoint.sign(
-                    signer,
-                    record.tenantId(),
-                    record.category(),
-                    record.sequence(),
-                    record.hash(),
-                    record.recordedAt()));
-          } catch (RuntimeException e) {
-            LOG.warn("audit: periodic checkpoint at #{} failed", record.sequence(), e);
-          }
-        }
-      }
-    }
+    checkpoints.afterAppend(stored);
     return stored;
   }
 
-  /** Records an error on {@code tenantId} unless the tenant directory knows the tenant. */
-  private void checkTenant(Validation validation, TenantId tenant, @Nullable Integer index) {
-    tenants.check(validation, tenant, index == null ? null : "events[" + index + "]");
+  /** Throws a {@code ValidationException} on {@code tenantId} unless the directory knows it. */
+  private void requireTenant(TenantId tenant) {
+    tenants.require(Objects.requireNonNull(tenant, "tenant"));
   }
 
   private Instant now() {

@@ -5,15 +5,30 @@ import com.techradium.iris.core.IrisContext;
 import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.TenantDirectory;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Configures an {@link AuditLog}. Only the store is required. Each part can be set once. Not
+ * Configures an {@link AuditLog}. Only the store is required; every other part has the default its
+ * setter documents.
+ *
+ * <p>Each part can be set once: a second call is an {@link IllegalStateException} ("{@code <part>
+ * was already set}"). Each setter validates its argument (null is a {@link NullPointerException}
+ * naming it, a number out of range an {@link IllegalArgumentException}); {@link #build()} checks
+ * the parts together. Building writes nothing to the store and starts no thread: with a {@link
+ * #runtime}, the asynchronous writer is registered on the runtime and starts with it. Not
  * thread-safe.
  */
 public final class AuditLogBuilder {
+  /** The largest {@link #checkpointEvery} interval. */
+  public static final long MAX_CHECKPOINT_INTERVAL = 1_000_000_000L;
+
+  /** The largest {@link #cleanupBatchSize}. */
+  public static final int MAX_CLEANUP_BATCH_SIZE = 100_000;
+
   @Nullable AuditStore store;
   Clock clock = Clock.systemUTC();
   private boolean clockSet;
@@ -22,10 +37,15 @@ public final class AuditLogBuilder {
   private boolean checkpointIntervalSet;
   @Nullable IrisRuntime runtime;
   AsyncWriterSettings writerSettings = AsyncWriterSettings.defaults();
+  private boolean writerSettingsSet;
   RetentionPolicy retention = RetentionPolicy.defaults();
+  private boolean retentionSet;
   List<BruteForceRule> bruteForceRules = BruteForceRule.defaults();
+  private boolean bruteForceRulesSet;
   AuditListener listener = AuditListener.NONE;
+  private boolean listenerSet;
   int cleanupBatchSize = 1000;
+  private boolean cleanupBatchSizeSet;
   @Nullable TenantDirectory tenants;
   private @Nullable IrisContext context;
 
@@ -68,108 +88,123 @@ public final class AuditLogBuilder {
 
   /** Where events are kept. Required. */
   public AuditLogBuilder store(AuditStore store) {
-    requireUnset(this.store, "store");
-    this.store = Objects.requireNonNull(store, "store");
+    this.store = BuilderChecks.setOnce("store", this.store, store);
     return this;
   }
 
   /** The time source. Default: the system clock in UTC. */
   public AuditLogBuilder clock(Clock clock) {
     requireNoContext("clock");
-    if (clockSet) {
-      throw new IllegalStateException("clock was already set");
-    }
-    this.clock = Objects.requireNonNull(clock, "clock");
-    clockSet = true;
+    Objects.requireNonNull(clock, "clock");
+    clockSet = BuilderChecks.markSet("clock", clockSet);
+    this.clock = clock;
     return this;
   }
 
   /**
-   * The key that signs checkpoints. Without one, no checkpoints are written, {@link
+   * The key that signs checkpoints. Default: none — no checkpoints are written, {@link
    * AuditLog#cleanup()} and {@link AuditLog#checkpoint} are unavailable and verification always
    * starts at the beginning of each chain.
    */
   public AuditLogBuilder signer(CheckpointSigner signer) {
-    requireUnset(this.signer, "signer");
-    this.signer = Objects.requireNonNull(signer, "signer");
+    this.signer = BuilderChecks.setOnce("signer", this.signer, signer);
     return this;
   }
 
   /**
-   * Signs a checkpoint automatically at every {@code interval}-th event of each chain. Default
-   * 10,000; 0 turns periodic checkpoints off. Needs a {@link #signer}.
+   * Signs a checkpoint automatically at every {@code interval}-th event of each chain: 0 to {@value
+   * #MAX_CHECKPOINT_INTERVAL}, 0 turning periodic checkpoints off. Default 10,000 with a {@link
+   * #signer}; a positive interval needs one.
    */
   public AuditLogBuilder checkpointEvery(long interval) {
-    if (interval < 0) {
-      throw new IllegalArgumentException("interval must not be negative, got " + interval);
-    }
+    BuilderChecks.inRange("checkpointEvery", interval, 0, MAX_CHECKPOINT_INTERVAL);
+    checkpointIntervalSet = BuilderChecks.markSet("checkpointEvery", checkpointIntervalSet);
     this.checkpointInterval = interval;
-    this.checkpointIntervalSet = true;
     return this;
   }
 
   /**
-   * The runtime on which the asynchronous writer runs; without one, {@link AuditLog#enqueue} is
-   * unavailable. The writer is registered on the runtime by {@link #build()}; while the runtime
-   * runs, it has a dedicated thread of its own ({@code <runtime>-audit-writer}) and takes none of
+   * The runtime on which the asynchronous writer runs. Default: none, and {@link AuditLog#enqueue}
+   * is unavailable. {@link #build()} registers the writer on the runtime; while the runtime runs,
+   * the writer has a dedicated thread of its own ({@code <runtime>-audit-writer}) and takes none of
    * the runtime's shared worker threads. Closing the runtime flushes it and ends that thread.
    */
   public AuditLogBuilder runtime(IrisRuntime runtime) {
     requireNoContext("runtime");
-    requireUnset(this.runtime, "runtime");
-    this.runtime = Objects.requireNonNull(runtime, "runtime");
-    return this;
-  }
-
-  /** Settings of the asynchronous writer. Default {@link AsyncWriterSettings#defaults()}. */
-  public AuditLogBuilder asyncWriter(AsyncWriterSettings settings) {
-    this.writerSettings = Objects.requireNonNull(settings, "settings");
-    return this;
-  }
-
-  /** Retention periods. Default 365 days for every category. */
-  public AuditLogBuilder retention(RetentionPolicy retention) {
-    this.retention = Objects.requireNonNull(retention, "retention");
-    return this;
-  }
-
-  /** Brute-force rules. Default {@link BruteForceRule#defaults()}; an empty list disables. */
-  public AuditLogBuilder bruteForceRules(List<BruteForceRule> rules) {
-    this.bruteForceRules = List.copyOf(Objects.requireNonNull(rules, "rules"));
+    this.runtime = BuilderChecks.setOnce("runtime", this.runtime, runtime);
     return this;
   }
 
   /**
-   * The tenants that exist: events for any other tenant are rejected with a {@link
-   * com.techradium.iris.core.ValidationException} on {@code tenantId} before anything is written.
-   * Default {@link TenantDirectory#acceptingAll()}.
+   * Settings of the asynchronous writer. Default {@link AsyncWriterSettings#defaults()}. Needs a
+   * {@link #runtime}.
+   */
+  public AuditLogBuilder asyncWriter(AsyncWriterSettings settings) {
+    Objects.requireNonNull(settings, "asyncWriter");
+    writerSettingsSet = BuilderChecks.markSet("asyncWriter", writerSettingsSet);
+    this.writerSettings = settings;
+    return this;
+  }
+
+  /** Retention periods. Default {@link RetentionPolicy#defaults()}: 365 days for every category. */
+  public AuditLogBuilder retention(RetentionPolicy retention) {
+    Objects.requireNonNull(retention, "retention");
+    retentionSet = BuilderChecks.markSet("retention", retentionSet);
+    this.retention = retention;
+    return this;
+  }
+
+  /**
+   * Brute-force rules. Default {@link BruteForceRule#defaults()}; an empty list disables detection.
+   * Two rules of one scope and window are refused: they would share their detection events.
+   */
+  public AuditLogBuilder bruteForceRules(List<BruteForceRule> rules) {
+    Objects.requireNonNull(rules, "bruteForceRules");
+    List<BruteForceRule> copy = List.copyOf(rules);
+    Set<String> actions = new HashSet<>();
+    for (BruteForceRule rule : copy) {
+      if (!actions.add(rule.detectionAction())) {
+        throw BuilderChecks.duplicate("brute-force rule", rule.detectionAction());
+      }
+    }
+    bruteForceRulesSet = BuilderChecks.markSet("bruteForceRules", bruteForceRulesSet);
+    this.bruteForceRules = copy;
+    return this;
+  }
+
+  /**
+   * The tenants that exist: every operation on any other tenant, read or write, is rejected with a
+   * {@link com.techradium.iris.core.ValidationException} on {@code tenantId} before anything is
+   * read or written. Default {@link TenantDirectory#acceptingAll()}.
    */
   public AuditLogBuilder tenants(TenantDirectory directory) {
     requireNoContext("tenants");
-    requireUnset(this.tenants, "tenants");
-    this.tenants = Objects.requireNonNull(directory, "directory");
+    this.tenants = BuilderChecks.setOnce("tenants", this.tenants, directory);
     return this;
   }
 
-  /** Host hooks for detections and write failures. Default: none. */
+  /** Host hooks for detections and write failures. Default {@link AuditListener#NONE}. */
   public AuditLogBuilder listener(AuditListener listener) {
-    this.listener = Objects.requireNonNull(listener, "listener");
+    Objects.requireNonNull(listener, "listener");
+    listenerSet = BuilderChecks.markSet("listener", listenerSet);
+    this.listener = listener;
     return this;
   }
 
-  /** Events deleted per retention batch. Default 1,000. */
+  /** Events deleted per retention batch, 1 to {@value #MAX_CLEANUP_BATCH_SIZE}. Default 1,000. */
   public AuditLogBuilder cleanupBatchSize(int size) {
-    if (size < 1 || size > 100_000) {
-      throw new IllegalArgumentException("cleanupBatchSize must be 1 to 100000, got " + size);
-    }
+    BuilderChecks.inRange("cleanupBatchSize", size, 1, MAX_CLEANUP_BATCH_SIZE);
+    cleanupBatchSizeSet = BuilderChecks.markSet("cleanupBatchSize", cleanupBatchSizeSet);
     this.cleanupBatchSize = size;
     return this;
   }
 
   /**
-   * The audit log.
+   * The audit log. Writes nothing and starts nothing.
    *
-   * @throws IllegalStateException if no store was given
+   * @throws IllegalStateException if no store was given, a positive {@link #checkpointEvery} was
+   *     given without a {@link #signer}, or {@link #asyncWriter} settings without a {@link
+   *     #runtime}
    */
   public AuditLog build() {
     if (store == null) {
@@ -178,12 +213,9 @@ public final class AuditLogBuilder {
     if (checkpointIntervalSet && checkpointInterval > 0 && signer == null) {
       throw new IllegalStateException("checkpointEvery needs a signer: builder().signer(...)");
     }
-    return new AuditLog(this);
-  }
-
-  private static void requireUnset(@Nullable Object current, String name) {
-    if (current != null) {
-      throw new IllegalStateException(name + " was already set");
+    if (writerSettingsSet && context().runtime().isEmpty()) {
+      throw new IllegalStateException("asyncWriter needs a runtime: builder().runtime(...)");
     }
+    return new AuditLog(this);
   }
 }

@@ -1,20 +1,21 @@
 package com.techradium.iris.audit;
 
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.Objects;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.macs.HMac;
-import org.bouncycastle.crypto.params.KeyParameter;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs checkpoints with HMAC-SHA256 (Bouncy Castle). Whoever verifies needs the same secret. The
- * key is copied; keep the original secret in the host's secret store. Thread-safe.
+ * Signs checkpoints with HMAC-SHA256 (the JDK's {@code HmacSHA256}). Whoever verifies needs the
+ * same secret. The key is copied; keep the original secret in the host's secret store. Thread-safe.
  */
 public final class HmacCheckpointSigner implements CheckpointSigner {
   /** The shortest secret accepted, in bytes. */
   public static final int MIN_KEY_BYTES = 32;
 
   private final String keyId;
-  private final byte[] key;
+  private final SecretKeySpec key;
 
   /**
    * A signer for {@code key} (at least {@value #MIN_KEY_BYTES} bytes), identified by {@code keyId}.
@@ -26,7 +27,7 @@ public final class HmacCheckpointSigner implements CheckpointSigner {
       throw new IllegalArgumentException(
           "key must be at least " + MIN_KEY_BYTES + " bytes, got " + key.length);
     }
-    this.key = key.clone();
+    this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
   }
 
   @Override
@@ -41,17 +42,18 @@ public final class HmacCheckpointSigner implements CheckpointSigner {
 
   @Override
   public byte[] sign(byte[] payload) {
-    HMac mac = new HMac(new SHA256Digest());
-    mac.init(new KeyParameter(key));
-    mac.update(payload, 0, payload.length);
-    byte[] out = new byte[mac.getMacSize()];
-    mac.doFinal(out, 0);
-    return out;
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return mac.doFinal(payload);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 is not available", e);
+    }
   }
 
   @Override
   public boolean verify(byte[] payload, byte[] signature) {
-    return org.bouncycastle.util.Arrays.constantTimeAreEqual(sign(payload), signature);
+    return MessageDigest.isEqual(sign(payload), signature);
   }
 
   static String requireKeyId(String keyId) {

@@ -73,6 +73,28 @@ class AsyncWriterTest {
   }
 
   @Test
+  void enqueueOrRecordRecordsSynchronouslyUntilTheWriterRunsThenEnqueues() {
+    AuditLog audit = builder(AsyncWriterSettings.defaults()).build();
+    store.failAppends(1);
+    assertThatThrownBy(() -> audit.enqueueOrRecord(event(1)))
+        .isInstanceOf(StorageException.class); // synchronous: the caller sees the failure
+    audit.enqueueOrRecord(event(2));
+    assertThat(AuditTesting.count(memory, tenant)).isEqualTo(1);
+    assertThat(audit.pendingEvents()).isZero();
+
+    runtime.start();
+    store.failAppends(Integer.MAX_VALUE);
+    audit.enqueueOrRecord(event(3)); // buffered: the failed write is retried, not thrown
+    assertThat(audit.pendingEvents()).isEqualTo(1);
+    store.failAppends(0);
+    awaitFlushed(audit);
+
+    assertThat(AuditTesting.chain(memory, tenant, AuditCategory.AUDIT))
+        .extracting(r -> r.event().actorId())
+        .containsExactly("user-2", "user-3");
+  }
+
+  @Test
   void flushReturnsOnceEveryEnqueuedEventIsDurable() {
     AuditLog audit = builder(AsyncWriterSettings.defaults().withCapacity(100, 10)).build();
     runtime.start();

@@ -155,13 +155,13 @@ class AuditEventTest {
 
   @Test
   void invalidInputToTheFacadeWritesNothing() {
-    assertThatThrownBy(() -> audit.recordFailedLogin(tenant, "bad\u0000name", RequestContext.NONE))
+    assertThatThrownBy(() -> audit.recordFailedLogin(FailedLogin.of(tenant, "bad\u0000name")))
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).hasErrorFor("actorId")).isTrue());
     assertThatThrownBy(
             () ->
-                audit.recordApiRequest(
-                    tenant, "GET", "/x", 42, Duration.ofMillis(3), null, null, RequestContext.NONE))
+                audit.record(
+                    AuditEvents.apiRequest(tenant, "GET", "/x", 42, Duration.ofMillis(3)).build()))
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).hasErrorFor("status")).isTrue());
     List<AuditEvent> withHole = Arrays.asList(AuditTesting.action(tenant, "a", "b"), null);

@@ -28,7 +28,10 @@ class BruteForceTest {
           .build();
 
   private FailedLoginResult fail(String account, String ip) {
-    return audit.recordFailedLogin(tenant, account, RequestContext.ip(ip), "bad_password");
+    return audit.recordFailedLogin(
+        FailedLogin.of(tenant, account)
+            .withContext(RequestContext.ip(ip))
+            .withReason("bad_password"));
   }
 
   @Test
@@ -131,7 +134,7 @@ class BruteForceTest {
             .build();
     FailedLoginResult last = null;
     for (int i = 0; i < 5; i++) {
-      last = noisy.recordFailedLogin(tenant, "frank", RequestContext.NONE);
+      last = noisy.recordFailedLogin(FailedLogin.of(tenant, "frank"));
     }
     assertThat(last.bruteForceDetected()).isTrue();
   }
@@ -143,8 +146,8 @@ class BruteForceTest {
             .bruteForceRules(
                 List.of(new BruteForceRule(BruteForceRule.Scope.ACCOUNT, 2, Duration.ofMinutes(5))))
             .build();
-    strict.recordFailedLogin(tenant, "gina", RequestContext.NONE);
-    assertThat(strict.recordFailedLogin(tenant, "gina", RequestContext.NONE).bruteForceDetected())
+    strict.recordFailedLogin(FailedLogin.of(tenant, "gina"));
+    assertThat(strict.recordFailedLogin(FailedLogin.of(tenant, "gina")).bruteForceDetected())
         .isTrue();
   }
 }

@@ -26,24 +26,18 @@ class ExportTest {
       switch (i % 3) {
         case 0 -> audit.record(AuditTesting.action(tenant, "u" + i, "doc.view"));
         case 1 ->
-            audit.recordDataAccess(
-                tenant,
-                "u" + i,
-                DataCategory.PHI,
-                "patient",
-                List.of("p-" + i),
-                "treatment",
-                RequestContext.ip("192.0.2.1"));
+            audit.record(
+                AuditEvents.dataAccess(
+                        tenant, "u" + i, DataCategory.PHI, "patient", List.of("p-" + i))
+                    .purpose("treatment")
+                    .context(RequestContext.ip("192.0.2.1"))
+                    .build());
         default ->
-            audit.recordAdminAction(
-                tenant,
-                "admin",
-                "role.grant",
-                "user",
-                "u" + i,
-                "{\"roles\":[]}",
-                "{\"roles\":[\"billing\"]}",
-                RequestContext.NONE);
+            audit.record(
+                AuditEvents.adminAction(tenant, "admin", "role.grant", "user", "u" + i)
+                    .before("{\"roles\":[]}")
+                    .after("{\"roles\":[\"billing\"]}")
+                    .build());
       }
       clock.advance(Duration.ofMillis(1500));
     }
