@@ -167,13 +167,14 @@ public abstract class JobContractSupport extends ContractSupport<JobStore> {
     return enqueue(tenant, n).job();
   }
 
-  /** Inserts a due child of {@code parents} on {@code queue}, failing it if a parent fails. */
-  protected Job insertChild(TenantId tenant, String queue, Job... parents) {
+  /** Inserts a due job on {@code queue} waiting for {@code parents}, with {@code policy}. */
+  protected Job insertChild(
+      TenantId tenant, String queue, ParentFailurePolicy policy, Job... parents) {
     UUID[] parentIds = new UUID[parents.length];
     for (int i = 0; i < parents.length; i++) {
       parentIds[i] = parents[i].id();
     }
-    return insertOne(tenant, withParents(job(queue), ParentFailurePolicy.FAIL, parentIds));
+    return insertOne(tenant, withParents(job(queue), policy, parentIds));
   }
 
   /** Claims up to {@code limit} jobs of {@code queue} as {@code worker-a}. */

@@ -137,7 +137,7 @@ public abstract class JobControlContract extends JobContractSupport {
     TenantId tenant = newTenant();
     String queue = newQueue();
     Job parent = insertOne(tenant, job(queue));
-    Job child = insertOne(tenant, withParents(job(queue), ParentFailurePolicy.FAIL, parent.id()));
+    Job child = insertChild(tenant, queue, ParentFailurePolicy.FAIL, parent);
     complete(claimOne(queue));
     complete(claimOne(queue));
     Job blocked =

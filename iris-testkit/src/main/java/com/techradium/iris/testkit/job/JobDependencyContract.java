@@ -72,11 +72,9 @@ public abstract class JobDependencyContract extends JobContractSupport {
     TenantId tenant = newTenant();
     String queue = newQueue();
     Job parent = insertOne(tenant, job(queue));
-    Job failing = insertOne(tenant, withParents(job(queue), ParentFailurePolicy.FAIL, parent.id()));
-    Job cancelling =
-        insertOne(tenant, withParents(job(queue), ParentFailurePolicy.CANCEL, parent.id()));
-    Job grandchild =
-        insertOne(tenant, withParents(job(queue), ParentFailurePolicy.CANCEL, failing.id()));
+    Job failing = insertChild(tenant, queue, ParentFailurePolicy.FAIL, parent);
+    Job cancelling = insertChild(tenant, queue, ParentFailurePolicy.CANCEL, parent);
+    Job grandchild = insertChild(tenant, queue, ParentFailurePolicy.CANCEL, failing);
 
     finish(claimOne(queue), new JobOutcome.Dead("broken"));
 
@@ -95,7 +93,7 @@ public abstract class JobDependencyContract extends JobContractSupport {
     TenantId tenant = newTenant();
     String queue = newQueue();
     Job parent = insertOne(tenant, job(queue, 5, clock.instant().plusSeconds(60)));
-    Job child = insertOne(tenant, withParents(job(queue), ParentFailurePolicy.FAIL, parent.id()));
+    Job child = insertChild(tenant, queue, ParentFailurePolicy.FAIL, parent);
 
     store().cancel(tenant, parent.id(), clock.instant());
 
@@ -111,7 +109,7 @@ public abstract class JobDependencyContract extends JobContractSupport {
     Job parent = insertOne(tenant, job(queue));
     finish(claimOne(queue), new JobOutcome.Dead("broken"));
 
-    Job child = insertOne(tenant, withParents(job(queue), ParentFailurePolicy.CANCEL, parent.id()));
+    Job child = insertChild(tenant, queue, ParentFailurePolicy.CANCEL, parent);
 
     assertThat(child.state()).isEqualTo(JobState.CANCELLED);
     assertThat(child.finishedAt()).isEqualTo(clock.instant());
@@ -124,7 +122,7 @@ public abstract class JobDependencyContract extends JobContractSupport {
     Job parent = insertOne(tenant, job(queue));
     complete(claimOne(queue));
 
-    Job child = insertOne(tenant, withParents(job(queue), ParentFailurePolicy.FAIL, parent.id()));
+    Job child = insertChild(tenant, queue, ParentFailurePolicy.FAIL, parent);
 
     assertThat(child.state()).isEqualTo(JobState.QUEUED);
   }

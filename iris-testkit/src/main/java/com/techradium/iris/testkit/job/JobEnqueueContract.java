@@ -113,7 +113,7 @@ public abstract class JobEnqueueContract extends JobContractSupport {
   }
 
   @Test
-  void reusedIdIsAConflict() {
+  void reusingAJobIdIsAConflict() {
     TenantId tenant = newTenant();
     NewJob n = job(newQueue());
     insertOne(tenant, n);

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * describes.
  */
 public abstract class JobOutcomeContract extends JobContractSupport {
+  /** A {@code finishAll} entry completing {@code claimed} with {@code result}. */
   private static JobFinish completed(Job claimed, @Nullable String result) {
     return new JobFinish(claimed.leaseRef(), new JobOutcome.Completed(result));
   }
@@ -281,7 +282,7 @@ public abstract class JobOutcomeContract extends JobContractSupport {
   }
 
   @Test
-  void finishAllOfNothingIsNothing() {
+  void finishAllOfAnEmptyListFinishesNothing() {
     assertThat(store().finishAll(List.of(), clock.instant())).isEmpty();
   }
 }
