@@ -10,6 +10,7 @@ import com.techradium.iris.core.TenantDirectory;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.TenantInfo;
 import com.techradium.iris.core.ValidationException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,65 +22,67 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every {@link TenantDirectory} that stores registrations must show. An adapter's
- * test extends this class and returns its directory from {@link #directory()}; the tests use
- * tenants no other test uses, so one database can serve them all.
+ * The behaviour every {@link TenantDirectory} that stores registrations must show.
+ *
+ * <p>An adapter's test extends this class and implements {@link #newStore(Clock)}, returning its
+ * directory (the "store" under test); every test then runs against it through {@link #store()}. The
+ * tests use tenants no other test uses, so one database can serve them all and {@code newStore} may
+ * return one shared directory. See {@link ContractSupport} for the convention every contract suite
+ * follows.
  */
-public abstract class TenantDirectoryContract extends ContractSupport {
-  /** The directory under test; may be the same instance for every test. */
-  protected abstract TenantDirectory directory();
+public abstract class TenantDirectoryContract extends ContractSupport<TenantDirectory> {
 
   @Test
   void registeredTenantExistsAndIsFoundWithItsRegistration() {
     TenantId tenant = newTenant();
     Instant now = clock.instant();
 
-    TenantInfo registered = directory().register(tenant, "Acme Corp", now);
+    TenantInfo registered = store().register(tenant, "Acme Corp", now);
 
     assertThat(registered).isEqualTo(new TenantInfo(tenant, "Acme Corp", now));
-    assertThat(directory().exists(tenant)).isTrue();
-    assertThat(directory().find(tenant)).contains(registered);
+    assertThat(store().exists(tenant)).isTrue();
+    assertThat(store().find(tenant)).contains(registered);
   }
 
   @Test
   void unknownTenantDoesNotExist() {
     TenantId tenant = newTenant();
 
-    assertThat(directory().exists(tenant)).isFalse();
-    assertThat(directory().find(tenant)).isEmpty();
+    assertThat(store().exists(tenant)).isFalse();
+    assertThat(store().find(tenant)).isEmpty();
   }
 
   @Test
   void registeringAgainWithTheSameNameKeepsTheFirstRegistration() {
     TenantId tenant = newTenant();
-    TenantInfo first = directory().register(tenant, "Acme Corp", clock.instant());
+    TenantInfo first = store().register(tenant, "Acme Corp", clock.instant());
     clock.advance(Duration.ofHours(1));
 
-    TenantInfo again = directory().register(tenant, "Acme Corp", clock.instant());
+    TenantInfo again = store().register(tenant, "Acme Corp", clock.instant());
 
     assertThat(again).isEqualTo(first);
-    assertThat(directory().find(tenant)).contains(first);
+    assertThat(store().find(tenant)).contains(first);
   }
 
   @Test
   void registeringAgainWithAnotherNameIsAConflict() {
     TenantId tenant = newTenant();
-    TenantInfo first = directory().register(tenant, "Acme Corp", clock.instant());
+    TenantInfo first = store().register(tenant, "Acme Corp", clock.instant());
 
-    assertThatThrownBy(() -> directory().register(tenant, "Other Corp", clock.instant()))
+    assertThatThrownBy(() -> store().register(tenant, "Other Corp", clock.instant()))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining(tenant.value());
-    assertThat(directory().find(tenant)).contains(first);
+    assertThat(store().find(tenant)).contains(first);
   }
 
   @Test
   void invalidDisplayNameIsRejectedAndNothingIsStored() {
     TenantId tenant = newTenant();
 
-    assertThatThrownBy(() -> directory().register(tenant, " ", clock.instant()))
+    assertThatThrownBy(() -> store().register(tenant, " ", clock.instant()))
         .isInstanceOfSatisfying(
             ValidationException.class, e -> assertThat(e.hasErrorFor("displayName")).isTrue());
-    assertThat(directory().exists(tenant)).isFalse();
+    assertThat(store().exists(tenant)).isFalse();
   }
 
   @Test
@@ -87,22 +90,22 @@ public abstract class TenantDirectoryContract extends ContractSupport {
     TenantId tenant = newTenant();
     Instant now = Instant.parse("2026-03-04T05:06:07.123456Z");
 
-    directory().register(tenant, "Acme Corp", now);
+    store().register(tenant, "Acme Corp", now);
 
-    assertThat(directory().find(tenant).orElseThrow().registeredAt()).isEqualTo(now);
+    assertThat(store().find(tenant).orElseThrow().registeredAt()).isEqualTo(now);
   }
 
   @Test
   void listPagesThroughTenantsInIdOrderWithoutGapsOrDuplicates() {
     List<TenantId> mine = List.of(newTenant(), newTenant(), newTenant());
     for (TenantId tenant : mine) {
-      directory().register(tenant, "Tenant " + tenant, clock.instant());
+      store().register(tenant, "Tenant " + tenant, clock.instant());
     }
 
     List<TenantId> listed = new ArrayList<>();
     PageRequest request = PageRequest.first(2);
     while (true) {
-      Page<TenantInfo> page = directory().list(request);
+      Page<TenantInfo> page = store().list(request);
       assertThat(page.items()).hasSizeLessThanOrEqualTo(2);
       page.items().forEach(info -> listed.add(info.id()));
       if (!page.hasNext()) {
@@ -116,7 +119,7 @@ public abstract class TenantDirectoryContract extends ContractSupport {
 
   @Test
   void foreignCursorIsRejected() {
-    assertThatThrownBy(() -> directory().list(PageRequest.first().after("not a cursor!")))
+    assertThatThrownBy(() -> store().list(PageRequest.first().after("not a cursor!")))
         .isInstanceOfSatisfying(
             ValidationException.class, e -> assertThat(e.hasErrorFor("cursor")).isTrue());
   }
@@ -129,7 +132,7 @@ public abstract class TenantDirectoryContract extends ContractSupport {
     try {
       List<Callable<TenantInfo>> calls = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
-        calls.add(() -> directory().register(tenant, "Acme Corp", now));
+        calls.add(() -> store().register(tenant, "Acme Corp", now));
       }
       List<TenantInfo> results = new ArrayList<>();
       for (Future<TenantInfo> result : pool.invokeAll(calls)) {

@@ -2,12 +2,12 @@ package com.techradium.iris.testkit;
 
 import com.techradium.iris.core.InMemoryTenantDirectory;
 import com.techradium.iris.core.TenantDirectory;
+import java.time.Clock;
 
+/** The in-memory directory held to the tenant directory contract. */
 class InMemoryTenantDirectoryTest extends TenantDirectoryContract {
-  private final TenantDirectory directory = new InMemoryTenantDirectory();
-
   @Override
-  protected TenantDirectory directory() {
-    return directory;
+  protected TenantDirectory newStore(Clock clock) {
+    return new InMemoryTenantDirectory();
   }
 }

@@ -4,22 +4,23 @@ import com.techradium.iris.audit.AuditStore;
 import com.techradium.iris.jdbc.JdbcIris;
 import com.techradium.iris.testkit.PostgresExtension;
 import com.techradium.iris.testkit.audit.AuditStoreContract;
+import java.time.Clock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcAuditStoreTest extends AuditStoreContract {
   @RegisterExtension static final PostgresExtension postgres = new PostgresExtension();
 
-  private static AuditStore store;
+  private static AuditStore shared;
 
   @BeforeAll
   static void migrate() {
     JdbcIris.migrate(postgres.dataSource());
-    store = JdbcAuditStore.of(postgres.dataSource());
+    shared = JdbcAuditStore.of(postgres.dataSource());
   }
 
   @Override
-  protected AuditStore store() {
-    return store;
+  protected AuditStore newStore(Clock clock) {
+    return shared;
   }
 }

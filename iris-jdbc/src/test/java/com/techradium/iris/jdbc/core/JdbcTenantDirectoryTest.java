@@ -4,6 +4,7 @@ import com.techradium.iris.core.TenantDirectory;
 import com.techradium.iris.jdbc.JdbcIris;
 import com.techradium.iris.testkit.PostgresExtension;
 import com.techradium.iris.testkit.TenantDirectoryContract;
+import java.time.Clock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,7 +20,7 @@ class JdbcTenantDirectoryTest extends TenantDirectoryContract {
   }
 
   @Override
-  protected TenantDirectory directory() {
+  protected TenantDirectory newStore(Clock clock) {
     return directory;
   }
 }

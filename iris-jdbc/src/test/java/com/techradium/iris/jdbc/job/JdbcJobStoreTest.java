@@ -5,6 +5,7 @@ import com.techradium.iris.job.JobStore;
 import com.techradium.iris.testkit.PostgresExtension;
 import com.techradium.iris.testkit.job.JobStoreContract;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,7 +29,7 @@ class JdbcJobStoreTest extends JobStoreContract {
   }
 
   @Override
-  protected JobStore createStore() {
+  protected JobStore newStore(Clock clock) {
     return shared;
   }
 

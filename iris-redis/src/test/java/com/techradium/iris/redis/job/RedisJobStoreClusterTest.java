@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.techradium.iris.job.JobStore;
 import com.techradium.iris.testkit.job.JobStoreContract;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -76,7 +77,7 @@ class RedisJobStoreClusterTest extends JobStoreContract {
   }
 
   @Override
-  protected JobStore createStore() {
+  protected JobStore newStore(Clock clock) {
     return RedisJobStore.create(client);
   }
 

@@ -19,6 +19,7 @@ import com.techradium.iris.job.StatsQuery;
 import com.techradium.iris.testkit.RedisExtension;
 import com.techradium.iris.testkit.job.JobStoreContract;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,10 +52,8 @@ import redis.clients.jedis.util.JedisClusterCRC16;
 class RedisJobStoreTest extends JobStoreContract {
   @RegisterExtension static final RedisExtension redis = new RedisExtension();
 
-  private static final Duration LEASE = Duration.ofSeconds(30);
-
   @Override
-  protected JobStore createStore() {
+  protected JobStore newStore(Clock clock) {
     return RedisJobStore.create(redis.client());
   }
 
@@ -76,29 +75,12 @@ class RedisJobStoreTest extends JobStoreContract {
     TenantId a = newTenant();
     TenantId b = newTenant();
     String queue = newQueue();
-    Job parent = store.insert(a, List.of(due(queue, 5)), clock.instant()).get(0).job();
-    NewJob child = due(queue, 5);
-    store.insert(
-        a,
-        List.of(
-            new NewJob(
-                child.id(),
-                child.queue(),
-                child.type(),
-                child.payload(),
-                child.priority(),
-                child.runAt(),
-                child.maxAttempts(),
-                child.timeout(),
-                null,
-                "key-1",
-                clock.instant().plusSeconds(600),
-                List.of(parent.id()),
-                ParentFailurePolicy.FAIL)),
-        clock.instant());
-    store.insert(b, List.of(due(queue, 5)), clock.instant());
-    for (Job claimed : store.claim(ClaimRequest.of(queue, 10, "w", LEASE), clock.instant())) {
-      store.finish(claimed.leaseRef(), new JobOutcome.Completed(null), clock.instant());
+    Job parent = insertOne(a, due(queue, 5));
+    NewJob keyed = withKey(due(queue, 5), "key-1", "{\"n\":1}", Duration.ofSeconds(600));
+    insertOne(a, withParents(keyed, ParentFailurePolicy.FAIL, parent.id()));
+    store().insert(b, List.of(due(queue, 5)), clock.instant());
+    for (Job claimed : store().claim(ClaimRequest.of(queue, 10, "w", LEASE), clock.instant())) {
+      store().finish(claimed.leaseRef(), new JobOutcome.Completed(null), clock.instant());
     }
 
     Set<Integer> slots = new HashSet<>();
@@ -123,31 +105,32 @@ class RedisJobStoreTest extends JobStoreContract {
     String queue = newQueue();
     List<Job> jobs = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      jobs.add(store.insert(tenant, List.of(due(queue, i % 11)), clock.instant()).get(0).job());
+      jobs.add(store().insert(tenant, List.of(due(queue, i % 11)), clock.instant()).get(0).job());
     }
-    store.insert(tenant, List.of(job(queue, 5, clock.instant().plusSeconds(60))), clock.instant());
-    store.cancel(tenant, jobs.get(0).id(), clock.instant());
-    store.update(tenant, jobs.get(1).id(), new JobUpdate(9, null, null), clock.instant());
-    List<Job> claimed = store.claim(ClaimRequest.of(queue, 8, "w", LEASE), clock.instant());
+    store()
+        .insert(tenant, List.of(job(queue, 5, clock.instant().plusSeconds(60))), clock.instant());
+    store().cancel(tenant, jobs.get(0).id(), clock.instant());
+    store().update(tenant, jobs.get(1).id(), new JobUpdate(9, null, null), clock.instant());
+    List<Job> claimed = store().claim(ClaimRequest.of(queue, 8, "w", LEASE), clock.instant());
     Instant now = clock.instant();
-    store.renewLease(claimed.get(0).leaseRef(), now.plusSeconds(90), now);
-    store.finish(claimed.get(1).leaseRef(), new JobOutcome.Completed(null), now);
-    store.finish(claimed.get(2).leaseRef(), new JobOutcome.Retry("x", now, true), now);
-    store.finish(claimed.get(3).leaseRef(), new JobOutcome.Retry("x", now, false), now);
-    store.finish(claimed.get(4).leaseRef(), new JobOutcome.Dead("x"), now);
-    store.release(claimed.get(5).leaseRef(), now);
-    store.cancel(tenant, claimed.get(6).id(), now);
-    store.retryNow(tenant, claimed.get(4).id(), now);
+    store().renewLease(claimed.get(0).leaseRef(), now.plusSeconds(90), now);
+    store().finish(claimed.get(1).leaseRef(), new JobOutcome.Completed(null), now);
+    store().finish(claimed.get(2).leaseRef(), new JobOutcome.Retry("x", now, true), now);
+    store().finish(claimed.get(3).leaseRef(), new JobOutcome.Retry("x", now, false), now);
+    store().finish(claimed.get(4).leaseRef(), new JobOutcome.Dead("x"), now);
+    store().release(claimed.get(5).leaseRef(), now);
+    store().cancel(tenant, claimed.get(6).id(), now);
+    store().retryNow(tenant, claimed.get(4).id(), now);
     clock.advance(LEASE.plusSeconds(120));
-    store.requeueExpired(clock.instant(), 10_000);
-    store.deleteFinished(queue, clock.instant().plusSeconds(1), 10_000);
+    store().requeueExpired(clock.instant(), 10_000);
+    store().deleteFinished(queue, clock.instant().plusSeconds(1), 10_000);
 
     Map<JobState, Long> listed = new java.util.EnumMap<>(JobState.class);
-    for (Job j : store.list(tenant, JobQuery.all(), PageRequest.first(1000)).items()) {
+    for (Job j : store().list(tenant, JobQuery.all(), PageRequest.first(1000)).items()) {
       listed.merge(j.state(), 1L, Long::sum);
     }
-    JobStats stats = store.stats(new StatsQuery(tenant, null, Instant.EPOCH), clock.instant());
-    JobStats byQueue = store.stats(new StatsQuery(null, queue, Instant.EPOCH), clock.instant());
+    JobStats stats = store().stats(new StatsQuery(tenant, null, Instant.EPOCH), clock.instant());
+    JobStats byQueue = store().stats(new StatsQuery(null, queue, Instant.EPOCH), clock.instant());
     for (JobState state : JobState.values()) {
       assertThat(stats.count(state)).as(state.name()).isEqualTo(listed.getOrDefault(state, 0L));
       assertThat(byQueue.count(state)).as(state.name()).isEqualTo(listed.getOrDefault(state, 0L));
@@ -162,8 +145,8 @@ class RedisJobStoreTest extends JobStoreContract {
     JobStore other = RedisJobStore.builder(redis.client()).namespace("jobs-eu").build();
     Job job = other.insert(tenant, List.of(due(queue, 5)), clock.instant()).get(0).job();
 
-    assertThat(store.get(tenant, job.id())).isEmpty();
-    assertThat(store.claim(ClaimRequest.of(queue, 10, "w", LEASE), clock.instant())).isEmpty();
+    assertThat(store().get(tenant, job.id())).isEmpty();
+    assertThat(store().claim(ClaimRequest.of(queue, 10, "w", LEASE), clock.instant())).isEmpty();
     assertThat(other.claim(ClaimRequest.of(queue, 10, "w", LEASE), clock.instant()))
         .extracting(Job::id)
         .containsExactly(job.id());
@@ -178,7 +161,7 @@ class RedisJobStoreTest extends JobStoreContract {
     for (int i = 0; i < total; i++) {
       batch.add(due(queue, i % 11));
     }
-    store.insert(tenant, batch, clock.instant());
+    store().insert(tenant, batch, clock.instant());
     AtomicBoolean working = new AtomicBoolean(true);
     AtomicInteger flushes = new AtomicInteger();
     Map<UUID, Integer> completions = new ConcurrentHashMap<>();
@@ -202,12 +185,14 @@ class RedisJobStoreTest extends JobStoreContract {
                 () -> {
                   while (true) {
                     Instant now = clock.instant();
-                    List<Job> got = store.claim(ClaimRequest.of(queue, 10, owner, LEASE), now);
+                    List<Job> got = store().claim(ClaimRequest.of(queue, 10, owner, LEASE), now);
                     if (got.isEmpty()) {
                       return null;
                     }
                     for (Job j : got) {
-                      store.finish(j.leaseRef(), new JobOutcome.Completed(null), now).orElseThrow();
+                      store()
+                          .finish(j.leaseRef(), new JobOutcome.Completed(null), now)
+                          .orElseThrow();
                       completions.merge(j.id(), 1, Integer::sum);
                     }
                   }
@@ -225,7 +210,7 @@ class RedisJobStoreTest extends JobStoreContract {
     assertThat(flushes.get()).isGreaterThan(1);
     assertThat(completions).hasSize(total);
     assertThat(completions.values()).containsOnly(1);
-    JobStats stats = store.stats(new StatsQuery(tenant, queue, Instant.EPOCH), clock.instant());
+    JobStats stats = store().stats(new StatsQuery(tenant, queue, Instant.EPOCH), clock.instant());
     assertThat(stats.count(JobState.COMPLETED)).isEqualTo(total);
     assertThat(stats.total()).isEqualTo(total);
   }
@@ -238,7 +223,7 @@ class RedisJobStoreTest extends JobStoreContract {
       batch.add(due(queue, i % 11));
     }
     for (int t = 0; t < 3; t++) {
-      store.insert(newTenant(), batch.subList(t * 100, (t + 1) * 100), clock.instant());
+      store().insert(newTenant(), batch.subList(t * 100, (t + 1) * 100), clock.instant());
     }
     List<RedisClient> clients = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(6);
@@ -278,9 +263,9 @@ class RedisJobStoreTest extends JobStoreContract {
   void aJobWhoseLeaseExpiredIsCompletedThroughAnotherClient() {
     TenantId tenant = newTenant();
     String queue = newQueue();
-    Job job = store.insert(tenant, List.of(due(queue, 5)), clock.instant()).get(0).job();
+    Job job = store().insert(tenant, List.of(due(queue, 5)), clock.instant()).get(0).job();
     Job abandoned =
-        store.claim(ClaimRequest.of(queue, 1, "crashed", LEASE), clock.instant()).get(0);
+        store().claim(ClaimRequest.of(queue, 1, "crashed", LEASE), clock.instant()).get(0);
     clock.advance(LEASE.plusMillis(1));
     try (RedisClient client = secondClient()) {
       JobStore rescuer = RedisJobStore.create(client);
@@ -297,9 +282,9 @@ class RedisJobStoreTest extends JobStoreContract {
       assertThat(done.state()).isEqualTo(JobState.COMPLETED);
       assertThat(done.attempts()).isEqualTo(2);
       assertThat(
-              store.finish(abandoned.leaseRef(), new JobOutcome.Completed(null), clock.instant()))
+              store().finish(abandoned.leaseRef(), new JobOutcome.Completed(null), clock.instant()))
           .isEmpty();
-      assertThat(store.attempts(tenant, job.id()))
+      assertThat(store().attempts(tenant, job.id()))
           .extracting(a -> a.owner() + ":" + a.outcome())
           .containsExactly("crashed:LEASE_EXPIRED", "rescuer:SUCCEEDED");
     }
@@ -319,7 +304,7 @@ class RedisJobStoreTest extends JobStoreContract {
                 }
               });
       try {
-        store.insert(newTenant(), List.of(due(queue, 5)), clock.instant());
+        store().insert(newTenant(), List.of(due(queue, 5)), clock.instant());
 
         assertThat(heard.await(10, TimeUnit.SECONDS)).isTrue();
       } finally {

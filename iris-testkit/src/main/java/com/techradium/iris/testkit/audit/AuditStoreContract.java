@@ -28,6 +28,7 @@ import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.TimeOrderedIds;
 import com.techradium.iris.testkit.ContractSupport;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,16 +43,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every {@link AuditStore} must show. An adapter's test extends this class and
- * returns its store from {@link #store()}; the store may be shared by all tests (each test uses
- * fresh tenants).
+ * The behaviour every {@link AuditStore} must show.
+ *
+ * <p>An adapter's test extends this class and implements {@link #newStore(Clock)}; every test then
+ * runs against that store through {@link #store()}. Each test uses fresh tenants, so {@code
+ * newStore} may return one store shared by all tests. See {@link ContractSupport} for the
+ * convention every contract suite follows.
  */
-public abstract class AuditStoreContract extends ContractSupport {
+public abstract class AuditStoreContract extends ContractSupport<AuditStore> {
 
-  /** The store under test. May return the same instance for every test. */
-  protected abstract AuditStore store();
-
-  private final TimeOrderedIds ids = new TimeOrderedIds(java.time.Clock.systemUTC());
+  private final TimeOrderedIds ids = new TimeOrderedIds(Clock.systemUTC());
 
   /** An event with every field set, in {@code category}. */
   protected static AuditEvent fullEvent(TenantId tenant, AuditCategory category, String actor) {

@@ -1,4 +1,8 @@
-/** The contract suite every {@link com.techradium.iris.job.JobStore} passes. */
+/**
+ * The contract suite every {@link com.techradium.iris.job.JobStore} passes: {@link
+ * com.techradium.iris.testkit.job.JobStoreContract}, the one class an adapter's test extends, runs
+ * the focused groups ({@code Job*Contract}) as nested classes.
+ */
 @NullMarked
 package com.techradium.iris.testkit.job;
 

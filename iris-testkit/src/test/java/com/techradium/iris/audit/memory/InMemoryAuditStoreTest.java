@@ -2,12 +2,12 @@ package com.techradium.iris.audit.memory;
 
 import com.techradium.iris.audit.AuditStore;
 import com.techradium.iris.testkit.audit.AuditStoreContract;
+import java.time.Clock;
 
+/** The in-memory store held to the audit store contract. */
 class InMemoryAuditStoreTest extends AuditStoreContract {
-  private final InMemoryAuditStore store = new InMemoryAuditStore();
-
   @Override
-  protected AuditStore store() {
-    return store;
+  protected AuditStore newStore(Clock clock) {
+    return new InMemoryAuditStore();
   }
 }

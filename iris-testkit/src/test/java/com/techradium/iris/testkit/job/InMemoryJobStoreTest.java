@@ -2,11 +2,12 @@ package com.techradium.iris.testkit.job;
 
 import com.techradium.iris.job.JobStore;
 import com.techradium.iris.job.memory.InMemoryJobStore;
+import java.time.Clock;
 
 /** The in-memory store held to the job store contract. */
 class InMemoryJobStoreTest extends JobStoreContract {
   @Override
-  protected JobStore createStore() {
+  protected JobStore newStore(Clock clock) {
     return new InMemoryJobStore();
   }
 }

@@ -1,0 +1,154 @@
+package com.techradium.iris.testkit.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.techradium.iris.core.TenantId;
+import com.techradium.iris.job.AttemptOutcome;
+import com.techradium.iris.job.Job;
+import com.techradium.iris.job.JobOutcome;
+import com.techradium.iris.job.JobState;
+import com.techradium.iris.job.LeaseRef;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Leases: renewal, expiry and release, and that only the current lease holder can change a running
+ * job.
+ *
+ * <p>One group of the {@link JobStoreContract}, which runs it as a nested class. An adapter
+ * normally extends {@code JobStoreContract}; to run this group alone, extend this class and
+ * implement {@code newStore(Clock)} as {@link com.techradium.iris.testkit.ContractSupport}
+ * describes.
+ */
+public abstract class JobLeaseContract extends JobContractSupport {
+  @Test
+  void renewalExtendsTheLeaseAndShowsACancelRequest() {
+    TenantId tenant = newTenant();
+    String queue = newQueue();
+    Job claimed = runningJob(tenant, queue);
+    store().cancel(tenant, claimed.id(), clock.instant());
+    Instant later = clock.instant().plusSeconds(90);
+
+    Job renewed = store().renewLease(claimed.leaseRef(), later, clock.instant()).orElseThrow();
+
+    assertThat(renewed.lease().expiresAt()).isEqualTo(later);
+    assertThat(renewed.lease().token()).isEqualTo(claimed.lease().token());
+    assertThat(renewed.cancelRequested()).isTrue();
+    assertThat(renewed.state()).isEqualTo(JobState.RUNNING);
+  }
+
+  @Test
+  void expiredLeaseIsRequeuedWithTheAttemptCounted() {
+    TenantId tenant = newTenant();
+    String queue = newQueue();
+    Job claimed = runningJob(tenant, queue);
+    clock.advance(LEASE);
+    store().requeueExpired(clock.instant(), 10_000);
+    assertThat(read(tenant, claimed.id()).state())
+        .as("a lease is not expired at its expiry instant")
+        .isEqualTo(JobState.RUNNING);
+    clock.advance(Duration.ofMillis(1));
+
+    assertThat(store().requeueExpired(clock.instant(), 10_000)).isPositive();
+
+    Job job = read(tenant, claimed.id());
+    assertThat(job.state()).isEqualTo(JobState.QUEUED);
+    assertThat(job.attempts()).isEqualTo(1);
+    assertThat(job.lease()).isNull();
+    assertThat(job.runAt()).isEqualTo(clock.instant());
+    assertThat(job.lastError()).isEqualTo("lease expired");
+    assertThat(store().attempts(tenant, claimed.id()))
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.outcome()).isEqualTo(AttemptOutcome.LEASE_EXPIRED);
+              assertThat(a.number()).isEqualTo(1);
+              assertThat(a.owner()).isEqualTo("worker-a");
+            });
+  }
+
+  @Test
+  void aWorkerThatLostItsLeaseCannotChangeTheJob() {
+    TenantId tenant = newTenant();
+    String queue = newQueue();
+    Job stale = runningJob(tenant, queue);
+    expireLeases();
+    Job current = claimOne(queue, "worker-b");
+
+    assertThat(store().finish(stale.leaseRef(), new JobOutcome.Completed(null), clock.instant()))
+        .isEmpty();
+    assertThat(store().finish(stale.leaseRef(), new JobOutcome.Dead("late"), clock.instant()))
+        .isEmpty();
+    assertThat(
+            store().renewLease(stale.leaseRef(), clock.instant().plusSeconds(60), clock.instant()))
+        .isEmpty();
+    assertThat(store().release(stale.leaseRef(), clock.instant())).isFalse();
+    assertSameJob(read(tenant, stale.id()), current);
+
+    Job done = finish(current, new JobOutcome.Completed("{\"ok\":true}"));
+    assertThat(done.state()).isEqualTo(JobState.COMPLETED);
+    assertThat(done.attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void aMadeUpLeaseTokenChangesNothing() {
+    TenantId tenant = newTenant();
+    String queue = newQueue();
+    Job claimed = runningJob(tenant, queue);
+    LeaseRef forged = new LeaseRef(tenant, claimed.id(), UUID.randomUUID());
+    LeaseRef otherTenant = new LeaseRef(newTenant(), claimed.id(), claimed.lease().token());
+
+    assertThat(store().finish(forged, new JobOutcome.Completed(null), clock.instant())).isEmpty();
+    assertThat(store().finish(otherTenant, new JobOutcome.Completed(null), clock.instant()))
+        .isEmpty();
+    assertSameJob(read(tenant, claimed.id()), claimed);
+  }
+
+  @Test
+  void expiredLeaseOnTheLastAttemptMakesTheJobDead() {
+    TenantId tenant = newTenant();
+    String queue = newQueue();
+    Job job = insertOne(tenant, withMaxAttempts(job(queue), 1));
+    claimOne(queue);
+    clock.advance(LEASE.plusSeconds(1));
+
+    store().requeueExpired(clock.instant(), 10_000);
+
+    Job dead = read(tenant, job.id());
+    assertThat(dead.state()).isEqualTo(JobState.DEAD);
+    assertThat(dead.finishedAt()).isEqualTo(clock.instant());
+  }
+
+  @Test
+  void expiredLeaseOfACancelledJobCancelsIt() {
+    TenantId tenant = newTenant();
+    String queue = newQueue();
+    Job claimed = runningJob(tenant, queue);
+    store().cancel(tenant, claimed.id(), clock.instant());
+    clock.advance(LEASE.plusSeconds(1));
+
+    store().requeueExpired(clock.instant(), 10_000);
+
+    assertThat(read(tenant, claimed.id()).state()).isEqualTo(JobState.CANCELLED);
+  }
+
+  @Test
+  void releaseReturnsTheJobWithoutUsingAnAttempt() {
+    TenantId tenant = newTenant();
+    String queue = newQueue();
+    Job job = insertOne(tenant, job(queue));
+    Job claimed = claimOne(queue);
+
+    assertThat(store().release(claimed.leaseRef(), clock.instant())).isTrue();
+
+    Job released = read(tenant, job.id());
+    assertThat(released.state()).isEqualTo(JobState.QUEUED);
+    assertThat(released.attempts()).isZero();
+    assertThat(released.runAt()).isEqualTo(job.runAt());
+    assertThat(released.lease()).isNull();
+    assertThat(store().attempts(tenant, job.id())).isEmpty();
+    assertThat(claimOne(queue).id()).isEqualTo(job.id());
+  }
+}
