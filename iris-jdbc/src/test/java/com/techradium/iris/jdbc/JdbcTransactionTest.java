@@ -21,7 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -108,11 +108,11 @@ class JdbcTransactionTest {
   void concurrentHostTransactionsDoNotSeeEachOthersUncommittedWrites() throws Exception {
     TenantId first = tenant();
     TenantId second = tenant();
-    CountDownLatch bothWrote = new CountDownLatch(2);
+    CyclicBarrier bothThere = new CyclicBarrier(2);
     ExecutorService hosts = Executors.newFixedThreadPool(2);
     try {
-      Future<List<Integer>> a = hosts.submit(() -> writeAndLook(first, second, bothWrote));
-      Future<List<Integer>> b = hosts.submit(() -> writeAndLook(second, first, bothWrote));
+      Future<List<Integer>> a = hosts.submit(() -> writeAndLook(first, second, bothThere));
+      Future<List<Integer>> b = hosts.submit(() -> writeAndLook(second, first, bothThere));
 
       assertThat(a.get(30, TimeUnit.SECONDS)).as("own jobs, other's jobs").containsExactly(1, 0);
       assertThat(b.get(30, TimeUnit.SECONDS)).as("own jobs, other's jobs").containsExactly(1, 0);
@@ -123,16 +123,19 @@ class JdbcTransactionTest {
     assertThat(jobs(second)).hasSize(1);
   }
 
-  /** Enqueues for {@code own} in a joined transaction, then counts both tenants' jobs inside it. */
-  private static List<Integer> writeAndLook(TenantId own, TenantId other, CountDownLatch bothWrote)
+  /**
+   * Enqueues for {@code own} in a joined transaction and, once both hosts have written and before
+   * either commits, counts both tenants' jobs inside it.
+   */
+  private static List<Integer> writeAndLook(TenantId own, TenantId other, CyclicBarrier bothThere)
       throws Exception {
     try (Connection c = hostTransaction()) {
       List<Integer> seen;
       try (JdbcTransaction joined = JdbcTransaction.join(c)) {
         iris.jobs().enqueue(own, receipt());
-        bothWrote.countDown();
-        assertThat(bothWrote.await(20, TimeUnit.SECONDS)).isTrue();
+        bothThere.await(20, TimeUnit.SECONDS);
         seen = List.of(jobs(own).size(), jobs(other).size());
+        bothThere.await(20, TimeUnit.SECONDS);
       }
       c.commit();
       return seen;
