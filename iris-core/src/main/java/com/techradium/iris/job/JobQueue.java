@@ -1,6 +1,7 @@
 package com.techradium.iris.job;
 
 import com.techradium.iris.core.BackgroundService;
+import com.techradium.iris.core.BuilderChecks;
 import com.techradium.iris.core.ConflictException;
 import com.techradium.iris.core.HousekeepingTask;
 import com.techradium.iris.core.IrisContext;
@@ -411,7 +412,7 @@ public final class JobQueue {
     Objects.requireNonNull(handler, "handler");
     JobNames.type(Validation.of(), "type", type).throwIfInvalid();
     if (handlers.putIfAbsent(type, handler) != null) {
-      throw new IllegalStateException("a handler for job type " + type + " is registered already");
+      throw BuilderChecks.duplicate("handler for type", type);
     }
   }
 
