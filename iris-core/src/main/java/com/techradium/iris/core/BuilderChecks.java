@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>a part set twice: {@link IllegalStateException} "{@code <part> was already set}";
  *   <li>a number out of range: {@link IllegalArgumentException} "{@code <name> must be between
  *       <min> and <max>, got <value>}";
- *   <li>a duration that is not positive: {@link IllegalArgumentException} "{@code <name> must be
- *       at least 1 ms, got <value>}";
+ *   <li>a duration that is not positive: {@link IllegalArgumentException} "{@code <name> must be at
+ *       least 1 ms, got <value>}";
  *   <li>a second entry under one key (a handler for a type): {@link IllegalStateException} "{@code
  *       <kind> <key> was already set}".
  * </ul>
