@@ -1,5 +1,8 @@
 package com.techradium.iris.job;
 
+import com.techradium.iris.core.ValidationException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,19 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DependencyCycles {
   private DependencyCycles() {}
+
+  /**
+   * Throws unless the new jobs of a batch are free of dependency cycles among themselves.
+   *
+   * @throws ValidationException on field {@code parentIds} if they hold a cycle
+   */
+  public static void requireNone(Collection<NewJob> batch) {
+    Map<UUID, NewJob> byId = new HashMap<>();
+    batch.forEach(n -> byId.put(n.id(), n));
+    if (find(byId, NewJob::parentIds) != null) {
+      throw new ValidationException("parentIds", "jobs depend on each other in a cycle");
+    }
+  }
 
   /**
    * A job of the batch that lies on a dependency cycle within the batch, or null if there is none.

@@ -55,9 +55,7 @@ public final class JobInitialStates {
         }
       }
     }
-    if (DependencyCycles.find(fresh, NewJob::parentIds) != null) {
-      throw new ValidationException("parentIds", "jobs depend on each other in a cycle");
-    }
+    DependencyCycles.requireNone(fresh.values());
     Map<UUID, Job> created = new LinkedHashMap<>();
     for (NewJob n : fresh.values()) {
       initial(tenant, n, fresh, storedParents, created, now);

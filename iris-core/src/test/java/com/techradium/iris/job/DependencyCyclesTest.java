@@ -1,7 +1,11 @@
 package com.techradium.iris.job;
 
+import static com.techradium.iris.job.TestJobs.newJob;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.techradium.iris.core.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,5 +60,19 @@ class DependencyCyclesTest {
     batch.put(a, List.of(UUID.randomUUID()));
 
     assertThat(find()).isNull();
+  }
+
+  @Test
+  void newJobsInACycleAreRejectedOnTheirParentIds() {
+    assertThatThrownBy(() -> DependencyCycles.requireNone(List.of(newJob(a, b), newJob(b, a))))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("parentIds")
+        .hasMessageContaining("cycle");
+  }
+
+  @Test
+  void newJobsWithoutACycleAreAccepted() {
+    assertThatCode(() -> DependencyCycles.requireNone(List.of(newJob(a), newJob(b, a))))
+        .doesNotThrowAnyException();
   }
 }

@@ -106,35 +106,17 @@ public final class InMemoryJobStore implements JobStore {
 
   @Override
   public Job update(TenantId tenant, UUID id, JobUpdate update, Instant now) {
-    return write(
-        () -> {
-          Job job = table.require(tenant, id);
-          return table.save(job, update.applyTo(job, now), now);
-        });
+    return write(() -> table.change(tenant, id, job -> update.applyTo(job, now), now));
   }
 
   @Override
   public Job retryNow(TenantId tenant, UUID id, Instant now) {
-    return write(
-        () -> {
-          Job job = table.require(tenant, id);
-          return table.save(job, JobRetry.apply(job, now), now);
-        });
+    return write(() -> table.change(tenant, id, job -> JobRetry.apply(job, now), now));
   }
 
   @Override
   public Job cancel(TenantId tenant, UUID id, Instant now) {
-    return write(
-        () -> {
-          Job job = table.require(tenant, id);
-          Job after = JobCancel.apply(job, now);
-          if (after == job) {
-            return job;
-          }
-          table.save(job, after, now);
-          table.afterStateChange(after, now);
-          return after;
-        });
+    return write(() -> table.change(tenant, id, job -> JobCancel.apply(job, now), now));
   }
 
   @Override
@@ -356,15 +338,10 @@ public final class InMemoryJobStore implements JobStore {
 
   @Override
   public Optional<Job> claimOccurrence(
-      TenantId tenant,
-      String scheduleName,
-      Instant fireAt,
-      Instant nextFireAt,
-      NewJob job,
-      Instant now) {
+      TenantId tenant, String name, Instant fireAt, Instant nextFireAt, NewJob job, Instant now) {
     return write(
         () -> {
-          ScheduleKey key = new ScheduleKey(tenant, scheduleName);
+          ScheduleKey key = new ScheduleKey(tenant, name);
           CronSchedule schedule = schedules.get(key);
           if (schedule == null || !schedule.nextFireAt().equals(fireAt)) {
             return Optional.empty();

@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -123,6 +124,21 @@ final class JobTable {
       throw NotFoundException.of("job", id);
     }
     return job;
+  }
+
+  /**
+   * Applies a core rule to a tenant's job, saves the result and moves its children on.
+   *
+   * @throws NotFoundException if the tenant has no such job
+   */
+  Job change(TenantId tenant, UUID id, UnaryOperator<Job> rule, Instant now) {
+    Job job = require(tenant, id);
+    Job after = rule.apply(job);
+    if (after == job) {
+      return job;
+    }
+    afterStateChange(save(job, after, now), now);
+    return after;
   }
 
   @Nullable Job held(LeaseRef ref) {

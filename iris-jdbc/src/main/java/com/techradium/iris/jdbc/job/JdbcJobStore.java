@@ -461,12 +461,7 @@ public final class JdbcJobStore implements JobStore {
 
   @Override
   public Optional<Job> claimOccurrence(
-      TenantId tenant,
-      String scheduleName,
-      Instant fireAt,
-      Instant nextFireAt,
-      NewJob job,
-      Instant now) {
+      TenantId tenant, String name, Instant fireAt, Instant nextFireAt, NewJob job, Instant now) {
     return write(
         "enqueue schedule occurrence",
         dsl -> {
@@ -478,7 +473,7 @@ public final class JdbcJobStore implements JobStore {
                   .set(IRIS_JOB_SCHEDULES.LAST_FIRED_AT, fireAt)
                   .where(
                       IRIS_JOB_SCHEDULES.TENANT_ID.eq(tenant.value()),
-                      IRIS_JOB_SCHEDULES.NAME.eq(scheduleName),
+                      IRIS_JOB_SCHEDULES.NAME.eq(name),
                       IRIS_JOB_SCHEDULES.NEXT_FIRE_AT.eq(fireAt))
                   .execute();
           if (moved == 0) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 
 /**
@@ -36,33 +37,36 @@ final class JobTransitions {
   private JobTransitions() {}
 
   static Job update(DSLContext dsl, TenantId tenant, UUID id, JobUpdate update, Instant now) {
-    IrisJobsRecord row = require(dsl, tenant, id);
-    Job job = JobRows.job(row);
-    Job after = update.applyTo(job, now);
-    JobWrites.save(dsl, row, after);
-    if (after.isDueAt(now)) {
-      JobWrites.notifyDue(dsl, List.of(after.queue()));
-    }
-    return after;
+    return change(dsl, tenant, id, now, job -> update.applyTo(job, now));
   }
 
   static Job retryNow(DSLContext dsl, TenantId tenant, UUID id, Instant now) {
-    IrisJobsRecord row = require(dsl, tenant, id);
-    Job job = JobRows.job(row);
-    Job after = JobRetry.apply(job, now);
-    JobWrites.save(dsl, row, after);
-    JobWrites.notifyDue(dsl, List.of(after.queue()));
-    return after;
+    return change(dsl, tenant, id, now, job -> JobRetry.apply(job, now));
   }
 
   static Job cancel(DSLContext dsl, TenantId tenant, UUID id, Instant now) {
+    return change(dsl, tenant, id, now, job -> JobCancel.apply(job, now));
+  }
+
+  /**
+   * Locks a tenant's job, applies a core rule to it, saves the result, moves its children on and
+   * wakes workers if it is due.
+   */
+  private static Job change(
+      DSLContext dsl, TenantId tenant, UUID id, Instant now, UnaryOperator<Job> rule) {
     IrisJobsRecord row = require(dsl, tenant, id);
     Job job = JobRows.job(row);
-    Job after = JobCancel.apply(job, now);
-    if (after != job) {
-      JobWrites.save(dsl, row, after);
-      JobWrites.afterStateChange(dsl, after, row.getHasChildren(), now, Set.of());
+    Job after = rule.apply(job);
+    if (after == job) {
+      return job;
     }
+    JobWrites.save(dsl, row, after);
+    Set<String> wake = new LinkedHashSet<>();
+    if (after.isDueAt(now)) {
+      wake.add(after.queue());
+    }
+    JobWrites.afterStateChange(dsl, after, row.getHasChildren(), now, wake);
+    JobWrites.notifyDue(dsl, wake);
     return after;
   }
 

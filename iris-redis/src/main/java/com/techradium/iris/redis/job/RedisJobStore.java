@@ -32,7 +32,6 @@ import com.techradium.iris.redis.RedisScript;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -176,14 +175,10 @@ public final class RedisJobStore implements JobStore {
   public List<EnqueueResult> insert(TenantId tenant, List<NewJob> jobs, Instant now) {
     Objects.requireNonNull(tenant, "tenant");
     List<NewJob> input = List.copyOf(jobs);
+    // Checked here, before the script, which relies on it and resolves parents first.
+    DependencyCycles.requireNone(input);
     if (input.isEmpty()) {
       return List.of();
-    }
-    Map<UUID, NewJob> byId = new HashMap<>();
-    input.forEach(n -> byId.put(n.id(), n));
-    if (DependencyCycles.find(byId, NewJob::parentIds) != null) {
-      // Checked here, before the script, which relies on it and resolves parents first.
-      throw new ValidationException("parentIds", "jobs depend on each other in a cycle");
     }
     List<String> args = new ArrayList<>(2 + input.size() * 14);
     args.add(tenant.value());
@@ -471,13 +466,8 @@ public final class RedisJobStore implements JobStore {
 
   @Override
   public Optional<Job> claimOccurrence(
-      TenantId tenant,
-      String scheduleName,
-      Instant fireAt,
-      Instant nextFireAt,
-      NewJob job,
-      Instant now) {
-    return schedules.fire(tenant, scheduleName, fireAt, nextFireAt, job, now);
+      TenantId tenant, String name, Instant fireAt, Instant nextFireAt, NewJob job, Instant now) {
+    return schedules.fire(tenant, name, fireAt, nextFireAt, job, now);
   }
 
   @Override
