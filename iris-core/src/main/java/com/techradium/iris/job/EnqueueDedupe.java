@@ -3,9 +3,14 @@ package com.techradium.iris.job;
 import com.techradium.iris.core.ConflictException;
 import com.techradium.iris.core.IrisJson;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +23,65 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EnqueueDedupe {
   private EnqueueDedupe() {}
+
+  /**
+   * A batch after its idempotency keys were checked.
+   *
+   * @param fresh the entries to create, by id, in input order
+   * @param dedupedTo per input entry: {@code null} if it is to be created, else what its key
+   *     matched (see {@link #results})
+   */
+  public record Deduped(Map<UUID, NewJob> fresh, List<@Nullable Object> dedupedTo) {
+    public Deduped {
+      fresh = Collections.unmodifiableMap(new LinkedHashMap<>(fresh));
+      dedupedTo = Collections.unmodifiableList(new ArrayList<>(dedupedTo));
+    }
+
+    /** The results of the batch once {@code created} (by id) were written: see {@link #results}. */
+    public List<EnqueueResult> results(List<NewJob> input, Map<UUID, Job> created) {
+      return EnqueueDedupe.results(input, dedupedTo, created);
+    }
+  }
+
+  /**
+   * Checks a batch's idempotency keys and ids: an entry whose key a stored job holds (within its
+   * window), or an earlier entry of the batch holds, is not created and must have the same content;
+   * every other entry is created and needs an id used neither by a stored job nor by another entry.
+   *
+   * @param input the batch as given
+   * @param liveHolder the stored job holding a key whose window is still open, or null
+   * @param idTaken whether a stored job has this id (stores that find out when they write may
+   *     answer {@code false} and report a conflict then)
+   * @throws ConflictException if a key was used with other content, or an id is already used
+   */
+  public static Deduped dedupe(
+      List<NewJob> input, Function<String, @Nullable Job> liveHolder, Predicate<UUID> idTaken) {
+    Map<UUID, NewJob> fresh = new LinkedHashMap<>();
+    Map<String, NewJob> batchKeys = new HashMap<>();
+    List<@Nullable Object> dedupedTo = new ArrayList<>(input.size());
+    for (NewJob n : input) {
+      Object target = null;
+      String key = n.idempotencyKey();
+      if (key != null) {
+        Job existing = liveHolder.apply(key);
+        NewJob earlier = batchKeys.get(key);
+        if (existing != null) {
+          requireSameContent(n, existing.queue(), existing.type(), existing.payload());
+          target = existing;
+        } else if (earlier != null) {
+          requireSameContent(n, earlier.queue(), earlier.type(), earlier.payload());
+          target = earlier;
+        } else {
+          batchKeys.put(key, n);
+        }
+      }
+      if (target == null && (idTaken.test(n.id()) || fresh.putIfAbsent(n.id(), n) != null)) {
+        throw new ConflictException("job id " + n.id() + " is already used");
+      }
+      dedupedTo.add(target);
+    }
+    return new Deduped(fresh, dedupedTo);
+  }
 
   /**
    * Throws unless {@code n} has the same queue, type and payload (compared as JSON) as the job

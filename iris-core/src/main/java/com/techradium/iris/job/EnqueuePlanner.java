@@ -5,13 +5,10 @@ import com.techradium.iris.core.Validation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a batch of {@link JobSpec}s against the queues, handlers and stored jobs, and resolves
@@ -63,7 +60,7 @@ final class EnqueuePlanner {
         }
       }
     }
-    UUID cycle = findCycle(byId);
+    UUID cycle = DependencyCycles.find(byId, JobSpec::parentIds);
     v.check(cycle == null, "parentIds", "jobs of the batch depend on each other in a cycle");
     v.throwIfInvalid();
 
@@ -91,39 +88,5 @@ final class EnqueuePlanner {
         spec.idempotencyKey() == null ? null : now.plus(settings.idempotencyWindow()),
         spec.parentIds(),
         spec.parentFailurePolicy());
-  }
-
-  /** A job of the batch that lies on a dependency cycle within the batch, or null. */
-  private static @Nullable UUID findCycle(Map<UUID, JobSpec> byId) {
-    Set<UUID> done = new HashSet<>();
-    for (UUID start : byId.keySet()) {
-      UUID found = visit(start, byId, new HashSet<>(), done);
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
-  }
-
-  private static @Nullable UUID visit(
-      UUID id, Map<UUID, JobSpec> byId, Set<UUID> path, Set<UUID> done) {
-    if (done.contains(id)) {
-      return null;
-    }
-    if (!path.add(id)) {
-      return id;
-    }
-    JobSpec spec = byId.get(id);
-    for (UUID parent : spec.parentIds()) {
-      if (byId.containsKey(parent)) {
-        UUID found = visit(parent, byId, path, done);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    path.remove(id);
-    done.add(id);
-    return null;
   }
 }

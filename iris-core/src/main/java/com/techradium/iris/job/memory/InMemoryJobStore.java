@@ -1,21 +1,23 @@
 package com.techradium.iris.job.memory;
 
 import com.techradium.iris.core.ConflictException;
-import com.techradium.iris.core.Cursors;
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
-import com.techradium.iris.core.ValidationException;
 import com.techradium.iris.job.AttemptOutcome;
 import com.techradium.iris.job.ClaimRequest;
 import com.techradium.iris.job.CronSchedule;
 import com.techradium.iris.job.EnqueueResult;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
+import com.techradium.iris.job.JobCancel;
+import com.techradium.iris.job.JobCursors;
 import com.techradium.iris.job.JobLease;
+import com.techradium.iris.job.JobLeaseExpiry;
 import com.techradium.iris.job.JobOutcome;
 import com.techradium.iris.job.JobOutcomes;
 import com.techradium.iris.job.JobQuery;
+import com.techradium.iris.job.JobRetry;
 import com.techradium.iris.job.JobSignal;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.JobStats;
@@ -82,8 +84,7 @@ public final class InMemoryJobStore implements JobStore {
 
   @Override
   public Page<Job> list(TenantId tenant, JobQuery query, PageRequest page) {
-    UUID after =
-        page.cursor() == null ? null : parseCursor(Cursors.decode(page.cursor(), 1).get(0));
+    UUID after = JobCursors.start(page);
     return read(
         () -> {
           NavigableSet<UUID> ids =
@@ -99,78 +100,23 @@ public final class InMemoryJobStore implements JobStore {
               }
             }
           }
-          return Page.fromOverfetch(fetched, page.limit(), j -> Cursors.encode(j.id().toString()));
+          return Page.fromOverfetch(fetched, page.limit(), JobCursors::after);
         });
-  }
-
-  private static UUID parseCursor(String text) {
-    try {
-      return UUID.fromString(text);
-    } catch (IllegalArgumentException e) {
-      throw new ValidationException("cursor", "is not a cursor returned by this listing");
-    }
   }
 
   @Override
   public Job update(TenantId tenant, UUID id, JobUpdate update, Instant now) {
-    return write(
-        () -> {
-          Job job = table.require(tenant, id);
-          return table.save(job, update.applyTo(job, now), now);
-        });
+    return write(() -> table.change(tenant, id, job -> update.applyTo(job, now), now));
   }
 
   @Override
   public Job retryNow(TenantId tenant, UUID id, Instant now) {
-    return write(
-        () -> {
-          Job job = table.require(tenant, id);
-          JobState s = job.state();
-          if (s == JobState.BLOCKED || s == JobState.RUNNING || s == JobState.COMPLETED) {
-            throw new ConflictException("job " + id + " is " + s + " and cannot be retried");
-          }
-          return table.save(
-              job,
-              job.toBuilder()
-                  .state(JobState.QUEUED)
-                  .runAt(now)
-                  .cancelRequested(false)
-                  .finishedAt(null)
-                  .maxAttempts(Math.max(job.maxAttempts(), job.attempts() + 1))
-                  .updatedAt(now)
-                  .build(),
-              now);
-        });
+    return write(() -> table.change(tenant, id, job -> JobRetry.apply(job, now), now));
   }
 
   @Override
   public Job cancel(TenantId tenant, UUID id, Instant now) {
-    return write(
-        () -> {
-          Job job = table.require(tenant, id);
-          switch (job.state()) {
-            case CANCELLED:
-              return job;
-            case COMPLETED:
-            case DEAD:
-              throw new ConflictException("job " + id + " is " + job.state() + " already");
-            case RUNNING:
-              return table.save(
-                  job, job.toBuilder().cancelRequested(true).updatedAt(now).build(), now);
-            default:
-              Job cancelled =
-                  table.save(
-                      job,
-                      job.toBuilder()
-                          .state(JobState.CANCELLED)
-                          .finishedAt(now)
-                          .updatedAt(now)
-                          .build(),
-                      now);
-              table.failChildren(cancelled, now);
-              return cancelled;
-          }
-        });
+    return write(() -> table.change(tenant, id, job -> JobCancel.apply(job, now), now));
   }
 
   @Override
@@ -262,15 +208,7 @@ public final class InMemoryJobStore implements JobStore {
           if (job == null) {
             return false;
           }
-          table.save(
-              job,
-              job.toBuilder()
-                  .state(JobState.QUEUED)
-                  .lease(null)
-                  .attempts(job.attempts() - 1)
-                  .updatedAt(now)
-                  .build(),
-              now);
+          table.save(job, JobLeaseExpiry.release(job, now), now);
           return true;
         });
   }
@@ -290,16 +228,8 @@ public final class InMemoryJobStore implements JobStore {
               Comparator.comparing((Job j) -> j.lease().expiresAt()).thenComparing(Job::id));
           int count = 0;
           for (Job job : expired.subList(0, Math.min(limit, expired.size()))) {
-            Job.Builder b = job.toBuilder().lease(null).lastError("lease expired").updatedAt(now);
-            if (job.cancelRequested()) {
-              b.state(JobState.CANCELLED).finishedAt(now);
-            } else if (job.attempts() >= job.maxAttempts()) {
-              b.state(JobState.DEAD).finishedAt(now);
-            } else {
-              b.state(JobState.QUEUED).runAt(now);
-            }
-            table.record(job, AttemptOutcome.LEASE_EXPIRED, "lease expired", now);
-            table.afterStateChange(table.save(job, b.build(), now), now);
+            table.record(job, AttemptOutcome.LEASE_EXPIRED, JobLeaseExpiry.ERROR, now);
+            table.afterStateChange(table.save(job, JobLeaseExpiry.expire(job, now), now), now);
             count++;
           }
           return count;
@@ -408,15 +338,10 @@ public final class InMemoryJobStore implements JobStore {
 
   @Override
   public Optional<Job> claimOccurrence(
-      TenantId tenant,
-      String scheduleName,
-      Instant fireAt,
-      Instant nextFireAt,
-      NewJob job,
-      Instant now) {
+      TenantId tenant, String name, Instant fireAt, Instant nextFireAt, NewJob job, Instant now) {
     return write(
         () -> {
-          ScheduleKey key = new ScheduleKey(tenant, scheduleName);
+          ScheduleKey key = new ScheduleKey(tenant, name);
           CronSchedule schedule = schedules.get(key);
           if (schedule == null || !schedule.nextFireAt().equals(fireAt)) {
             return Optional.empty();

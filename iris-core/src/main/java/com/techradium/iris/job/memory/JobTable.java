@@ -5,27 +5,26 @@ import com.techradium.iris.core.TenantId;
 import com.techradium.iris.job.AttemptOutcome;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
+import com.techradium.iris.job.JobDependencies;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.JobStats;
+import com.techradium.iris.job.JobStatsTally;
 import com.techradium.iris.job.LeaseRef;
-import com.techradium.iris.job.ParentFailurePolicy;
 import com.techradium.iris.job.StatsQuery;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -95,58 +94,23 @@ final class JobTable {
 
   /** Counts and attempt figures of the matching jobs. */
   JobStats stats(StatsQuery query, Instant now) {
-    Map<JobState, Long> counts = new EnumMap<>(JobState.class);
-    Instant oldestDue = null;
-    long succeeded = 0;
-    long failed = 0;
-    List<Long> runTimes = new ArrayList<>();
+    JobStatsTally tally = new JobStatsTally(query, now);
     for (Job job : jobs.values()) {
       if ((query.tenant() != null && !query.tenant().equals(job.tenant()))
           || (query.queue() != null && !query.queue().equals(job.queue()))) {
         continue;
       }
-      counts.merge(job.state(), 1L, Long::sum);
-      if (job.isDueAt(now) && (oldestDue == null || job.runAt().isBefore(oldestDue))) {
-        oldestDue = job.runAt();
+      tally.jobs(job.state(), 1);
+      if (job.isDueAt(now)) {
+        tally.due(job.runAt());
       }
       for (JobAttempt a : history.getOrDefault(job.id(), List.of())) {
-        if (a.finishedAt().isBefore(query.since()) || a.finishedAt().isAfter(now)) {
-          continue;
-        }
-        switch (a.outcome()) {
-          case SUCCEEDED -> {
-            succeeded++;
-            runTimes.add(a.runTime().toMillis());
-          }
-          case FAILED -> {
-            failed++;
-            runTimes.add(a.runTime().toMillis());
-          }
-          case LEASE_EXPIRED -> failed++;
-          default -> {}
+        if (tally.inWindow(a.finishedAt())) {
+          tally.attempt(a.outcome(), a.runTime().toMillis());
         }
       }
     }
-    Duration average = null;
-    Duration p95 = null;
-    if (!runTimes.isEmpty()) {
-      runTimes.sort(null);
-      long sum = runTimes.stream().mapToLong(Long::longValue).sum();
-      average = Duration.ofMillis(sum / runTimes.size());
-      int rank = (int) Math.ceil(0.95 * runTimes.size());
-      p95 = Duration.ofMillis(runTimes.get(Math.max(0, rank - 1)));
-    }
-    return new JobStats(
-        query.tenant(),
-        query.queue(),
-        counts,
-        oldestDue,
-        query.since(),
-        now,
-        succeeded,
-        failed,
-        average,
-        p95);
+    return tally.result();
   }
 
   @Nullable Job owned(TenantId tenant, UUID id) {
@@ -160,6 +124,21 @@ final class JobTable {
       throw NotFoundException.of("job", id);
     }
     return job;
+  }
+
+  /**
+   * Applies a core rule to a tenant's job, saves the result and moves its children on.
+   *
+   * @throws NotFoundException if the tenant has no such job
+   */
+  Job change(TenantId tenant, UUID id, UnaryOperator<Job> rule, Instant now) {
+    Job job = require(tenant, id);
+    Job after = rule.apply(job);
+    if (after == job) {
+      return job;
+    }
+    afterStateChange(save(job, after, now), now);
+    return after;
   }
 
   @Nullable Job held(LeaseRef ref) {
@@ -232,15 +211,7 @@ final class JobTable {
         }
       }
       if (ready) {
-        Instant runAt = child.runAt().isAfter(now) ? child.runAt() : now;
-        save(
-            child,
-            child.toBuilder()
-                .state(runAt.isAfter(now) ? JobState.SCHEDULED : JobState.QUEUED)
-                .runAt(runAt)
-                .updatedAt(now)
-                .build(),
-            now);
+        save(child, JobDependencies.released(child, now), now);
       }
     }
   }
@@ -251,25 +222,7 @@ final class JobTable {
       if (child == null || child.state() != JobState.BLOCKED) {
         continue;
       }
-      JobState state =
-          child.parentFailurePolicy() == ParentFailurePolicy.FAIL
-              ? JobState.DEAD
-              : JobState.CANCELLED;
-      Job failed =
-          save(
-              child,
-              child.toBuilder()
-                  .state(state)
-                  .lastError(parentFailure(parent))
-                  .finishedAt(now)
-                  .updatedAt(now)
-                  .build(),
-              now);
-      failChildren(failed, now);
+      failChildren(save(child, JobDependencies.failed(child, parent, now), now), now);
     }
-  }
-
-  static String parentFailure(Job parent) {
-    return "parent " + parent.id() + " is " + parent.state().name().toLowerCase(Locale.ROOT);
   }
 }

@@ -1,16 +1,14 @@
 package com.techradium.iris.jdbc.job;
 
 import com.techradium.iris.job.JobSignal;
+import com.techradium.iris.job.JobSignalListeners;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -31,67 +29,35 @@ final class JdbcJobSignal implements JobSignal {
   private static final long RECONNECT_MILLIS = 1000;
 
   private final DataSource dataSource;
-  private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
-  private final Object lifecycle = new Object();
-  private @Nullable Listener listener;
+  private final JobSignalListeners listeners = new JobSignalListeners(Listener::new);
 
   JdbcJobSignal(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 
   @Override
-  public Subscription subscribe(Consumer<String> consumer) {
-    java.util.Objects.requireNonNull(consumer, "listener");
-    Listener started;
-    synchronized (lifecycle) {
-      listeners.add(consumer);
-      if (listener == null) {
-        listener = new Listener();
-        Thread thread = new Thread(listener, "iris-job-signal");
-        thread.setDaemon(true);
-        thread.start();
-      }
-      started = listener;
-    }
-    try {
-      started.listening.await(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return new Subscription() {
-      private boolean closed;
-
-      @Override
-      public void close() {
-        synchronized (lifecycle) {
-          if (closed) {
-            return;
-          }
-          closed = true;
-          listeners.remove(consumer);
-          if (listeners.isEmpty() && listener != null) {
-            listener.running = false;
-            listener = null;
-          }
-        }
-      }
-    };
-  }
-
-  private void fire(String queue) {
-    for (Consumer<String> consumer : listeners) {
-      try {
-        consumer.accept(queue);
-      } catch (RuntimeException e) {
-        LOG.warn("job signal listener failed for queue {}", queue, e);
-      }
-    }
+  public Subscription subscribe(Consumer<String> listener) {
+    return listeners.subscribe(listener);
   }
 
   /** The listening loop; ends soon after {@code running} turns false. */
-  private final class Listener implements Runnable {
-    volatile boolean running = true;
-    final CountDownLatch listening = new CountDownLatch(1);
+  private final class Listener implements JobSignalListeners.Listening {
+    private volatile boolean running = true;
+    private final CountDownLatch listening = new CountDownLatch(1);
+
+    @Override
+    public void awaitReady() {
+      try {
+        listening.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    public void stop() {
+      running = false;
+    }
 
     @Override
     public void run() {
@@ -107,7 +73,7 @@ final class JdbcJobSignal implements JobSignal {
             PGNotification[] received = pg.getNotifications(POLL_MILLIS);
             if (received != null) {
               for (PGNotification n : received) {
-                fire(n.getParameter());
+                listeners.deliver(n.getParameter());
               }
             }
           }

@@ -5,11 +5,9 @@ import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_ATTEMPTS;
 import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_IDEMPOTENCY;
 import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_SCHEDULES;
 
-import com.techradium.iris.core.Cursors;
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
-import com.techradium.iris.core.ValidationException;
 import com.techradium.iris.jdbc.JdbcContext;
 import com.techradium.iris.jdbc.JdbcIris;
 import com.techradium.iris.jdbc.schema.tables.IrisJobs;
@@ -18,6 +16,7 @@ import com.techradium.iris.job.CronSchedule;
 import com.techradium.iris.job.EnqueueResult;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
+import com.techradium.iris.job.JobCursors;
 import com.techradium.iris.job.JobFinish;
 import com.techradium.iris.job.JobOutcome;
 import com.techradium.iris.job.JobQuery;
@@ -140,8 +139,9 @@ public final class JdbcJobStore implements JobStore {
   @Override
   public Page<Job> list(TenantId tenant, JobQuery query, PageRequest page) {
     Condition where = J.TENANT_ID.eq(tenant.value());
-    if (page.cursor() != null) {
-      where = where.and(J.ID.lt(parseCursor(Cursors.decode(page.cursor(), 1).get(0))));
+    UUID after = JobCursors.start(page);
+    if (after != null) {
+      where = where.and(J.ID.lt(after));
     }
     if (query.queue() != null) {
       where = where.and(J.QUEUE.eq(query.queue()));
@@ -162,15 +162,7 @@ public final class JdbcJobStore implements JobStore {
                     .orderBy(J.ID.desc())
                     .limit(page.limit() + 1)
                     .fetch(JobRows::job));
-    return Page.fromOverfetch(fetched, page.limit(), j -> Cursors.encode(j.id().toString()));
-  }
-
-  private static UUID parseCursor(String text) {
-    try {
-      return UUID.fromString(text);
-    } catch (IllegalArgumentException e) {
-      throw new ValidationException("cursor", "is not a cursor returned by this listing");
-    }
+    return Page.fromOverfetch(fetched, page.limit(), JobCursors::after);
   }
 
   @Override
@@ -405,12 +397,7 @@ public final class JdbcJobStore implements JobStore {
 
   @Override
   public Optional<Job> claimOccurrence(
-      TenantId tenant,
-      String scheduleName,
-      Instant fireAt,
-      Instant nextFireAt,
-      NewJob job,
-      Instant now) {
+      TenantId tenant, String name, Instant fireAt, Instant nextFireAt, NewJob job, Instant now) {
     return write(
         "enqueue schedule occurrence",
         dsl -> {
@@ -422,7 +409,7 @@ public final class JdbcJobStore implements JobStore {
                   .set(IRIS_JOB_SCHEDULES.LAST_FIRED_AT, fireAt)
                   .where(
                       IRIS_JOB_SCHEDULES.TENANT_ID.eq(tenant.value()),
-                      IRIS_JOB_SCHEDULES.NAME.eq(scheduleName),
+                      IRIS_JOB_SCHEDULES.NAME.eq(name),
                       IRIS_JOB_SCHEDULES.NEXT_FIRE_AT.eq(fireAt))
                   .execute();
           if (moved == 0) {

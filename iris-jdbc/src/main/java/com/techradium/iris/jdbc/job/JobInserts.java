@@ -6,20 +6,18 @@ import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_IDEMPOTENCY;
 
 import com.techradium.iris.core.ConflictException;
 import com.techradium.iris.core.TenantId;
-import com.techradium.iris.core.ValidationException;
 import com.techradium.iris.jdbc.schema.tables.IrisJobs;
 import com.techradium.iris.jdbc.schema.tables.records.IrisJobDependenciesRecord;
 import com.techradium.iris.job.EnqueueDedupe;
 import com.techradium.iris.job.EnqueueResult;
 import com.techradium.iris.job.Job;
+import com.techradium.iris.job.JobInitialStates;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.NewJob;
-import com.techradium.iris.job.ParentFailurePolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +25,12 @@ import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The enqueue of a batch, run inside one transaction (the store's own or the caller's): reads live
- * idempotency keys and the stored parents first, works out each job's initial state, then writes
- * keys, jobs and dependency edges with multi-row inserts and queues a notification per queue with a
- * due job.
+ * idempotency keys and the stored parents first, works out each job's initial state (the rules of
+ * {@link EnqueueDedupe} and {@link JobInitialStates}), then writes keys, jobs and dependency edges
+ * with multi-row inserts and queues a notification per queue with a due job.
  */
 final class JobInserts {
   /** Rows per multi-row insert: far below PostgreSQL's 65,535 bind values per statement. */
@@ -45,50 +42,18 @@ final class JobInserts {
 
   static List<EnqueueResult> insert(
       DSLContext dsl, TenantId tenant, List<NewJob> input, Instant now) {
-    // 1. Idempotency against live keys and within the batch (reads only).
+    // 1. Idempotency against live keys and within the batch (reads only); a reused id shows as a
+    // unique violation when the jobs are written.
     Map<String, Job> holders = liveHolders(dsl, tenant, keysOf(input), now);
-    Map<UUID, NewJob> fresh = new LinkedHashMap<>();
-    Map<String, NewJob> batchKeys = new HashMap<>();
-    List<@Nullable Object> dedupedTo = new ArrayList<>(input.size());
-    for (NewJob n : input) {
-      Object target = null;
-      String key = n.idempotencyKey();
-      if (key != null) {
-        Job existing = holders.get(key);
-        NewJob earlier = batchKeys.get(key);
-        if (existing != null) {
-          EnqueueDedupe.requireSameContent(
-              n, existing.queue(), existing.type(), existing.payload());
-          target = existing;
-        } else if (earlier != null) {
-          EnqueueDedupe.requireSameContent(n, earlier.queue(), earlier.type(), earlier.payload());
-          target = earlier;
-        } else {
-          batchKeys.put(key, n);
-        }
-      }
-      if (target == null && fresh.putIfAbsent(n.id(), n) != null) {
-        throw new ConflictException("job id " + n.id() + " is already used");
-      }
-      dedupedTo.add(target);
-    }
+    EnqueueDedupe.Deduped deduped = EnqueueDedupe.dedupe(input, holders::get, id -> false);
 
     // 2. Parents: lock the stored ones (a parent cannot finish while its child is being written,
-    // and is marked as having children), and make sure every parent exists.
-    Map<UUID, JobState> storedParents = lockParents(dsl, tenant, fresh);
-    for (NewJob n : fresh.values()) {
-      for (UUID parent : n.parentIds()) {
-        if (!fresh.containsKey(parent) && !storedParents.containsKey(parent)) {
-          throw new ValidationException("parentIds", "unknown parent job " + parent);
-        }
-      }
-    }
+    // and is marked as having children).
+    Map<UUID, JobState> storedParents =
+        lockParents(dsl, tenant, JobInitialStates.storedParents(deduped.fresh()));
 
-    // 3. Initial states.
-    Map<UUID, Job> created = new LinkedHashMap<>();
-    for (NewJob n : fresh.values()) {
-      initial(tenant, n, fresh, storedParents, created, new HashSet<>(), now);
-    }
+    // 3. Initial states (unknown parents and cycles are rejected here).
+    Map<UUID, Job> created = JobInitialStates.resolve(tenant, deduped.fresh(), storedParents, now);
 
     // 4. Writes.
     claimKeys(dsl, tenant, created.values(), now);
@@ -117,7 +82,7 @@ final class JobInserts {
     }
     JobWrites.notifyDue(dsl, wake);
 
-    return EnqueueDedupe.results(input, dedupedTo, created);
+    return deduped.results(input, created);
   }
 
   /** Inserts one job with no key and no parents, as a cron occurrence. */
@@ -192,15 +157,7 @@ final class JobInserts {
   }
 
   private static Map<UUID, JobState> lockParents(
-      DSLContext dsl, TenantId tenant, Map<UUID, NewJob> fresh) {
-    Set<UUID> wanted = new HashSet<>();
-    for (NewJob n : fresh.values()) {
-      for (UUID parent : n.parentIds()) {
-        if (!fresh.containsKey(parent)) {
-          wanted.add(parent);
-        }
-      }
-    }
+      DSLContext dsl, TenantId tenant, Set<UUID> wanted) {
     if (wanted.isEmpty()) {
       return Map.of();
     }
@@ -214,50 +171,5 @@ final class JobInserts {
       states.put(r.value1(), JobRows.state(r.value2()));
     }
     return states;
-  }
-
-  /** Works out a new job's initial state from its parents', which may be new themselves. */
-  private static Job initial(
-      TenantId tenant,
-      NewJob n,
-      Map<UUID, NewJob> fresh,
-      Map<UUID, JobState> stored,
-      Map<UUID, Job> created,
-      Set<UUID> visiting,
-      Instant now) {
-    Job done = created.get(n.id());
-    if (done != null) {
-      return done;
-    }
-    if (!visiting.add(n.id())) {
-      throw new ValidationException("parentIds", "jobs depend on each other in a cycle");
-    }
-    String error = null;
-    boolean blocked = false;
-    for (UUID parentId : n.parentIds()) {
-      NewJob freshParent = fresh.get(parentId);
-      JobState parentState =
-          freshParent != null
-              ? initial(tenant, freshParent, fresh, stored, created, visiting, now).state()
-              : stored.get(parentId);
-      if (parentState == JobState.DEAD || parentState == JobState.CANCELLED) {
-        if (error == null) {
-          error = JobWrites.parentFailure(parentId, parentState);
-        }
-      } else if (parentState != JobState.COMPLETED) {
-        blocked = true;
-      }
-    }
-    Job job;
-    if (error != null) {
-      JobState failed =
-          n.parentFailurePolicy() == ParentFailurePolicy.FAIL ? JobState.DEAD : JobState.CANCELLED;
-      job = Job.create(tenant, n, failed, now).toBuilder().lastError(error).build();
-    } else {
-      job = Job.create(tenant, n, blocked ? JobState.BLOCKED : n.readyState(now), now);
-    }
-    created.put(n.id(), job);
-    visiting.remove(n.id());
-    return job;
   }
 }

@@ -3,15 +3,15 @@ package com.techradium.iris.jdbc.job;
 import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOBS;
 import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_ATTEMPTS;
 
-import com.techradium.iris.job.JobState;
+import com.techradium.iris.job.AttemptOutcome;
 import com.techradium.iris.job.JobStats;
+import com.techradium.iris.job.JobStatsTally;
 import com.techradium.iris.job.StatsQuery;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -35,34 +35,27 @@ final class JobStatsQuery {
       jobs = jobs.and(IRIS_JOBS.QUEUE.eq(query.queue()));
       attempts = attempts.and(IRIS_JOB_ATTEMPTS.QUEUE.eq(query.queue()));
     }
-    Map<JobState, Long> counts = new EnumMap<>(JobState.class);
+    JobStatsTally tally = new JobStatsTally(query, now);
     dsl.select(IRIS_JOBS.STATE, DSL.count())
         .from(IRIS_JOBS)
         .where(jobs)
         .groupBy(IRIS_JOBS.STATE)
         .fetch()
-        .forEach(r -> counts.put(JobRows.state(r.value1()), r.value2().longValue()));
-    Instant oldestDue =
+        .forEach(r -> tally.jobs(JobRows.state(r.value1()), r.value2().longValue()));
+    tally.due(
         dsl.select(DSL.min(IRIS_JOBS.RUN_AT))
             .from(IRIS_JOBS)
             .where(jobs, IRIS_JOBS.STATE.in(claimable), IRIS_JOBS.RUN_AT.le(now))
-            .fetchOne(0, Instant.class);
+            .fetchOne(0, Instant.class));
 
-    Condition ran =
-        IRIS_JOB_ATTEMPTS.OUTCOME.in(
-            JobRows.outcome(com.techradium.iris.job.AttemptOutcome.SUCCEEDED),
-            JobRows.outcome(com.techradium.iris.job.AttemptOutcome.FAILED));
+    // The attempt figures are aggregated here by the rules of JobStatsTally.
+    Condition ran = IRIS_JOB_ATTEMPTS.OUTCOME.in(outcomes(JobStatsTally.SAMPLED));
     Field<Integer> succeeded =
         DSL.count()
-            .filterWhere(
-                IRIS_JOB_ATTEMPTS.OUTCOME.eq(
-                    JobRows.outcome(com.techradium.iris.job.AttemptOutcome.SUCCEEDED)));
+            .filterWhere(IRIS_JOB_ATTEMPTS.OUTCOME.eq(JobRows.outcome(AttemptOutcome.SUCCEEDED)));
     Field<Integer> failed =
         DSL.count()
-            .filterWhere(
-                IRIS_JOB_ATTEMPTS.OUTCOME.in(
-                    JobRows.outcome(com.techradium.iris.job.AttemptOutcome.FAILED),
-                    JobRows.outcome(com.techradium.iris.job.AttemptOutcome.LEASE_EXPIRED)));
+            .filterWhere(IRIS_JOB_ATTEMPTS.OUTCOME.in(outcomes(JobStatsTally.COUNTED_AS_FAILED)));
     Field<BigDecimal> average = DSL.avg(IRIS_JOB_ATTEMPTS.RUN_MS).filterWhere(ran);
     Field<Long> p95 =
         DSL.field(
@@ -75,16 +68,14 @@ final class JobStatsQuery {
             .fetchSingle();
     BigDecimal mean = figures.value3();
     Long p95Ms = figures.value4();
-    return new JobStats(
-        query.tenant(),
-        query.queue(),
-        counts,
-        oldestDue,
-        query.since(),
-        now,
+    return tally.result(
         figures.value1(),
         figures.value2(),
         mean == null ? null : Duration.ofMillis(mean.longValue()),
         p95Ms == null ? null : Duration.ofMillis(p95Ms));
+  }
+
+  private static List<String> outcomes(Set<AttemptOutcome> outcomes) {
+    return outcomes.stream().map(JobRows::outcome).sorted().toList();
   }
 }

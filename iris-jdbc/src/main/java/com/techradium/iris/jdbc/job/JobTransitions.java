@@ -2,15 +2,17 @@ package com.techradium.iris.jdbc.job;
 
 import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOBS;
 
-import com.techradium.iris.core.ConflictException;
 import com.techradium.iris.core.NotFoundException;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.jdbc.schema.tables.IrisJobs;
 import com.techradium.iris.jdbc.schema.tables.records.IrisJobsRecord;
 import com.techradium.iris.job.AttemptOutcome;
 import com.techradium.iris.job.Job;
+import com.techradium.iris.job.JobCancel;
+import com.techradium.iris.job.JobLeaseExpiry;
 import com.techradium.iris.job.JobOutcome;
 import com.techradium.iris.job.JobOutcomes;
+import com.techradium.iris.job.JobRetry;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.JobUpdate;
 import com.techradium.iris.job.LeaseRef;
@@ -20,12 +22,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 
 /**
  * The state changes of existing jobs (update, retry, cancel, finish, release, lease expiry), each
  * run by {@link JdbcJobStore} inside one transaction: lock the row, work out the new job exactly as
- * the port describes, write it with its attempt record, and move children on.
+ * the core rules describe ({@link JobUpdate}, {@link JobRetry}, {@link JobCancel}, {@link
+ * JobOutcomes}, {@link JobLeaseExpiry}), write it with its attempt record, and move children on.
  */
 final class JobTransitions {
   private static final IrisJobs J = IRIS_JOBS;
@@ -33,57 +37,37 @@ final class JobTransitions {
   private JobTransitions() {}
 
   static Job update(DSLContext dsl, TenantId tenant, UUID id, JobUpdate update, Instant now) {
-    IrisJobsRecord row = require(dsl, tenant, id);
-    Job job = JobRows.job(row);
-    Job after = update.applyTo(job, now);
-    JobWrites.save(dsl, row, after);
-    if (after.isDueAt(now)) {
-      JobWrites.notifyDue(dsl, List.of(after.queue()));
-    }
-    return after;
+    return change(dsl, tenant, id, now, job -> update.applyTo(job, now));
   }
 
   static Job retryNow(DSLContext dsl, TenantId tenant, UUID id, Instant now) {
-    IrisJobsRecord row = require(dsl, tenant, id);
-    Job job = JobRows.job(row);
-    JobState s = job.state();
-    if (s == JobState.BLOCKED || s == JobState.RUNNING || s == JobState.COMPLETED) {
-      throw new ConflictException("job " + id + " is " + s + " and cannot be retried");
-    }
-    Job after =
-        job.toBuilder()
-            .state(JobState.QUEUED)
-            .runAt(now)
-            .cancelRequested(false)
-            .finishedAt(null)
-            .maxAttempts(Math.max(job.maxAttempts(), job.attempts() + 1))
-            .updatedAt(now)
-            .build();
-    JobWrites.save(dsl, row, after);
-    JobWrites.notifyDue(dsl, List.of(after.queue()));
-    return after;
+    return change(dsl, tenant, id, now, job -> JobRetry.apply(job, now));
   }
 
   static Job cancel(DSLContext dsl, TenantId tenant, UUID id, Instant now) {
+    return change(dsl, tenant, id, now, job -> JobCancel.apply(job, now));
+  }
+
+  /**
+   * Locks a tenant's job, applies a core rule to it, saves the result, moves its children on and
+   * wakes workers if it is due.
+   */
+  private static Job change(
+      DSLContext dsl, TenantId tenant, UUID id, Instant now, UnaryOperator<Job> rule) {
     IrisJobsRecord row = require(dsl, tenant, id);
     Job job = JobRows.job(row);
-    switch (job.state()) {
-      case CANCELLED:
-        return job;
-      case COMPLETED:
-      case DEAD:
-        throw new ConflictException("job " + id + " is " + job.state() + " already");
-      case RUNNING:
-        Job flagged = job.toBuilder().cancelRequested(true).updatedAt(now).build();
-        JobWrites.save(dsl, row, flagged);
-        return flagged;
-      default:
-        Job cancelled =
-            job.toBuilder().state(JobState.CANCELLED).finishedAt(now).updatedAt(now).build();
-        JobWrites.save(dsl, row, cancelled);
-        JobWrites.afterStateChange(dsl, cancelled, row.getHasChildren(), now, Set.of());
-        return cancelled;
+    Job after = rule.apply(job);
+    if (after == job) {
+      return job;
     }
+    JobWrites.save(dsl, row, after);
+    Set<String> wake = new LinkedHashSet<>();
+    if (after.isDueAt(now)) {
+      wake.add(after.queue());
+    }
+    JobWrites.afterStateChange(dsl, after, row.getHasChildren(), now, wake);
+    JobWrites.notifyDue(dsl, wake);
+    return after;
   }
 
   static Optional<Job> finish(DSLContext dsl, LeaseRef lease, JobOutcome outcome, Instant now) {
@@ -110,13 +94,7 @@ final class JobTransitions {
       return false;
     }
     Job job = JobRows.job(row);
-    Job after =
-        job.toBuilder()
-            .state(JobState.QUEUED)
-            .lease(null)
-            .attempts(job.attempts() - 1)
-            .updatedAt(now)
-            .build();
+    Job after = JobLeaseExpiry.release(job, now);
     JobWrites.save(dsl, row, after);
     if (after.isDueAt(now)) {
       JobWrites.notifyDue(dsl, List.of(after.queue()));
@@ -136,18 +114,12 @@ final class JobTransitions {
     Set<String> wake = new LinkedHashSet<>();
     for (IrisJobsRecord row : expired) {
       Job job = JobRows.job(row);
-      Job.Builder b = job.toBuilder().lease(null).lastError("lease expired").updatedAt(now);
-      if (job.cancelRequested()) {
-        b.state(JobState.CANCELLED).finishedAt(now);
-      } else if (job.attempts() >= job.maxAttempts()) {
-        b.state(JobState.DEAD).finishedAt(now);
-      } else {
-        b.state(JobState.QUEUED).runAt(now);
-        wake.add(job.queue());
+      Job after = JobLeaseExpiry.expire(job, now);
+      if (after.isDueAt(now)) {
+        wake.add(after.queue());
       }
-      Job after = b.build();
       JobWrites.saveWithAttempt(
-          dsl, row, after, AttemptOutcome.LEASE_EXPIRED, "lease expired", now);
+          dsl, row, after, AttemptOutcome.LEASE_EXPIRED, JobLeaseExpiry.ERROR, now);
       JobWrites.afterStateChange(dsl, after, row.getHasChildren(), now, wake);
     }
     JobWrites.notifyDue(dsl, wake);

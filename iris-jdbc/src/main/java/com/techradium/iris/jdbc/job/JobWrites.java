@@ -9,14 +9,13 @@ import com.techradium.iris.jdbc.schema.tables.IrisJobs;
 import com.techradium.iris.jdbc.schema.tables.records.IrisJobsRecord;
 import com.techradium.iris.job.AttemptOutcome;
 import com.techradium.iris.job.Job;
+import com.techradium.iris.job.JobDependencies;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.LeaseRef;
-import com.techradium.iris.job.ParentFailurePolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -153,17 +152,10 @@ final class JobWrites {
       if (stillWaiting.contains(row.getId())) {
         continue;
       }
-      Job child = JobRows.job(row);
-      Instant runAt = child.runAt().isAfter(now) ? child.runAt() : now;
-      JobState state = runAt.isAfter(now) ? JobState.SCHEDULED : JobState.QUEUED;
-      updates.add(
-          update(
-              dsl,
-              row,
-              child.toBuilder().state(state).runAt(runAt).updatedAt(now).build(),
-              row.getHistoryCount()));
-      if (state == JobState.QUEUED) {
-        wake.add(child.queue());
+      Job released = JobDependencies.released(JobRows.job(row), now);
+      updates.add(update(dsl, row, released, row.getHistoryCount()));
+      if (released.state() == JobState.QUEUED) {
+        wake.add(released.queue());
       }
     }
     execute(dsl, updates);
@@ -171,28 +163,12 @@ final class JobWrites {
 
   private static void failChildren(DSLContext dsl, Job parent, Instant now) {
     for (IrisJobsRecord row : lockBlockedChildren(dsl, parent)) {
-      Job child = JobRows.job(row);
-      JobState state =
-          child.parentFailurePolicy() == ParentFailurePolicy.FAIL
-              ? JobState.DEAD
-              : JobState.CANCELLED;
-      Job failed =
-          child.toBuilder()
-              .state(state)
-              .lastError(parentFailure(parent.id(), parent.state()))
-              .finishedAt(now)
-              .updatedAt(now)
-              .build();
+      Job failed = JobDependencies.failed(JobRows.job(row), parent, now);
       save(dsl, row, failed);
       if (row.getHasChildren()) {
         failChildren(dsl, failed, now);
       }
     }
-  }
-
-  /** The last error of a child whose parent ended without completing. */
-  static String parentFailure(UUID parent, JobState state) {
-    return "parent " + parent + " is " + state.name().toLowerCase(Locale.ROOT);
   }
 
   /** Announces, at commit, that jobs of {@code queues} became due. */

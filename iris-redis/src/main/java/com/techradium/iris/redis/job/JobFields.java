@@ -62,6 +62,43 @@ final class JobFields {
   }
 
   /**
+   * The hash fields a change from {@code before} to {@code after} writes, as field/value pairs
+   * ({@code ""} removes a field), for {@code cas.lua}: the fields that update, retry and cancel
+   * change. {@code updatedAt} is set by the script.
+   */
+  static List<String> changes(Job before, Job after) {
+    List<String> out = new ArrayList<>();
+    diff(out, "st", before.state().name(), after.state().name());
+    diff(out, "ra", millis(before.runAt()), millis(after.runAt()));
+    diff(out, "pr", Integer.toString(before.priority()), Integer.toString(after.priority()));
+    if (!before.payload().equals(after.payload())) {
+      out.add("pl");
+      out.add(canonicalJson(after.payload()));
+    }
+    diff(out, "at", Integer.toString(before.attempts()), Integer.toString(after.attempts()));
+    diff(out, "ma", Integer.toString(before.maxAttempts()), Integer.toString(after.maxAttempts()));
+    diff(out, "cr", before.cancelRequested() ? "1" : "0", after.cancelRequested() ? "1" : "0");
+    diff(out, "fa", optionalMillis(before.finishedAt()), optionalMillis(after.finishedAt()));
+    diff(out, "er", orEmpty(before.lastError()), orEmpty(after.lastError()));
+    return out;
+  }
+
+  private static void diff(List<String> out, String field, String before, String after) {
+    if (!before.equals(after)) {
+      out.add(field);
+      out.add(after);
+    }
+  }
+
+  private static String optionalMillis(@Nullable Instant instant) {
+    return instant == null ? "" : millis(instant);
+  }
+
+  private static String orEmpty(@Nullable String text) {
+    return text == null ? "" : text;
+  }
+
+  /**
    * The payload re-serialised with sorted keys and no whitespace, so that equal JSON documents are
    * equal strings and the idempotency check can compare them inside Redis.
    */

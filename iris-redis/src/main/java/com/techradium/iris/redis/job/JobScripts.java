@@ -18,9 +18,7 @@ final class JobScripts {
   static final RedisScript FINISH_ALL = load("finish-all");
   static final RedisScript RELEASE = load("release");
   static final RedisScript REQUEUE = load("requeue");
-  static final RedisScript CANCEL = load("cancel");
-  static final RedisScript UPDATE = load("update");
-  static final RedisScript RETRY = load("retry");
+  static final RedisScript CAS = load("cas");
   static final RedisScript CLEANUP = load("cleanup");
   static final RedisScript CRON_FIRE = load("cron-fire");
   static final RedisScript CRON_SAVE = load("cron-save");

@@ -114,15 +114,10 @@ final class RedisCronSchedules {
 
   /** Enqueues one occurrence exactly once: see {@code cron-fire.lua}. */
   Optional<Job> fire(
-      TenantId tenant,
-      String scheduleName,
-      Instant fireAt,
-      Instant nextFireAt,
-      NewJob job,
-      Instant now) {
+      TenantId tenant, String name, Instant fireAt, Instant nextFireAt, NewJob job, Instant now) {
     List<String> args = new ArrayList<>(18);
     args.add(tenant.value());
-    args.add(scheduleName);
+    args.add(name);
     args.add(JobFields.millis(fireAt));
     args.add(JobFields.millis(nextFireAt));
     JobFields.appendNewJob(args, job, JobFields.canonicalJson(job.payload()));

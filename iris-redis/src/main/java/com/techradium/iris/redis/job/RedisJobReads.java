@@ -1,12 +1,11 @@
 package com.techradium.iris.redis.job;
 
-import com.techradium.iris.core.Cursors;
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
-import com.techradium.iris.core.ValidationException;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
+import com.techradium.iris.job.JobCursors;
 import com.techradium.iris.job.JobQuery;
 import com.techradium.iris.redis.RedisIris;
 import java.time.Instant;
@@ -36,23 +35,20 @@ final class RedisJobReads {
   }
 
   Optional<Job> get(TenantId tenant, UUID id) {
+    return fields(tenant, id).map(JobFields::job);
+  }
+
+  /** The hash of a tenant's job as stored, if it exists. */
+  Optional<Map<String, String>> fields(TenantId tenant, UUID id) {
     Map<String, String> fields = redis.call("get job", j -> j.hgetAll(keys.job(id)));
     if (fields.isEmpty() || !tenant.value().equals(fields.get("t"))) {
       return Optional.empty();
     }
-    return Optional.of(JobFields.job(fields));
+    return Optional.of(fields);
   }
 
   Page<Job> list(TenantId tenant, JobQuery query, PageRequest page) {
-    String after = null;
-    if (page.cursor() != null) {
-      after = Cursors.decode(page.cursor(), 1).get(0);
-      try {
-        UUID.fromString(after);
-      } catch (IllegalArgumentException e) {
-        throw new ValidationException("cursor", "is not a cursor returned by this listing");
-      }
-    }
+    UUID after = JobCursors.start(page);
     String index =
         query.states().size() == 1
             ? keys.tenantState(tenant, query.states().iterator().next().name())
@@ -84,7 +80,7 @@ final class RedisJobReads {
       }
       max = "(" + ids.get(ids.size() - 1);
     }
-    return Page.fromOverfetch(fetched, page.limit(), j -> Cursors.encode(j.id().toString()));
+    return Page.fromOverfetch(fetched, page.limit(), JobCursors::after);
   }
 
   /** The jobs with these ids that still exist, in the given order, in one round trip. */

@@ -1,12 +1,10 @@
 package com.techradium.iris.redis.job;
 
 import com.techradium.iris.job.JobSignal;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import com.techradium.iris.job.JobSignalListeners;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisPubSub;
@@ -28,8 +26,7 @@ final class RedisJobSignal implements JobSignal {
 
   private final UnifiedJedis jedis;
   private final String channel;
-  private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
-  private @Nullable Listener active;
+  private final JobSignalListeners listeners = new JobSignalListeners(Listener::new);
 
   RedisJobSignal(UnifiedJedis jedis, String channel) {
     this.jedis = jedis;
@@ -38,51 +35,11 @@ final class RedisJobSignal implements JobSignal {
 
   @Override
   public Subscription subscribe(Consumer<String> listener) {
-    java.util.Objects.requireNonNull(listener, "listener");
-    Listener started;
-    synchronized (this) {
-      listeners.add(listener);
-      if (active == null) {
-        active = new Listener();
-        Thread thread = new Thread(active, "iris-job-signal");
-        thread.setDaemon(true);
-        thread.start();
-      }
-      started = active;
-    }
-    started.awaitConfirmed();
-    return new Subscription() {
-      private boolean closed;
-
-      @Override
-      public void close() {
-        synchronized (RedisJobSignal.this) {
-          if (closed) {
-            return;
-          }
-          closed = true;
-          listeners.remove(listener);
-          if (listeners.isEmpty() && active != null) {
-            active.stop();
-            active = null;
-          }
-        }
-      }
-    };
-  }
-
-  private void deliver(String queue) {
-    for (Consumer<String> listener : listeners) {
-      try {
-        listener.accept(queue);
-      } catch (RuntimeException e) {
-        LOG.warn("job signal listener failed for queue {}", queue, e);
-      }
-    }
+    return listeners.subscribe(listener);
   }
 
   /** One subscribed connection, kept until stopped. */
-  private final class Listener extends JedisPubSub implements Runnable {
+  private final class Listener extends JedisPubSub implements JobSignalListeners.Listening {
     private final CountDownLatch confirmed = new CountDownLatch(1);
     private volatile boolean running = true;
 
@@ -110,10 +67,11 @@ final class RedisJobSignal implements JobSignal {
 
     @Override
     public void onMessage(String from, String queue) {
-      deliver(queue);
+      listeners.deliver(queue);
     }
 
-    void awaitConfirmed() {
+    @Override
+    public void awaitReady() {
       try {
         if (!confirmed.await(CONFIRM_SECONDS, TimeUnit.SECONDS)) {
           LOG.warn("job signal subscription to {} not confirmed yet; workers poll", channel);
@@ -123,7 +81,8 @@ final class RedisJobSignal implements JobSignal {
       }
     }
 
-    void stop() {
+    @Override
+    public void stop() {
       running = false;
       if (isSubscribed()) {
         try {

@@ -3,12 +3,10 @@ package com.techradium.iris.redis.job;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.JobStats;
+import com.techradium.iris.job.JobStatsTally;
 import com.techradium.iris.job.StatsQuery;
 import com.techradium.iris.redis.RedisIris;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +17,8 @@ import redis.clients.jedis.resps.Tuple;
 /**
  * Computes {@link JobStats} from the store's counters and indexes: state counts from the per-queue
  * and per-tenant counter hashes, the oldest due job from the waiting sets (by run-at), attempt
- * figures from the per-queue attempt logs (by finish time). Reads only; thread-safe.
+ * figures from the per-queue attempt logs (by finish time), all tallied by {@link JobStatsTally}.
+ * Reads only; thread-safe.
  */
 final class RedisJobStats {
   private static final int LOG_CHUNK = 5000;
@@ -34,7 +33,7 @@ final class RedisJobStats {
 
   JobStats stats(StatsQuery query, Instant now) {
     TenantId tenant = query.tenant();
-    Map<JobState, Long> counts = new EnumMap<>(JobState.class);
+    JobStatsTally tally = new JobStatsTally(query, now);
     Set<String> queues = new TreeSet<>();
     if (tenant != null) {
       // Fields "queue|STATE" of the tenant's counters.
@@ -44,7 +43,7 @@ final class RedisJobStats {
         String queue = e.getKey().substring(0, bar);
         if (query.queue() == null || query.queue().equals(queue)) {
           queues.add(queue);
-          add(counts, e.getKey().substring(bar + 1), e.getValue());
+          add(tally, e.getKey().substring(bar + 1), e.getValue());
         }
       }
     } else {
@@ -57,14 +56,10 @@ final class RedisJobStats {
         // Fields "tenant|STATE" of the queue's counters.
         Map<String, String> byTenant = redis.call("stats", j -> j.hgetAll(keys.counts(queue)));
         for (Map.Entry<String, String> e : byTenant.entrySet()) {
-          add(counts, e.getKey().substring(e.getKey().lastIndexOf('|') + 1), e.getValue());
+          add(tally, e.getKey().substring(e.getKey().lastIndexOf('|') + 1), e.getValue());
         }
       }
     }
-    Instant oldestDue = null;
-    List<Long> runTimes = new ArrayList<>();
-    long succeeded = 0;
-    long failed = 0;
     for (String queue : queues) {
       String waiting = tenant == null ? keys.waiting(queue) : keys.tenantWaiting(tenant, queue);
       List<Tuple> first =
@@ -76,10 +71,7 @@ final class RedisJobStats {
                       ZRangeParams.zrangeByScoreParams(Double.NEGATIVE_INFINITY, now.toEpochMilli())
                           .limit(0, 1)));
       if (!first.isEmpty()) {
-        Instant due = Instant.ofEpochMilli((long) first.get(0).getScore());
-        if (oldestDue == null || due.isBefore(oldestDue)) {
-          oldestDue = due;
-        }
+        tally.due(Instant.ofEpochMilli((long) first.get(0).getScore()));
       }
       int offset = 0;
       while (true) {
@@ -98,18 +90,7 @@ final class RedisJobStats {
           if (tenant != null && !tenant.value().equals(a.tenant())) {
             continue;
           }
-          switch (a.outcome()) {
-            case SUCCEEDED -> {
-              succeeded++;
-              runTimes.add(a.runTimeMillis());
-            }
-            case FAILED -> {
-              failed++;
-              runTimes.add(a.runTimeMillis());
-            }
-            case LEASE_EXPIRED -> failed++;
-            default -> {}
-          }
+          tally.attempt(a.outcome(), a.runTimeMillis());
         }
         if (log.size() < LOG_CHUNK) {
           break;
@@ -117,35 +98,10 @@ final class RedisJobStats {
         offset += LOG_CHUNK;
       }
     }
-    Duration average = null;
-    Duration p95 = null;
-    if (!runTimes.isEmpty()) {
-      runTimes.sort(null);
-      long sum = 0;
-      for (long t : runTimes) {
-        sum += t;
-      }
-      average = Duration.ofMillis(sum / runTimes.size());
-      int rank = (int) Math.ceil(0.95 * runTimes.size());
-      p95 = Duration.ofMillis(runTimes.get(Math.max(0, rank - 1)));
-    }
-    return new JobStats(
-        tenant,
-        query.queue(),
-        counts,
-        oldestDue,
-        query.since(),
-        now,
-        succeeded,
-        failed,
-        average,
-        p95);
+    return tally.result();
   }
 
-  private static void add(Map<JobState, Long> counts, String state, String value) {
-    long n = Long.parseLong(value);
-    if (n != 0) {
-      counts.merge(JobState.valueOf(state), n, Long::sum);
-    }
+  private static void add(JobStatsTally tally, String state, String value) {
+    tally.jobs(JobState.valueOf(state), Long.parseLong(value));
   }
 }

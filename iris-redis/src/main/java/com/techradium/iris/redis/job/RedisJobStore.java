@@ -1,19 +1,23 @@
 package com.techradium.iris.redis.job;
 
 import com.techradium.iris.core.ConflictException;
+import com.techradium.iris.core.NotFoundException;
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.ValidationException;
 import com.techradium.iris.job.ClaimRequest;
 import com.techradium.iris.job.CronSchedule;
+import com.techradium.iris.job.DependencyCycles;
 import com.techradium.iris.job.EnqueueResult;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
+import com.techradium.iris.job.JobCancel;
 import com.techradium.iris.job.JobFinish;
 import com.techradium.iris.job.JobOrdering;
 import com.techradium.iris.job.JobOutcome;
 import com.techradium.iris.job.JobQuery;
+import com.techradium.iris.job.JobRetry;
 import com.techradium.iris.job.JobSignal;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.JobStats;
@@ -29,15 +33,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The {@link JobStore} on Redis, over a host-owned {@link UnifiedJedis} (standalone, pooled, or
  * cluster). Every change touching several keys is one Lua script run by EVALSHA (resources under
  * {@code com/techradium/iris/redis/job/}), so each is atomic and survives a script cache flush.
+ * Update, retry and cancel read the job, decide with the core rule ({@link JobUpdate#applyTo},
+ * {@link JobRetry}, {@link JobCancel}) and write with a compare-and-set script that applies the
+ * change only if the job is still as read.
  *
  * <pre>{@code
  * JobStore store = RedisJobStore.create(jedis);              // keys iris:{jobs}:...
@@ -89,6 +98,9 @@ import redis.clients.jedis.UnifiedJedis;
  * <p>Thread-safe. The store never closes the client: the host owns it.
  */
 public final class RedisJobStore implements JobStore {
+  /** How often a change is decided again when the job changed between read and write. */
+  private static final int MAX_CAS_ATTEMPTS = 100;
+
   private final RedisIris redis;
   private final JobKeys keys;
   private final List<String> scriptKeys;
@@ -163,6 +175,8 @@ public final class RedisJobStore implements JobStore {
   public List<EnqueueResult> insert(TenantId tenant, List<NewJob> jobs, Instant now) {
     Objects.requireNonNull(tenant, "tenant");
     List<NewJob> input = List.copyOf(jobs);
+    // Checked here, before the script, which relies on it and resolves parents first.
+    DependencyCycles.requireNone(input);
     if (input.isEmpty()) {
       return List.of();
     }
@@ -219,24 +233,52 @@ public final class RedisJobStore implements JobStore {
 
   @Override
   public Job update(TenantId tenant, UUID id, JobUpdate update, Instant now) {
-    List<String> args =
-        List.of(
-            tenant.value(),
-            id.toString(),
-            update.priority() == null ? "" : update.priority().toString(),
-            update.runAt() == null ? "" : JobFields.millis(update.runAt()),
-            update.payload() == null ? "" : JobFields.canonicalJson(update.payload()));
-    return JobFields.okJob(id, run(JobScripts.UPDATE, now, args));
+    return change(tenant, id, now, job -> update.applyTo(job, now));
   }
 
   @Override
   public Job retryNow(TenantId tenant, UUID id, Instant now) {
-    return JobFields.okJob(id, run(JobScripts.RETRY, now, List.of(tenant.value(), id.toString())));
+    return change(tenant, id, now, job -> JobRetry.apply(job, now));
   }
 
   @Override
   public Job cancel(TenantId tenant, UUID id, Instant now) {
-    return JobFields.okJob(id, run(JobScripts.CANCEL, now, List.of(tenant.value(), id.toString())));
+    return change(tenant, id, now, job -> JobCancel.apply(job, now));
+  }
+
+  /**
+   * Reads a job, works out its new state with a core rule, and writes it with {@code cas.lua} only
+   * if the job is still as read; if it changed meanwhile, reads it again and decides again.
+   */
+  private Job change(TenantId tenant, UUID id, Instant now, UnaryOperator<Job> rule) {
+    for (int attempt = 1; ; attempt++) {
+      Map<String, String> fields =
+          reads.fields(tenant, id).orElseThrow(() -> NotFoundException.of("job", id));
+      Job before = JobFields.job(fields);
+      Job after = rule.apply(before);
+      if (after == before) {
+        return before;
+      }
+      boolean moveChildren = after.state() != before.state() && after.state().isTerminal();
+      List<String> args = new ArrayList<>(4 + fields.size() * 2 + 16);
+      args.add(tenant.value());
+      args.add(id.toString());
+      args.add(moveChildren ? "1" : "0");
+      args.add(Integer.toString(fields.size()));
+      fields.forEach(
+          (field, value) -> {
+            args.add(field);
+            args.add(value);
+          });
+      args.addAll(JobFields.changes(before, after));
+      List<?> r = JobFields.list(run(JobScripts.CAS, now, args));
+      if (!"STALE".equals(JobFields.text(r.get(0)))) {
+        return JobFields.okJob(id, r);
+      }
+      if (attempt == MAX_CAS_ATTEMPTS) {
+        throw new ConflictException("job " + id + " keeps changing; try again");
+      }
+    }
   }
 
   @Override
@@ -424,13 +466,8 @@ public final class RedisJobStore implements JobStore {
 
   @Override
   public Optional<Job> claimOccurrence(
-      TenantId tenant,
-      String scheduleName,
-      Instant fireAt,
-      Instant nextFireAt,
-      NewJob job,
-      Instant now) {
-    return schedules.fire(tenant, scheduleName, fireAt, nextFireAt, job, now);
+      TenantId tenant, String name, Instant fireAt, Instant nextFireAt, NewJob job, Instant now) {
+    return schedules.fire(tenant, name, fireAt, nextFireAt, job, now);
   }
 
   @Override
