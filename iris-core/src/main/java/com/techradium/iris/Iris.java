@@ -2,14 +2,14 @@ package com.techradium.iris;
 
 import com.techradium.iris.audit.AuditLog;
 import com.techradium.iris.audit.AuditLogBuilder;
-import com.techradium.iris.audit.AuditStore;
-import com.techradium.iris.core.BuilderChecks;
+import com.techradium.iris.audit.spi.AuditStore;
 import com.techradium.iris.core.IrisContext;
 import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.TenantDirectory;
+import com.techradium.iris.core.internal.BuilderChecks;
 import com.techradium.iris.job.JobQueue;
 import com.techradium.iris.job.JobQueueBuilder;
-import com.techradium.iris.job.JobStore;
+import com.techradium.iris.job.spi.JobStore;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Consumer;

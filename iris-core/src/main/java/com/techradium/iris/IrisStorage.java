@@ -1,11 +1,11 @@
 package com.techradium.iris;
 
-import com.techradium.iris.audit.AuditStore;
 import com.techradium.iris.audit.memory.InMemoryAuditStore;
-import com.techradium.iris.core.BuilderChecks;
+import com.techradium.iris.audit.spi.AuditStore;
 import com.techradium.iris.core.TenantDirectory;
-import com.techradium.iris.job.JobStore;
+import com.techradium.iris.core.internal.BuilderChecks;
 import com.techradium.iris.job.memory.InMemoryJobStore;
+import com.techradium.iris.job.spi.JobStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

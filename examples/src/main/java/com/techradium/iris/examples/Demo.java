@@ -2,15 +2,14 @@ package com.techradium.iris.examples;
 
 import com.techradium.iris.Iris;
 import com.techradium.iris.IrisStorage;
-import com.techradium.iris.audit.AuditStore;
 import com.techradium.iris.audit.HmacCheckpointSigner;
 import com.techradium.iris.audit.memory.InMemoryAuditStore;
+import com.techradium.iris.audit.spi.AuditStore;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.TimeOrderedIds;
 import com.techradium.iris.core.ValidationException;
 import com.techradium.iris.jdbc.JdbcIris;
-import com.techradium.iris.job.JobStore;
-import com.techradium.iris.redis.job.RedisJobStore;
+import com.techradium.iris.redis.RedisIris;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintStream;
 import java.net.URI;
@@ -85,7 +84,7 @@ public final class Demo {
     if (options.redisUrl() != null) {
       RedisClient redis = RedisClient.create(URI.create(options.redisUrl()));
       resources.add(redis);
-      storage = storage.with(JobStore.class, RedisJobStore.create(redis));
+      storage = RedisIris.storage(redis, storage);
       out.println("           job queue on Redis at " + options.redisUrl());
     }
     out.println();

@@ -24,9 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The package rules of docs/ARCHITECTURE.md, checked on the compiled main classes of every module:
  * the core imports no adapter, facades do not import each other, the kernel imports no facade, no
- * public signature outside {@code internal} needs an {@code internal} type, host code (this
- * module) needs no {@code internal} package, and no module's plumbing calls back into its front
- * door.
+ * public signature outside {@code internal} needs an {@code internal} type, host code (this module)
+ * needs no {@code internal} package, and no module's plumbing calls back into its front door.
  */
 class ArchitectureTest {
   /** Every facade package; a new facade adds its name here. */
@@ -135,12 +134,16 @@ class ArchitectureTest {
   private static String[] facadePackagesOf(Stream<String> facades) {
     return facades
         .flatMap(
-            f -> Stream.of(ROOT + "." + f + "..", ROOT + ".jdbc." + f + "..", ROOT + ".redis." + f + ".."))
+            f ->
+                Stream.of(
+                    ROOT + "." + f + "..", ROOT + ".jdbc." + f + "..", ROOT + ".redis." + f + ".."))
         .toArray(String[]::new);
   }
 
   private static String capitalized(String module) {
-    return module.equals("jdbc") ? "Jdbc" : Character.toUpperCase(module.charAt(0)) + module.substring(1);
+    return module.equals("jdbc")
+        ? "Jdbc"
+        : Character.toUpperCase(module.charAt(0)) + module.substring(1);
   }
 
   private static final DescribedPredicate<JavaClass> INTERNAL =
@@ -178,7 +181,8 @@ class ArchitectureTest {
       }
 
       private boolean visible(Set<JavaModifier> modifiers) {
-        return modifiers.contains(JavaModifier.PUBLIC) || modifiers.contains(JavaModifier.PROTECTED);
+        return modifiers.contains(JavaModifier.PUBLIC)
+            || modifiers.contains(JavaModifier.PROTECTED);
       }
 
       private void report(JavaClass owner, String what, JavaClass used, ConditionEvents events) {

@@ -1,5 +1,6 @@
 package com.techradium.iris.audit;
 
+import com.techradium.iris.audit.spi.NewAuditRecord;
 import com.techradium.iris.core.BackgroundService;
 import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.StorageException;

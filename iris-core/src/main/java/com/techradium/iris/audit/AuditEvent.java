@@ -1,9 +1,10 @@
 package com.techradium.iris.audit;
 
-import com.techradium.iris.core.IrisJson;
+import com.techradium.iris.audit.spi.AuditJson;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.Validation;
 import com.techradium.iris.core.ValidationException;
+import com.techradium.iris.core.internal.IrisJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package com.techradium.iris.audit;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.techradium.iris.core.IrisJson;
+import com.techradium.iris.core.internal.IrisJson;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;

@@ -1,6 +1,8 @@
 package com.techradium.iris.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.techradium.iris.audit.spi.AuditChain;
+import com.techradium.iris.audit.spi.AuditJson;
 import com.techradium.iris.core.TenantId;
 import java.io.BufferedReader;
 import java.io.IOException;

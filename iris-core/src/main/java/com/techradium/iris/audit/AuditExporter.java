@@ -1,6 +1,7 @@
 package com.techradium.iris.audit;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.techradium.iris.audit.spi.AuditStore;
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package com.techradium.iris.audit;
 
+import com.techradium.iris.audit.spi.NewAuditRecord;
 import java.util.List;
 
 /**

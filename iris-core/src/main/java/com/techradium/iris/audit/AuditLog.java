@@ -1,5 +1,8 @@
 package com.techradium.iris.audit;
 
+import com.techradium.iris.audit.spi.AuditChain;
+import com.techradium.iris.audit.spi.AuditStore;
+import com.techradium.iris.audit.spi.NewAuditRecord;
 import com.techradium.iris.core.HousekeepingTask;
 import com.techradium.iris.core.IrisContext;
 import com.techradium.iris.core.IrisRuntime;

@@ -1,9 +1,10 @@
 package com.techradium.iris.audit;
 
-import com.techradium.iris.core.BuilderChecks;
+import com.techradium.iris.audit.spi.AuditStore;
 import com.techradium.iris.core.IrisContext;
 import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.TenantDirectory;
+import com.techradium.iris.core.internal.BuilderChecks;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package com.techradium.iris.audit;
 
+import com.techradium.iris.audit.spi.AuditChain;
+import com.techradium.iris.audit.spi.NewAuditRecord;
 import com.techradium.iris.core.TenantId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

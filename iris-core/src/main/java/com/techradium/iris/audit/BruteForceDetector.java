@@ -1,5 +1,6 @@
 package com.techradium.iris.audit;
 
+import com.techradium.iris.audit.spi.AuditStore;
 import com.techradium.iris.core.TenantId;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package com.techradium.iris.audit;
 
+import com.techradium.iris.audit.spi.AuditStore;
+import com.techradium.iris.audit.spi.ChainHead;
 import com.techradium.iris.core.TenantId;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package com.techradium.iris.core;
 
+import com.techradium.iris.core.internal.BuilderChecks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.techradium.iris.core;
 
+import com.techradium.iris.core.spi.Cursors;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

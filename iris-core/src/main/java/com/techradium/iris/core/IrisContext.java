@@ -1,5 +1,6 @@
 package com.techradium.iris.core;
 
+import com.techradium.iris.core.internal.BuilderChecks;
 import java.time.Clock;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,7 @@
 package com.techradium.iris.job;
 
+import com.techradium.iris.job.spi.JobFinish;
+import com.techradium.iris.job.spi.JobStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

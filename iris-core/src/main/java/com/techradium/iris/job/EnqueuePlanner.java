@@ -2,6 +2,9 @@ package com.techradium.iris.job;
 
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.Validation;
+import com.techradium.iris.job.spi.DependencyCycles;
+import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.job.spi.NewJob;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

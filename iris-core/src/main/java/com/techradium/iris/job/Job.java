@@ -1,8 +1,11 @@
 package com.techradium.iris.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.techradium.iris.core.IrisJson;
 import com.techradium.iris.core.TenantId;
+import com.techradium.iris.core.internal.IrisJson;
+import com.techradium.iris.job.spi.JobOrdering;
+import com.techradium.iris.job.spi.LeaseRef;
+import com.techradium.iris.job.spi.NewJob;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

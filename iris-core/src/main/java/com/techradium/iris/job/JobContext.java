@@ -2,9 +2,9 @@ package com.techradium.iris.job;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.techradium.iris.core.IrisJson;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.ValidationException;
+import com.techradium.iris.core.internal.IrisJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,6 @@
 package com.techradium.iris.job;
 
 import com.techradium.iris.core.BackgroundService;
-import com.techradium.iris.core.BuilderChecks;
 import com.techradium.iris.core.ConflictException;
 import com.techradium.iris.core.HousekeepingTask;
 import com.techradium.iris.core.IrisContext;
@@ -13,6 +12,11 @@ import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.Validation;
 import com.techradium.iris.core.ValidationException;
+import com.techradium.iris.core.internal.BuilderChecks;
+import com.techradium.iris.job.internal.JobNames;
+import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.job.spi.NewJob;
+import com.techradium.iris.job.spi.StatsQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,12 +1,14 @@
 package com.techradium.iris.job;
 
-import com.techradium.iris.core.BuilderChecks;
 import com.techradium.iris.core.IrisContext;
 import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.TenantDirectory;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.Validation;
 import com.techradium.iris.core.ValidationException;
+import com.techradium.iris.core.internal.BuilderChecks;
+import com.techradium.iris.job.internal.JobNames;
+import com.techradium.iris.job.spi.JobStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;

@@ -2,6 +2,8 @@ package com.techradium.iris.job;
 
 import com.techradium.iris.core.BackgroundService;
 import com.techradium.iris.core.IrisRuntime;
+import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.job.spi.NewJob;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * (one catch-up occurrence after downtime, then the next fire time after now) and returns jobs
  * whose lease lapsed to their queues ({@link JobStore#requeueExpired}). Thread-safe.
  */
-public final class JobScheduler implements BackgroundService {
+final class JobScheduler implements BackgroundService {
   private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
   private static final int BATCH = 100;
 

@@ -1,7 +1,8 @@
 package com.techradium.iris.job;
 
-import com.techradium.iris.core.IrisJson;
 import com.techradium.iris.core.Validation;
+import com.techradium.iris.core.internal.IrisJson;
+import com.techradium.iris.job.internal.JobNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,9 +1,10 @@
 package com.techradium.iris.job;
 
 import com.techradium.iris.core.ConflictException;
-import com.techradium.iris.core.IrisJson;
 import com.techradium.iris.core.Validation;
 import com.techradium.iris.core.ValidationException;
+import com.techradium.iris.core.internal.IrisJson;
+import com.techradium.iris.job.spi.JobStore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;

@@ -2,6 +2,9 @@ package com.techradium.iris.job;
 
 import com.techradium.iris.core.BackgroundService;
 import com.techradium.iris.core.IrisRuntime;
+import com.techradium.iris.job.spi.ClaimRequest;
+import com.techradium.iris.job.spi.JobSignal;
+import com.techradium.iris.job.spi.JobStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -63,7 +66,7 @@ import org.slf4j.LoggerFactory;
  * {@link JobQueueBuilder#workerQueues(String...)} or {@link JobQueueBuilder#runWorker(boolean)}.
  * Thread-safe.
  */
-public final class JobWorker implements BackgroundService {
+final class JobWorker implements BackgroundService {
   private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
 
   /** How long {@link #stop} waits, past its timeout, for outcomes already handed to the store. */

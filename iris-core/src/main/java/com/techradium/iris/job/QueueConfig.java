@@ -1,6 +1,7 @@
 package com.techradium.iris.job;
 
 import com.techradium.iris.core.Validation;
+import com.techradium.iris.job.internal.JobNames;
 import java.time.Duration;
 import java.util.Objects;
 

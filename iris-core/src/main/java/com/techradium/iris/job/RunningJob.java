@@ -1,5 +1,9 @@
 package com.techradium.iris.job;
 
+import com.techradium.iris.job.internal.JobNames;
+import com.techradium.iris.job.spi.JobFinish;
+import com.techradium.iris.job.spi.JobOutcome;
+import com.techradium.iris.job.spi.JobStore;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;

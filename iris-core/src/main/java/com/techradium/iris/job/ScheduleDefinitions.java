@@ -2,6 +2,7 @@ package com.techradium.iris.job;
 
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.Validation;
+import com.techradium.iris.job.spi.JobStore;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,8 +1,9 @@
 package com.techradium.iris.job;
 
-import com.techradium.iris.core.IrisJson;
 import com.techradium.iris.core.Validation;
 import com.techradium.iris.core.ValidationException;
+import com.techradium.iris.core.internal.IrisJson;
+import com.techradium.iris.job.internal.JobNames;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 

@@ -1,7 +1,7 @@
 package com.techradium.iris.job;
 
-import com.techradium.iris.core.IrisJson;
 import com.techradium.iris.core.Validation;
+import com.techradium.iris.core.internal.IrisJson;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;

@@ -3,6 +3,7 @@ package com.techradium.iris.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.techradium.iris.core.internal.BuilderChecks;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package com.techradium.iris.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.techradium.iris.core.internal.IrisJson;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.techradium.iris.core.ValidationException;
+import com.techradium.iris.job.spi.DependencyCycles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.techradium.iris.core.ConflictException;
+import com.techradium.iris.job.spi.EnqueueDedupe;
+import com.techradium.iris.job.spi.NewJob;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -4,9 +4,10 @@ import static com.techradium.iris.job.TestJobs.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.techradium.iris.core.Cursors;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.ValidationException;
+import com.techradium.iris.core.spi.Cursors;
+import com.techradium.iris.job.spi.JobCursors;
 import org.junit.jupiter.api.Test;
 
 class JobCursorsTest {

@@ -4,6 +4,7 @@ import static com.techradium.iris.job.TestJobs.NOW;
 import static com.techradium.iris.job.TestJobs.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.techradium.iris.job.spi.JobDependencies;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.techradium.iris.core.ValidationException;
+import com.techradium.iris.job.spi.JobInitialStates;
+import com.techradium.iris.job.spi.NewJob;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,8 @@ import static com.techradium.iris.job.TestJobs.NOW;
 import static com.techradium.iris.job.TestJobs.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.techradium.iris.job.spi.JobStatsTally;
+import com.techradium.iris.job.spi.StatsQuery;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

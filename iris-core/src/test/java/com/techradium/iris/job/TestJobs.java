@@ -1,6 +1,7 @@
 package com.techradium.iris.job;
 
 import com.techradium.iris.core.TenantId;
+import com.techradium.iris.job.spi.NewJob;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

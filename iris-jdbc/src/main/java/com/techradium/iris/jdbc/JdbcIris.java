@@ -1,11 +1,12 @@
 package com.techradium.iris.jdbc;
 
 import com.techradium.iris.IrisStorage;
-import com.techradium.iris.audit.AuditStore;
+import com.techradium.iris.audit.spi.AuditStore;
 import com.techradium.iris.core.StorageException;
 import com.techradium.iris.jdbc.audit.JdbcAuditStore;
+import com.techradium.iris.jdbc.internal.JdbcContext;
 import com.techradium.iris.jdbc.job.JdbcJobStore;
-import com.techradium.iris.job.JobStore;
+import com.techradium.iris.job.spi.JobStore;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Objects;

@@ -1,12 +1,9 @@
 package com.techradium.iris.jdbc;
 
+import com.techradium.iris.jdbc.internal.JoinedTransaction;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Objects;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The one way to write through IRIS facades inside the host's own database transaction (the outbox
@@ -38,17 +35,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Scopes belong to the thread that opened them and do not nest. Open and close it on one thread.
  */
 public final class JdbcTransaction implements AutoCloseable {
-  private static final ThreadLocal<@Nullable JdbcTransaction> CURRENT = new ThreadLocal<>();
-
-  private final Connection connection;
-  private final DSLContext dsl;
-  private final Thread owner;
+  private final JoinedTransaction joined;
   private boolean closed;
 
-  private JdbcTransaction(Connection connection) {
-    this.connection = connection;
-    this.dsl = DSL.using(connection, SQLDialect.POSTGRES, JdbcContext.settings());
-    this.owner = Thread.currentThread();
+  private JdbcTransaction(JoinedTransaction joined) {
+    this.joined = joined;
   }
 
   /**
@@ -60,21 +51,7 @@ public final class JdbcTransaction implements AutoCloseable {
    *     joined a transaction already
    */
   public static JdbcTransaction join(Connection connection) {
-    Objects.requireNonNull(connection, "connection");
-    try {
-      if (connection.getAutoCommit()) {
-        throw new IllegalStateException(
-            "the connection must be in a transaction (auto-commit off) to join it");
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the connection's auto-commit mode", e);
-    }
-    if (CURRENT.get() != null) {
-      throw new IllegalStateException("this thread has already joined a transaction");
-    }
-    JdbcTransaction scope = new JdbcTransaction(connection);
-    CURRENT.set(scope);
-    return scope;
+    return new JdbcTransaction(JoinedTransaction.bind(connection));
   }
 
   /**
@@ -92,43 +69,6 @@ public final class JdbcTransaction implements AutoCloseable {
     return join(connection);
   }
 
-  /** The scope this thread opened, if any. */
-  static @Nullable JdbcTransaction current() {
-    return CURRENT.get();
-  }
-
-  /** The host's connection, as a jOOQ context with IRIS's settings. */
-  DSLContext dsl() {
-    return dsl;
-  }
-
-  /** Runs {@code work} under a savepoint: its writes are undone if it throws. */
-  <T> T inSavepoint(java.util.function.Supplier<T> work) {
-    java.sql.Savepoint savepoint;
-    try {
-      savepoint = connection.setSavepoint();
-    } catch (SQLException e) {
-      throw new org.jooq.exception.DataAccessException("could not set a savepoint", e);
-    }
-    T result;
-    try {
-      result = work.get();
-    } catch (RuntimeException | Error e) {
-      try {
-        connection.rollback(savepoint);
-      } catch (SQLException rollback) {
-        e.addSuppressed(rollback);
-      }
-      throw e;
-    }
-    try {
-      connection.releaseSavepoint(savepoint);
-    } catch (SQLException e) {
-      throw new org.jooq.exception.DataAccessException("could not release a savepoint", e);
-    }
-    return result;
-  }
-
   /**
    * Leaves the transaction: later IRIS calls on this thread use their own connections again.
    * Commits nothing. Idempotent.
@@ -137,13 +77,9 @@ public final class JdbcTransaction implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (Thread.currentThread() != owner) {
-      throw new IllegalStateException(
-          "a joined transaction must be left on the thread that joined");
-    }
     if (!closed) {
+      joined.unbind();
       closed = true;
-      CURRENT.remove();
     }
   }
 }

@@ -1,8 +1,11 @@
 /**
- * PostgreSQL infrastructure shared by every JDBC store: {@link com.techradium.iris.jdbc.JdbcIris}
- * (migrations, jOOQ context, connection pool), {@link com.techradium.iris.jdbc.JdbcContext}
- * (statements and transactions with backend failures translated to {@link
- * com.techradium.iris.core.StorageException}) and {@link com.techradium.iris.jdbc.JdbcErrors}.
+ * PostgreSQL for IRIS: the front door {@link com.techradium.iris.jdbc.JdbcIris} (migrations, the
+ * storage registry of every JDBC store, a connection pool) and {@link
+ * com.techradium.iris.jdbc.JdbcTransaction}, the one way to write through the facades in the host's
+ * own transaction. The stores live in sub-packages ({@code jdbc.audit}, {@code jdbc.job}, {@code
+ * jdbc.core}); their plumbing ({@code JdbcContext}: statements and transactions with backend
+ * failures translated to {@link com.techradium.iris.core.StorageException} in one place) lives in
+ * {@code com.techradium.iris.jdbc.internal}, which is not part of the API.
  *
  * <h2>Adding a table</h2>
  *

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.techradium.iris.core.ConflictException;
 import com.techradium.iris.core.StorageException;
+import com.techradium.iris.jdbc.internal.JdbcContext;
+import com.techradium.iris.jdbc.internal.JdbcErrors;
 import com.techradium.iris.testkit.PostgresExtension;
 import com.zaxxer.hikari.HikariDataSource;
 import org.jooq.exception.DataAccessException;

@@ -2,6 +2,7 @@ package com.techradium.iris.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.techradium.iris.jdbc.internal.JdbcContext;
 import com.techradium.iris.testkit.PostgresExtension;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.techradium.iris.core.StorageException;
+import com.techradium.iris.jdbc.internal.JdbcContext;
 import com.techradium.iris.testkit.PostgresExtension;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;

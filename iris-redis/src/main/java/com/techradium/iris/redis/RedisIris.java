@@ -1,63 +1,36 @@
 package com.techradium.iris.redis;
 
-import java.util.List;
+import com.techradium.iris.IrisStorage;
+import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.redis.job.RedisJobStore;
 import java.util.Objects;
-import java.util.function.Function;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Front door of iris-redis: wraps a host-owned {@link UnifiedJedis} ({@code RedisClient}/{@code
- * JedisPooled} for one server, {@code JedisCluster}/{@code RedisClusterClient} for a cluster) and
- * runs Redis work with failures translated to {@link com.techradium.iris.core.StorageException}.
+ * Front door of iris-redis, the same shape as {@code JdbcIris}: hands every port Redis serves its
+ * Redis store, on a host-owned {@link UnifiedJedis} ({@code RedisClient} for one server, {@code
+ * RedisClusterClient} for a cluster).
  *
  * <pre>{@code
- * RedisIris redis = RedisIris.of(jedis);
- * long hits = redis.call("count hit", j -> j.incr(RedisKeys.key(tenant, "hits")));
- * Object reply = redis.run(SCRIPT, List.of(key), List.of("1"));
+ * Iris.builder().storage(RedisIris.storage(jedis, JdbcIris.storage(dataSource)))   // jobs on Redis
  * }</pre>
  *
- * <p>Thread-safe as the client is. It never closes the client: the host owns its lifecycle.
+ * <p>Redis serves what must be fast and shared; PostgreSQL stays the system of record for the rest,
+ * so {@link #storage} lays Redis stores over a base registry rather than replacing it. Today Redis
+ * serves the {@link JobStore}. Stores built here are configured with defaults; build one with its
+ * own builder (e.g. {@link RedisJobStore#builder}) to change them. The client stays the host's and
+ * is never closed here. Thread-safe; holds no state.
  */
 public final class RedisIris {
-  private final UnifiedJedis jedis;
-
-  private RedisIris(UnifiedJedis jedis) {
-    this.jedis = jedis;
-  }
-
-  /** Wraps a host-owned client. */
-  public static RedisIris of(UnifiedJedis jedis) {
-    return new RedisIris(Objects.requireNonNull(jedis, "jedis"));
-  }
-
-  /** The host's client; calls made on it directly are not translated. */
-  public UnifiedJedis jedis() {
-    return jedis;
-  }
+  private RedisIris() {}
 
   /**
-   * Runs {@code work} on the client and returns its result.
-   *
-   * @param operation what is being done, for the failure message
-   * @throws com.techradium.iris.core.StorageException if Redis fails; the cause is kept
+   * {@code base} with every port Redis serves taken over by a Redis store on {@code jedis}: today
+   * the job store.
    */
-  public <T> T call(String operation, Function<? super UnifiedJedis, ? extends T> work) {
-    Objects.requireNonNull(operation, "operation");
-    Objects.requireNonNull(work, "work");
-    try {
-      return work.apply(jedis);
-    } catch (RuntimeException e) {
-      throw RedisErrors.translate(operation, e);
-    }
-  }
-
-  /**
-   * Runs a script by EVALSHA (EVAL if the server has not cached it).
-   *
-   * @throws com.techradium.iris.core.StorageException if Redis fails or the script raises an error
-   */
-  public Object run(RedisScript script, List<String> keys, List<String> args) {
-    Objects.requireNonNull(script, "script");
-    return script.run(jedis, keys, args);
+  public static IrisStorage storage(UnifiedJedis jedis, IrisStorage base) {
+    Objects.requireNonNull(jedis, "jedis");
+    Objects.requireNonNull(base, "base");
+    return base.with(JobStore.class, RedisJobStore.create(jedis));
   }
 }

@@ -1,8 +1,8 @@
 /**
- * Redis infrastructure shared by every Redis store: {@link com.techradium.iris.redis.RedisIris}
- * over a host-owned {@code UnifiedJedis}, {@link com.techradium.iris.redis.RedisScript} for Lua
- * scripts run by EVALSHA, and {@link com.techradium.iris.redis.RedisKeys} for cluster-safe key
- * names.
+ * Redis adapters: the front door {@link com.techradium.iris.redis.RedisIris}, which lays Redis
+ * stores over a storage registry, and the stores themselves in sub-packages (for example {@link
+ * com.techradium.iris.redis.job.RedisJobStore}). Their shared plumbing lives in {@code
+ * com.techradium.iris.redis.internal}, which is not part of the API.
  */
 @NullMarked
 package com.techradium.iris.redis;

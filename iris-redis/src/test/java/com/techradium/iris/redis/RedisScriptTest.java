@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.techradium.iris.core.StorageException;
 import com.techradium.iris.core.TenantId;
+import com.techradium.iris.redis.internal.RedisContext;
+import com.techradium.iris.redis.internal.RedisKeys;
+import com.techradium.iris.redis.internal.RedisScript;
 import com.techradium.iris.testkit.RedisExtension;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +32,8 @@ class RedisScriptTest {
 
   @Test
   void runsAScriptFromTheClasspath() {
-    Object reply = RedisIris.of(redis.client()).run(INCR_BY, List.of(first, second), List.of("5"));
+    Object reply =
+        RedisContext.of(redis.client()).run(INCR_BY, List.of(first, second), List.of("5"));
 
     assertThat(reply).isEqualTo(List.of(5L, 5L));
     assertThat(redis.client().get(first)).isEqualTo("5");
@@ -67,7 +71,7 @@ class RedisScriptTest {
   void wrongTypeIsAStorageException() {
     redis.client().set(first, "text");
 
-    assertThatThrownBy(() -> RedisIris.of(redis.client()).call("push", j -> j.lpush(first, "x")))
+    assertThatThrownBy(() -> RedisContext.of(redis.client()).call("push", j -> j.lpush(first, "x")))
         .isInstanceOf(StorageException.class)
         .hasCauseInstanceOf(JedisDataException.class);
   }

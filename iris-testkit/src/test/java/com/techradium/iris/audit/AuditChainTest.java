@@ -2,6 +2,7 @@ package com.techradium.iris.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.techradium.iris.audit.spi.AuditChain;
 import com.techradium.iris.core.TenantId;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;

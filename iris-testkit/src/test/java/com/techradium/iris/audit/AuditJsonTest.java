@@ -3,6 +3,7 @@ package com.techradium.iris.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.techradium.iris.audit.spi.AuditJson;
 import com.techradium.iris.core.ValidationException;
 import org.junit.jupiter.api.Test;
 

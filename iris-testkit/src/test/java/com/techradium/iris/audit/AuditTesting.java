@@ -1,6 +1,7 @@
 package com.techradium.iris.audit;
 
 import com.techradium.iris.audit.memory.InMemoryAuditStore;
+import com.techradium.iris.audit.spi.AuditStore;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.testkit.MutableClock;
 import java.nio.charset.StandardCharsets;

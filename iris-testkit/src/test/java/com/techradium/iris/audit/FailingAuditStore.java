@@ -1,5 +1,8 @@
 package com.techradium.iris.audit;
 
+import com.techradium.iris.audit.spi.AuditStore;
+import com.techradium.iris.audit.spi.ChainHead;
+import com.techradium.iris.audit.spi.NewAuditRecord;
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.StorageException;

@@ -3,6 +3,7 @@ package com.techradium.iris.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.techradium.iris.audit.memory.InMemoryAuditStore;
+import com.techradium.iris.audit.spi.NewAuditRecord;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.testkit.MutableClock;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.job.memory.InMemoryJobStore;
+import com.techradium.iris.job.spi.ClaimRequest;
+import com.techradium.iris.job.spi.JobStore;
 import com.techradium.iris.testkit.MutableClock;
 import java.time.Clock;
 import java.time.Duration;

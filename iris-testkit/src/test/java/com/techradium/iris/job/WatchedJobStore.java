@@ -1,5 +1,6 @@
 package com.techradium.iris.job;
 
+import com.techradium.iris.job.spi.JobStore;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

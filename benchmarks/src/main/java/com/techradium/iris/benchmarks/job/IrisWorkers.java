@@ -1,11 +1,11 @@
 package com.techradium.iris.benchmarks.job;
 
 import com.techradium.iris.jdbc.job.JdbcJobStore;
-import com.techradium.iris.job.ClaimRequest;
 import com.techradium.iris.job.Job;
-import com.techradium.iris.job.JobFinish;
-import com.techradium.iris.job.JobOutcome;
-import com.techradium.iris.job.JobSignal;
+import com.techradium.iris.job.spi.ClaimRequest;
+import com.techradium.iris.job.spi.JobFinish;
+import com.techradium.iris.job.spi.JobOutcome;
+import com.techradium.iris.job.spi.JobSignal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,14 +1,14 @@
 package com.techradium.iris.audit.memory;
 
 import com.techradium.iris.audit.AuditCategory;
-import com.techradium.iris.audit.AuditChain;
-import com.techradium.iris.audit.AuditPosition;
 import com.techradium.iris.audit.AuditQuery;
 import com.techradium.iris.audit.AuditRecord;
-import com.techradium.iris.audit.AuditStore;
-import com.techradium.iris.audit.ChainHead;
 import com.techradium.iris.audit.Checkpoint;
-import com.techradium.iris.audit.NewAuditRecord;
+import com.techradium.iris.audit.spi.AuditChain;
+import com.techradium.iris.audit.spi.AuditPosition;
+import com.techradium.iris.audit.spi.AuditStore;
+import com.techradium.iris.audit.spi.ChainHead;
+import com.techradium.iris.audit.spi.NewAuditRecord;
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.StorageException;

@@ -1,10 +1,10 @@
 package com.techradium.iris.audit.memory;
 
 import com.techradium.iris.audit.AuditCategory;
-import com.techradium.iris.audit.AuditPosition;
 import com.techradium.iris.audit.AuditRecord;
-import com.techradium.iris.audit.ChainHead;
 import com.techradium.iris.audit.Checkpoint;
+import com.techradium.iris.audit.spi.AuditPosition;
+import com.techradium.iris.audit.spi.ChainHead;
 import java.util.EnumMap;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;

@@ -1,4 +1,6 @@
-/** The in-memory {@link com.techradium.iris.audit.AuditStore}, for tests, demos and embedding. */
+/**
+ * The in-memory {@link com.techradium.iris.audit.spi.AuditStore}, for tests, demos and embedding.
+ */
 @NullMarked
 package com.techradium.iris.audit.memory;
 

@@ -1,12 +1,12 @@
 package com.techradium.iris.job.memory;
 
 import com.techradium.iris.core.TenantId;
-import com.techradium.iris.job.EnqueueDedupe;
 import com.techradium.iris.job.EnqueueResult;
 import com.techradium.iris.job.Job;
-import com.techradium.iris.job.JobInitialStates;
 import com.techradium.iris.job.JobState;
-import com.techradium.iris.job.NewJob;
+import com.techradium.iris.job.spi.EnqueueDedupe;
+import com.techradium.iris.job.spi.JobInitialStates;
+import com.techradium.iris.job.spi.NewJob;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

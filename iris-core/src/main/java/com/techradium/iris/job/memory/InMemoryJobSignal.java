@@ -1,6 +1,6 @@
 package com.techradium.iris.job.memory;
 
-import com.techradium.iris.job.JobSignal;
+import com.techradium.iris.job.spi.JobSignal;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;

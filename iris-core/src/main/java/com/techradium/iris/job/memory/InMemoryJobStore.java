@@ -5,28 +5,28 @@ import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.job.AttemptOutcome;
-import com.techradium.iris.job.ClaimRequest;
 import com.techradium.iris.job.CronSchedule;
 import com.techradium.iris.job.EnqueueResult;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
-import com.techradium.iris.job.JobCancel;
-import com.techradium.iris.job.JobCursors;
 import com.techradium.iris.job.JobLease;
-import com.techradium.iris.job.JobLeaseExpiry;
-import com.techradium.iris.job.JobOutcome;
-import com.techradium.iris.job.JobOutcomes;
 import com.techradium.iris.job.JobQuery;
-import com.techradium.iris.job.JobRetry;
-import com.techradium.iris.job.JobSignal;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.JobStats;
-import com.techradium.iris.job.JobStore;
 import com.techradium.iris.job.JobUpdate;
-import com.techradium.iris.job.LeaseRef;
-import com.techradium.iris.job.NewJob;
 import com.techradium.iris.job.QueueConfig;
-import com.techradium.iris.job.StatsQuery;
+import com.techradium.iris.job.spi.ClaimRequest;
+import com.techradium.iris.job.spi.JobCancel;
+import com.techradium.iris.job.spi.JobCursors;
+import com.techradium.iris.job.spi.JobLeaseExpiry;
+import com.techradium.iris.job.spi.JobOutcome;
+import com.techradium.iris.job.spi.JobOutcomes;
+import com.techradium.iris.job.spi.JobRetry;
+import com.techradium.iris.job.spi.JobSignal;
+import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.job.spi.LeaseRef;
+import com.techradium.iris.job.spi.NewJob;
+import com.techradium.iris.job.spi.StatsQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,7 +46,7 @@ import java.util.function.Supplier;
  * are lost when the process ends.
  *
  * <p>Thread-safe: every operation runs under one lock, so each is atomic. Claiming walks a
- * per-queue index in {@linkplain com.techradium.iris.job.JobOrdering rank} order. Offers {@link
+ * per-queue index in {@linkplain com.techradium.iris.job.spi.JobOrdering rank} order. Offers {@link
  * #signals()}: subscribed workers are told at once when jobs become due.
  */
 public final class InMemoryJobStore implements JobStore {

@@ -1,4 +1,4 @@
-/** The in-memory {@link com.techradium.iris.job.JobStore}, complete and thread-safe. */
+/** The in-memory {@link com.techradium.iris.job.spi.JobStore}, complete and thread-safe. */
 @NullMarked
 package com.techradium.iris.job.memory;
 

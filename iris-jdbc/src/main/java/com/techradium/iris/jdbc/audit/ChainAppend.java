@@ -4,10 +4,10 @@ import static com.techradium.iris.jdbc.schema.Tables.IRIS_AUDIT_CHAIN_HEADS;
 import static com.techradium.iris.jdbc.schema.Tables.IRIS_AUDIT_EVENTS;
 
 import com.techradium.iris.audit.AuditCategory;
-import com.techradium.iris.audit.AuditChain;
 import com.techradium.iris.audit.AuditRecord;
-import com.techradium.iris.audit.ChainHead;
-import com.techradium.iris.audit.NewAuditRecord;
+import com.techradium.iris.audit.spi.AuditChain;
+import com.techradium.iris.audit.spi.ChainHead;
+import com.techradium.iris.audit.spi.NewAuditRecord;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.jdbc.schema.tables.records.IrisAuditChainHeadsRecord;
 import java.util.ArrayList;

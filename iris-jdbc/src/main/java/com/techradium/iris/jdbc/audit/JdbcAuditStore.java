@@ -6,17 +6,17 @@ import static com.techradium.iris.jdbc.schema.Tables.IRIS_AUDIT_EVENTS;
 import static com.techradium.iris.jdbc.schema.Tables.IRIS_AUDIT_LEGAL_HOLDS;
 
 import com.techradium.iris.audit.AuditCategory;
-import com.techradium.iris.audit.AuditPosition;
 import com.techradium.iris.audit.AuditQuery;
 import com.techradium.iris.audit.AuditRecord;
-import com.techradium.iris.audit.AuditStore;
-import com.techradium.iris.audit.ChainHead;
 import com.techradium.iris.audit.Checkpoint;
-import com.techradium.iris.audit.NewAuditRecord;
+import com.techradium.iris.audit.spi.AuditPosition;
+import com.techradium.iris.audit.spi.AuditStore;
+import com.techradium.iris.audit.spi.ChainHead;
+import com.techradium.iris.audit.spi.NewAuditRecord;
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
-import com.techradium.iris.jdbc.JdbcContext;
+import com.techradium.iris.jdbc.internal.JdbcContext;
 import com.techradium.iris.jdbc.schema.tables.records.IrisAuditCheckpointsRecord;
 import java.util.List;
 import java.util.Objects;
@@ -70,12 +70,7 @@ public final class JdbcAuditStore implements AuditStore {
 
   /** A store over a host-owned data source, which it never closes. */
   public static JdbcAuditStore of(DataSource dataSource) {
-    return new JdbcAuditStore(JdbcContext.of(dataSource));
-  }
-
-  /** A store running on an existing context. */
-  public static JdbcAuditStore of(JdbcContext context) {
-    return new JdbcAuditStore(Objects.requireNonNull(context, "context"));
+    return new JdbcAuditStore(JdbcContext.of(Objects.requireNonNull(dataSource, "dataSource")));
   }
 
   @Override

@@ -1,4 +1,4 @@
-/** The PostgreSQL {@link com.techradium.iris.audit.AuditStore}. */
+/** The PostgreSQL {@link com.techradium.iris.audit.spi.AuditStore}. */
 @NullMarked
 package com.techradium.iris.jdbc.audit;
 

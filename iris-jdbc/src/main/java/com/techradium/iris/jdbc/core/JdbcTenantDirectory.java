@@ -3,14 +3,14 @@ package com.techradium.iris.jdbc.core;
 import static com.techradium.iris.jdbc.schema.Tables.IRIS_TENANTS;
 
 import com.techradium.iris.core.ConflictException;
-import com.techradium.iris.core.Cursors;
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantDirectory;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.TenantInfo;
 import com.techradium.iris.core.ValidationException;
-import com.techradium.iris.jdbc.JdbcContext;
+import com.techradium.iris.core.spi.Cursors;
+import com.techradium.iris.jdbc.internal.JdbcContext;
 import com.techradium.iris.jdbc.schema.tables.records.IrisTenantsRecord;
 import java.time.Instant;
 import java.util.List;
@@ -34,12 +34,8 @@ public final class JdbcTenantDirectory implements TenantDirectory {
 
   /** A directory over a host-owned data source, which it never closes. */
   public static JdbcTenantDirectory of(DataSource dataSource) {
-    return new JdbcTenantDirectory(JdbcContext.of(dataSource));
-  }
-
-  /** A directory running on an existing context. */
-  public static JdbcTenantDirectory of(JdbcContext context) {
-    return new JdbcTenantDirectory(Objects.requireNonNull(context, "context"));
+    return new JdbcTenantDirectory(
+        JdbcContext.of(Objects.requireNonNull(dataSource, "dataSource")));
   }
 
   @Override

@@ -1,7 +1,7 @@
 package com.techradium.iris.jdbc.job;
 
-import com.techradium.iris.job.JobSignal;
-import com.techradium.iris.job.JobSignalListeners;
+import com.techradium.iris.job.spi.JobSignal;
+import com.techradium.iris.job.spi.JobSignalListeners;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

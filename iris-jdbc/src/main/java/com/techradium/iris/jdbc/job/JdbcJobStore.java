@@ -8,27 +8,27 @@ import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_SCHEDULES;
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
-import com.techradium.iris.jdbc.JdbcContext;
 import com.techradium.iris.jdbc.JdbcIris;
+import com.techradium.iris.jdbc.internal.JdbcContext;
 import com.techradium.iris.jdbc.schema.tables.IrisJobs;
-import com.techradium.iris.job.ClaimRequest;
 import com.techradium.iris.job.CronSchedule;
 import com.techradium.iris.job.EnqueueResult;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
-import com.techradium.iris.job.JobCursors;
-import com.techradium.iris.job.JobFinish;
-import com.techradium.iris.job.JobOutcome;
 import com.techradium.iris.job.JobQuery;
-import com.techradium.iris.job.JobSignal;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.JobStats;
-import com.techradium.iris.job.JobStore;
 import com.techradium.iris.job.JobUpdate;
-import com.techradium.iris.job.LeaseRef;
-import com.techradium.iris.job.NewJob;
 import com.techradium.iris.job.QueueConfig;
-import com.techradium.iris.job.StatsQuery;
+import com.techradium.iris.job.spi.ClaimRequest;
+import com.techradium.iris.job.spi.JobCursors;
+import com.techradium.iris.job.spi.JobFinish;
+import com.techradium.iris.job.spi.JobOutcome;
+import com.techradium.iris.job.spi.JobSignal;
+import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.job.spi.LeaseRef;
+import com.techradium.iris.job.spi.NewJob;
+import com.techradium.iris.job.spi.StatsQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,10 +53,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Claiming.</b> One statement takes a batch: a materialized CTE picks up to {@code limit} due
  * jobs per requested queue from the partial index {@code iris_jobs_claim} (claimable states only,
- * ordered by the {@linkplain com.techradium.iris.job.JobOrdering rank} {@code rank_ms}, then id)
- * with {@code FOR UPDATE SKIP LOCKED}, keeps the best {@code limit}, and an {@code UPDATE ... WHERE
- * (tenant_id, id) IN (pick) RETURNING} leases them. Concurrent claimers on any number of nodes skip
- * each other's rows instead of waiting, and no job is handed out twice.
+ * ordered by the {@linkplain com.techradium.iris.job.spi.JobOrdering rank} {@code rank_ms}, then
+ * id) with {@code FOR UPDATE SKIP LOCKED}, keeps the best {@code limit}, and an {@code UPDATE ...
+ * WHERE (tenant_id, id) IN (pick) RETURNING} leases them. Concurrent claimers on any number of
+ * nodes skip each other's rows instead of waiting, and no job is handed out twice.
  *
  * <p><b>Transactions.</b> Every method is one transaction; completing a job without children is a
  * single statement. Finishing a job, its attempt record and the release (or failure) of its

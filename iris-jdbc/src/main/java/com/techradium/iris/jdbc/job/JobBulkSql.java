@@ -4,11 +4,11 @@ import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOBS;
 
 import com.techradium.iris.core.ConflictException;
 import com.techradium.iris.core.TenantId;
-import com.techradium.iris.jdbc.JdbcErrors;
-import com.techradium.iris.job.ClaimRequest;
+import com.techradium.iris.jdbc.internal.JdbcErrors;
 import com.techradium.iris.job.Job;
-import com.techradium.iris.job.LeaseRef;
 import com.techradium.iris.job.RetryBackoff;
+import com.techradium.iris.job.spi.ClaimRequest;
+import com.techradium.iris.job.spi.LeaseRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -3,8 +3,8 @@ package com.techradium.iris.jdbc.job;
 import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOBS;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.techradium.iris.core.IrisJson;
 import com.techradium.iris.core.TenantId;
+import com.techradium.iris.core.internal.IrisJson;
 import com.techradium.iris.jdbc.schema.tables.records.IrisJobAttemptsRecord;
 import com.techradium.iris.jdbc.schema.tables.records.IrisJobQueuesRecord;
 import com.techradium.iris.jdbc.schema.tables.records.IrisJobSchedulesRecord;

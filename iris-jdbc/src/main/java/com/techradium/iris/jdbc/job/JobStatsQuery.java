@@ -5,8 +5,8 @@ import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_ATTEMPTS;
 
 import com.techradium.iris.job.AttemptOutcome;
 import com.techradium.iris.job.JobStats;
-import com.techradium.iris.job.JobStatsTally;
-import com.techradium.iris.job.StatsQuery;
+import com.techradium.iris.job.spi.JobStatsTally;
+import com.techradium.iris.job.spi.StatsQuery;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package com.techradium.iris.jdbc.audit;
 
-import com.techradium.iris.audit.AuditStore;
+import com.techradium.iris.audit.spi.AuditStore;
 import com.techradium.iris.jdbc.JdbcIris;
 import com.techradium.iris.testkit.PostgresExtension;
 import com.techradium.iris.testkit.audit.AuditStoreContract;

@@ -1,7 +1,7 @@
 package com.techradium.iris.jdbc.job;
 
 import com.techradium.iris.jdbc.JdbcIris;
-import com.techradium.iris.job.JobStore;
+import com.techradium.iris.job.spi.JobStore;
 import com.techradium.iris.testkit.PostgresExtension;
 import com.techradium.iris.testkit.job.JobStoreContract;
 import com.zaxxer.hikari.HikariDataSource;

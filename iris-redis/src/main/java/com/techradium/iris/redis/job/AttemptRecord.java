@@ -2,7 +2,7 @@ package com.techradium.iris.redis.job;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.techradium.iris.core.IrisJson;
+import com.techradium.iris.core.internal.IrisJson;
 import com.techradium.iris.job.AttemptOutcome;
 import com.techradium.iris.job.JobAttempt;
 import java.util.UUID;

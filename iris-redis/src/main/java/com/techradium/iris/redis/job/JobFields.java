@@ -2,16 +2,16 @@ package com.techradium.iris.redis.job;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.techradium.iris.core.ConflictException;
-import com.techradium.iris.core.IrisJson;
 import com.techradium.iris.core.NotFoundException;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.ValidationException;
+import com.techradium.iris.core.internal.IrisJson;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobLease;
 import com.techradium.iris.job.JobState;
-import com.techradium.iris.job.NewJob;
 import com.techradium.iris.job.ParentFailurePolicy;
 import com.techradium.iris.job.RetryBackoff;
+import com.techradium.iris.job.spi.NewJob;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package com.techradium.iris.redis.job;
 
 import com.techradium.iris.core.TenantId;
-import com.techradium.iris.redis.RedisKeys;
+import com.techradium.iris.redis.internal.RedisKeys;
 import java.util.UUID;
 import java.util.regex.Pattern;
 

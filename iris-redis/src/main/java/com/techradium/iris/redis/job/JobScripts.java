@@ -1,6 +1,6 @@
 package com.techradium.iris.redis.job;
 
-import com.techradium.iris.redis.RedisScript;
+import com.techradium.iris.redis.internal.RedisScript;
 
 /**
  * The job store's Lua scripts, each the shared {@code lib.lua} followed by the script's own text,

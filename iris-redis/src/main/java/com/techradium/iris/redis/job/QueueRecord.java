@@ -1,7 +1,7 @@
 package com.techradium.iris.redis.job;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.techradium.iris.core.IrisJson;
+import com.techradium.iris.core.internal.IrisJson;
 import com.techradium.iris.job.QueueConfig;
 import java.time.Duration;
 

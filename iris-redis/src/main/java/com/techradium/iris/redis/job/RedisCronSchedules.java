@@ -1,12 +1,12 @@
 package com.techradium.iris.redis.job;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.techradium.iris.core.IrisJson;
 import com.techradium.iris.core.TenantId;
+import com.techradium.iris.core.internal.IrisJson;
 import com.techradium.iris.job.CronSchedule;
 import com.techradium.iris.job.Job;
-import com.techradium.iris.job.NewJob;
-import com.techradium.iris.redis.RedisIris;
+import com.techradium.iris.job.spi.NewJob;
+import com.techradium.iris.redis.internal.RedisContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -25,10 +25,10 @@ import redis.clients.jedis.params.ZRangeParams;
  */
 final class RedisCronSchedules {
   private final RedisJobStore store;
-  private final RedisIris redis;
+  private final RedisContext redis;
   private final JobKeys keys;
 
-  RedisCronSchedules(RedisJobStore store, RedisIris redis, JobKeys keys) {
+  RedisCronSchedules(RedisJobStore store, RedisContext redis, JobKeys keys) {
     this.store = store;
     this.redis = redis;
     this.keys = keys;

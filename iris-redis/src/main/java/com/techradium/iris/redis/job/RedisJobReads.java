@@ -5,9 +5,9 @@ import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
-import com.techradium.iris.job.JobCursors;
 import com.techradium.iris.job.JobQuery;
-import com.techradium.iris.redis.RedisIris;
+import com.techradium.iris.job.spi.JobCursors;
+import com.techradium.iris.redis.internal.RedisContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +25,10 @@ final class RedisJobReads {
   private static final int LIST_CHUNK = 200;
 
   private final RedisJobStore store;
-  private final RedisIris redis;
+  private final RedisContext redis;
   private final JobKeys keys;
 
-  RedisJobReads(RedisJobStore store, RedisIris redis, JobKeys keys) {
+  RedisJobReads(RedisJobStore store, RedisContext redis, JobKeys keys) {
     this.store = store;
     this.redis = redis;
     this.keys = keys;

@@ -1,7 +1,7 @@
 package com.techradium.iris.redis.job;
 
-import com.techradium.iris.job.JobSignal;
-import com.techradium.iris.job.JobSignalListeners;
+import com.techradium.iris.job.spi.JobSignal;
+import com.techradium.iris.job.spi.JobSignalListeners;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;

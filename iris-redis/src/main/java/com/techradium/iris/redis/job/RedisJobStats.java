@@ -3,9 +3,9 @@ package com.techradium.iris.redis.job;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.JobStats;
-import com.techradium.iris.job.JobStatsTally;
-import com.techradium.iris.job.StatsQuery;
-import com.techradium.iris.redis.RedisIris;
+import com.techradium.iris.job.spi.JobStatsTally;
+import com.techradium.iris.job.spi.StatsQuery;
+import com.techradium.iris.redis.internal.RedisContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +23,10 @@ import redis.clients.jedis.resps.Tuple;
 final class RedisJobStats {
   private static final int LOG_CHUNK = 5000;
 
-  private final RedisIris redis;
+  private final RedisContext redis;
   private final JobKeys keys;
 
-  RedisJobStats(RedisIris redis, JobKeys keys) {
+  RedisJobStats(RedisContext redis, JobKeys keys) {
     this.redis = redis;
     this.keys = keys;
   }

@@ -6,29 +6,29 @@ import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.ValidationException;
-import com.techradium.iris.job.ClaimRequest;
 import com.techradium.iris.job.CronSchedule;
-import com.techradium.iris.job.DependencyCycles;
 import com.techradium.iris.job.EnqueueResult;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
-import com.techradium.iris.job.JobCancel;
-import com.techradium.iris.job.JobFinish;
-import com.techradium.iris.job.JobOrdering;
-import com.techradium.iris.job.JobOutcome;
 import com.techradium.iris.job.JobQuery;
-import com.techradium.iris.job.JobRetry;
-import com.techradium.iris.job.JobSignal;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.JobStats;
-import com.techradium.iris.job.JobStore;
 import com.techradium.iris.job.JobUpdate;
-import com.techradium.iris.job.LeaseRef;
-import com.techradium.iris.job.NewJob;
 import com.techradium.iris.job.QueueConfig;
-import com.techradium.iris.job.StatsQuery;
-import com.techradium.iris.redis.RedisIris;
-import com.techradium.iris.redis.RedisScript;
+import com.techradium.iris.job.spi.ClaimRequest;
+import com.techradium.iris.job.spi.DependencyCycles;
+import com.techradium.iris.job.spi.JobCancel;
+import com.techradium.iris.job.spi.JobFinish;
+import com.techradium.iris.job.spi.JobOrdering;
+import com.techradium.iris.job.spi.JobOutcome;
+import com.techradium.iris.job.spi.JobRetry;
+import com.techradium.iris.job.spi.JobSignal;
+import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.job.spi.LeaseRef;
+import com.techradium.iris.job.spi.NewJob;
+import com.techradium.iris.job.spi.StatsQuery;
+import com.techradium.iris.redis.internal.RedisContext;
+import com.techradium.iris.redis.internal.RedisScript;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -101,7 +101,7 @@ public final class RedisJobStore implements JobStore {
   /** How often a change is decided again when the job changed between read and write. */
   private static final int MAX_CAS_ATTEMPTS = 100;
 
-  private final RedisIris redis;
+  private final RedisContext redis;
   private final JobKeys keys;
   private final List<String> scriptKeys;
   private final RedisJobReads reads;
@@ -111,7 +111,7 @@ public final class RedisJobStore implements JobStore {
   private final RedisJobSignal signal;
 
   private RedisJobStore(Builder builder) {
-    this.redis = RedisIris.of(builder.jedis);
+    this.redis = RedisContext.of(builder.jedis);
     this.keys = new JobKeys(builder.namespace);
     this.scriptKeys = List.of(keys.prefix());
     this.reads = new RedisJobReads(this, redis, keys);

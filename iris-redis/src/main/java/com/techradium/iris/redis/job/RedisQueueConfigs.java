@@ -1,7 +1,7 @@
 package com.techradium.iris.redis.job;
 
 import com.techradium.iris.job.QueueConfig;
-import com.techradium.iris.redis.RedisIris;
+import com.techradium.iris.redis.internal.RedisContext;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +12,10 @@ import java.util.Optional;
  * commands, so each operation is atomic. Thread-safe.
  */
 final class RedisQueueConfigs {
-  private final RedisIris redis;
+  private final RedisContext redis;
   private final JobKeys keys;
 
-  RedisQueueConfigs(RedisIris redis, JobKeys keys) {
+  RedisQueueConfigs(RedisContext redis, JobKeys keys) {
     this.redis = redis;
     this.keys = keys;
   }

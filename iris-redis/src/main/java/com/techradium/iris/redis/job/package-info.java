@@ -1,5 +1,5 @@
 /**
- * The Redis {@link com.techradium.iris.job.JobStore}: {@link
+ * The Redis {@link com.techradium.iris.job.spi.JobStore}: {@link
  * com.techradium.iris.redis.job.RedisJobStore}, with every multi-key change made by one Lua script.
  */
 @NullMarked

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.fail;
 import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.job.AttemptOutcome;
-import com.techradium.iris.job.ClaimRequest;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
 import com.techradium.iris.job.JobHandler;
@@ -17,6 +16,7 @@ import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.JobStats;
 import com.techradium.iris.job.QueueConfig;
 import com.techradium.iris.job.RetryBackoff;
+import com.techradium.iris.job.spi.ClaimRequest;
 import com.techradium.iris.testkit.MutableClock;
 import com.techradium.iris.testkit.RedisExtension;
 import java.net.URI;
@@ -68,6 +68,10 @@ class RedisJobQueueTest {
   }
 
   private JobQueue node(Clock clock, Consumer<JobQueueBuilder> config) {
+    return node(clock, Duration.ofMillis(5), config);
+  }
+
+  private JobQueue node(Clock clock, Duration pollInterval, Consumer<JobQueueBuilder> config) {
     IrisRuntime runtime =
         IrisRuntime.builder().workerThreads(2).shutdownTimeout(Duration.ofSeconds(5)).build();
     runtimes.add(runtime);
@@ -77,7 +81,7 @@ class RedisJobQueueTest {
             .clock(clock)
             .runtime(runtime)
             .leaseDuration(LEASE)
-            .pollInterval(Duration.ofMillis(5))
+            .pollInterval(pollInterval)
             .schedulerInterval(Duration.ofMillis(5));
     config.accept(b);
     JobQueue jobs = b.build();
@@ -222,10 +226,8 @@ class RedisJobQueueTest {
     AtomicInteger runs = new AtomicInteger();
     node(
         clock,
-        b ->
-            b.nodeName("worker")
-                .pollInterval(Duration.ofHours(1))
-                .handler("mail", ctx -> runs.incrementAndGet()));
+        Duration.ofHours(1),
+        b -> b.nodeName("worker").handler("mail", ctx -> runs.incrementAndGet()));
     JobQueue producer =
         JobQueue.builder()
             .store(nodeStore())

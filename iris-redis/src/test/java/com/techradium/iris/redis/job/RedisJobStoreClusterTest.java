@@ -2,7 +2,7 @@ package com.techradium.iris.redis.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.techradium.iris.job.JobStore;
+import com.techradium.iris.job.spi.JobStore;
 import com.techradium.iris.testkit.job.JobStoreContract;
 import java.io.IOException;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-/** The contract every {@link com.techradium.iris.audit.AuditStore} adapter must pass. */
+/** The contract every {@link com.techradium.iris.audit.spi.AuditStore} adapter must pass. */
 @NullMarked
 package com.techradium.iris.testkit.audit;
 

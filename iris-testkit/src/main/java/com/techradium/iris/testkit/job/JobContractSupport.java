@@ -2,18 +2,18 @@ package com.techradium.iris.testkit.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.techradium.iris.core.IrisJson;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.TimeOrderedIds;
-import com.techradium.iris.job.ClaimRequest;
+import com.techradium.iris.core.internal.IrisJson;
 import com.techradium.iris.job.EnqueueResult;
 import com.techradium.iris.job.Job;
-import com.techradium.iris.job.JobOutcome;
 import com.techradium.iris.job.JobQuery;
-import com.techradium.iris.job.JobStore;
-import com.techradium.iris.job.NewJob;
 import com.techradium.iris.job.ParentFailurePolicy;
+import com.techradium.iris.job.spi.ClaimRequest;
+import com.techradium.iris.job.spi.JobOutcome;
+import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.job.spi.NewJob;
 import com.techradium.iris.testkit.ContractSupport;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package com.techradium.iris.testkit.job;
 
-import com.techradium.iris.job.JobStore;
+import com.techradium.iris.job.spi.JobStore;
 import java.time.Clock;
 import org.junit.jupiter.api.Nested;
 

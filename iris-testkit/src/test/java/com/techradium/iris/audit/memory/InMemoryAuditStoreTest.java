@@ -1,6 +1,6 @@
 package com.techradium.iris.audit.memory;
 
-import com.techradium.iris.audit.AuditStore;
+import com.techradium.iris.audit.spi.AuditStore;
 import com.techradium.iris.testkit.audit.AuditStoreContract;
 import java.time.Clock;
 

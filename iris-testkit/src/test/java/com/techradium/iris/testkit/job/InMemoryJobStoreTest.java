@@ -1,7 +1,7 @@
 package com.techradium.iris.testkit.job;
 
-import com.techradium.iris.job.JobStore;
 import com.techradium.iris.job.memory.InMemoryJobStore;
+import com.techradium.iris.job.spi.JobStore;
 import java.time.Clock;
 
 /** The in-memory store held to the job store contract. */

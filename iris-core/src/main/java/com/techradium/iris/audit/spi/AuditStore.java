@@ -1,0 +1,94 @@
+package com.techradium.iris.audit.spi;
+
+import com.techradium.iris.audit.AuditCategory;
+import com.techradium.iris.audit.AuditLog;
+import com.techradium.iris.audit.AuditQuery;
+import com.techradium.iris.audit.AuditRecord;
+import com.techradium.iris.audit.Checkpoint;
+import com.techradium.iris.core.Page;
+import com.techradium.iris.core.PageRequest;
+import com.techradium.iris.core.TenantId;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Holds audit events in hash chains, one chain per (tenant, {@link AuditCategory}), with their
+ * checkpoints and the tenants' legal holds. {@link AuditLog} is the only intended caller; it has
+ * validated everything it passes.
+ *
+ * <p>Implementations must be thread-safe and, where several processes share the storage, safe
+ * across processes: {@link #append} must compute sequences and hashes from the chain head it reads
+ * inside the same atomic step (transaction) that writes the events and moves the head, so
+ * concurrent appends never fork a chain. Every adapter passes {@code AuditStoreContract} from
+ * iris-testkit. Failures of the backend are {@link com.techradium.iris.core.StorageException}s.
+ */
+public interface AuditStore {
+
+  /**
+   * Appends the records atomically: either all are stored or none. For each record, in list order,
+   * the store takes the head of the record's chain (or sequence 0 and {@link
+   * AuditChain#GENESIS_HASH} for a new chain), assigns the next sequence, computes the hash with
+   * {@link AuditRecord#chain} and moves the head. Records may belong to several tenants and
+   * categories.
+   *
+   * @return the stored records, in the order given
+   */
+  List<AuditRecord> append(List<NewAuditRecord> records);
+
+  /** The head of a chain, if the chain has any event. */
+  Optional<ChainHead> head(TenantId tenant, AuditCategory category);
+
+  /**
+   * Up to {@code limit} records of one chain with sequence greater than {@code afterSequence}, in
+   * ascending sequence order, as stored (for verification: no checks applied).
+   */
+  List<AuditRecord> readChain(
+      TenantId tenant, AuditCategory category, long afterSequence, int limit);
+
+  /**
+   * One page of the events matching {@code query}, newest first: descending ({@code recordedAt},
+   * {@code id}). The cursor is an {@link AuditPosition#cursor()}.
+   */
+  Page<AuditRecord> query(AuditQuery query, PageRequest page);
+
+  /**
+   * One page of the events matching {@code query}, oldest first: ascending ({@code recordedAt},
+   * {@code id}), for exports. The cursor is an {@link AuditPosition#cursor()}.
+   */
+  Page<AuditRecord> scan(AuditQuery query, PageRequest page);
+
+  /** How many events match {@code query} (used to count failed logins for brute force). */
+  long count(AuditQuery query);
+
+  /**
+   * Stores a checkpoint. A second checkpoint for the same chain and sequence is ignored: the first
+   * one stays.
+   */
+  void saveCheckpoint(Checkpoint checkpoint);
+
+  /** The checkpoint of a chain with the highest sequence not above {@code atOrBeforeSequence}. */
+  Optional<Checkpoint> latestCheckpoint(
+      TenantId tenant, AuditCategory category, long atOrBeforeSequence);
+
+  /** Up to {@code limit} checkpoints of a chain after {@code afterSequence}, ascending. */
+  List<Checkpoint> checkpoints(
+      TenantId tenant, AuditCategory category, long afterSequence, int limit);
+
+  /**
+   * Deletes, in one atomic step, up to {@code limit} events of a chain with sequence at most {@code
+   * throughSequence}, lowest sequences first. Chain heads and checkpoints are kept.
+   *
+   * @return how many events were deleted
+   */
+  int deleteThrough(TenantId tenant, AuditCategory category, long throughSequence, int limit);
+
+  /** Places ({@code true}) or releases ({@code false}) the legal hold of a tenant. */
+  void setLegalHold(TenantId tenant, boolean held);
+
+  /** Whether the tenant is under legal hold, which suspends retention deletes. */
+  boolean hasLegalHold(TenantId tenant);
+
+  /** Up to {@code limit} tenants that have events, in ascending id order after {@code after}. */
+  List<TenantId> tenants(@Nullable TenantId after, int limit);
+}
