@@ -3,15 +3,21 @@ package com.techradium.iris;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.techradium.iris.audit.Accessor;
 import com.techradium.iris.audit.AuditCategory;
 import com.techradium.iris.audit.AuditEvent;
 import com.techradium.iris.audit.AuditLog;
 import com.techradium.iris.audit.AuditRecord;
 import com.techradium.iris.audit.HmacCheckpointSigner;
+import com.techradium.iris.audit.SecurityEventKind;
 import com.techradium.iris.audit.spi.AuditStore;
+import com.techradium.iris.core.AdminNotice;
 import com.techradium.iris.core.HousekeepingTask;
 import com.techradium.iris.core.InMemoryTenantDirectory;
 import com.techradium.iris.core.IrisRuntime;
+import com.techradium.iris.core.NoticeActor;
+import com.techradium.iris.core.PageRequest;
+import com.techradium.iris.core.SecurityNotice;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.ValidationException;
 import com.techradium.iris.job.Job;
@@ -23,6 +29,8 @@ import com.techradium.iris.job.memory.InMemoryJobStore;
 import com.techradium.iris.job.spi.JobStore;
 import com.techradium.iris.testkit.MutableClock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -193,5 +201,43 @@ class IrisTest {
     assertThatThrownBy(() -> Iris.builder().jobs(j -> {}).jobs(j -> {}))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("jobs was already set");
+  }
+
+  @Test
+  void noticesOtherFacadesPublishBecomeAuditEvents() {
+    Iris iris = Iris.inMemory();
+    TenantId acme = TenantId.of("acme");
+
+    iris.context()
+        .events()
+        .publish(
+            new SecurityNotice(
+                acme,
+                SecurityNotice.Kind.RATE_LIMIT_VIOLATION,
+                "user-42",
+                NoticeActor.USER,
+                "rate_limit.exceeded",
+                "203.0.113.9",
+                Map.of("rule", "api")));
+    iris.context()
+        .events()
+        .publish(
+            new AdminNotice(
+                acme, "admin-1", NoticeActor.USER, "api_key.revoke", "api_key", "key-7", Map.of()));
+
+    List<AuditRecord> security =
+        iris.audit()
+            .securityEvents(acme, null, null, PageRequest.first(), Accessor.system("test", null))
+            .items();
+    assertThat(security)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.event().securityKind())
+                  .isEqualTo(SecurityEventKind.RATE_LIMIT_VIOLATION);
+              assertThat(r.event().ipAddress()).isEqualTo("203.0.113.9");
+              assertThat(r.event().metadata()).contains("\"rule\":\"api\"");
+            });
+    assertThat(iris.audit().verify(acme).valid()).isTrue();
   }
 }

@@ -47,7 +47,11 @@ import org.jspecify.annotations.Nullable;
  * <p><b>One way to record.</b> An event is made with {@link AuditEvent#builder} or, for the common
  * cases of each stream, {@link AuditEvents}; {@link #record} stores it durably, {@link #recordAll}
  * stores a batch atomically, {@link #enqueue} hands it to the asynchronous writer. Failed logins go
- * through {@link #recordFailedLogin}, which also runs brute-force detection.
+ * through {@link #recordFailedLogin}, which also runs brute-force detection. Other facades of the
+ * same {@link com.techradium.iris.core.IrisContext} report through the context's events: each
+ * {@link com.techradium.iris.core.SecurityNotice} is recorded as a security event and each {@link
+ * com.techradium.iris.core.AdminNotice} as an admin event (on the asynchronous writer while it
+ * runs).
  *
  * <p><b>Guarantees.</b> {@link #record} returns once the event is durable in the store. Input is
  * validated completely before anything is written (a {@code ValidationException} naming the
@@ -122,6 +126,8 @@ public final class AuditLog {
                   ZoneOffset.UTC,
                   () -> "{\"eventsDeleted\":" + cleanup().eventsDeleted() + "}"));
     }
+    // Other facades of the context report security findings and admin changes as notices.
+    AuditNotices.subscribe(context.events(), this::enqueueOrRecord);
   }
 
   /** A builder; {@link AuditLogBuilder#store(AuditStore)} is required. */
