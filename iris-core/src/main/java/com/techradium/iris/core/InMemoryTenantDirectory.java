@@ -26,11 +26,7 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
     if (stored == null) {
       return candidate;
     }
-    if (!stored.displayName().equals(displayName)) {
-      throw new ConflictException(
-          "tenant " + id + " is already registered as '" + stored.displayName() + "'");
-    }
-    return stored;
+    return stored.registeredAgainAs(displayName);
   }
 
   @Override

@@ -21,4 +21,18 @@ public record TenantInfo(TenantId id, String displayName, Instant registeredAt) 
         .required("registeredAt", registeredAt)
         .throwIfInvalid();
   }
+
+  /**
+   * The rule every directory applies when a tenant is registered again: the same display name
+   * returns this registration unchanged (registration is idempotent), another name is a conflict.
+   *
+   * @throws ConflictException if {@code displayName} differs from this registration's
+   */
+  public TenantInfo registeredAgainAs(String displayName) {
+    if (!this.displayName.equals(displayName)) {
+      throw new ConflictException(
+          "tenant " + id + " is already registered as '" + this.displayName + "'");
+    }
+    return this;
+  }
 }

@@ -2,7 +2,6 @@ package com.techradium.iris.jdbc.core;
 
 import static com.techradium.iris.jdbc.schema.Tables.IRIS_TENANTS;
 
-import com.techradium.iris.core.ConflictException;
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantDirectory;
@@ -56,11 +55,7 @@ public final class JdbcTenantDirectory implements TenantDirectory {
                       .where(IRIS_TENANTS.TENANT_ID.eq(id.value()))
                       .fetchSingle());
             });
-    if (!stored.displayName().equals(displayName)) {
-      throw new ConflictException(
-          "tenant " + id + " is already registered as '" + stored.displayName() + "'");
-    }
-    return stored;
+    return stored.registeredAgainAs(displayName);
   }
 
   @Override
