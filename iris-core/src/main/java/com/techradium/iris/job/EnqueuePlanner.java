@@ -42,7 +42,12 @@ final class EnqueuePlanner {
       UUID id = spec.id() != null ? spec.id() : settings.ids().next();
       ids.add(id);
       v.check(byId.put(id, spec) == null, at + "id", "repeats the id of another job of the batch");
-      v.check(queues.containsKey(spec.queue()), at + "queue", "unknown queue " + spec.queue());
+      v.check(
+          queues.containsKey(spec.queue()),
+          at + "queue",
+          queues.containsKey(spec.queue())
+              ? ""
+              : UnknownQueues.message(spec.queue(), queues.keySet()));
       v.check(
           typeKnown.test(spec.type()), at + "type", "no handler is known for type " + spec.type());
     }

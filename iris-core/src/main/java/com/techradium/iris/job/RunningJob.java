@@ -96,11 +96,12 @@ final class RunningJob implements Runnable {
       return;
     }
     Throwable failure = null;
+    JobHandler handler = null;
     try {
       synchronized (this) {
         thread = Thread.currentThread();
       }
-      JobHandler handler = handlers.apply(job.type());
+      handler = handlers.apply(job.type());
       if (handler == null) {
         // Another node may handle this type: give the job back for later, using no attempt.
         context.retryAt(settings.now().plus(NO_HANDLER_DELAY));
@@ -112,6 +113,16 @@ final class RunningJob implements Runnable {
       throw e;
     } catch (Throwable e) {
       failure = e;
+      if (handler != null) {
+        // Once per failed attempt; never the payload, which may hold personal data.
+        LOG.warn(
+            "job {} (type {}, queue {}) failed on attempt {}",
+            job.id(),
+            job.type(),
+            job.queue(),
+            job.attempts(),
+            e);
+      }
     } finally {
       synchronized (this) {
         thread = null;

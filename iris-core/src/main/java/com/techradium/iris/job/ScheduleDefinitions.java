@@ -22,8 +22,15 @@ final class ScheduleDefinitions {
   CronSchedule newSchedule(TenantId tenant, ScheduleSpec spec, Instant now) {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(spec, "spec");
+    boolean queueKnown = store.getQueue(spec.queue()).isPresent();
     Validation.of()
-        .check(store.getQueue(spec.queue()).isPresent(), "queue", "unknown queue " + spec.queue())
+        .check(
+            queueKnown,
+            "queue",
+            queueKnown
+                ? ""
+                : UnknownQueues.message(
+                    spec.queue(), store.listQueues().stream().map(QueueConfig::name).toList()))
         .check(typeKnown.test(spec.type()), "type", "no handler is known for type " + spec.type())
         .throwIfInvalid();
     Instant next =

@@ -5,6 +5,7 @@ import com.techradium.iris.audit.spi.AuditStore;
 import com.techradium.iris.core.StorageException;
 import com.techradium.iris.jdbc.audit.JdbcAuditStore;
 import com.techradium.iris.jdbc.internal.JdbcContext;
+import com.techradium.iris.jdbc.internal.QuietFlywayLogs;
 import com.techradium.iris.jdbc.job.JdbcJobStore;
 import com.techradium.iris.job.spi.JobStore;
 import com.zaxxer.hikari.HikariConfig;
@@ -60,6 +61,7 @@ public final class JdbcIris {
                 .table(HISTORY_TABLE)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
+                .loggers(QuietFlywayLogs.class.getName())
                 .load()
                 .migrate();
         return result.migrationsExecuted;
@@ -109,7 +111,10 @@ public final class JdbcIris {
 
   /**
    * A HikariCP pool for hosts that have none, with PostgreSQL-friendly defaults (10 connections,
-   * pool name {@code iris}). The caller owns it and closes it on shutdown.
+   * pool name {@code iris}). The caller owns it and closes it on shutdown. HikariCP is an optional
+   * dependency of iris-jdbc: a host that calls the {@code pool} methods adds {@code
+   * com.zaxxer:HikariCP} itself (the version iris-bom's parent tests with is in the README); the
+   * stores take any {@code DataSource}.
    *
    * @param jdbcUrl a {@code jdbc:postgresql://} URL
    */

@@ -46,6 +46,15 @@ class JobQueueValidationTest {
   }
 
   @Test
+  void anUnknownQueueErrorListsTheQueuesAndSaysHowToCreateOne() {
+    assertThatThrownBy(() -> jobs.enqueue(tenant, JobSpec.builder("mail", "mail.send").build()))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("unknown queue mail")
+        .hasMessageContaining("emails, reports")
+        .hasMessageContaining("JobQueue.createQueue");
+  }
+
+  @Test
   void unknownHandlerTypeIsRejected() {
     assertRejected(
         () -> jobs.enqueue(tenant, JobSpec.builder("emails", "sms.send").build()), "type");

@@ -27,6 +27,19 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe; it holds no connection between calls. It never closes the data source.
  */
 public final class JdbcContext {
+  static {
+    // jOOQ prints a logo and a tip of the day on first use; a library's users did not ask for
+    // them. A host that sets these properties itself keeps its choice.
+    quietUnlessSet("org.jooq.no-logo");
+    quietUnlessSet("org.jooq.no-tips");
+  }
+
+  private static void quietUnlessSet(String property) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, "true");
+    }
+  }
+
   private final DSLContext dsl;
   private final boolean joins;
 

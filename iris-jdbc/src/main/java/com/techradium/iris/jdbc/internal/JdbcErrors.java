@@ -24,6 +24,18 @@ public final class JdbcErrors {
   /** SQLState of a serialization failure, worth retrying the transaction. */
   public static final String SERIALIZATION_FAILURE = "40001";
 
+  /** SQLState of a table or view that does not exist. */
+  public static final String UNDEFINED_TABLE = "42P01";
+
+  /** SQLState of a column that does not exist. */
+  public static final String UNDEFINED_COLUMN = "42703";
+
+  /**
+   * The newest migration this library ships ({@code V<n>__...sql}); a test keeps it equal to the
+   * highest script in the migration folder.
+   */
+  public static final int LATEST_MIGRATION = 3;
+
   private JdbcErrors() {}
 
   /**
@@ -37,14 +49,32 @@ public final class JdbcErrors {
       return iris;
     }
     if (failure instanceof DataAccessException || failure instanceof SQLException) {
-      String state = sqlState(failure).map(s -> " (SQLState " + s + ")").orElse("");
+      Optional<String> code = sqlState(failure);
+      String state = code.map(s -> " (SQLState " + s + ")").orElse("");
       return new StorageException(
-          operation + " failed" + state + ": " + failure.getMessage(), failure);
+          operation + " failed" + state + ": " + failure.getMessage() + advice(code, failure),
+          failure);
     }
     if (failure instanceof RuntimeException runtime) {
       return runtime;
     }
     return new StorageException(operation + " failed: " + failure, failure);
+  }
+
+  /**
+   * What to do about a missing IRIS table or column: the database has not been migrated, or was
+   * migrated by an older IRIS.
+   */
+  private static String advice(Optional<String> code, Throwable failure) {
+    boolean missing =
+        code.filter(c -> c.equals(UNDEFINED_TABLE) || c.equals(UNDEFINED_COLUMN)).isPresent();
+    String message = String.valueOf(failure.getMessage());
+    if (!missing || !message.contains("iris_")) {
+      return "";
+    }
+    return ". IRIS's schema is missing or older than this library, which needs migrations up to V"
+        + LATEST_MIGRATION
+        + ": run JdbcIris.migrate(dataSource) at start-up (safe from many nodes at once)";
   }
 
   /** The SQLState of the first {@link SQLException} among the failure and its causes. */
