@@ -56,11 +56,12 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Guarantees.</b> {@link #record} returns once the event is durable in the store. Input is
  * validated completely before anything is written (a {@code ValidationException} naming the
  * fields). Every operation that takes a tenant, read or write, first checks it against the
- * configured {@link TenantDirectory}: an unknown tenant is a {@code ValidationException} on {@code
- * tenantId}, and nothing is read or written. A batch is written atomically. Each event's hash
- * covers its content and the previous event's hash ({@link AuditChain}), so {@link #verify} finds
- * the first modified, deleted or reordered event. Reading the log on someone's behalf ({@link
- * #query}, the ready-made queries, exports) is itself recorded as a data-access event.
+ * configured {@link com.techradium.iris.core.TenantDirectory}: an unknown tenant is a {@code
+ * ValidationException} on {@code tenantId}, and nothing is read or written. A batch is written
+ * atomically. Each event's hash covers its content and the previous event's hash ({@link
+ * AuditChain}), so {@link #verify} finds the first modified, deleted or reordered event. Reading
+ * the log on someone's behalf ({@link #query}, the ready-made queries, exports) is itself recorded
+ * as a data-access event.
  *
  * <p><b>Threads and lifecycle.</b> Thread-safe. The audit log owns no thread: the optional
  * asynchronous writer ({@link #enqueue}) runs on the {@link IrisRuntime} given to the builder,
