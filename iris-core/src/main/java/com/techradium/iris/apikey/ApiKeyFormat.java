@@ -85,10 +85,13 @@ final class ApiKeyFormat {
   }
 
   private static long checksumValue(CharSequence text, int length) {
-    CRC32 crc = new CRC32();
+    // Callers have checked that the characters are ASCII: one byte each, one intrinsic CRC call.
+    byte[] bytes = new byte[length];
     for (int i = 0; i < length; i++) {
-      crc.update(text.charAt(i));
+      bytes[i] = (byte) text.charAt(i);
     }
+    CRC32 crc = new CRC32();
+    crc.update(bytes, 0, length);
     return crc.getValue();
   }
 

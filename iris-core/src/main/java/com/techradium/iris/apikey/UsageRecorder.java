@@ -6,7 +6,6 @@ import com.techradium.iris.apikey.spi.UsageIncrement;
 import com.techradium.iris.core.TenantId;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,16 +77,16 @@ final class UsageRecorder {
       }
       sighting = sightings.computeIfAbsent(keyId, k -> new Sighting(tenant));
     }
-    Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
+    long minute = now.getEpochSecond() / 60;
     if (previousSecret) {
       Instant seen = sighting.previousSeen;
-      if (seen == null || seen.isBefore(minute)) {
-        sighting.previousSeen = minute;
+      if (seen == null || seen.getEpochSecond() / 60 < minute) {
+        sighting.previousSeen = Instant.ofEpochSecond(minute * 60);
       }
     } else {
       Instant seen = sighting.lastUsed;
-      if (seen == null || seen.isBefore(minute)) {
-        sighting.lastUsed = minute;
+      if (seen == null || seen.getEpochSecond() / 60 < minute) {
+        sighting.lastUsed = Instant.ofEpochSecond(minute * 60);
       }
     }
   }

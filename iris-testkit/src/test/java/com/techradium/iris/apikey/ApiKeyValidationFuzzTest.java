@@ -99,6 +99,14 @@ class ApiKeyValidationFuzzTest {
   }
 
   @Test
+  void theDocumentedExampleAndChecksumRecipeAgree() {
+    // docs/apikeys.md: CRC32 of the first 40 characters as 6 base62 digits, most significant first.
+    assertThat(ApiKeyFormat.wellFormed("iris_live_4mZk0dUqP7LzR2cV9wXe3HbN6tYj1s1RTezu")).isTrue();
+    assertThat(ApiKeyFormat.wellFormed("iris_test_4mZk0dUqP7LzR2cV9wXe3HbN6tYj1s1RTezu")).isFalse();
+    assertThat("iris_live_4mZk0dUqP7LzR2cV9wXe3HbN6tYj1s1RTezu").matches(ApiKeyManager.KEY_PATTERN);
+  }
+
+  @Test
   void aWellFormedKeyNoOneHoldsIsUnknown() {
     String stranger = ApiKeyFormat.generate(ApiKeyMode.LIVE);
     assertThat(keys.validate(stranger, null).check()).isEqualTo(KeyCheck.UNKNOWN);
