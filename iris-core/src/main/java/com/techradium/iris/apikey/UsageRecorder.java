@@ -132,6 +132,10 @@ final class UsageRecorder {
         if (usedDue != null || previousDue != null) {
           due.add(new KeySighting(s.tenant, entry.getKey(), usedDue, previousDue));
           written.add(s);
+        } else if (settled(used, s.lastUsedWritten, now)
+            && settled(previous, s.previousWritten, now)) {
+          // Written and quiet for a while: forget it, so that keys no longer used free their slot.
+          sightings.remove(entry.getKey(), s);
         }
       }
       if (increments.isEmpty() && due.isEmpty()) {
@@ -157,6 +161,13 @@ final class UsageRecorder {
       }
       return total;
     }
+  }
+
+  /** Whether a sighting was written and is more than one interval old. */
+  private static boolean settled(@Nullable Instant seen, @Nullable Instant written, Instant now) {
+    return seen == null
+        || (seen.equals(written)
+            && seen.plus(SIGHTING_INTERVAL).isBefore(now.minus(SIGHTING_INTERVAL)));
   }
 
   /** A sighting is due when it is at least {@link #SIGHTING_INTERVAL} past the last one written. */
