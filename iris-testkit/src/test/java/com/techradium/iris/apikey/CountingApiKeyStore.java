@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /** Passes every call to a store and counts lookups by hash and usage writes. */
-final class CountingApiKeyStore implements ApiKeyStore {
+class CountingApiKeyStore implements ApiKeyStore {
   final ApiKeyStore delegate;
   final AtomicInteger lookups = new AtomicInteger();
   final AtomicInteger usageWrites = new AtomicInteger();

@@ -1,6 +1,7 @@
 package com.techradium.iris.jdbc.apikey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.techradium.iris.Iris;
 import com.techradium.iris.apikey.ApiKeyManager;
@@ -11,6 +12,7 @@ import com.techradium.iris.audit.AuditQuery;
 import com.techradium.iris.audit.AuditRecord;
 import com.techradium.iris.audit.spi.AuditStore;
 import com.techradium.iris.core.PageRequest;
+import com.techradium.iris.core.StorageException;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.jdbc.JdbcIris;
 import com.techradium.iris.jdbc.JdbcTransaction;
@@ -173,6 +175,24 @@ class JdbcApiKeyManagerTest {
     }
     assertThat(keys().get(tenant, issued.key().id()).orElseThrow().revokedAt()).isNotNull();
     assertThat(keys().validate(issued.secret().reveal(), null).check()).isEqualTo(KeyCheck.REVOKED);
+  }
+
+  @Test
+  void withTheDatabaseGoneCachedKeysValidateAndAMissIsAStorageException() {
+    HikariDataSource own = JdbcIris.pool(postgres.jdbcUrl(), postgres.user(), postgres.password());
+    ApiKeyManager keys = ApiKeyManager.builder().store(JdbcApiKeyStore.of(own)).build();
+    TenantId tenant = tenant();
+    String cached = keys.create(tenant, NewApiKey.of("c", "u"), "admin").secret().reveal();
+    String uncached = keys.create(tenant, NewApiKey.of("u", "u"), "admin").secret().reveal();
+    assertThat(keys.validate(cached, null).valid()).isTrue();
+
+    own.close();
+
+    assertThat(keys.validate(cached, null).valid()).isTrue();
+    assertThatThrownBy(() -> keys.validate(uncached, null))
+        .isInstanceOf(StorageException.class)
+        .hasCauseInstanceOf(RuntimeException.class)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(uncached.substring(10, 40)));
   }
 
   @Test
