@@ -1,5 +1,9 @@
 package com.techradium.iris;
 
+import com.techradium.iris.apikey.ApiKeyManager;
+import com.techradium.iris.apikey.ApiKeyManagerBuilder;
+import com.techradium.iris.apikey.spi.ApiKeyChangeFeed;
+import com.techradium.iris.apikey.spi.ApiKeyStore;
 import com.techradium.iris.audit.AuditLog;
 import com.techradium.iris.audit.AuditLogBuilder;
 import com.techradium.iris.audit.spi.AuditStore;
@@ -45,6 +49,7 @@ public final class Iris implements AutoCloseable {
   private final boolean ownsRuntime;
   private final AuditLog audit;
   private final JobQueue jobs;
+  private final ApiKeyManager apiKeys;
 
   private Iris(Builder builder) {
     this.storage = builder.storage;
@@ -65,6 +70,21 @@ public final class Iris implements AutoCloseable {
                 JobQueue.builder().context(context).store(storage.store(JobStore.class)),
                 builder.jobOptions)
             .build();
+    this.apiKeys =
+        configured(
+                withFeed(
+                    ApiKeyManager.builder()
+                        .context(context)
+                        .store(storage.store(ApiKeyStore.class)),
+                    storage),
+                builder.apiKeyOptions)
+            .build();
+  }
+
+  /** Hands the storage's change feed (Redis, if registered) to the key manager. */
+  private static ApiKeyManagerBuilder withFeed(ApiKeyManagerBuilder keys, IrisStorage storage) {
+    storage.find(ApiKeyChangeFeed.class).ifPresent(keys::changeFeed);
+    return keys;
   }
 
   private static <B> B configured(B facadeBuilder, Consumer<B> options) {
@@ -96,6 +116,11 @@ public final class Iris implements AutoCloseable {
   /** The durable job queue. */
   public JobQueue jobs() {
     return jobs;
+  }
+
+  /** The API key manager. */
+  public ApiKeyManager apiKeys() {
+    return apiKeys;
   }
 
   /** The context every facade shares: clock, runtime, tenants, ids and hooks. */
@@ -145,6 +170,8 @@ public final class Iris implements AutoCloseable {
     private boolean auditSet;
     private Consumer<JobQueueBuilder> jobOptions = b -> {};
     private boolean jobsSet;
+    private Consumer<ApiKeyManagerBuilder> apiKeyOptions = b -> {};
+    private boolean apiKeysSet;
 
     private Builder() {}
 
@@ -188,6 +215,16 @@ public final class Iris implements AutoCloseable {
     public Builder jobs(Consumer<JobQueueBuilder> options) {
       jobsSet = BuilderChecks.markSet("jobs", jobsSet);
       this.jobOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Further API key settings (pepper, cache, warning lead times, listener, ...). Store, context
+     * and, when the storage has one, the change feed are already set from this builder.
+     */
+    public Builder apiKeys(Consumer<ApiKeyManagerBuilder> options) {
+      apiKeysSet = BuilderChecks.markSet("apiKeys", apiKeysSet);
+      this.apiKeyOptions = Objects.requireNonNull(options, "options");
       return this;
     }
 

@@ -1,5 +1,7 @@
 package com.techradium.iris;
 
+import com.techradium.iris.apikey.memory.InMemoryApiKeyStore;
+import com.techradium.iris.apikey.spi.ApiKeyStore;
 import com.techradium.iris.audit.memory.InMemoryAuditStore;
 import com.techradium.iris.audit.spi.AuditStore;
 import com.techradium.iris.core.TenantDirectory;
@@ -44,6 +46,7 @@ public final class IrisStorage {
     return builder()
         .store(AuditStore.class, new InMemoryAuditStore())
         .store(JobStore.class, new InMemoryJobStore())
+        .store(ApiKeyStore.class, new InMemoryApiKeyStore())
         .build();
   }
 

@@ -3,6 +3,7 @@ package com.techradium.iris;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.techradium.iris.apikey.ApiKeyManager;
 import com.techradium.iris.audit.Accessor;
 import com.techradium.iris.audit.AuditCategory;
 import com.techradium.iris.audit.AuditEvent;
@@ -152,7 +153,7 @@ class IrisTest {
     assertThat(iris.context().runtime()).containsSame(iris.runtime());
     assertThat(iris.context().housekeeping().tasks())
         .extracting(HousekeepingTask::name)
-        .containsExactly(JobQueue.CLEANUP_SCHEDULE);
+        .containsExactly(JobQueue.CLEANUP_SCHEDULE, ApiKeyManager.HOUSEKEEPING_SCHEDULE);
   }
 
   @Test
@@ -162,7 +163,10 @@ class IrisTest {
 
     assertThat(signing.context().housekeeping().tasks())
         .extracting(HousekeepingTask::name)
-        .containsExactlyInAnyOrder(JobQueue.CLEANUP_SCHEDULE, AuditLog.RETENTION_SCHEDULE);
+        .containsExactlyInAnyOrder(
+            JobQueue.CLEANUP_SCHEDULE,
+            AuditLog.RETENTION_SCHEDULE,
+            ApiKeyManager.HOUSEKEEPING_SCHEDULE);
   }
 
   @Test

@@ -46,17 +46,22 @@ public final class Demo {
       IrisStorage storage = storage(out, options, resources);
       byte[] checkpointKey = new byte[32];
       new SecureRandom().nextBytes(checkpointKey);
+      byte[] pepper = new byte[32];
+      new SecureRandom().nextBytes(pepper);
       try (Iris iris =
           Iris.builder()
               .storage(storage)
               .audit(a -> a.signer(new HmacCheckpointSigner("demo-key", checkpointKey)))
               .jobs(j -> j.pollInterval(Duration.ofMillis(20)))
+              .apiKeys(k -> k.pepper(pepper))
               .build()
               .start()) {
         kernel(out);
         AuditTour.run(out, iris.audit(), editor(storage, resources));
         out.println();
         JobTour.run(out, iris.jobs());
+        out.println();
+        ApiKeyTour.run(out, iris.apiKeys());
       }
     } finally {
       closeAll(resources);

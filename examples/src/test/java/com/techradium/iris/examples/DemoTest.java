@@ -3,6 +3,7 @@ package com.techradium.iris.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.techradium.iris.apikey.ApiKeyManager;
 import com.techradium.iris.testkit.PostgresExtension;
 import com.techradium.iris.testkit.RedisExtension;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +25,12 @@ class DemoTest {
         .contains("verify: valid")
         .contains("verify: BROKEN -> MODIFIED at DATA_ACCESS #1")
         .contains("ran password-reset priority 10")
-        .contains("flaky job succeeded on attempt 3");
+        .contains("flaky job succeeded on attempt 3")
+        .contains("validate sms:send from ::ffff:10.9.9.9  -> valid (tier PREMIUM)")
+        .contains("validate calls:read from 192.0.2.1      -> ip_not_allowed")
+        .contains("validate the old secret during grace    -> valid")
+        .contains("validate the new secret after revoke    -> revoked")
+        .doesNotContainPattern(ApiKeyManager.KEY_PATTERN);
   }
 
   @Test
@@ -46,7 +52,12 @@ class DemoTest {
         .contains("job queue on Redis at")
         .contains("verify: valid")
         .contains("verify: BROKEN -> MODIFIED at DATA_ACCESS #1")
-        .contains("flaky job succeeded on attempt 3");
+        .contains("flaky job succeeded on attempt 3")
+        .contains("validate sms:send from ::ffff:10.9.9.9  -> valid (tier PREMIUM)")
+        .contains("validate calls:read from 192.0.2.1      -> ip_not_allowed")
+        .contains("validate the old secret during grace    -> valid")
+        .contains("validate the new secret after revoke    -> revoked")
+        .doesNotContainPattern(ApiKeyManager.KEY_PATTERN);
   }
 
   @Test

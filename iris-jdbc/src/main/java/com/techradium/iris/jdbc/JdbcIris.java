@@ -1,8 +1,10 @@
 package com.techradium.iris.jdbc;
 
 import com.techradium.iris.IrisStorage;
+import com.techradium.iris.apikey.spi.ApiKeyStore;
 import com.techradium.iris.audit.spi.AuditStore;
 import com.techradium.iris.core.StorageException;
+import com.techradium.iris.jdbc.apikey.JdbcApiKeyStore;
 import com.techradium.iris.jdbc.audit.JdbcAuditStore;
 import com.techradium.iris.jdbc.internal.JdbcContext;
 import com.techradium.iris.jdbc.internal.QuietFlywayLogs;
@@ -106,6 +108,7 @@ public final class JdbcIris {
     return IrisStorage.builder()
         .store(AuditStore.class, JdbcAuditStore.of(dataSource))
         .store(JobStore.class, JdbcJobStore.of(dataSource))
+        .store(ApiKeyStore.class, JdbcApiKeyStore.of(dataSource))
         .build();
   }
 
