@@ -31,7 +31,8 @@ final class DeferredJobs implements DeferredWork.Runner {
           Job job = ctx.job();
           WorkOutcome outcome =
               handler.handle(
-                  new DeferredRun(job.id(), job.tenant(), job.type(), job.payload(), ctx.attempt()));
+                  new DeferredRun(
+                      job.id(), job.tenant(), job.type(), job.payload(), ctx.attempt()));
           outcome.again().ifPresent(ctx::retryAt);
         });
   }

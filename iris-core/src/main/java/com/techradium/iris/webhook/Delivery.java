@@ -52,8 +52,19 @@ public record Delivery(
   public static Delivery pending(
       UUID id, TenantId tenant, UUID eventId, UUID endpointId, String eventType, Instant now) {
     return new Delivery(
-        id, tenant, eventId, endpointId, eventType, DeliveryStatus.PENDING, 0, now, null, null,
-        null, now, now);
+        id,
+        tenant,
+        eventId,
+        endpointId,
+        eventType,
+        DeliveryStatus.PENDING,
+        0,
+        now,
+        null,
+        null,
+        null,
+        now,
+        now);
   }
 
   /** The same delivery after an attempt, moved to {@code status}. */
@@ -64,21 +75,54 @@ public record Delivery(
       @Nullable Integer statusCode,
       @Nullable String error) {
     return new Delivery(
-        id, tenant, eventId, endpointId, eventType, status, attempts + 1, next, at, statusCode,
-        error, createdAt, at);
+        id,
+        tenant,
+        eventId,
+        endpointId,
+        eventType,
+        status,
+        attempts + 1,
+        next,
+        at,
+        statusCode,
+        error,
+        createdAt,
+        at);
   }
 
   /** The same delivery, given up without an attempt (endpoint gone or disabled). */
   public Delivery givenUp(String reason, Instant now) {
     return new Delivery(
-        id, tenant, eventId, endpointId, eventType, DeliveryStatus.FAILED, attempts, null,
-        lastAttemptAt, lastStatusCode, reason, createdAt, now);
+        id,
+        tenant,
+        eventId,
+        endpointId,
+        eventType,
+        DeliveryStatus.FAILED,
+        attempts,
+        null,
+        lastAttemptAt,
+        lastStatusCode,
+        reason,
+        createdAt,
+        now);
   }
 
   /** The same delivery, pending again and due at {@code now} (a manual retry or a recovery). */
   public Delivery requeued(Instant now) {
     return new Delivery(
-        id, tenant, eventId, endpointId, eventType, DeliveryStatus.PENDING, attempts, now,
-        lastAttemptAt, lastStatusCode, lastError, createdAt, now);
+        id,
+        tenant,
+        eventId,
+        endpointId,
+        eventType,
+        DeliveryStatus.PENDING,
+        attempts,
+        now,
+        lastAttemptAt,
+        lastStatusCode,
+        lastError,
+        createdAt,
+        now);
   }
 }

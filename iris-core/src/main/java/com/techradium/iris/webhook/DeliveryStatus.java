@@ -6,6 +6,8 @@ public enum DeliveryStatus {
   PENDING,
   /** The endpoint answered 2xx. */
   SUCCEEDED,
-  /** Given up: attempts used up, endpoint gone or disabled. A manual retry makes it pending again. */
+  /**
+   * Given up: attempts used up, endpoint gone or disabled. A manual retry makes it pending again.
+   */
   FAILED
 }

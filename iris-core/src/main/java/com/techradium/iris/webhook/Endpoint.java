@@ -69,8 +69,21 @@ public record Endpoint(
   /** The same endpoint, enabled or disabled; enabling clears the failure streak and the reason. */
   public Endpoint withEnabled(boolean on, @Nullable String reason, Instant now) {
     return new Endpoint(
-        id, tenant, url, description, eventTypes, on, headers, rateLimitPerSecond, allowedCidrs,
-        fifo, retrySchedule, on ? 0 : consecutiveFailures, on ? null : failingSince,
-        on ? null : reason, createdAt, now);
+        id,
+        tenant,
+        url,
+        description,
+        eventTypes,
+        on,
+        headers,
+        rateLimitPerSecond,
+        allowedCidrs,
+        fifo,
+        retrySchedule,
+        on ? 0 : consecutiveFailures,
+        on ? null : failingSince,
+        on ? null : reason,
+        createdAt,
+        now);
   }
 }

@@ -118,8 +118,15 @@ public record EndpointSpec(
     /** The spec. */
     public EndpointSpec build() {
       return new EndpointSpec(
-          url, description, eventTypes, headers, rateLimitPerSecond, allowedCidrs, fifo,
-          retrySchedule, secret);
+          url,
+          description,
+          eventTypes,
+          headers,
+          rateLimitPerSecond,
+          allowedCidrs,
+          fifo,
+          retrySchedule,
+          secret);
     }
   }
 }

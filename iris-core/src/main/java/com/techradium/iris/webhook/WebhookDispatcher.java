@@ -126,9 +126,22 @@ public final class WebhookDispatcher {
     byte[] key = WebhookSigner.decode(secret, "secret");
     Endpoint endpoint =
         new Endpoint(
-            id, tenant, spec.url(), spec.description(), spec.eventTypes(), true, spec.headers(),
-            spec.rateLimitPerSecond(), spec.allowedCidrs(), spec.fifo(), spec.retrySchedule(), 0,
-            null, null, now, now);
+            id,
+            tenant,
+            spec.url(),
+            spec.description(),
+            spec.eventTypes(),
+            true,
+            spec.headers(),
+            spec.rateLimitPerSecond(),
+            spec.allowedCidrs(),
+            spec.fifo(),
+            spec.retrySchedule(),
+            0,
+            null,
+            null,
+            now,
+            now);
     store.insertEndpoint(
         new StoredEndpoint(endpoint, new SecretRing(sealer.seal(tenant, id, key), null, null)));
     return new CreatedEndpoint(endpoint, new EndpointSecret(secret));
@@ -149,10 +162,22 @@ public final class WebhookDispatcher {
     Endpoint current = requireEndpoint(tenant, endpointId).endpoint();
     Endpoint updated =
         new Endpoint(
-            endpointId, tenant, spec.url(), spec.description(), spec.eventTypes(),
-            current.enabled(), spec.headers(), spec.rateLimitPerSecond(), spec.allowedCidrs(),
-            spec.fifo(), spec.retrySchedule(), current.consecutiveFailures(),
-            current.failingSince(), current.disabledReason(), current.createdAt(), now());
+            endpointId,
+            tenant,
+            spec.url(),
+            spec.description(),
+            spec.eventTypes(),
+            current.enabled(),
+            spec.headers(),
+            spec.rateLimitPerSecond(),
+            spec.allowedCidrs(),
+            spec.fifo(),
+            spec.retrySchedule(),
+            current.consecutiveFailures(),
+            current.failingSince(),
+            current.disabledReason(),
+            current.createdAt(),
+            now());
     if (!store.updateEndpoint(updated)) {
       throw NotFoundException.of("endpoint", endpointId);
     }

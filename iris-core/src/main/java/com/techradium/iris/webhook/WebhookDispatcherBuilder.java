@@ -143,7 +143,8 @@ public final class WebhookDispatcherBuilder {
    */
   public WebhookDispatcherBuilder eventType(EventType type) {
     Objects.requireNonNull(type, "eventType");
-    if (!type.name().matches("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+") || type.name().length() > 100) {
+    if (!type.name().matches("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+")
+        || type.name().length() > 100) {
       throw new IllegalArgumentException(
           "eventType name must be dotted lower case, e.g. order.paid, got " + type.name());
     }
@@ -177,9 +178,7 @@ public final class WebhookDispatcherBuilder {
     return this;
   }
 
-  /**
-   * An endpoint whose attempts have all failed for this long is disabled. Default 24 hours.
-   */
+  /** An endpoint whose attempts have all failed for this long is disabled. Default 24 hours. */
   public WebhookDispatcherBuilder autoDisableAfter(Duration failingFor) {
     BuilderChecks.positive("autoDisableAfter", failingFor);
     autoDisableAfterSet = BuilderChecks.markSet("autoDisableAfter", autoDisableAfterSet);
@@ -199,7 +198,9 @@ public final class WebhookDispatcherBuilder {
     return this;
   }
 
-  /** Told when the dispatcher disables an endpoint. Default {@link EndpointDisabledListener#NONE}. */
+  /**
+   * Told when the dispatcher disables an endpoint. Default {@link EndpointDisabledListener#NONE}.
+   */
   public WebhookDispatcherBuilder listener(EndpointDisabledListener listener) {
     Objects.requireNonNull(listener, "listener");
     listenerSet = BuilderChecks.markSet("listener", listenerSet);

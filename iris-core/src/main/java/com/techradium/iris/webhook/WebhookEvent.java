@@ -15,7 +15,8 @@ import java.util.UUID;
  * @param payload the JSON payload (the {@code data} of the body)
  * @param createdAt when it was published
  */
-public record WebhookEvent(UUID id, TenantId tenant, String type, String payload, Instant createdAt) {
+public record WebhookEvent(
+    UUID id, TenantId tenant, String type, String payload, Instant createdAt) {
   public WebhookEvent {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(tenant, "tenant");

@@ -12,9 +12,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs webhook messages as the <a href="https://www.standardwebhooks.com/">Standard Webhooks</a>
- * specification says: HMAC-SHA256 over {@code <webhook-id>.<webhook-timestamp>.<body>} with the
- * key decoded from a {@code whsec_<base64>} secret, sent as {@code v1,<base64 signature>}; with
- * several secrets (during a rotation) one signature per secret, separated by spaces.
+ * specification says: HMAC-SHA256 over {@code <webhook-id>.<webhook-timestamp>.<body>} with the key
+ * decoded from a {@code whsec_<base64>} secret, sent as {@code v1,<base64 signature>}; with several
+ * secrets (during a rotation) one signature per secret, separated by spaces.
  *
  * <pre>{@code
  * WebhookSigner signer = WebhookSigner.of(List.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"));
@@ -71,7 +71,8 @@ public final class WebhookSigner {
   }
 
   /** Signs with fresh {@link Mac}s over raw keys, for one-off signing by the dispatcher. */
-  static String signOnce(List<byte[]> rawKeys, String messageId, long timestampSeconds, byte[] body) {
+  static String signOnce(
+      List<byte[]> rawKeys, String messageId, long timestampSeconds, byte[] body) {
     return signWith(ofKeys(rawKeys).newMacs(), messageId, timestampSeconds, body);
   }
 

@@ -59,7 +59,8 @@ public final class WebhookVerifier {
     List<WebhookSigner> signers = new ArrayList<>();
     for (int i = 0; i < secrets.size(); i++) {
       signers.add(
-          WebhookSigner.ofKeys(List.of(WebhookSigner.decode(secrets.get(i), "secrets[" + i + "]"))));
+          WebhookSigner.ofKeys(
+              List.of(WebhookSigner.decode(secrets.get(i), "secrets[" + i + "]"))));
     }
     return new WebhookVerifier(List.copyOf(signers), tolerance, clock);
   }
@@ -138,7 +139,6 @@ public final class WebhookVerifier {
     }
     return value;
   }
-
 
   @Override
   public String toString() {

@@ -73,9 +73,22 @@ public final class InMemoryWebhookStore implements WebhookStore {
 
   private static Endpoint touched(Endpoint e, Instant now) {
     return new Endpoint(
-        e.id(), e.tenant(), e.url(), e.description(), e.eventTypes(), e.enabled(), e.headers(),
-        e.rateLimitPerSecond(), e.allowedCidrs(), e.fifo(), e.retrySchedule(),
-        e.consecutiveFailures(), e.failingSince(), e.disabledReason(), e.createdAt(), now);
+        e.id(),
+        e.tenant(),
+        e.url(),
+        e.description(),
+        e.eventTypes(),
+        e.enabled(),
+        e.headers(),
+        e.rateLimitPerSecond(),
+        e.allowedCidrs(),
+        e.fifo(),
+        e.retrySchedule(),
+        e.consecutiveFailures(),
+        e.failingSince(),
+        e.disabledReason(),
+        e.createdAt(),
+        now);
   }
 
   @Override
@@ -89,9 +102,22 @@ public final class InMemoryWebhookStore implements WebhookStore {
     Endpoint e = current.endpoint();
     Endpoint disabled =
         new Endpoint(
-            e.id(), e.tenant(), e.url(), e.description(), e.eventTypes(), false, e.headers(),
-            e.rateLimitPerSecond(), e.allowedCidrs(), e.fifo(), e.retrySchedule(),
-            e.consecutiveFailures(), e.failingSince(), reason, e.createdAt(), now);
+            e.id(),
+            e.tenant(),
+            e.url(),
+            e.description(),
+            e.eventTypes(),
+            false,
+            e.headers(),
+            e.rateLimitPerSecond(),
+            e.allowedCidrs(),
+            e.fifo(),
+            e.retrySchedule(),
+            e.consecutiveFailures(),
+            e.failingSince(),
+            reason,
+            e.createdAt(),
+            now);
     endpoints.put(key, new StoredEndpoint(disabled, current.secrets()));
     return Optional.of(disabled);
   }
@@ -183,12 +209,26 @@ public final class InMemoryWebhookStore implements WebhookStore {
     }
     Endpoint e = current.endpoint();
     int failures = attempt.succeeded() ? 0 : e.consecutiveFailures() + 1;
-    Instant since = attempt.succeeded() ? null : e.failingSince() != null ? e.failingSince() : attempt.at();
+    Instant since =
+        attempt.succeeded() ? null : e.failingSince() != null ? e.failingSince() : attempt.at();
     Endpoint moved =
         new Endpoint(
-            e.id(), e.tenant(), e.url(), e.description(), e.eventTypes(), e.enabled(), e.headers(),
-            e.rateLimitPerSecond(), e.allowedCidrs(), e.fifo(), e.retrySchedule(), failures, since,
-            e.disabledReason(), e.createdAt(), e.updatedAt());
+            e.id(),
+            e.tenant(),
+            e.url(),
+            e.description(),
+            e.eventTypes(),
+            e.enabled(),
+            e.headers(),
+            e.rateLimitPerSecond(),
+            e.allowedCidrs(),
+            e.fifo(),
+            e.retrySchedule(),
+            failures,
+            since,
+            e.disabledReason(),
+            e.createdAt(),
+            e.updatedAt());
     endpoints.put(key, new StoredEndpoint(moved, current.secrets()));
     return Optional.of(moved);
   }

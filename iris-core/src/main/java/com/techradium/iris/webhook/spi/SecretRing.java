@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param previous the sealed previous key; null outside a grace period
  * @param previousUntil when the previous key stops signing; null with no previous key
  */
-public record SecretRing(byte[] current, byte @Nullable [] previous, @Nullable Instant previousUntil) {
+public record SecretRing(
+    byte[] current, byte @Nullable [] previous, @Nullable Instant previousUntil) {
   public SecretRing {
     Objects.requireNonNull(current, "current");
     current = current.clone();

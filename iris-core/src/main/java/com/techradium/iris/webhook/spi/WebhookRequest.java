@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param url where to POST
  * @param headers the request headers
  * @param body the exact bytes that were signed
- * @param allowedCidrs the endpoint's allow-list, to check every resolved address against (empty
- *     for any address the transport's {@link AddressPolicy} permits)
+ * @param allowedCidrs the endpoint's allow-list, to check every resolved address against (empty for
+ *     any address the transport's {@link AddressPolicy} permits)
  */
 public record WebhookRequest(
     URI url, Map<String, String> headers, byte[] body, List<Cidr> allowedCidrs) {

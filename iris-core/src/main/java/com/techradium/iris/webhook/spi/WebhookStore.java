@@ -20,9 +20,9 @@ import java.util.UUID;
  *
  * <p>Every method but {@link #health} works on one tenant's data and must never read, change or
  * count another tenant's. The dispatcher validates input and decides every rule (retry times,
- * auto-disable, stats); a store only locks, loads and saves. Each method is one atomic change.
- * Time is passed in ({@code now}); a store reads no clock. Implementations must be thread-safe; a
- * store built on a host-owned client never closes it.
+ * auto-disable, stats); a store only locks, loads and saves. Each method is one atomic change. Time
+ * is passed in ({@code now}); a store reads no clock. Implementations must be thread-safe; a store
+ * built on a host-owned client never closes it.
  *
  * <p>The contract suite {@code WebhookStoreContract} in iris-testkit states the behaviour every
  * store must show.
@@ -77,15 +77,14 @@ public interface WebhookStore {
 
   /**
    * The tenant's deliveries matching {@code query}, newest first (by id, which is time-ordered),
-   * one page at a time; the cursor is the last id of the previous page ({@code
-   * DeliveryCursors}).
+   * one page at a time; the cursor is the last id of the previous page ({@code DeliveryCursors}).
    */
   Page<Delivery> listDeliveries(TenantId tenant, DeliveryQuery query, PageRequest page);
 
   /**
-   * Records one attempt and the delivery's new state, and moves the endpoint's failure streak:
-   * a succeeded attempt clears it, a failed one adds one failure and sets {@code failingSince} to
-   * the attempt's time if it was unset. All in one atomic change.
+   * Records one attempt and the delivery's new state, and moves the endpoint's failure streak: a
+   * succeeded attempt clears it, a failed one adds one failure and sets {@code failingSince} to the
+   * attempt's time if it was unset. All in one atomic change.
    *
    * @return the endpoint after the change; empty if it no longer exists (the attempt is still
    *     recorded if the delivery exists)

@@ -1,8 +1,8 @@
 package com.techradium.iris.webhook.spi;
 
 /**
- * Sends one webhook POST. iris-core has no HTTP client of its own; {@code
- * OkHttpWebhookTransport} in the {@code iris-webhook-okhttp} module is the one IRIS ships.
+ * Sends one webhook POST. iris-core has no HTTP client of its own; {@code OkHttpWebhookTransport}
+ * in the {@code iris-webhook-okhttp} module is the one IRIS ships.
  *
  * <p>A transport must: apply connect and read timeouts; not follow redirects (a 3xx is a result);
  * check every address it connects to against its {@link AddressPolicy} and the request's allowed
