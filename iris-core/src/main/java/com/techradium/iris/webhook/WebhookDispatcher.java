@@ -273,6 +273,7 @@ public final class WebhookDispatcher {
    *     by default) in UTF-8
    * @throws ValidationException unknown type, payload not JSON, too large or failing the schema;
    *     nothing written
+   * @throws IllegalStateException if no job queue was built on the dispatcher's context
    */
   public WebhookEvent publish(TenantId tenant, String type, String payload) {
     Validation v = checkTenant(Validation.of(), tenant);
@@ -292,6 +293,7 @@ public final class WebhookDispatcher {
       }
     }
     v.throwIfInvalid();
+    requireRunner();
     Instant now = now();
     WebhookEvent event = new WebhookEvent(context.ids().next(), tenant, type, payload, now);
     List<Delivery> deliveries = new ArrayList<>();
@@ -304,6 +306,13 @@ public final class WebhookDispatcher {
     store.insertEvent(event, deliveries);
     submit(deliveries, now);
     return event;
+  }
+
+  private void requireRunner() {
+    if (!context.deferredWork().hasRunner()) {
+      throw new IllegalStateException(
+          "no job queue runs deliveries: build a JobQueue on the dispatcher's context");
+    }
   }
 
   private static boolean isJson(String payload) {
@@ -385,6 +394,7 @@ public final class WebhookDispatcher {
   }
 
   private @Nullable Delivery requeue(Delivery delivery, Instant now) {
+    requireRunner();
     if (delivery.status() != DeliveryStatus.FAILED) {
       return null;
     }
@@ -408,6 +418,7 @@ public final class WebhookDispatcher {
     Objects.requireNonNull(since, "since");
     checkTenant(Validation.of(), tenant).throwIfInvalid();
     requireEndpoint(tenant, endpointId);
+    requireRunner();
     Instant now = now();
     int count = 0;
     for (Delivery failed : store.failedDeliveries(tenant, endpointId, since, MAX_RECOVER)) {
