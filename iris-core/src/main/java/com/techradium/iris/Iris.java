@@ -10,6 +10,9 @@ import com.techradium.iris.core.internal.BuilderChecks;
 import com.techradium.iris.job.JobQueue;
 import com.techradium.iris.job.JobQueueBuilder;
 import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.webhook.WebhookDispatcher;
+import com.techradium.iris.webhook.WebhookDispatcherBuilder;
+import com.techradium.iris.webhook.spi.WebhookStore;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -45,6 +48,7 @@ public final class Iris implements AutoCloseable {
   private final boolean ownsRuntime;
   private final AuditLog audit;
   private final JobQueue jobs;
+  private final @Nullable WebhookDispatcher webhooks;
 
   private Iris(Builder builder) {
     this.storage = builder.storage;
@@ -65,6 +69,15 @@ public final class Iris implements AutoCloseable {
                 JobQueue.builder().context(context).store(storage.store(JobStore.class)),
                 builder.jobOptions)
             .build();
+    this.webhooks =
+        builder.webhooksSet
+            ? configured(
+                    WebhookDispatcher.builder()
+                        .context(context)
+                        .store(storage.store(WebhookStore.class)),
+                    builder.webhookOptions)
+                .build()
+            : null;
   }
 
   private static <B> B configured(B facadeBuilder, Consumer<B> options) {
@@ -96,6 +109,20 @@ public final class Iris implements AutoCloseable {
   /** The durable job queue. */
   public JobQueue jobs() {
     return jobs;
+  }
+
+  /**
+   * The webhook dispatcher, whose deliveries run on {@link #jobs()}.
+   *
+   * @throws IllegalStateException if {@link Builder#webhooks} was not given a transport and key
+   */
+  public WebhookDispatcher webhooks() {
+    if (webhooks == null) {
+      throw new IllegalStateException(
+          "webhooks need a transport and a secret key: "
+              + "Iris.builder().webhooks(w -> w.transport(...).secretKey(...))");
+    }
+    return webhooks;
   }
 
   /** The context every facade shares: clock, runtime, tenants, ids and hooks. */
@@ -145,6 +172,8 @@ public final class Iris implements AutoCloseable {
     private boolean auditSet;
     private Consumer<JobQueueBuilder> jobOptions = b -> {};
     private boolean jobsSet;
+    private Consumer<WebhookDispatcherBuilder> webhookOptions = b -> {};
+    private boolean webhooksSet;
 
     private Builder() {}
 
@@ -188,6 +217,18 @@ public final class Iris implements AutoCloseable {
     public Builder jobs(Consumer<JobQueueBuilder> options) {
       jobsSet = BuilderChecks.markSet("jobs", jobsSet);
       this.jobOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Turns the webhook dispatcher on, with its transport (e.g. {@code
+     * OkHttpWebhookTransport.create()} from iris-webhook-okhttp) and the key that seals endpoint
+     * secrets, and any further settings. Store and context are already set from this builder.
+     * Default: no dispatcher.
+     */
+    public Builder webhooks(Consumer<WebhookDispatcherBuilder> options) {
+      webhooksSet = BuilderChecks.markSet("webhooks", webhooksSet);
+      this.webhookOptions = Objects.requireNonNull(options, "options");
       return this;
     }
 

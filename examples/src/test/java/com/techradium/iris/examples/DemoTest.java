@@ -24,7 +24,11 @@ class DemoTest {
         .contains("verify: valid")
         .contains("verify: BROKEN -> MODIFIED at DATA_ACCESS #1")
         .contains("ran password-reset priority 10")
-        .contains("flaky job succeeded on attempt 3");
+        .contains("flaky job succeeded on attempt 3")
+        .contains("-> 503")
+        .contains("delivery SUCCEEDED after 2 attempts")
+        .contains("refused: payload")
+        .contains("test.ping answered 200");
   }
 
   @Test
@@ -46,7 +50,9 @@ class DemoTest {
         .contains("job queue on Redis at")
         .contains("verify: valid")
         .contains("verify: BROKEN -> MODIFIED at DATA_ACCESS #1")
-        .contains("flaky job succeeded on attempt 3");
+        .contains("flaky job succeeded on attempt 3")
+        .contains("delivery SUCCEEDED after 2 attempts")
+        .contains("test.ping answered 200");
   }
 
   @Test

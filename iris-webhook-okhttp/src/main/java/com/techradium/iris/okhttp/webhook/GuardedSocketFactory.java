@@ -1,4 +1,4 @@
-package com.techradium.iris.webhook.okhttp;
+package com.techradium.iris.okhttp.webhook;
 
 import com.techradium.iris.webhook.spi.AddressPolicy;
 import com.techradium.iris.webhook.spi.Cidr;

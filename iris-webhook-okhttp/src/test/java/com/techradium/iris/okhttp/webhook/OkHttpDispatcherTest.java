@@ -1,4 +1,4 @@
-package com.techradium.iris.webhook.okhttp;
+package com.techradium.iris.okhttp.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
