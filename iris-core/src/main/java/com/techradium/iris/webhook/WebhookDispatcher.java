@@ -1,6 +1,7 @@
 package com.techradium.iris.webhook;
 
 import com.techradium.iris.core.ConflictException;
+import com.techradium.iris.core.HousekeepingTask;
 import com.techradium.iris.core.IrisContext;
 import com.techradium.iris.core.KnownTenants;
 import com.techradium.iris.core.NotFoundException;
@@ -23,6 +24,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,6 +76,12 @@ public final class WebhookDispatcher {
   /** How many failed deliveries one {@link #recover} call re-sends at most. */
   public static final int MAX_RECOVER = 10_000;
 
+  /** Name of the nightly retention chore. */
+  public static final String RETENTION_SCHEDULE = "webhook-retention";
+
+  /** Events deleted per retention batch. */
+  static final int CLEANUP_BATCH = 1000;
+
   private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
 
   private final WebhookStore store;
@@ -86,6 +94,7 @@ public final class WebhookDispatcher {
   private final boolean allowHttp;
   private final EndpointDisabledListener listener;
   private final String queue;
+  private final Duration retention;
 
   WebhookDispatcher(WebhookDispatcherBuilder b) {
     this.store = Objects.requireNonNull(b.store);
@@ -98,8 +107,18 @@ public final class WebhookDispatcher {
     this.allowHttp = b.allowHttp;
     this.listener = b.listener;
     this.queue = b.queue;
+    this.retention = b.retention;
     DeliveryRunner runner = new DeliveryRunner(this, b, store);
     context.deferredWork().register(DELIVERY_TYPE, runner::run);
+    context
+        .housekeeping()
+        .register(
+            new HousekeepingTask(
+                RETENTION_SCHEDULE,
+                "iris.webhook.cleanup",
+                "45 3 * * *",
+                ZoneOffset.UTC,
+                () -> "{\"eventsDeleted\":" + cleanup() + "}"));
   }
 
   /** Starts configuring a dispatcher. */
@@ -460,6 +479,24 @@ public final class WebhookDispatcher {
     Instant now = now();
     return EndpointStatsTally.tally(
         endpointId, store.endpointAttempts(tenant, endpointId, now.minus(Duration.ofDays(7))), now);
+  }
+
+  /**
+   * Deletes events older than the retention period (default 30 days) none of whose deliveries is
+   * pending, with their deliveries and attempts, across every tenant. The nightly chore {@value
+   * #RETENTION_SCHEDULE} runs it on the context's job queue.
+   *
+   * @return how many events were deleted
+   */
+  public int cleanup() {
+    Instant cutoff = now().minus(retention);
+    int deleted = 0;
+    int batch;
+    do {
+      batch = store.deleteFinishedEvents(cutoff, CLEANUP_BATCH);
+      deleted += batch;
+    } while (batch == CLEANUP_BATCH);
+    return deleted;
   }
 
   /** Deployment-wide delivery state: queue depth, oldest pending, failing endpoints. */

@@ -50,6 +50,8 @@ public final class WebhookDispatcherBuilder {
   private boolean listenerSet;
   String queue = "webhooks";
   private boolean queueSet;
+  Duration retention = Duration.ofDays(30);
+  private boolean retentionSet;
 
   WebhookDispatcherBuilder() {
     for (EventType type : DefaultEventTypes.ALL) {
@@ -213,6 +215,23 @@ public final class WebhookDispatcherBuilder {
     Objects.requireNonNull(queue, "queue");
     queueSet = BuilderChecks.markSet("queue", queueSet);
     this.queue = queue;
+    return this;
+  }
+
+  /**
+   * How long events are kept once none of their deliveries is pending: the nightly chore {@code
+   * webhook-retention} deletes older ones with their deliveries and attempts. 1 hour to 10 years.
+   * Default 30 days.
+   */
+  public WebhookDispatcherBuilder retention(Duration retention) {
+    Objects.requireNonNull(retention, "retention");
+    if (retention.compareTo(Duration.ofHours(1)) < 0
+        || retention.compareTo(Duration.ofDays(3650)) > 0) {
+      throw new IllegalArgumentException(
+          "retention must be between 1 hour and 3650 days, got " + retention);
+    }
+    retentionSet = BuilderChecks.markSet("retention", retentionSet);
+    this.retention = retention;
     return this;
   }
 

@@ -390,6 +390,24 @@ class WebhookDeliveryTest {
   }
 
   @Test
+  void cleanupDeletesFinishedEventsPastTheRetentionAndIsANightlyChore() throws Exception {
+    WebhookFixture f = new WebhookFixture(b -> b.retention(Duration.ofDays(7)));
+    f.endpoint();
+    WebhookEvent old = f.webhooks.publish(f.tenant, "call.completed", CALL);
+    f.deliverDue();
+    f.clock.advance(Duration.ofDays(8));
+    WebhookEvent fresh = f.webhooks.publish(f.tenant, "call.completed", CALL);
+
+    assertThat(f.webhooks.cleanup()).isEqualTo(1);
+
+    assertThat(f.webhooks.getEvent(f.tenant, old.id())).isEmpty();
+    assertThat(f.webhooks.getEvent(f.tenant, fresh.id())).isPresent();
+    assertThat(f.context.housekeeping().tasks())
+        .extracting(com.techradium.iris.core.HousekeepingTask::name)
+        .contains(WebhookDispatcher.RETENTION_SCHEDULE);
+  }
+
+  @Test
   void secretsAreStoredSealedAndNeverShownByToString() {
     WebhookFixture f = new WebhookFixture();
     CreatedEndpoint created = f.endpoint();

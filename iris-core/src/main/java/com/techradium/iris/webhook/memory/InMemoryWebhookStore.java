@@ -288,6 +288,38 @@ public final class InMemoryWebhookStore implements WebhookStore {
   }
 
   @Override
+  public synchronized int deleteFinishedEvents(Instant cutoff, int limit) {
+    List<Key> old =
+        events.values().stream()
+            .filter(e -> e.createdAt().isBefore(cutoff))
+            .filter(
+                e ->
+                    deliveries.values().stream()
+                        .noneMatch(
+                            d ->
+                                d.tenant().equals(e.tenant())
+                                    && d.eventId().equals(e.id())
+                                    && d.status() == DeliveryStatus.PENDING))
+            .limit(limit)
+            .map(e -> new Key(e.tenant(), e.id()))
+            .toList();
+    for (Key key : old) {
+      events.remove(key);
+      deliveries
+          .values()
+          .removeIf(
+              d -> {
+                boolean gone = d.tenant().equals(key.tenant()) && d.eventId().equals(key.id());
+                if (gone) {
+                  attempts.remove(d.id());
+                }
+                return gone;
+              });
+    }
+    return old.size();
+  }
+
+  @Override
   public synchronized WebhookHealth health() {
     long pending = 0;
     Instant oldest = null;

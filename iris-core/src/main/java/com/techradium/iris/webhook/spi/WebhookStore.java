@@ -116,6 +116,14 @@ public interface WebhookStore {
    */
   boolean hasEarlierPending(Delivery delivery);
 
+  /**
+   * Deletes, across every tenant, up to {@code limit} events created before {@code cutoff} none of
+   * whose deliveries is pending, with their deliveries and attempts.
+   *
+   * @return how many events were deleted
+   */
+  int deleteFinishedEvents(Instant cutoff, int limit);
+
   /** Deployment-wide counts across every tenant, for {@code WebhookDispatcher.health()}. */
   WebhookHealth health();
 }

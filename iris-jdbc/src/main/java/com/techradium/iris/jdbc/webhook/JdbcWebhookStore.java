@@ -357,6 +357,47 @@ public final class JdbcWebhookStore implements WebhookStore {
   }
 
   @Override
+  public int deleteFinishedEvents(Instant cutoff, int limit) {
+    return db.inTransaction(
+        "delete old webhook events",
+        dsl -> {
+          var d = IRIS_WEBHOOK_DELIVERIES;
+          var e = IRIS_WEBHOOK_EVENTS;
+          List<Record2<String, UUID>> old =
+              dsl.select(e.TENANT_ID, e.ID)
+                  .from(e)
+                  .where(e.CREATED_AT.lt(cutoff))
+                  .andNotExists(
+                      dsl.selectOne()
+                          .from(d)
+                          .where(
+                              d.TENANT_ID
+                                  .eq(e.TENANT_ID)
+                                  .and(d.EVENT_ID.eq(e.ID))
+                                  .and(d.STATUS.eq(DeliveryStatus.PENDING.name()))))
+                  .orderBy(e.CREATED_AT)
+                  .limit(limit)
+                  .forUpdate()
+                  .skipLocked()
+                  .fetch();
+          if (old.isEmpty()) {
+            return 0;
+          }
+          var keys = old.stream().map(r -> DSL.row(r.value1(), r.value2())).toList();
+          dsl.deleteFrom(IRIS_WEBHOOK_ATTEMPTS)
+              .where(
+                  DSL.row(IRIS_WEBHOOK_ATTEMPTS.TENANT_ID, IRIS_WEBHOOK_ATTEMPTS.DELIVERY_ID)
+                      .in(
+                          dsl.select(d.TENANT_ID, d.ID)
+                              .from(d)
+                              .where(DSL.row(d.TENANT_ID, d.EVENT_ID).in(keys))))
+              .execute();
+          dsl.deleteFrom(d).where(DSL.row(d.TENANT_ID, d.EVENT_ID).in(keys)).execute();
+          return dsl.deleteFrom(e).where(DSL.row(e.TENANT_ID, e.ID).in(keys)).execute();
+        });
+  }
+
+  @Override
   public WebhookHealth health() {
     return db.call(
         "webhook health",

@@ -38,6 +38,9 @@ CREATE TABLE iris_webhook_events (
   CONSTRAINT iris_webhook_events_pk PRIMARY KEY (tenant_id, id)
 );
 
+-- Retention: events past the cut-off, oldest first.
+CREATE INDEX iris_webhook_events_created ON iris_webhook_events (created_at);
+
 CREATE TABLE iris_webhook_deliveries (
   tenant_id        varchar COLLATE "C" NOT NULL,
   id               uuid NOT NULL,
@@ -58,6 +61,8 @@ CREATE TABLE iris_webhook_deliveries (
 
 -- One endpoint's history (newest first by id), its failed deliveries to recover, and FIFO checks.
 CREATE INDEX iris_webhook_deliveries_endpoint ON iris_webhook_deliveries (tenant_id, endpoint_id, id);
+-- An event's deliveries (retention, pending check).
+CREATE INDEX iris_webhook_deliveries_event ON iris_webhook_deliveries (tenant_id, event_id);
 -- Deployment health: queue depth and the oldest pending delivery.
 CREATE INDEX iris_webhook_deliveries_pending ON iris_webhook_deliveries (created_at)
   WHERE status = 'PENDING';

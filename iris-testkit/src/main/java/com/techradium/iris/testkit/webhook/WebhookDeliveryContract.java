@@ -242,6 +242,33 @@ public abstract class WebhookDeliveryContract extends WebhookContractSupport {
   }
 
   @Test
+  void oldEventsWithNoPendingDeliveryAreDeletedWithTheirDeliveriesAndAttempts() {
+    TenantId tenant = newTenant();
+    Endpoint endpoint = endpoint(tenant);
+    Delivery finished = publish(tenant, "call.completed", endpoint).get(0);
+    attempted(finished, true, DeliveryStatus.SUCCEEDED);
+    Delivery pending = publish(tenant, "call.completed", endpoint).get(0);
+    Instant cutoff = clock.advance(Duration.ofDays(31));
+    Delivery recent = publish(tenant, "call.completed", endpoint).get(0);
+    attempted(recent, true, DeliveryStatus.SUCCEEDED);
+
+    int deleted = 0;
+    while (store().getEvent(tenant, finished.eventId()).isPresent()) {
+      int batch = store().deleteFinishedEvents(cutoff, 1000);
+      assertThat(batch).as("progress").isPositive();
+      deleted += batch;
+    }
+
+    assertThat(deleted).isPositive();
+    assertThat(store().getDelivery(tenant, finished.id())).isEmpty();
+    assertThat(store().attempts(tenant, finished.id())).isEmpty();
+    assertThat(store().getEvent(tenant, pending.eventId())).isPresent();
+    assertThat(store().getDelivery(tenant, pending.id())).isPresent();
+    assertThat(store().getEvent(tenant, recent.eventId())).isPresent();
+    assertThat(store().attempts(tenant, recent.id())).hasSize(1);
+  }
+
+  @Test
   void healthCountsPendingAndFailingAcrossTenants() {
     var before = store().health();
     TenantId tenant = newTenant();
