@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.net.SocketException;
 import java.util.List;
 import javax.net.SocketFactory;
 
@@ -40,8 +41,12 @@ final class GuardedSocketFactory extends SocketFactory {
   }
 
   @Override
-  public Socket createSocket() {
-    return new GuardedSocket();
+  public Socket createSocket() throws SocketException {
+    Socket socket = new GuardedSocket();
+    // A webhook is a few small writes (headers, then body): without TCP_NODELAY, Nagle's
+    // algorithm and the receiver's delayed ACK add about 40 ms to each request.
+    socket.setTcpNoDelay(true);
+    return socket;
   }
 
   @Override
