@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one delivery attempt as a job: loads the delivery, its endpoint and event, waits for order
@@ -29,21 +31,31 @@ final class DeliveryRunner {
 
   static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
 
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveryRunner.class);
+
   private final WebhookDispatcher dispatcher;
+  private final WebhookSender sender;
   private final WebhookStore store;
   private final IrisContext context;
   private final RetrySchedule defaultSchedule;
   private final Duration autoDisableAfter;
   private final int autoDisableAfterFailures;
+  private final EndpointDisabledListener listener;
   private final RateGate rates = new RateGate();
 
-  DeliveryRunner(WebhookDispatcher dispatcher, WebhookDispatcherBuilder b, WebhookStore store) {
+  DeliveryRunner(
+      WebhookDispatcher dispatcher,
+      WebhookSender sender,
+      WebhookDispatcherBuilder b,
+      WebhookStore store) {
     this.dispatcher = dispatcher;
+    this.sender = sender;
     this.store = store;
     this.context = b.context();
     this.defaultSchedule = b.retrySchedule;
     this.autoDisableAfter = b.autoDisableAfter;
     this.autoDisableAfterFailures = b.autoDisableAfterFailures;
+    this.listener = b.listener;
   }
 
   static String payloadOf(UUID deliveryId) {
@@ -79,7 +91,7 @@ final class DeliveryRunner {
       store.updateDelivery(delivery.givenUp("event deleted", now), DeliveryStatus.PENDING);
       return WorkOutcome.done();
     }
-    TransportResult result = dispatcher.send(stored.get(), event, now);
+    TransportResult result = sender.send(stored.get(), event, now);
     return record(delivery, endpoint, result, now);
   }
 
@@ -159,7 +171,34 @@ final class DeliveryRunner {
       reason = endpoint.consecutiveFailures() + " failed attempts in a row";
     }
     if (reason != null) {
-      dispatcher.disabledByDispatcher(endpoint, reason, now);
+      disable(endpoint, reason, now);
+    }
+  }
+
+  /** Disables an endpoint the dispatcher gave up on, once, and tells whoever listens. */
+  private void disable(Endpoint endpoint, String reason, Instant now) {
+    Optional<Endpoint> disabled =
+        store.disableEndpoint(endpoint.tenant(), endpoint.id(), reason, now);
+    if (disabled.isEmpty()) {
+      return;
+    }
+    try {
+      listener.disabled(new EndpointDisabled(disabled.get(), reason, now));
+    } catch (RuntimeException e) {
+      LOG.warn("an endpoint-disabled listener failed", e);
+    }
+    String payload =
+        "{\"endpointId\":\""
+            + endpoint.id()
+            + "\",\"url\":"
+            + IrisJson.write(endpoint.url())
+            + ",\"reason\":"
+            + IrisJson.write(reason)
+            + "}";
+    try {
+      dispatcher.publish(endpoint.tenant(), "endpoint.disabled", payload);
+    } catch (RuntimeException e) {
+      LOG.warn("could not publish endpoint.disabled for endpoint {}", endpoint.id(), e);
     }
   }
 }

@@ -12,29 +12,21 @@ import com.techradium.iris.core.Validation;
 import com.techradium.iris.core.ValidationException;
 import com.techradium.iris.core.WorkItem;
 import com.techradium.iris.core.internal.IrisJson;
-import com.techradium.iris.webhook.spi.Cidr;
 import com.techradium.iris.webhook.spi.EndpointStatsTally;
 import com.techradium.iris.webhook.spi.SecretRing;
 import com.techradium.iris.webhook.spi.StoredEndpoint;
 import com.techradium.iris.webhook.spi.TransportResult;
-import com.techradium.iris.webhook.spi.WebhookRequest;
 import com.techradium.iris.webhook.spi.WebhookStore;
-import com.techradium.iris.webhook.spi.WebhookTransport;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Webhooks for a tenant's endpoints: publish an event and every subscribed endpoint gets it, signed
@@ -82,33 +74,29 @@ public final class WebhookDispatcher {
   /** Events deleted per retention batch. */
   static final int CLEANUP_BATCH = 1000;
 
-  private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
-
   private final WebhookStore store;
-  private final WebhookTransport transport;
+  private final WebhookSender sender;
   private final IrisContext context;
   private final KnownTenants tenants;
   private final EventCatalog catalog;
   private final SecretSealer sealer;
   private final int maxPayloadBytes;
   private final boolean allowHttp;
-  private final EndpointDisabledListener listener;
   private final String queue;
   private final Duration retention;
 
   WebhookDispatcher(WebhookDispatcherBuilder b) {
     this.store = Objects.requireNonNull(b.store);
-    this.transport = Objects.requireNonNull(b.transport);
     this.context = b.context();
     this.tenants = context.knownTenants();
     this.catalog = new EventCatalog(b.eventTypes.values());
     this.sealer = new SecretSealer(Objects.requireNonNull(b.secretKey));
+    this.sender = new WebhookSender(Objects.requireNonNull(b.transport), sealer);
     this.maxPayloadBytes = b.maxPayloadBytes;
     this.allowHttp = b.allowHttp;
-    this.listener = b.listener;
     this.queue = b.queue;
     this.retention = b.retention;
-    DeliveryRunner runner = new DeliveryRunner(this, b, store);
+    DeliveryRunner runner = new DeliveryRunner(this, sender, b, store);
     context.deferredWork().register(DELIVERY_TYPE, runner::run);
     context
         .housekeeping()
@@ -462,7 +450,7 @@ public final class WebhookDispatcher {
     WebhookEvent ping =
         new WebhookEvent(
             context.ids().next(), tenant, "test.ping", "{\"message\":\"test delivery\"}", now);
-    TransportResult result = send(endpoint, ping, now);
+    TransportResult result = sender.send(endpoint, ping, now);
     return new TestDeliveryResult(
         result.succeeded(),
         result.statusCode(),
@@ -502,75 +490,6 @@ public final class WebhookDispatcher {
   /** Deployment-wide delivery state: queue depth, oldest pending, failing endpoints. */
   public WebhookHealth health() {
     return store.health();
-  }
-
-  // ---- sending -------------------------------------------------------------------------------
-
-  /** Signs and sends one event to one endpoint. */
-  TransportResult send(StoredEndpoint stored, WebhookEvent event, Instant now) {
-    Endpoint endpoint = stored.endpoint();
-    SecretRing ring = stored.secrets();
-    List<byte[]> keys = new ArrayList<>(2);
-    keys.add(sealer.open(endpoint.tenant(), endpoint.id(), ring.current()));
-    byte[] previous = ring.previous();
-    if (previous != null && ring.previousUntil() != null && ring.previousUntil().isAfter(now)) {
-      keys.add(sealer.open(endpoint.tenant(), endpoint.id(), previous));
-    }
-    byte[] body = body(event);
-    long timestamp = now.getEpochSecond();
-    Map<String, String> headers = new LinkedHashMap<>(endpoint.headers());
-    headers.put("content-type", "application/json");
-    headers.put("webhook-id", event.messageId());
-    headers.put("webhook-timestamp", Long.toString(timestamp));
-    headers.put(
-        "webhook-signature", WebhookSigner.signOnce(keys, event.messageId(), timestamp, body));
-    List<Cidr> cidrs = endpoint.allowedCidrs().stream().map(Cidr::parse).toList();
-    try {
-      return transport.send(new WebhookRequest(URI.create(endpoint.url()), headers, body, cidrs));
-    } catch (RuntimeException e) {
-      LOG.warn("webhook transport failed on a delivery to endpoint {}", endpoint.id(), e);
-      return TransportResult.failed("transport failed: " + e.getClass().getSimpleName(), 0);
-    }
-  }
-
-  /** The body every attempt of the event sends: type, timestamp and data. */
-  static byte[] body(WebhookEvent event) {
-    String json =
-        "{\"type\":"
-            + IrisJson.write(event.type())
-            + ",\"timestamp\":\""
-            + event.createdAt()
-            + "\",\"data\":"
-            + event.payload()
-            + "}";
-    return json.getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** Disables an endpoint the dispatcher gave up on, once, and tells whoever listens. */
-  void disabledByDispatcher(Endpoint endpoint, String reason, Instant now) {
-    Optional<Endpoint> disabled =
-        store.disableEndpoint(endpoint.tenant(), endpoint.id(), reason, now);
-    if (disabled.isEmpty()) {
-      return;
-    }
-    try {
-      listener.disabled(new EndpointDisabled(disabled.get(), reason, now));
-    } catch (RuntimeException e) {
-      LOG.warn("an endpoint-disabled listener failed", e);
-    }
-    String payload =
-        "{\"endpointId\":\""
-            + endpoint.id()
-            + "\",\"url\":"
-            + IrisJson.write(endpoint.url())
-            + ",\"reason\":"
-            + IrisJson.write(reason)
-            + "}";
-    try {
-      publish(endpoint.tenant(), "endpoint.disabled", payload);
-    } catch (RuntimeException e) {
-      LOG.warn("could not publish endpoint.disabled for endpoint {}", endpoint.id(), e);
-    }
   }
 
   // ---- helpers -------------------------------------------------------------------------------
