@@ -14,6 +14,9 @@ import com.techradium.iris.core.internal.BuilderChecks;
 import com.techradium.iris.job.JobQueue;
 import com.techradium.iris.job.JobQueueBuilder;
 import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.webhook.WebhookDispatcher;
+import com.techradium.iris.webhook.WebhookDispatcherBuilder;
+import com.techradium.iris.webhook.spi.WebhookStore;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -50,6 +53,7 @@ public final class Iris implements AutoCloseable {
   private final AuditLog audit;
   private final JobQueue jobs;
   private final ApiKeyManager apiKeys;
+  private final @Nullable WebhookDispatcher webhooks;
 
   private Iris(Builder builder) {
     this.storage = builder.storage;
@@ -79,6 +83,15 @@ public final class Iris implements AutoCloseable {
                     storage),
                 builder.apiKeyOptions)
             .build();
+    this.webhooks =
+        builder.webhooksSet
+            ? configured(
+                    WebhookDispatcher.builder()
+                        .context(context)
+                        .store(storage.store(WebhookStore.class)),
+                    builder.webhookOptions)
+                .build()
+            : null;
   }
 
   /** Hands the storage's change feed (Redis, if registered) to the key manager. */
@@ -121,6 +134,20 @@ public final class Iris implements AutoCloseable {
   /** The API key manager. */
   public ApiKeyManager apiKeys() {
     return apiKeys;
+  }
+
+  /**
+   * The webhook dispatcher, whose deliveries run on {@link #jobs()}.
+   *
+   * @throws IllegalStateException if {@link Builder#webhooks} was not given a transport and key
+   */
+  public WebhookDispatcher webhooks() {
+    if (webhooks == null) {
+      throw new IllegalStateException(
+          "webhooks need a transport and a secret key: "
+              + "Iris.builder().webhooks(w -> w.transport(...).secretKey(...))");
+    }
+    return webhooks;
   }
 
   /** The context every facade shares: clock, runtime, tenants, ids and hooks. */
@@ -172,6 +199,8 @@ public final class Iris implements AutoCloseable {
     private boolean jobsSet;
     private Consumer<ApiKeyManagerBuilder> apiKeyOptions = b -> {};
     private boolean apiKeysSet;
+    private Consumer<WebhookDispatcherBuilder> webhookOptions = b -> {};
+    private boolean webhooksSet;
 
     private Builder() {}
 
@@ -225,6 +254,18 @@ public final class Iris implements AutoCloseable {
     public Builder apiKeys(Consumer<ApiKeyManagerBuilder> options) {
       apiKeysSet = BuilderChecks.markSet("apiKeys", apiKeysSet);
       this.apiKeyOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Turns the webhook dispatcher on, with its transport (e.g. {@code
+     * OkHttpWebhookTransport.create()} from iris-webhook-okhttp) and the key that seals endpoint
+     * secrets, and any further settings. Store and context are already set from this builder.
+     * Default: no dispatcher.
+     */
+    public Builder webhooks(Consumer<WebhookDispatcherBuilder> options) {
+      webhooksSet = BuilderChecks.markSet("webhooks", webhooksSet);
+      this.webhookOptions = Objects.requireNonNull(options, "options");
       return this;
     }
 

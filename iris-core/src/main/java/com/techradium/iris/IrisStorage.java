@@ -8,6 +8,8 @@ import com.techradium.iris.core.TenantDirectory;
 import com.techradium.iris.core.internal.BuilderChecks;
 import com.techradium.iris.job.memory.InMemoryJobStore;
 import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.webhook.memory.InMemoryWebhookStore;
+import com.techradium.iris.webhook.spi.WebhookStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -47,6 +49,7 @@ public final class IrisStorage {
         .store(AuditStore.class, new InMemoryAuditStore())
         .store(JobStore.class, new InMemoryJobStore())
         .store(ApiKeyStore.class, new InMemoryApiKeyStore())
+        .store(WebhookStore.class, new InMemoryWebhookStore())
         .build();
   }
 

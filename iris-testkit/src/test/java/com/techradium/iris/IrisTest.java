@@ -57,6 +57,46 @@ class IrisTest {
   }
 
   @Test
+  void webhooksAreBuiltOnlyWithATransportAndTheirDeliveriesRunOnTheJobQueue() throws Exception {
+    try (Iris bare = Iris.inMemory()) {
+      assertThatThrownBy(bare::webhooks).hasMessageContaining("need a transport");
+    }
+    java.util.List<com.techradium.iris.webhook.spi.WebhookRequest> sent =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (Iris iris =
+        Iris.builder()
+            .jobs(j -> j.pollInterval(Duration.ofMillis(5)))
+            .webhooks(
+                w ->
+                    w.transport(
+                            request -> {
+                              sent.add(request);
+                              return new com.techradium.iris.webhook.spi.TransportResult(
+                                  200, 1, null, null, null);
+                            })
+                        .secretKey(new javax.crypto.spec.SecretKeySpec(new byte[32], "AES")))
+            .build()
+            .start()) {
+      TenantId tenant = TenantId.of("acme");
+      iris.webhooks()
+          .createEndpoint(
+              tenant,
+              com.techradium.iris.webhook.EndpointSpec.builder("https://hooks.example.com")
+                  .build());
+
+      iris.webhooks().publish(tenant, "test.ping", "{}");
+
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (sent.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertThat(sent).hasSize(1);
+      assertThat(iris.storage().ports())
+          .contains(com.techradium.iris.webhook.spi.WebhookStore.class);
+    }
+  }
+
+  @Test
   void everyFacadeSharesTheClock() {
     MutableClock clock = MutableClock.startingAtEpochOf2026();
     Iris iris = Iris.builder().clock(clock).build();

@@ -9,6 +9,7 @@ import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.TimeOrderedIds;
 import com.techradium.iris.core.ValidationException;
 import com.techradium.iris.jdbc.JdbcIris;
+import com.techradium.iris.okhttp.webhook.OkHttpWebhookTransport;
 import com.techradium.iris.redis.RedisIris;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintStream;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.crypto.spec.SecretKeySpec;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -48,12 +50,20 @@ public final class Demo {
       new SecureRandom().nextBytes(checkpointKey);
       byte[] pepper = new byte[32];
       new SecureRandom().nextBytes(pepper);
+      byte[] webhookSecretKey = new byte[32];
+      new SecureRandom().nextBytes(webhookSecretKey);
       try (Iris iris =
           Iris.builder()
               .storage(storage)
               .audit(a -> a.signer(new HmacCheckpointSigner("demo-key", checkpointKey)))
               .jobs(j -> j.pollInterval(Duration.ofMillis(20)))
               .apiKeys(k -> k.pepper(pepper))
+              .webhooks(
+                  w ->
+                      w.transport(
+                              OkHttpWebhookTransport.builder().allowNetworks("127.0.0.0/8").build())
+                          .secretKey(new SecretKeySpec(webhookSecretKey, "AES"))
+                          .allowHttp(true))
               .build()
               .start()) {
         kernel(out);
@@ -62,6 +72,8 @@ public final class Demo {
         JobTour.run(out, iris.jobs());
         out.println();
         ApiKeyTour.run(out, iris.apiKeys());
+        out.println();
+        WebhookTour.run(out, iris.webhooks());
       }
     } finally {
       closeAll(resources);

@@ -29,11 +29,15 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
   /** Every facade package; a new facade adds its name here. */
-  private static final List<String> FACADES = List.of("audit", "job", "apikey");
+  private static final List<String> FACADES = List.of("audit", "job", "apikey", "webhook");
 
   private static final String ROOT = "com.techradium.iris";
   private static final String[] ADAPTERS = {
-    ROOT + ".jdbc..", ROOT + ".redis..", ROOT + ".testkit..", ROOT + ".examples.."
+    ROOT + ".jdbc..",
+    ROOT + ".redis..",
+    ROOT + ".okhttp..",
+    ROOT + ".testkit..",
+    ROOT + ".examples.."
   };
 
   private static JavaClasses iris;
@@ -136,7 +140,10 @@ class ArchitectureTest {
         .flatMap(
             f ->
                 Stream.of(
-                    ROOT + "." + f + "..", ROOT + ".jdbc." + f + "..", ROOT + ".redis." + f + ".."))
+                    ROOT + "." + f + "..",
+                    ROOT + ".jdbc." + f + "..",
+                    ROOT + ".redis." + f + "..",
+                    ROOT + ".okhttp." + f + ".."))
         .toArray(String[]::new);
   }
 

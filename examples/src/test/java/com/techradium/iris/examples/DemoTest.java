@@ -30,7 +30,11 @@ class DemoTest {
         .contains("validate calls:read from 192.0.2.1      -> ip_not_allowed")
         .contains("validate the old secret during grace    -> valid")
         .contains("validate the new secret after revoke    -> revoked")
-        .doesNotContainPattern(ApiKeyManager.KEY_PATTERN);
+        .doesNotContainPattern(ApiKeyManager.KEY_PATTERN)
+        .contains("-> 503")
+        .contains("delivery SUCCEEDED after 2 attempts")
+        .contains("refused: payload")
+        .contains("test.ping answered 200");
   }
 
   @Test
@@ -57,7 +61,9 @@ class DemoTest {
         .contains("validate calls:read from 192.0.2.1      -> ip_not_allowed")
         .contains("validate the old secret during grace    -> valid")
         .contains("validate the new secret after revoke    -> revoked")
-        .doesNotContainPattern(ApiKeyManager.KEY_PATTERN);
+        .doesNotContainPattern(ApiKeyManager.KEY_PATTERN)
+        .contains("delivery SUCCEEDED after 2 attempts")
+        .contains("test.ping answered 200");
   }
 
   @Test

@@ -29,6 +29,7 @@ public final class IrisContext {
   private final TimeOrderedIds ids;
   private final IrisEvents events = new IrisEvents();
   private final Housekeeping housekeeping = new Housekeeping();
+  private final DeferredWork deferredWork = new DeferredWork();
 
   private IrisContext(Builder builder) {
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
@@ -76,6 +77,11 @@ public final class IrisContext {
   /** The recurring chores of the facades, run by the job queue. */
   public Housekeeping housekeeping() {
     return housekeeping;
+  }
+
+  /** Durable work facades hand to the context's job queue, which runs it as jobs. */
+  public DeferredWork deferredWork() {
+    return deferredWork;
   }
 
   /** Configures an {@link IrisContext}. Each part can be set once; not thread-safe. */

@@ -112,6 +112,7 @@ public final class JobQueue {
                 "15 3 * * *",
                 ZoneOffset.UTC,
                 () -> "{\"deleted\":" + cleanup() + "}"));
+    context.deferredWork().runWith(new DeferredJobs(this));
     if (runtime != null) {
       runtime.register(new Setup());
       if (scheduler != null) {

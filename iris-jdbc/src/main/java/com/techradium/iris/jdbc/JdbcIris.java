@@ -9,7 +9,9 @@ import com.techradium.iris.jdbc.audit.JdbcAuditStore;
 import com.techradium.iris.jdbc.internal.JdbcContext;
 import com.techradium.iris.jdbc.internal.QuietFlywayLogs;
 import com.techradium.iris.jdbc.job.JdbcJobStore;
+import com.techradium.iris.jdbc.webhook.JdbcWebhookStore;
 import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.webhook.spi.WebhookStore;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Objects;
@@ -109,6 +111,7 @@ public final class JdbcIris {
         .store(AuditStore.class, JdbcAuditStore.of(dataSource))
         .store(JobStore.class, JdbcJobStore.of(dataSource))
         .store(ApiKeyStore.class, JdbcApiKeyStore.of(dataSource))
+        .store(WebhookStore.class, JdbcWebhookStore.of(dataSource))
         .build();
   }
 

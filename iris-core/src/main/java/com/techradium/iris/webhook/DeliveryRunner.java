@@ -1,0 +1,204 @@
+package com.techradium.iris.webhook;
+
+import com.techradium.iris.core.DeferredRun;
+import com.techradium.iris.core.IrisContext;
+import com.techradium.iris.core.WorkOutcome;
+import com.techradium.iris.core.internal.IrisJson;
+import com.techradium.iris.webhook.spi.StoredEndpoint;
+import com.techradium.iris.webhook.spi.TransportResult;
+import com.techradium.iris.webhook.spi.WebhookStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one delivery attempt as a job: loads the delivery, its endpoint and event, waits for order
+ * (FIFO) and rate, sends, records the attempt and decides what comes next. The job's lease makes it
+ * crash-safe: a worker lost mid-attempt leaves the delivery pending and the job is claimed again,
+ * resending with the same {@code webhook-id}.
+ */
+final class DeliveryRunner {
+  /** How long a FIFO delivery waits before looking again for its predecessor to finish. */
+  static final Duration FIFO_WAIT = Duration.ofSeconds(1);
+
+  /** Bounds on a receiver's {@code Retry-After}. */
+  static final Duration MIN_RETRY_AFTER = Duration.ofSeconds(1);
+
+  static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveryRunner.class);
+
+  private final WebhookDispatcher dispatcher;
+  private final WebhookSender sender;
+  private final WebhookStore store;
+  private final IrisContext context;
+  private final RetrySchedule defaultSchedule;
+  private final Duration autoDisableAfter;
+  private final int autoDisableAfterFailures;
+  private final EndpointDisabledListener listener;
+  private final RateGate rates = new RateGate();
+
+  DeliveryRunner(
+      WebhookDispatcher dispatcher,
+      WebhookSender sender,
+      WebhookDispatcherBuilder b,
+      WebhookStore store) {
+    this.dispatcher = dispatcher;
+    this.sender = sender;
+    this.store = store;
+    this.context = b.context();
+    this.defaultSchedule = b.retrySchedule;
+    this.autoDisableAfter = b.autoDisableAfter;
+    this.autoDisableAfterFailures = b.autoDisableAfterFailures;
+    this.listener = b.listener;
+  }
+
+  static String payloadOf(UUID deliveryId) {
+    return "{\"deliveryId\":\"" + deliveryId + "\"}";
+  }
+
+  WorkOutcome run(DeferredRun run) {
+    UUID deliveryId =
+        UUID.fromString(IrisJson.parse("payload", run.payload()).path("deliveryId").asText());
+    Instant now = context.clock().instant();
+    Delivery delivery = store.getDelivery(run.tenant(), deliveryId).orElse(null);
+    if (delivery == null || delivery.status() != DeliveryStatus.PENDING) {
+      return WorkOutcome.done();
+    }
+    Optional<StoredEndpoint> stored = store.getEndpoint(run.tenant(), delivery.endpointId());
+    if (stored.isEmpty() || !stored.get().endpoint().enabled()) {
+      String reason = stored.isEmpty() ? "endpoint deleted" : "endpoint disabled";
+      store.updateDelivery(delivery.givenUp(reason, now), DeliveryStatus.PENDING);
+      return WorkOutcome.done();
+    }
+    Endpoint endpoint = stored.get().endpoint();
+    if (endpoint.fifo() && store.hasEarlierPending(delivery)) {
+      return WorkOutcome.runAgainAt(now.plus(FIFO_WAIT));
+    }
+    if (endpoint.rateLimitPerSecond() != null) {
+      Duration wait = rates.acquire(endpoint.id(), endpoint.rateLimitPerSecond(), now);
+      if (!wait.isZero()) {
+        return WorkOutcome.runAgainAt(now.plus(wait).plusMillis(1));
+      }
+    }
+    WebhookEvent event = store.getEvent(run.tenant(), delivery.eventId()).orElse(null);
+    if (event == null) {
+      store.updateDelivery(delivery.givenUp("event deleted", now), DeliveryStatus.PENDING);
+      return WorkOutcome.done();
+    }
+    TransportResult result = sender.send(stored.get(), event, now);
+    return record(delivery, endpoint, result, now);
+  }
+
+  private WorkOutcome record(
+      Delivery delivery, Endpoint endpoint, TransportResult result, Instant now) {
+    boolean gone = result.statusCode() != null && result.statusCode() == 410;
+    Instant next = result.succeeded() || gone ? null : nextAttempt(delivery, endpoint, result, now);
+    DeliveryStatus status =
+        result.succeeded()
+            ? DeliveryStatus.SUCCEEDED
+            : next == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
+    String error = result.succeeded() ? null : errorOf(result);
+    int number = delivery.attempts() + 1;
+    DeliveryAttempt attempt =
+        new DeliveryAttempt(
+            context.ids().next(),
+            delivery.tenant(),
+            delivery.id(),
+            delivery.endpointId(),
+            number,
+            now,
+            result.statusCode(),
+            result.latencyMillis(),
+            error,
+            result.bodyExcerpt(),
+            result.succeeded());
+    Optional<Endpoint> after =
+        store.recordAttempt(
+            attempt, delivery.attempted(status, next, now, result.statusCode(), error));
+    after.ifPresent(current -> maybeDisable(current, gone, now));
+    return next == null ? WorkOutcome.done() : WorkOutcome.runAgainAt(next);
+  }
+
+  private @Nullable Instant nextAttempt(
+      Delivery delivery, Endpoint endpoint, TransportResult result, Instant now) {
+    RetrySchedule schedule =
+        endpoint.retrySchedule().isEmpty()
+            ? defaultSchedule
+            : new RetrySchedule(endpoint.retrySchedule(), defaultSchedule.jitter());
+    int number = delivery.attempts() + 1;
+    Instant scheduled =
+        schedule.nextAttempt(number, now, () -> ThreadLocalRandom.current().nextDouble());
+    if (scheduled == null) {
+      return null;
+    }
+    Duration retryAfter = result.retryAfter();
+    Integer code = result.statusCode();
+    if (retryAfter != null && code != null && (code == 429 || code == 503)) {
+      Duration bounded =
+          retryAfter.compareTo(MIN_RETRY_AFTER) < 0
+              ? MIN_RETRY_AFTER
+              : retryAfter.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter;
+      return now.plus(bounded);
+    }
+    return scheduled;
+  }
+
+  private static String errorOf(TransportResult result) {
+    if (result.statusCode() != null) {
+      return "HTTP " + result.statusCode() + (result.error() == null ? "" : ": " + result.error());
+    }
+    return result.error() == null ? "no response" : result.error();
+  }
+
+  private void maybeDisable(Endpoint endpoint, boolean gone, Instant now) {
+    if (!endpoint.enabled()) {
+      return;
+    }
+    String reason = null;
+    if (gone) {
+      reason = "410 Gone";
+    } else if (endpoint.failingSince() != null
+        && !endpoint.failingSince().plus(autoDisableAfter).isAfter(now)) {
+      reason = "failing since " + endpoint.failingSince();
+    } else if (autoDisableAfterFailures > 0
+        && endpoint.consecutiveFailures() >= autoDisableAfterFailures) {
+      reason = endpoint.consecutiveFailures() + " failed attempts in a row";
+    }
+    if (reason != null) {
+      disable(endpoint, reason, now);
+    }
+  }
+
+  /** Disables an endpoint the dispatcher gave up on, once, and tells whoever listens. */
+  private void disable(Endpoint endpoint, String reason, Instant now) {
+    Optional<Endpoint> disabled =
+        store.disableEndpoint(endpoint.tenant(), endpoint.id(), reason, now);
+    if (disabled.isEmpty()) {
+      return;
+    }
+    try {
+      listener.disabled(new EndpointDisabled(disabled.get(), reason, now));
+    } catch (RuntimeException e) {
+      LOG.warn("an endpoint-disabled listener failed", e);
+    }
+    String payload =
+        "{\"endpointId\":\""
+            + endpoint.id()
+            + "\",\"url\":"
+            + IrisJson.write(endpoint.url())
+            + ",\"reason\":"
+            + IrisJson.write(reason)
+            + "}";
+    try {
+      dispatcher.publish(endpoint.tenant(), "endpoint.disabled", payload);
+    } catch (RuntimeException e) {
+      LOG.warn("could not publish endpoint.disabled for endpoint {}", endpoint.id(), e);
+    }
+  }
+}

@@ -1,0 +1,511 @@
+package com.techradium.iris.webhook;
+
+import com.techradium.iris.core.ConflictException;
+import com.techradium.iris.core.HousekeepingTask;
+import com.techradium.iris.core.IrisContext;
+import com.techradium.iris.core.KnownTenants;
+import com.techradium.iris.core.NotFoundException;
+import com.techradium.iris.core.Page;
+import com.techradium.iris.core.PageRequest;
+import com.techradium.iris.core.TenantId;
+import com.techradium.iris.core.Validation;
+import com.techradium.iris.core.ValidationException;
+import com.techradium.iris.core.WorkItem;
+import com.techradium.iris.core.internal.IrisJson;
+import com.techradium.iris.webhook.spi.EndpointStatsTally;
+import com.techradium.iris.webhook.spi.SecretRing;
+import com.techradium.iris.webhook.spi.StoredEndpoint;
+import com.techradium.iris.webhook.spi.TransportResult;
+import com.techradium.iris.webhook.spi.WebhookStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Webhooks for a tenant's endpoints: publish an event and every subscribed endpoint gets it, signed
+ * as Standard Webhooks says, retried with backoff until it succeeds or its schedule ends, with the
+ * same {@code webhook-id} on every attempt.
+ *
+ * <pre>{@code
+ * WebhookDispatcher webhooks = WebhookDispatcher.builder()
+ *     .context(context)                              // deliveries run on the context's job queue
+ *     .store(new InMemoryWebhookStore())             // or JdbcWebhookStore.of(dataSource)
+ *     .transport(OkHttpWebhookTransport.create())    // iris-webhook-okhttp, SSRF guard on
+ *     .secretKey(aesKey)                             // seals endpoint secrets at rest
+ *     .build();
+ * CreatedEndpoint created = webhooks.createEndpoint(tenant,
+ *     EndpointSpec.builder("https://example.com/hooks").eventTypes("call.completed").build());
+ * webhooks.publish(tenant, "call.completed", "{\"callId\":\"c1\",\"durationSeconds\":42}");
+ * }</pre>
+ *
+ * <p>{@link #publish} writes the event and one delivery per subscribed endpoint, then submits one
+ * job per delivery to the context's job queue (queue {@code webhooks}); inside a host transaction
+ * joined with {@code JdbcTransaction} all of it commits or rolls back with the host's change. A
+ * delivery is retried on the endpoint's schedule (default {@link RetrySchedule#defaults()}, up to
+ * 24 hours between attempts), honours {@code Retry-After} on 429 and 503 (1 s to 1 h), and gives up
+ * at once on 410 Gone, which also disables the endpoint. An endpoint failing continuously for 24
+ * hours (or a configured count of attempts) is disabled; the {@link EndpointDisabledListener} is
+ * told and an {@code endpoint.disabled} event is published to the tenant's other endpoints.
+ *
+ * <p>Every operation takes a tenant and checks it, reads included; the event catalog and {@link
+ * #health()} are deployment-wide. Bad input is a {@link ValidationException} naming every bad
+ * field, and nothing is written. Thread-safe. The host owns the store, transport and key.
+ */
+public final class WebhookDispatcher {
+  /** The work type of delivery jobs. */
+  public static final String DELIVERY_TYPE = "iris.webhook.deliver";
+
+  /** How often a delivery job may fail outright (storage errors, lost workers) before it ends. */
+  static final int DELIVERY_JOB_ATTEMPTS = 25;
+
+  /** How many failed deliveries one {@link #recover} call re-sends at most. */
+  public static final int MAX_RECOVER = 10_000;
+
+  /** Name of the nightly retention chore. */
+  public static final String RETENTION_SCHEDULE = "webhook-retention";
+
+  /** Events deleted per retention batch. */
+  static final int CLEANUP_BATCH = 1000;
+
+  private final WebhookStore store;
+  private final WebhookSender sender;
+  private final IrisContext context;
+  private final KnownTenants tenants;
+  private final EventCatalog catalog;
+  private final SecretSealer sealer;
+  private final int maxPayloadBytes;
+  private final boolean allowHttp;
+  private final String queue;
+  private final Duration retention;
+
+  WebhookDispatcher(WebhookDispatcherBuilder b) {
+    this.store = Objects.requireNonNull(b.store);
+    this.context = b.context();
+    this.tenants = context.knownTenants();
+    this.catalog = new EventCatalog(b.eventTypes.values());
+    this.sealer = new SecretSealer(Objects.requireNonNull(b.secretKey));
+    this.sender = new WebhookSender(Objects.requireNonNull(b.transport), sealer);
+    this.maxPayloadBytes = b.maxPayloadBytes;
+    this.allowHttp = b.allowHttp;
+    this.queue = b.queue;
+    this.retention = b.retention;
+    DeliveryRunner runner = new DeliveryRunner(this, sender, b, store);
+    context.deferredWork().register(DELIVERY_TYPE, runner::run);
+    context
+        .housekeeping()
+        .register(
+            new HousekeepingTask(
+                RETENTION_SCHEDULE,
+                "iris.webhook.cleanup",
+                "45 3 * * *",
+                ZoneOffset.UTC,
+                () -> "{\"eventsDeleted\":" + cleanup() + "}"));
+  }
+
+  /** Starts configuring a dispatcher. */
+  public static WebhookDispatcherBuilder builder() {
+    return new WebhookDispatcherBuilder();
+  }
+
+  // ---- endpoints -----------------------------------------------------------------------------
+
+  /**
+   * Creates an endpoint, enabled, with the spec's secret or a new one.
+   *
+   * @return the endpoint and its secret, which is not shown again
+   * @throws ValidationException naming every bad field; nothing written
+   */
+  public CreatedEndpoint createEndpoint(TenantId tenant, EndpointSpec spec) {
+    Objects.requireNonNull(spec, "spec");
+    Validation v = checkTenant(Validation.of(), tenant);
+    EndpointChecks.check(v, spec, catalog, allowHttp, true);
+    v.throwIfInvalid();
+    Instant now = now();
+    UUID id = context.ids().next();
+    String secret = spec.secret() != null ? spec.secret() : WebhookSigner.newSecret();
+    byte[] key = WebhookSigner.decode(secret, "secret");
+    Endpoint endpoint =
+        new Endpoint(
+            id,
+            tenant,
+            spec.url(),
+            spec.description(),
+            spec.eventTypes(),
+            true,
+            spec.headers(),
+            spec.rateLimitPerSecond(),
+            spec.allowedCidrs(),
+            spec.fifo(),
+            spec.retrySchedule(),
+            0,
+            null,
+            null,
+            now,
+            now);
+    store.insertEndpoint(
+        new StoredEndpoint(endpoint, new SecretRing(sealer.seal(tenant, id, key), null, null)));
+    return new CreatedEndpoint(endpoint, new EndpointSecret(secret));
+  }
+
+  /**
+   * Replaces an endpoint's settings (not its secret, state or failure streak).
+   *
+   * @throws ValidationException naming every bad field; nothing written
+   * @throws NotFoundException if the tenant has no such endpoint
+   */
+  public Endpoint updateEndpoint(TenantId tenant, UUID endpointId, EndpointSpec spec) {
+    Objects.requireNonNull(endpointId, "endpointId");
+    Objects.requireNonNull(spec, "spec");
+    Validation v = checkTenant(Validation.of(), tenant);
+    EndpointChecks.check(v, spec, catalog, allowHttp, false);
+    v.throwIfInvalid();
+    Endpoint current = requireEndpoint(tenant, endpointId).endpoint();
+    Endpoint updated =
+        new Endpoint(
+            endpointId,
+            tenant,
+            spec.url(),
+            spec.description(),
+            spec.eventTypes(),
+            current.enabled(),
+            spec.headers(),
+            spec.rateLimitPerSecond(),
+            spec.allowedCidrs(),
+            spec.fifo(),
+            spec.retrySchedule(),
+            current.consecutiveFailures(),
+            current.failingSince(),
+            current.disabledReason(),
+            current.createdAt(),
+            now());
+    if (!store.updateEndpoint(updated)) {
+      throw NotFoundException.of("endpoint", endpointId);
+    }
+    return updated;
+  }
+
+  /** Enables an endpoint and clears its failure streak. @throws NotFoundException if absent */
+  public Endpoint enableEndpoint(TenantId tenant, UUID endpointId) {
+    return setEnabled(tenant, endpointId, true, null);
+  }
+
+  /** Disables an endpoint; its pending deliveries are given up when they come due. */
+  public Endpoint disableEndpoint(TenantId tenant, UUID endpointId) {
+    return setEnabled(tenant, endpointId, false, "disabled by a caller");
+  }
+
+  private Endpoint setEnabled(
+      TenantId tenant, UUID endpointId, boolean on, @Nullable String reason) {
+    Objects.requireNonNull(endpointId, "endpointId");
+    checkTenant(Validation.of(), tenant).throwIfInvalid();
+    Endpoint updated =
+        requireEndpoint(tenant, endpointId).endpoint().withEnabled(on, reason, now());
+    if (!store.updateEndpoint(updated)) {
+      throw NotFoundException.of("endpoint", endpointId);
+    }
+    return updated;
+  }
+
+  /** The tenant's endpoint. */
+  public Optional<Endpoint> getEndpoint(TenantId tenant, UUID endpointId) {
+    Objects.requireNonNull(endpointId, "endpointId");
+    checkTenant(Validation.of(), tenant).throwIfInvalid();
+    return store.getEndpoint(tenant, endpointId).map(StoredEndpoint::endpoint);
+  }
+
+  /** The tenant's endpoints, oldest first. */
+  public List<Endpoint> listEndpoints(TenantId tenant) {
+    checkTenant(Validation.of(), tenant).throwIfInvalid();
+    return store.listEndpoints(tenant);
+  }
+
+  /** Deletes an endpoint with its deliveries. @return whether it existed */
+  public boolean deleteEndpoint(TenantId tenant, UUID endpointId) {
+    Objects.requireNonNull(endpointId, "endpointId");
+    checkTenant(Validation.of(), tenant).throwIfInvalid();
+    return store.deleteEndpoint(tenant, endpointId);
+  }
+
+  /**
+   * Gives the endpoint a new secret. For {@code grace} the old secret signs too (the {@code
+   * webhook-signature} header carries both), so receivers can switch without losing a delivery.
+   *
+   * @param grace 0 to 30 days; zero drops the old secret at once
+   * @return the new secret, not shown again
+   * @throws NotFoundException if the tenant has no such endpoint
+   */
+  public EndpointSecret rotateSecret(TenantId tenant, UUID endpointId, Duration grace) {
+    Objects.requireNonNull(endpointId, "endpointId");
+    Objects.requireNonNull(grace, "grace");
+    Validation v = checkTenant(Validation.of(), tenant);
+    v.check(
+        !grace.isNegative() && grace.compareTo(Duration.ofDays(30)) <= 0,
+        "grace",
+        "must be between 0 and 30 days");
+    v.throwIfInvalid();
+    StoredEndpoint current = requireEndpoint(tenant, endpointId);
+    Instant now = now();
+    String secret = WebhookSigner.newSecret();
+    byte[] sealed = sealer.seal(tenant, endpointId, WebhookSigner.decode(secret, "secret"));
+    SecretRing ring =
+        grace.isZero()
+            ? new SecretRing(sealed, null, null)
+            : new SecretRing(sealed, current.secrets().current(), now.plus(grace));
+    if (!store.updateSecrets(tenant, endpointId, ring, now)) {
+      throw NotFoundException.of("endpoint", endpointId);
+    }
+    return new EndpointSecret(secret);
+  }
+
+  // ---- events --------------------------------------------------------------------------------
+
+  /** The event catalog: the 17 defaults and the host's own. Deployment-wide. */
+  public List<EventType> eventTypes() {
+    return catalog.all();
+  }
+
+  /**
+   * Publishes an event: stores it with one delivery per enabled endpoint subscribed to its type and
+   * submits a delivery job for each. Inside a joined host transaction, all of it commits with the
+   * host.
+   *
+   * @param payload a JSON document satisfying the type's schema, at most the payload limit (256 KiB
+   *     by default) in UTF-8
+   * @throws ValidationException unknown type, payload not JSON, too large or failing the schema;
+   *     nothing written
+   * @throws IllegalStateException if no job queue was built on the dispatcher's context
+   */
+  public WebhookEvent publish(TenantId tenant, String type, String payload) {
+    Validation v = checkTenant(Validation.of(), tenant);
+    v.required("type", type);
+    v.required("payload", payload);
+    v.throwIfInvalid();
+    v.check(catalog.contains(type), "type", "unknown event type " + type);
+    int size = payload.getBytes(StandardCharsets.UTF_8).length;
+    v.check(size <= maxPayloadBytes, "payload", "must be at most " + maxPayloadBytes + " bytes");
+    if (!v.hasErrors()) {
+      if (!isJson(payload)) {
+        v.check(false, "payload", "must be a JSON document");
+      } else {
+        for (String problem : catalog.problems(type, payload)) {
+          v.check(false, "payload", "does not match the schema of " + type + ": " + problem);
+        }
+      }
+    }
+    v.throwIfInvalid();
+    requireRunner();
+    Instant now = now();
+    WebhookEvent event = new WebhookEvent(context.ids().next(), tenant, type, payload, now);
+    List<Delivery> deliveries = new ArrayList<>();
+    for (Endpoint endpoint : store.listEndpoints(tenant)) {
+      if (endpoint.enabled() && endpoint.subscribesTo(type)) {
+        deliveries.add(
+            Delivery.pending(context.ids().next(), tenant, event.id(), endpoint.id(), type, now));
+      }
+    }
+    store.insertEvent(event, deliveries);
+    submit(deliveries, now);
+    return event;
+  }
+
+  private void requireRunner() {
+    if (!context.deferredWork().hasRunner()) {
+      throw new IllegalStateException(
+          "no job queue runs deliveries: build a JobQueue on the dispatcher's context");
+    }
+  }
+
+  private static boolean isJson(String payload) {
+    try {
+      IrisJson.parse("payload", payload);
+      return true;
+    } catch (ValidationException e) {
+      return false;
+    }
+  }
+
+  private void submit(List<Delivery> deliveries, Instant now) {
+    List<WorkItem> items = new ArrayList<>(deliveries.size());
+    for (Delivery delivery : deliveries) {
+      items.add(
+          new WorkItem(
+              delivery.tenant(),
+              queue,
+              DELIVERY_TYPE,
+              DeliveryRunner.payloadOf(delivery.id()),
+              now,
+              DELIVERY_JOB_ATTEMPTS,
+              null));
+    }
+    context.deferredWork().submit(items);
+  }
+
+  /** The tenant's event. */
+  public Optional<WebhookEvent> getEvent(TenantId tenant, UUID eventId) {
+    Objects.requireNonNull(eventId, "eventId");
+    checkTenant(Validation.of(), tenant).throwIfInvalid();
+    return store.getEvent(tenant, eventId);
+  }
+
+  // ---- deliveries ----------------------------------------------------------------------------
+
+  /** The tenant's delivery. */
+  public Optional<Delivery> getDelivery(TenantId tenant, UUID deliveryId) {
+    Objects.requireNonNull(deliveryId, "deliveryId");
+    checkTenant(Validation.of(), tenant).throwIfInvalid();
+    return store.getDelivery(tenant, deliveryId);
+  }
+
+  /** The tenant's delivery history matching {@code query}, newest first, a page at a time. */
+  public Page<Delivery> listDeliveries(TenantId tenant, DeliveryQuery query, PageRequest page) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(page, "page");
+    checkTenant(Validation.of(), tenant).throwIfInvalid();
+    return store.listDeliveries(tenant, query, page);
+  }
+
+  /** The attempts of the tenant's delivery, oldest first. */
+  public List<DeliveryAttempt> attempts(TenantId tenant, UUID deliveryId) {
+    Objects.requireNonNull(deliveryId, "deliveryId");
+    checkTenant(Validation.of(), tenant).throwIfInvalid();
+    return store.attempts(tenant, deliveryId);
+  }
+
+  /**
+   * Sends a failed delivery again now, with the same {@code webhook-id}; it gets its endpoint's
+   * schedule afresh.
+   *
+   * @throws NotFoundException if the tenant has no such delivery
+   * @throws ConflictException if the delivery is not failed (it is pending or succeeded)
+   */
+  public Delivery retryDelivery(TenantId tenant, UUID deliveryId) {
+    Objects.requireNonNull(deliveryId, "deliveryId");
+    checkTenant(Validation.of(), tenant).throwIfInvalid();
+    Delivery delivery =
+        store
+            .getDelivery(tenant, deliveryId)
+            .orElseThrow(() -> NotFoundException.of("delivery", deliveryId));
+    Delivery requeued = requeue(delivery, now());
+    if (requeued == null) {
+      throw new ConflictException(
+          "delivery " + deliveryId + " is " + delivery.status() + ", not FAILED");
+    }
+    return requeued;
+  }
+
+  private @Nullable Delivery requeue(Delivery delivery, Instant now) {
+    requireRunner();
+    if (delivery.status() != DeliveryStatus.FAILED) {
+      return null;
+    }
+    Delivery requeued = delivery.requeued(now);
+    if (!store.updateDelivery(requeued, DeliveryStatus.FAILED)) {
+      return null;
+    }
+    submit(List.of(requeued), now);
+    return requeued;
+  }
+
+  /**
+   * Re-sends the endpoint's failed deliveries created at or after {@code since} (at most {@value
+   * #MAX_RECOVER}), for example after the receiver's outage.
+   *
+   * @return how many were re-sent
+   * @throws NotFoundException if the tenant has no such endpoint
+   */
+  public int recover(TenantId tenant, UUID endpointId, Instant since) {
+    Objects.requireNonNull(endpointId, "endpointId");
+    Objects.requireNonNull(since, "since");
+    checkTenant(Validation.of(), tenant).throwIfInvalid();
+    requireEndpoint(tenant, endpointId);
+    requireRunner();
+    Instant now = now();
+    int count = 0;
+    for (Delivery failed : store.failedDeliveries(tenant, endpointId, since, MAX_RECOVER)) {
+      if (requeue(failed, now) != null) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Sends a {@code test.ping} to the endpoint now, on the calling thread, and returns what came of
+   * it. Nothing is stored; the endpoint's failure streak is unchanged.
+   *
+   * @throws NotFoundException if the tenant has no such endpoint
+   */
+  public TestDeliveryResult sendTest(TenantId tenant, UUID endpointId) {
+    Objects.requireNonNull(endpointId, "endpointId");
+    checkTenant(Validation.of(), tenant).throwIfInvalid();
+    StoredEndpoint endpoint = requireEndpoint(tenant, endpointId);
+    Instant now = now();
+    WebhookEvent ping =
+        new WebhookEvent(
+            context.ids().next(), tenant, "test.ping", "{\"message\":\"test delivery\"}", now);
+    TransportResult result = sender.send(endpoint, ping, now);
+    return new TestDeliveryResult(
+        result.succeeded(),
+        result.statusCode(),
+        result.latencyMillis(),
+        result.succeeded() ? null : result.error(),
+        result.bodyExcerpt());
+  }
+
+  /** The endpoint's figures over the last hour, day and week. */
+  public EndpointStats stats(TenantId tenant, UUID endpointId) {
+    Objects.requireNonNull(endpointId, "endpointId");
+    checkTenant(Validation.of(), tenant).throwIfInvalid();
+    requireEndpoint(tenant, endpointId);
+    Instant now = now();
+    return EndpointStatsTally.tally(
+        endpointId, store.endpointAttempts(tenant, endpointId, now.minus(Duration.ofDays(7))), now);
+  }
+
+  /**
+   * Deletes events older than the retention period (default 30 days) none of whose deliveries is
+   * pending, with their deliveries and attempts, across every tenant. The nightly chore {@value
+   * #RETENTION_SCHEDULE} runs it on the context's job queue.
+   *
+   * @return how many events were deleted
+   */
+  public int cleanup() {
+    Instant cutoff = now().minus(retention);
+    int deleted = 0;
+    int batch;
+    do {
+      batch = store.deleteFinishedEvents(cutoff, CLEANUP_BATCH);
+      deleted += batch;
+    } while (batch == CLEANUP_BATCH);
+    return deleted;
+  }
+
+  /** Deployment-wide delivery state: queue depth, oldest pending, failing endpoints. */
+  public WebhookHealth health() {
+    return store.health();
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  private Instant now() {
+    return context.clock().instant();
+  }
+
+  private Validation checkTenant(Validation v, TenantId tenant) {
+    Objects.requireNonNull(tenant, "tenant");
+    return tenants.check(v, tenant, null);
+  }
+
+  private StoredEndpoint requireEndpoint(TenantId tenant, UUID endpointId) {
+    return store
+        .getEndpoint(tenant, endpointId)
+        .orElseThrow(() -> NotFoundException.of("endpoint", endpointId));
+  }
+}

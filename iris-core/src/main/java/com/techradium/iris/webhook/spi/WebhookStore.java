@@ -1,0 +1,129 @@
+package com.techradium.iris.webhook.spi;
+
+import com.techradium.iris.core.Page;
+import com.techradium.iris.core.PageRequest;
+import com.techradium.iris.core.TenantId;
+import com.techradium.iris.webhook.Delivery;
+import com.techradium.iris.webhook.DeliveryAttempt;
+import com.techradium.iris.webhook.DeliveryQuery;
+import com.techradium.iris.webhook.DeliveryStatus;
+import com.techradium.iris.webhook.Endpoint;
+import com.techradium.iris.webhook.WebhookEvent;
+import com.techradium.iris.webhook.WebhookHealth;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where the webhook dispatcher keeps endpoints, events, deliveries and attempts.
+ *
+ * <p>Every method but {@link #health} works on one tenant's data and must never read, change or
+ * count another tenant's. The dispatcher validates input and decides every rule (retry times,
+ * auto-disable, stats); a store only locks, loads and saves. Each method is one atomic change. Time
+ * is passed in ({@code now}); a store reads no clock. Implementations must be thread-safe; a store
+ * built on a host-owned client never closes it.
+ *
+ * <p>The contract suite {@code WebhookStoreContract} in iris-testkit states the behaviour every
+ * store must show.
+ */
+public interface WebhookStore {
+  /** Saves a new endpoint. */
+  void insertEndpoint(StoredEndpoint endpoint);
+
+  /**
+   * Replaces the endpoint's fields (not its keys) with {@code endpoint}'s.
+   *
+   * @return false if the tenant has no such endpoint
+   */
+  boolean updateEndpoint(Endpoint endpoint);
+
+  /**
+   * Replaces the endpoint's sealed keys.
+   *
+   * @return false if the tenant has no such endpoint
+   */
+  boolean updateSecrets(TenantId tenant, UUID endpointId, SecretRing secrets, Instant now);
+
+  /**
+   * Disables an enabled endpoint, recording {@code reason}.
+   *
+   * @return the endpoint as disabled, or empty if it did not exist or was disabled already (so that
+   *     exactly one caller announces a disabling)
+   */
+  Optional<Endpoint> disableEndpoint(TenantId tenant, UUID endpointId, String reason, Instant now);
+
+  /** The tenant's endpoint with its keys. */
+  Optional<StoredEndpoint> getEndpoint(TenantId tenant, UUID endpointId);
+
+  /** The tenant's endpoints, oldest first. */
+  List<Endpoint> listEndpoints(TenantId tenant);
+
+  /**
+   * Deletes the endpoint with its deliveries and their attempts (events stay).
+   *
+   * @return false if the tenant has no such endpoint
+   */
+  boolean deleteEndpoint(TenantId tenant, UUID endpointId);
+
+  /** Saves an event and one pending delivery per subscribed endpoint, all or nothing. */
+  void insertEvent(WebhookEvent event, List<Delivery> deliveries);
+
+  /** The tenant's event. */
+  Optional<WebhookEvent> getEvent(TenantId tenant, UUID eventId);
+
+  /** The tenant's delivery. */
+  Optional<Delivery> getDelivery(TenantId tenant, UUID deliveryId);
+
+  /**
+   * The tenant's deliveries matching {@code query}, newest first (by id, which is time-ordered),
+   * one page at a time; the cursor is the last id of the previous page ({@code DeliveryCursors}).
+   */
+  Page<Delivery> listDeliveries(TenantId tenant, DeliveryQuery query, PageRequest page);
+
+  /**
+   * Records one attempt and the delivery's new state, and moves the endpoint's failure streak: a
+   * succeeded attempt clears it, a failed one adds one failure and sets {@code failingSince} to the
+   * attempt's time if it was unset. All in one atomic change.
+   *
+   * @return the endpoint after the change; empty if it no longer exists (the attempt is still
+   *     recorded if the delivery exists)
+   */
+  Optional<Endpoint> recordAttempt(DeliveryAttempt attempt, Delivery delivery);
+
+  /**
+   * Replaces a delivery's state if it is still in status {@code expected}.
+   *
+   * @return false if the tenant has no such delivery or its status changed meanwhile
+   */
+  boolean updateDelivery(Delivery delivery, DeliveryStatus expected);
+
+  /** The attempts of the tenant's delivery, oldest first. */
+  List<DeliveryAttempt> attempts(TenantId tenant, UUID deliveryId);
+
+  /** The attempts made to the tenant's endpoint at or after {@code since}. */
+  List<DeliveryAttempt> endpointAttempts(TenantId tenant, UUID endpointId, Instant since);
+
+  /**
+   * The endpoint's failed deliveries created at or after {@code since}, oldest first, at most
+   * {@code limit}.
+   */
+  List<Delivery> failedDeliveries(TenantId tenant, UUID endpointId, Instant since, int limit);
+
+  /**
+   * Whether the endpoint has a pending delivery created before {@code delivery} (by id order), for
+   * strict ordering.
+   */
+  boolean hasEarlierPending(Delivery delivery);
+
+  /**
+   * Deletes, across every tenant, up to {@code limit} events created before {@code cutoff} none of
+   * whose deliveries is pending, with their deliveries and attempts.
+   *
+   * @return how many events were deleted
+   */
+  int deleteFinishedEvents(Instant cutoff, int limit);
+
+  /** Deployment-wide counts across every tenant, for {@code WebhookDispatcher.health()}. */
+  WebhookHealth health();
+}

@@ -1,0 +1,431 @@
+package com.techradium.iris.jdbc.webhook;
+
+import static com.techradium.iris.jdbc.schema.Tables.IRIS_WEBHOOK_ATTEMPTS;
+import static com.techradium.iris.jdbc.schema.Tables.IRIS_WEBHOOK_DELIVERIES;
+import static com.techradium.iris.jdbc.schema.Tables.IRIS_WEBHOOK_ENDPOINTS;
+import static com.techradium.iris.jdbc.schema.Tables.IRIS_WEBHOOK_EVENTS;
+
+import com.techradium.iris.core.Page;
+import com.techradium.iris.core.PageRequest;
+import com.techradium.iris.core.TenantId;
+import com.techradium.iris.jdbc.internal.JdbcContext;
+import com.techradium.iris.jdbc.schema.tables.records.IrisWebhookEndpointsRecord;
+import com.techradium.iris.webhook.Delivery;
+import com.techradium.iris.webhook.DeliveryAttempt;
+import com.techradium.iris.webhook.DeliveryQuery;
+import com.techradium.iris.webhook.DeliveryStatus;
+import com.techradium.iris.webhook.Endpoint;
+import com.techradium.iris.webhook.WebhookEvent;
+import com.techradium.iris.webhook.WebhookHealth;
+import com.techradium.iris.webhook.spi.DeliveryCursors;
+import com.techradium.iris.webhook.spi.SecretRing;
+import com.techradium.iris.webhook.spi.StoredEndpoint;
+import com.techradium.iris.webhook.spi.WebhookStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jooq.Condition;
+import org.jooq.Record2;
+import org.jooq.impl.DSL;
+
+/**
+ * The {@link WebhookStore} on PostgreSQL (migration {@code V6__webhooks.sql}). Every query leads
+ * with {@code tenant_id}; {@link #health()} alone reads across tenants, on partial indexes. The
+ * endpoint's failure streak moves in the same statement that reads it ({@code UPDATE ...
+ * RETURNING}), so concurrent attempts never lose a count. Event payloads are kept as published, so
+ * every attempt signs the same bytes. All work goes through {@link JdbcContext}, so inside a {@code
+ * JdbcTransaction} a publish (event, deliveries) commits with the host. Thread-safe; the data
+ * source stays the caller's.
+ */
+public final class JdbcWebhookStore implements WebhookStore {
+  private final JdbcContext db;
+
+  private JdbcWebhookStore(JdbcContext db) {
+    this.db = db;
+  }
+
+  /** A store over a host-owned data source; run {@code JdbcIris.migrate} first. */
+  public static JdbcWebhookStore of(DataSource dataSource) {
+    return new JdbcWebhookStore(JdbcContext.of(Objects.requireNonNull(dataSource, "dataSource")));
+  }
+
+  private static Condition endpoint(TenantId tenant, UUID id) {
+    return IRIS_WEBHOOK_ENDPOINTS
+        .TENANT_ID
+        .eq(tenant.value())
+        .and(IRIS_WEBHOOK_ENDPOINTS.ID.eq(id));
+  }
+
+  private static Condition delivery(TenantId tenant, UUID id) {
+    return IRIS_WEBHOOK_DELIVERIES
+        .TENANT_ID
+        .eq(tenant.value())
+        .and(IRIS_WEBHOOK_DELIVERIES.ID.eq(id));
+  }
+
+  @Override
+  public void insertEndpoint(StoredEndpoint endpoint) {
+    IrisWebhookEndpointsRecord row = new IrisWebhookEndpointsRecord();
+    WebhookRows.fill(row, endpoint.endpoint());
+    WebhookRows.fill(row, endpoint.secrets());
+    db.run(
+        "insert webhook endpoint",
+        dsl -> dsl.insertInto(IRIS_WEBHOOK_ENDPOINTS).set(row).execute());
+  }
+
+  @Override
+  public boolean updateEndpoint(Endpoint endpoint) {
+    IrisWebhookEndpointsRecord row = new IrisWebhookEndpointsRecord();
+    WebhookRows.fill(row, endpoint);
+    row.changed(IRIS_WEBHOOK_ENDPOINTS.TENANT_ID, false);
+    row.changed(IRIS_WEBHOOK_ENDPOINTS.ID, false);
+    row.changed(IRIS_WEBHOOK_ENDPOINTS.CREATED_AT, false);
+    return db.call(
+            "update webhook endpoint",
+            dsl ->
+                dsl.update(IRIS_WEBHOOK_ENDPOINTS)
+                    .set(row)
+                    .where(endpoint(endpoint.tenant(), endpoint.id()))
+                    .execute())
+        == 1;
+  }
+
+  @Override
+  public boolean updateSecrets(TenantId tenant, UUID endpointId, SecretRing secrets, Instant now) {
+    return db.call(
+            "rotate webhook secret",
+            dsl ->
+                dsl.update(IRIS_WEBHOOK_ENDPOINTS)
+                    .set(IRIS_WEBHOOK_ENDPOINTS.SECRET_CURRENT, secrets.current())
+                    .set(IRIS_WEBHOOK_ENDPOINTS.SECRET_PREVIOUS, secrets.previous())
+                    .set(IRIS_WEBHOOK_ENDPOINTS.SECRET_PREVIOUS_UNTIL, secrets.previousUntil())
+                    .set(IRIS_WEBHOOK_ENDPOINTS.UPDATED_AT, now)
+                    .where(endpoint(tenant, endpointId))
+                    .execute())
+        == 1;
+  }
+
+  @Override
+  public Optional<Endpoint> disableEndpoint(
+      TenantId tenant, UUID endpointId, String reason, Instant now) {
+    return db.call(
+        "disable webhook endpoint",
+        dsl ->
+            dsl.update(IRIS_WEBHOOK_ENDPOINTS)
+                .set(IRIS_WEBHOOK_ENDPOINTS.ENABLED, false)
+                .set(IRIS_WEBHOOK_ENDPOINTS.DISABLED_REASON, reason)
+                .set(IRIS_WEBHOOK_ENDPOINTS.UPDATED_AT, now)
+                .where(endpoint(tenant, endpointId).and(IRIS_WEBHOOK_ENDPOINTS.ENABLED.isTrue()))
+                .returning()
+                .fetchOptional()
+                .map(WebhookRows::endpoint));
+  }
+
+  @Override
+  public Optional<StoredEndpoint> getEndpoint(TenantId tenant, UUID endpointId) {
+    return db.call(
+        "get webhook endpoint",
+        dsl ->
+            dsl.selectFrom(IRIS_WEBHOOK_ENDPOINTS)
+                .where(endpoint(tenant, endpointId))
+                .fetchOptional()
+                .map(WebhookRows::stored));
+  }
+
+  @Override
+  public List<Endpoint> listEndpoints(TenantId tenant) {
+    return db.call(
+        "list webhook endpoints",
+        dsl ->
+            dsl.selectFrom(IRIS_WEBHOOK_ENDPOINTS)
+                .where(IRIS_WEBHOOK_ENDPOINTS.TENANT_ID.eq(tenant.value()))
+                .orderBy(IRIS_WEBHOOK_ENDPOINTS.ID)
+                .fetch(WebhookRows::endpoint));
+  }
+
+  @Override
+  public boolean deleteEndpoint(TenantId tenant, UUID endpointId) {
+    return db.inTransaction(
+        "delete webhook endpoint",
+        dsl -> {
+          dsl.deleteFrom(IRIS_WEBHOOK_ATTEMPTS)
+              .where(
+                  IRIS_WEBHOOK_ATTEMPTS
+                      .TENANT_ID
+                      .eq(tenant.value())
+                      .and(IRIS_WEBHOOK_ATTEMPTS.ENDPOINT_ID.eq(endpointId)))
+              .execute();
+          dsl.deleteFrom(IRIS_WEBHOOK_DELIVERIES)
+              .where(
+                  IRIS_WEBHOOK_DELIVERIES
+                      .TENANT_ID
+                      .eq(tenant.value())
+                      .and(IRIS_WEBHOOK_DELIVERIES.ENDPOINT_ID.eq(endpointId)))
+              .execute();
+          return dsl.deleteFrom(IRIS_WEBHOOK_ENDPOINTS)
+                  .where(endpoint(tenant, endpointId))
+                  .execute()
+              == 1;
+        });
+  }
+
+  @Override
+  public void insertEvent(WebhookEvent event, List<Delivery> deliveries) {
+    db.inTransactionRun(
+        "publish webhook event",
+        dsl -> {
+          dsl.insertInto(IRIS_WEBHOOK_EVENTS).set(WebhookRows.row(event)).execute();
+          if (!deliveries.isEmpty()) {
+            dsl.batchInsert(deliveries.stream().map(WebhookRows::row).toList()).execute();
+          }
+        });
+  }
+
+  @Override
+  public Optional<WebhookEvent> getEvent(TenantId tenant, UUID eventId) {
+    return db.call(
+        "get webhook event",
+        dsl ->
+            dsl.selectFrom(IRIS_WEBHOOK_EVENTS)
+                .where(
+                    IRIS_WEBHOOK_EVENTS
+                        .TENANT_ID
+                        .eq(tenant.value())
+                        .and(IRIS_WEBHOOK_EVENTS.ID.eq(eventId)))
+                .fetchOptional()
+                .map(WebhookRows::event));
+  }
+
+  @Override
+  public Optional<Delivery> getDelivery(TenantId tenant, UUID deliveryId) {
+    return db.call(
+        "get webhook delivery",
+        dsl ->
+            dsl.selectFrom(IRIS_WEBHOOK_DELIVERIES)
+                .where(delivery(tenant, deliveryId))
+                .fetchOptional()
+                .map(WebhookRows::delivery));
+  }
+
+  @Override
+  public Page<Delivery> listDeliveries(TenantId tenant, DeliveryQuery query, PageRequest page) {
+    Optional<UUID> after = DeliveryCursors.start(page);
+    List<Condition> where = new ArrayList<>();
+    where.add(IRIS_WEBHOOK_DELIVERIES.TENANT_ID.eq(tenant.value()));
+    after.ifPresent(id -> where.add(IRIS_WEBHOOK_DELIVERIES.ID.lt(id)));
+    if (query.endpointId() != null) {
+      where.add(IRIS_WEBHOOK_DELIVERIES.ENDPOINT_ID.eq(query.endpointId()));
+    }
+    if (query.eventType() != null) {
+      where.add(IRIS_WEBHOOK_DELIVERIES.EVENT_TYPE.eq(query.eventType()));
+    }
+    if (query.status() != null) {
+      where.add(IRIS_WEBHOOK_DELIVERIES.STATUS.eq(query.status().name()));
+    }
+    if (query.from() != null) {
+      where.add(IRIS_WEBHOOK_DELIVERIES.CREATED_AT.ge(query.from()));
+    }
+    if (query.to() != null) {
+      where.add(IRIS_WEBHOOK_DELIVERIES.CREATED_AT.lt(query.to()));
+    }
+    List<Delivery> fetched =
+        db.call(
+            "list webhook deliveries",
+            dsl ->
+                dsl.selectFrom(IRIS_WEBHOOK_DELIVERIES)
+                    .where(where)
+                    .orderBy(IRIS_WEBHOOK_DELIVERIES.ID.desc())
+                    .limit(page.limit() + 1)
+                    .fetch(WebhookRows::delivery));
+    return Page.fromOverfetch(fetched, page.limit(), DeliveryCursors::after);
+  }
+
+  @Override
+  public Optional<Endpoint> recordAttempt(DeliveryAttempt attempt, Delivery delivery) {
+    return db.inTransaction(
+        "record webhook attempt",
+        dsl -> {
+          int updated =
+              dsl.update(IRIS_WEBHOOK_DELIVERIES)
+                  .set(WebhookRows.row(delivery))
+                  .where(delivery(delivery.tenant(), delivery.id()))
+                  .execute();
+          if (updated == 1) {
+            dsl.insertInto(IRIS_WEBHOOK_ATTEMPTS).set(WebhookRows.row(attempt)).execute();
+          }
+          var streak =
+              attempt.succeeded()
+                  ? dsl.update(IRIS_WEBHOOK_ENDPOINTS)
+                      .set(IRIS_WEBHOOK_ENDPOINTS.CONSECUTIVE_FAILURES, 0)
+                      .setNull(IRIS_WEBHOOK_ENDPOINTS.FAILING_SINCE)
+                  : dsl.update(IRIS_WEBHOOK_ENDPOINTS)
+                      .set(
+                          IRIS_WEBHOOK_ENDPOINTS.CONSECUTIVE_FAILURES,
+                          IRIS_WEBHOOK_ENDPOINTS.CONSECUTIVE_FAILURES.plus(1))
+                      .set(
+                          IRIS_WEBHOOK_ENDPOINTS.FAILING_SINCE,
+                          DSL.coalesce(
+                              IRIS_WEBHOOK_ENDPOINTS.FAILING_SINCE, DSL.val(attempt.at())));
+          return streak
+              .where(endpoint(attempt.tenant(), attempt.endpointId()))
+              .returning()
+              .fetchOptional()
+              .map(WebhookRows::endpoint);
+        });
+  }
+
+  @Override
+  public boolean updateDelivery(Delivery delivery, DeliveryStatus expected) {
+    return db.call(
+            "update webhook delivery",
+            dsl ->
+                dsl.update(IRIS_WEBHOOK_DELIVERIES)
+                    .set(WebhookRows.row(delivery))
+                    .where(
+                        delivery(delivery.tenant(), delivery.id())
+                            .and(IRIS_WEBHOOK_DELIVERIES.STATUS.eq(expected.name())))
+                    .execute())
+        == 1;
+  }
+
+  @Override
+  public List<DeliveryAttempt> attempts(TenantId tenant, UUID deliveryId) {
+    return db.call(
+        "list webhook attempts",
+        dsl ->
+            dsl.selectFrom(IRIS_WEBHOOK_ATTEMPTS)
+                .where(
+                    IRIS_WEBHOOK_ATTEMPTS
+                        .TENANT_ID
+                        .eq(tenant.value())
+                        .and(IRIS_WEBHOOK_ATTEMPTS.DELIVERY_ID.eq(deliveryId)))
+                .orderBy(IRIS_WEBHOOK_ATTEMPTS.NUMBER, IRIS_WEBHOOK_ATTEMPTS.ID)
+                .fetch(WebhookRows::attempt));
+  }
+
+  @Override
+  public List<DeliveryAttempt> endpointAttempts(TenantId tenant, UUID endpointId, Instant since) {
+    return db.call(
+        "list endpoint attempts",
+        dsl ->
+            dsl.selectFrom(IRIS_WEBHOOK_ATTEMPTS)
+                .where(
+                    IRIS_WEBHOOK_ATTEMPTS
+                        .TENANT_ID
+                        .eq(tenant.value())
+                        .and(IRIS_WEBHOOK_ATTEMPTS.ENDPOINT_ID.eq(endpointId))
+                        .and(IRIS_WEBHOOK_ATTEMPTS.ATTEMPTED_AT.ge(since)))
+                .fetch(WebhookRows::attempt));
+  }
+
+  @Override
+  public List<Delivery> failedDeliveries(
+      TenantId tenant, UUID endpointId, Instant since, int limit) {
+    return db.call(
+        "list failed webhook deliveries",
+        dsl ->
+            dsl.selectFrom(IRIS_WEBHOOK_DELIVERIES)
+                .where(
+                    IRIS_WEBHOOK_DELIVERIES
+                        .TENANT_ID
+                        .eq(tenant.value())
+                        .and(IRIS_WEBHOOK_DELIVERIES.ENDPOINT_ID.eq(endpointId))
+                        .and(IRIS_WEBHOOK_DELIVERIES.STATUS.eq(DeliveryStatus.FAILED.name()))
+                        .and(IRIS_WEBHOOK_DELIVERIES.CREATED_AT.ge(since)))
+                .orderBy(IRIS_WEBHOOK_DELIVERIES.ID)
+                .limit(limit)
+                .fetch(WebhookRows::delivery));
+  }
+
+  @Override
+  public boolean hasEarlierPending(Delivery delivery) {
+    return db.call(
+        "check earlier webhook delivery",
+        dsl ->
+            dsl.fetchExists(
+                IRIS_WEBHOOK_DELIVERIES,
+                IRIS_WEBHOOK_DELIVERIES
+                    .TENANT_ID
+                    .eq(delivery.tenant().value())
+                    .and(IRIS_WEBHOOK_DELIVERIES.ENDPOINT_ID.eq(delivery.endpointId()))
+                    .and(IRIS_WEBHOOK_DELIVERIES.ID.lt(delivery.id()))
+                    .and(IRIS_WEBHOOK_DELIVERIES.STATUS.eq(DeliveryStatus.PENDING.name()))));
+  }
+
+  @Override
+  public int deleteFinishedEvents(Instant cutoff, int limit) {
+    return db.inTransaction(
+        "delete old webhook events",
+        dsl -> {
+          var d = IRIS_WEBHOOK_DELIVERIES;
+          var e = IRIS_WEBHOOK_EVENTS;
+          List<Record2<String, UUID>> old =
+              dsl.select(e.TENANT_ID, e.ID)
+                  .from(e)
+                  .where(e.CREATED_AT.lt(cutoff))
+                  .andNotExists(
+                      dsl.selectOne()
+                          .from(d)
+                          .where(
+                              d.TENANT_ID
+                                  .eq(e.TENANT_ID)
+                                  .and(d.EVENT_ID.eq(e.ID))
+                                  .and(d.STATUS.eq(DeliveryStatus.PENDING.name()))))
+                  .orderBy(e.CREATED_AT)
+                  .limit(limit)
+                  .forUpdate()
+                  .skipLocked()
+                  .fetch();
+          if (old.isEmpty()) {
+            return 0;
+          }
+          var keys = old.stream().map(r -> DSL.row(r.value1(), r.value2())).toList();
+          dsl.deleteFrom(IRIS_WEBHOOK_ATTEMPTS)
+              .where(
+                  DSL.row(IRIS_WEBHOOK_ATTEMPTS.TENANT_ID, IRIS_WEBHOOK_ATTEMPTS.DELIVERY_ID)
+                      .in(
+                          dsl.select(d.TENANT_ID, d.ID)
+                              .from(d)
+                              .where(DSL.row(d.TENANT_ID, d.EVENT_ID).in(keys))))
+              .execute();
+          dsl.deleteFrom(d).where(DSL.row(d.TENANT_ID, d.EVENT_ID).in(keys)).execute();
+          return dsl.deleteFrom(e).where(DSL.row(e.TENANT_ID, e.ID).in(keys)).execute();
+        });
+  }
+
+  @Override
+  public WebhookHealth health() {
+    return db.call(
+        "webhook health",
+        dsl -> {
+          Record2<Integer, Instant> pending =
+              dsl.select(DSL.count(), DSL.min(IRIS_WEBHOOK_DELIVERIES.CREATED_AT))
+                  .from(IRIS_WEBHOOK_DELIVERIES)
+                  .where(IRIS_WEBHOOK_DELIVERIES.STATUS.eq(DeliveryStatus.PENDING.name()))
+                  .fetchOne();
+          int failing =
+              dsl.fetchCount(
+                  IRIS_WEBHOOK_ENDPOINTS,
+                  IRIS_WEBHOOK_ENDPOINTS
+                      .ENABLED
+                      .isTrue()
+                      .and(IRIS_WEBHOOK_ENDPOINTS.CONSECUTIVE_FAILURES.gt(0)));
+          int disabled =
+              dsl.fetchCount(IRIS_WEBHOOK_ENDPOINTS, IRIS_WEBHOOK_ENDPOINTS.ENABLED.isFalse());
+          return new WebhookHealth(
+              pending == null ? 0 : pending.value1(),
+              pending == null ? null : pending.value2(),
+              failing,
+              disabled);
+        });
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcWebhookStore";
+  }
+}

@@ -1,0 +1,167 @@
+package com.techradium.iris.jdbc.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.techradium.iris.core.StorageException;
+import com.techradium.iris.core.TenantId;
+import com.techradium.iris.core.internal.IrisJson;
+import com.techradium.iris.jdbc.schema.tables.records.IrisWebhookAttemptsRecord;
+import com.techradium.iris.jdbc.schema.tables.records.IrisWebhookDeliveriesRecord;
+import com.techradium.iris.jdbc.schema.tables.records.IrisWebhookEndpointsRecord;
+import com.techradium.iris.jdbc.schema.tables.records.IrisWebhookEventsRecord;
+import com.techradium.iris.webhook.Delivery;
+import com.techradium.iris.webhook.DeliveryAttempt;
+import com.techradium.iris.webhook.DeliveryStatus;
+import com.techradium.iris.webhook.Endpoint;
+import com.techradium.iris.webhook.WebhookEvent;
+import com.techradium.iris.webhook.spi.SecretRing;
+import com.techradium.iris.webhook.spi.StoredEndpoint;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.JSONB;
+
+/** Rows of the webhook tables to values and back. */
+final class WebhookRows {
+  private WebhookRows() {}
+
+  static JSONB json(Object value) {
+    return JSONB.valueOf(IrisJson.write(value));
+  }
+
+  private static <T> T read(JSONB json, TypeReference<T> type) {
+    try {
+      return IrisJson.mapper().readValue(json.data(), type);
+    } catch (JsonProcessingException e) {
+      throw new StorageException("unreadable webhook endpoint column", e);
+    }
+  }
+
+  static void fill(IrisWebhookEndpointsRecord r, Endpoint e) {
+    r.setTenantId(e.tenant().value());
+    r.setId(e.id());
+    r.setUrl(e.url());
+    r.setDescription(e.description());
+    r.setEventTypes(json(e.eventTypes().stream().sorted().toList()));
+    r.setEnabled(e.enabled());
+    r.setHeaders(json(e.headers()));
+    r.setRateLimit(e.rateLimitPerSecond());
+    r.setAllowedCidrs(json(e.allowedCidrs()));
+    r.setFifo(e.fifo());
+    r.setRetryScheduleMs(json(e.retrySchedule().stream().map(Duration::toMillis).toList()));
+    r.setConsecutiveFailures(e.consecutiveFailures());
+    r.setFailingSince(e.failingSince());
+    r.setDisabledReason(e.disabledReason());
+    r.setCreatedAt(e.createdAt());
+    r.setUpdatedAt(e.updatedAt());
+  }
+
+  static void fill(IrisWebhookEndpointsRecord r, SecretRing secrets) {
+    r.setSecretCurrent(secrets.current());
+    r.setSecretPrevious(secrets.previous());
+    r.setSecretPreviousUntil(secrets.previousUntil());
+  }
+
+  static Endpoint endpoint(IrisWebhookEndpointsRecord r) {
+    return new Endpoint(
+        r.getId(),
+        TenantId.of(r.getTenantId()),
+        r.getUrl(),
+        r.getDescription(),
+        Set.copyOf(read(r.getEventTypes(), new TypeReference<List<String>>() {})),
+        r.getEnabled(),
+        read(r.getHeaders(), new TypeReference<Map<String, String>>() {}),
+        r.getRateLimit(),
+        read(r.getAllowedCidrs(), new TypeReference<List<String>>() {}),
+        r.getFifo(),
+        read(r.getRetryScheduleMs(), new TypeReference<List<Long>>() {}).stream()
+            .map(Duration::ofMillis)
+            .toList(),
+        r.getConsecutiveFailures(),
+        r.getFailingSince(),
+        r.getDisabledReason(),
+        r.getCreatedAt(),
+        r.getUpdatedAt());
+  }
+
+  static StoredEndpoint stored(IrisWebhookEndpointsRecord r) {
+    return new StoredEndpoint(
+        endpoint(r),
+        new SecretRing(r.getSecretCurrent(), r.getSecretPrevious(), r.getSecretPreviousUntil()));
+  }
+
+  static IrisWebhookEventsRecord row(WebhookEvent e) {
+    return new IrisWebhookEventsRecord(
+        e.tenant().value(), e.id(), e.type(), e.payload(), e.createdAt());
+  }
+
+  static WebhookEvent event(IrisWebhookEventsRecord r) {
+    return new WebhookEvent(
+        r.getId(), TenantId.of(r.getTenantId()), r.getType(), r.getPayload(), r.getCreatedAt());
+  }
+
+  static IrisWebhookDeliveriesRecord row(Delivery d) {
+    return new IrisWebhookDeliveriesRecord(
+        d.tenant().value(),
+        d.id(),
+        d.eventId(),
+        d.endpointId(),
+        d.eventType(),
+        d.status().name(),
+        d.attempts(),
+        d.nextAttemptAt(),
+        d.lastAttemptAt(),
+        d.lastStatusCode(),
+        d.lastError(),
+        d.createdAt(),
+        d.updatedAt());
+  }
+
+  static Delivery delivery(IrisWebhookDeliveriesRecord r) {
+    return new Delivery(
+        r.getId(),
+        TenantId.of(r.getTenantId()),
+        r.getEventId(),
+        r.getEndpointId(),
+        r.getEventType(),
+        DeliveryStatus.valueOf(r.getStatus()),
+        r.getAttempts(),
+        r.getNextAttemptAt(),
+        r.getLastAttemptAt(),
+        r.getLastStatusCode(),
+        r.getLastError(),
+        r.getCreatedAt(),
+        r.getUpdatedAt());
+  }
+
+  static IrisWebhookAttemptsRecord row(DeliveryAttempt a) {
+    return new IrisWebhookAttemptsRecord(
+        a.tenant().value(),
+        a.id(),
+        a.deliveryId(),
+        a.endpointId(),
+        a.number(),
+        a.at(),
+        a.statusCode(),
+        a.latencyMillis(),
+        a.error(),
+        a.responseExcerpt(),
+        a.succeeded());
+  }
+
+  static DeliveryAttempt attempt(IrisWebhookAttemptsRecord r) {
+    return new DeliveryAttempt(
+        r.getId(),
+        TenantId.of(r.getTenantId()),
+        r.getDeliveryId(),
+        r.getEndpointId(),
+        r.getNumber(),
+        r.getAttemptedAt(),
+        r.getStatusCode(),
+        r.getLatencyMillis(),
+        r.getError(),
+        r.getResponseExcerpt(),
+        r.getSucceeded());
+  }
+}

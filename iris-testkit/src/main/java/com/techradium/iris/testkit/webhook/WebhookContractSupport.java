@@ -1,0 +1,114 @@
+package com.techradium.iris.testkit.webhook;
+
+import com.techradium.iris.core.TenantId;
+import com.techradium.iris.core.TimeOrderedIds;
+import com.techradium.iris.testkit.ContractSupport;
+import com.techradium.iris.webhook.Delivery;
+import com.techradium.iris.webhook.DeliveryAttempt;
+import com.techradium.iris.webhook.DeliveryStatus;
+import com.techradium.iris.webhook.Endpoint;
+import com.techradium.iris.webhook.WebhookEvent;
+import com.techradium.iris.webhook.spi.SecretRing;
+import com.techradium.iris.webhook.spi.StoredEndpoint;
+import com.techradium.iris.webhook.spi.WebhookStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Fixtures shared by the webhook store contract groups: endpoints, events and deliveries made on
+ * the test's clock with fresh ids.
+ */
+public abstract class WebhookContractSupport extends ContractSupport<WebhookStore> {
+  private @Nullable TimeOrderedIds ids;
+
+  /** A fresh UUIDv7 on the test's clock. */
+  protected UUID id() {
+    if (ids == null) {
+      ids = new TimeOrderedIds(clock);
+    }
+    return ids.next();
+  }
+
+  /** The sealed-looking bytes of a key; stores keep them opaque. */
+  protected static byte[] sealed(int seed) {
+    byte[] bytes = new byte[44];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) (seed * 31 + i);
+    }
+    return bytes;
+  }
+
+  /** A new enabled endpoint of {@code tenant} receiving every type, saved in the store. */
+  protected Endpoint endpoint(TenantId tenant) {
+    return endpoint(tenant, Set.of());
+  }
+
+  /** A new enabled endpoint of {@code tenant} receiving {@code types}, saved in the store. */
+  protected Endpoint endpoint(TenantId tenant, Set<String> types) {
+    Instant now = clock.instant();
+    Endpoint endpoint =
+        new Endpoint(
+            id(),
+            tenant,
+            "https://hooks.example.com/" + tenant.value(),
+            "orders",
+            types,
+            true,
+            Map.of("x-team", "billing"),
+            10,
+            List.of("203.0.113.0/24"),
+            false,
+            List.of(Duration.ofSeconds(5), Duration.ofMinutes(1)),
+            0,
+            null,
+            null,
+            now,
+            now);
+    store().insertEndpoint(new StoredEndpoint(endpoint, new SecretRing(sealed(1), null, null)));
+    return endpoint;
+  }
+
+  /** Publishes an event of {@code type} with one pending delivery per endpoint given. */
+  protected List<Delivery> publish(TenantId tenant, String type, Endpoint... endpoints) {
+    Instant now = clock.instant();
+    WebhookEvent event = new WebhookEvent(id(), tenant, type, "{\"n\":1}", now);
+    List<Delivery> deliveries = new ArrayList<>();
+    for (Endpoint endpoint : endpoints) {
+      deliveries.add(Delivery.pending(id(), tenant, event.id(), endpoint.id(), type, now));
+    }
+    store().insertEvent(event, deliveries);
+    return deliveries;
+  }
+
+  /** An attempt of {@code delivery} at the clock's time. */
+  protected DeliveryAttempt attempt(Delivery delivery, boolean succeeded, long latencyMillis) {
+    return new DeliveryAttempt(
+        id(),
+        delivery.tenant(),
+        delivery.id(),
+        delivery.endpointId(),
+        delivery.attempts() + 1,
+        clock.instant(),
+        succeeded ? 200 : 500,
+        latencyMillis,
+        succeeded ? null : "HTTP 500",
+        succeeded ? "ok" : "boom",
+        succeeded);
+  }
+
+  /** Records an attempt with the delivery moved to {@code status}; returns the new delivery. */
+  protected Delivery attempted(Delivery delivery, boolean succeeded, DeliveryStatus status) {
+    DeliveryAttempt attempt = attempt(delivery, succeeded, 40);
+    Instant next = status == DeliveryStatus.PENDING ? clock.instant().plusSeconds(5) : null;
+    Delivery after =
+        delivery.attempted(status, next, attempt.at(), attempt.statusCode(), attempt.error());
+    store().recordAttempt(attempt, after);
+    return after;
+  }
+}

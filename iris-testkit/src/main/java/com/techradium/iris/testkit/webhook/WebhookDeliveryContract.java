@@ -1,0 +1,288 @@
+package com.techradium.iris.testkit.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.techradium.iris.core.Page;
+import com.techradium.iris.core.PageRequest;
+import com.techradium.iris.core.TenantId;
+import com.techradium.iris.webhook.Delivery;
+import com.techradium.iris.webhook.DeliveryAttempt;
+import com.techradium.iris.webhook.DeliveryQuery;
+import com.techradium.iris.webhook.DeliveryStatus;
+import com.techradium.iris.webhook.Endpoint;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Events, deliveries and attempts: saved together, the history filtered and paged, attempts move
+ * the endpoint's failure streak, status changes are compare-and-set, health counts.
+ */
+public abstract class WebhookDeliveryContract extends WebhookContractSupport {
+  @Test
+  void anEventIsSavedWithItsDeliveries() {
+    TenantId tenant = newTenant();
+    Endpoint a = endpoint(tenant);
+    Endpoint b = endpoint(tenant);
+
+    List<Delivery> deliveries = publish(tenant, "call.completed", a, b);
+
+    assertThat(store().getEvent(tenant, deliveries.get(0).eventId()))
+        .hasValueSatisfying(e -> assertThat(e.payload()).isEqualTo("{\"n\":1}"));
+    for (Delivery d : deliveries) {
+      assertThat(store().getDelivery(tenant, d.id())).contains(d);
+    }
+  }
+
+  @Test
+  void theHistoryIsNewestFirstAndPagesWithoutGapsOrRepeats() {
+    TenantId tenant = newTenant();
+    Endpoint endpoint = endpoint(tenant);
+    List<UUID> published = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      clock.advance(Duration.ofMillis(2));
+      published.add(publish(tenant, "call.completed", endpoint).get(0).id());
+    }
+
+    List<UUID> seen = new ArrayList<>();
+    PageRequest request = PageRequest.first(3);
+    while (true) {
+      Page<Delivery> page = store().listDeliveries(tenant, DeliveryQuery.all(), request);
+      page.items().forEach(d -> seen.add(d.id()));
+      if (page.next().isEmpty()) {
+        break;
+      }
+      request = request.after(page.next().get());
+    }
+
+    List<UUID> newestFirst = new ArrayList<>(published);
+    java.util.Collections.reverse(newestFirst);
+    assertThat(seen).containsExactlyElementsOf(newestFirst);
+  }
+
+  @Test
+  void theHistoryFiltersByEndpointTypeStatusAndTime() {
+    TenantId tenant = newTenant();
+    Endpoint a = endpoint(tenant);
+    Endpoint b = endpoint(tenant);
+    Instant start = clock.instant();
+    Delivery calls = publish(tenant, "call.completed", a).get(0);
+    clock.advance(Duration.ofMinutes(1));
+    Delivery sms = publish(tenant, "sms.sent", b).get(0);
+    attempted(sms, true, DeliveryStatus.SUCCEEDED);
+
+    PageRequest page = PageRequest.first();
+    assertThat(store().listDeliveries(tenant, DeliveryQuery.endpoint(a.id()), page).items())
+        .extracting(Delivery::id)
+        .containsExactly(calls.id());
+    assertThat(
+            store()
+                .listDeliveries(tenant, new DeliveryQuery(null, "sms.sent", null, null, null), page)
+                .items())
+        .extracting(Delivery::id)
+        .containsExactly(sms.id());
+    assertThat(
+            store()
+                .listDeliveries(
+                    tenant, DeliveryQuery.all().withStatus(DeliveryStatus.PENDING), page)
+                .items())
+        .extracting(Delivery::id)
+        .containsExactly(calls.id());
+    assertThat(
+            store()
+                .listDeliveries(
+                    tenant, new DeliveryQuery(null, null, null, start, start.plusSeconds(30)), page)
+                .items())
+        .extracting(Delivery::id)
+        .containsExactly(calls.id());
+  }
+
+  @Test
+  void attemptsAreRecordedAndMoveTheFailureStreak() {
+    TenantId tenant = newTenant();
+    Endpoint endpoint = endpoint(tenant);
+    Delivery delivery = publish(tenant, "call.completed", endpoint).get(0);
+    Instant firstFailure = clock.instant();
+
+    Delivery once = attempted(delivery, false, DeliveryStatus.PENDING);
+    clock.advance(Duration.ofSeconds(5));
+    DeliveryAttempt second = attempt(once, false, 70);
+    Endpoint failing =
+        store()
+            .recordAttempt(
+                second, once.attempted(DeliveryStatus.PENDING, null, second.at(), 500, "HTTP 500"))
+            .orElseThrow();
+
+    assertThat(failing.consecutiveFailures()).isEqualTo(2);
+    assertThat(failing.failingSince()).isEqualTo(firstFailure);
+    assertThat(store().attempts(tenant, delivery.id()))
+        .extracting(DeliveryAttempt::number)
+        .containsExactly(1, 2);
+    assertThat(store().getDelivery(tenant, delivery.id()).orElseThrow().attempts()).isEqualTo(2);
+
+    Delivery twice = store().getDelivery(tenant, delivery.id()).orElseThrow();
+    attempted(twice, true, DeliveryStatus.SUCCEEDED);
+    Endpoint healthy = store().getEndpoint(tenant, endpoint.id()).orElseThrow().endpoint();
+    assertThat(healthy.consecutiveFailures()).isZero();
+    assertThat(healthy.failingSince()).isNull();
+    assertThat(store().getDelivery(tenant, delivery.id()).orElseThrow().status())
+        .isEqualTo(DeliveryStatus.SUCCEEDED);
+  }
+
+  @Test
+  void concurrentFailedAttemptsAreAllCounted() throws Exception {
+    TenantId tenant = newTenant();
+    Endpoint endpoint = endpoint(tenant);
+    int threads = 8;
+    List<Delivery> deliveries = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      deliveries.add(publish(tenant, "call.completed", endpoint).get(0));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<?>> done = new ArrayList<>();
+      for (Delivery d : deliveries) {
+        done.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return attempted(d, false, DeliveryStatus.PENDING);
+                }));
+      }
+      go.countDown();
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(store().getEndpoint(tenant, endpoint.id()).orElseThrow().endpoint())
+        .extracting(Endpoint::consecutiveFailures)
+        .isEqualTo(threads);
+  }
+
+  @Test
+  void updateDeliveryIsACompareAndSetOnStatus() {
+    TenantId tenant = newTenant();
+    Endpoint endpoint = endpoint(tenant);
+    Delivery delivery = publish(tenant, "call.completed", endpoint).get(0);
+    Delivery failed = delivery.givenUp("endpoint disabled", clock.instant());
+
+    assertThat(store().updateDelivery(failed, DeliveryStatus.SUCCEEDED)).isFalse();
+    assertThat(store().updateDelivery(failed, DeliveryStatus.PENDING)).isTrue();
+    assertThat(store().updateDelivery(failed.requeued(clock.instant()), DeliveryStatus.PENDING))
+        .isFalse();
+    assertThat(store().getDelivery(tenant, delivery.id()).orElseThrow().status())
+        .isEqualTo(DeliveryStatus.FAILED);
+  }
+
+  @Test
+  void failedDeliveriesSinceATimeAreFoundOldestFirst() {
+    TenantId tenant = newTenant();
+    Endpoint endpoint = endpoint(tenant);
+    Delivery before = publish(tenant, "call.completed", endpoint).get(0);
+    attempted(before, false, DeliveryStatus.FAILED);
+    Instant since = clock.advance(Duration.ofMinutes(1));
+    Delivery first = publish(tenant, "call.completed", endpoint).get(0);
+    attempted(first, false, DeliveryStatus.FAILED);
+    clock.advance(Duration.ofSeconds(1));
+    Delivery second = publish(tenant, "call.completed", endpoint).get(0);
+    attempted(second, false, DeliveryStatus.FAILED);
+    publish(tenant, "call.completed", endpoint);
+
+    assertThat(store().failedDeliveries(tenant, endpoint.id(), since, 100))
+        .extracting(Delivery::id)
+        .containsExactly(first.id(), second.id());
+    assertThat(store().failedDeliveries(tenant, endpoint.id(), since, 1)).hasSize(1);
+  }
+
+  @Test
+  void anEarlierPendingDeliveryOfTheSameEndpointIsSeen() {
+    TenantId tenant = newTenant();
+    Endpoint endpoint = endpoint(tenant);
+    Endpoint other = endpoint(tenant);
+    Delivery first = publish(tenant, "call.completed", endpoint).get(0);
+    Delivery second = publish(tenant, "call.completed", endpoint, other).get(0);
+    Delivery otherSecond =
+        store()
+            .listDeliveries(tenant, DeliveryQuery.endpoint(other.id()), PageRequest.first())
+            .items()
+            .get(0);
+
+    assertThat(store().hasEarlierPending(second)).isTrue();
+    assertThat(store().hasEarlierPending(first)).isFalse();
+    assertThat(store().hasEarlierPending(otherSecond)).isFalse();
+
+    attempted(first, true, DeliveryStatus.SUCCEEDED);
+    assertThat(store().hasEarlierPending(second)).isFalse();
+  }
+
+  @Test
+  void endpointAttemptsSinceATimeAreReturned() {
+    TenantId tenant = newTenant();
+    Endpoint endpoint = endpoint(tenant, Set.of());
+    Delivery delivery = publish(tenant, "call.completed", endpoint).get(0);
+    Delivery once = attempted(delivery, false, DeliveryStatus.PENDING);
+    Instant since = clock.advance(Duration.ofHours(2));
+    attempted(once, true, DeliveryStatus.SUCCEEDED);
+
+    assertThat(store().endpointAttempts(tenant, endpoint.id(), since))
+        .singleElement()
+        .satisfies(a -> assertThat(a.succeeded()).isTrue());
+  }
+
+  @Test
+  void oldEventsWithNoPendingDeliveryAreDeletedWithTheirDeliveriesAndAttempts() {
+    TenantId tenant = newTenant();
+    Endpoint endpoint = endpoint(tenant);
+    Delivery finished = publish(tenant, "call.completed", endpoint).get(0);
+    attempted(finished, true, DeliveryStatus.SUCCEEDED);
+    Delivery pending = publish(tenant, "call.completed", endpoint).get(0);
+    Instant cutoff = clock.advance(Duration.ofDays(31));
+    Delivery recent = publish(tenant, "call.completed", endpoint).get(0);
+    attempted(recent, true, DeliveryStatus.SUCCEEDED);
+
+    int deleted = 0;
+    while (store().getEvent(tenant, finished.eventId()).isPresent()) {
+      int batch = store().deleteFinishedEvents(cutoff, 1000);
+      assertThat(batch).as("progress").isPositive();
+      deleted += batch;
+    }
+
+    assertThat(deleted).isPositive();
+    assertThat(store().getDelivery(tenant, finished.id())).isEmpty();
+    assertThat(store().attempts(tenant, finished.id())).isEmpty();
+    assertThat(store().getEvent(tenant, pending.eventId())).isPresent();
+    assertThat(store().getDelivery(tenant, pending.id())).isPresent();
+    assertThat(store().getEvent(tenant, recent.eventId())).isPresent();
+    assertThat(store().attempts(tenant, recent.id())).hasSize(1);
+  }
+
+  @Test
+  void healthCountsPendingAndFailingAcrossTenants() {
+    var before = store().health();
+    TenantId tenant = newTenant();
+    Endpoint failing = endpoint(tenant);
+    Endpoint disabled = endpoint(tenant);
+    Delivery delivery = publish(tenant, "call.completed", failing).get(0);
+    attempted(delivery, false, DeliveryStatus.PENDING);
+    store().disableEndpoint(tenant, disabled.id(), "disabled by a caller", clock.instant());
+
+    var after = store().health();
+
+    assertThat(after.pendingDeliveries()).isEqualTo(before.pendingDeliveries() + 1);
+    assertThat(after.failingEndpoints()).isEqualTo(before.failingEndpoints() + 1);
+    assertThat(after.disabledEndpoints()).isEqualTo(before.disabledEndpoints() + 1);
+    assertThat(after.oldestPendingSince()).isNotNull();
+  }
+}

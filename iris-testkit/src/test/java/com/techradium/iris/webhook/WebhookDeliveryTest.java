@@ -1,0 +1,430 @@
+package com.techradium.iris.webhook;
+
+import static com.techradium.iris.webhook.WebhookFixture.CALL;
+import static com.techradium.iris.webhook.WebhookFixture.noJitter;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.techradium.iris.core.ConflictException;
+import com.techradium.iris.core.PageRequest;
+import com.techradium.iris.webhook.spi.WebhookRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class WebhookDeliveryTest {
+  private static Delivery only(WebhookFixture f) {
+    return f.webhooks
+        .listDeliveries(f.tenant, DeliveryQuery.all(), PageRequest.first())
+        .items()
+        .get(0);
+  }
+
+  private static void verify(WebhookRequest request, String secret, Instant now) {
+    WebhookVerifier.of(
+            List.of(secret),
+            WebhookVerifier.DEFAULT_TOLERANCE,
+            java.time.Clock.fixed(now, java.time.ZoneOffset.UTC))
+        .verify(request.body(), request.headers());
+  }
+
+  @Test
+  void aPublishedEventReachesEverySubscribedEndpointSignedAsTheStandardSays() throws Exception {
+    WebhookFixture f = new WebhookFixture();
+    CreatedEndpoint calls = f.endpoint("call.completed");
+    f.endpoint("sms.sent");
+
+    WebhookEvent event = f.webhooks.publish(f.tenant, "call.completed", CALL);
+    f.deliverDue();
+
+    assertThat(f.receiver.requests()).hasSize(1);
+    WebhookRequest request = f.receiver.last();
+    assertThat(request.headers())
+        .containsEntry("webhook-id", event.messageId())
+        .containsEntry("content-type", "application/json");
+    verify(request, calls.secret().value(), f.clock.instant());
+    assertThat(new String(request.body(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("\"type\":\"call.completed\"")
+        .contains("\"data\":" + CALL);
+    Delivery delivery = only(f);
+    assertThat(delivery.status()).isEqualTo(DeliveryStatus.SUCCEEDED);
+    assertThat(f.webhooks.attempts(f.tenant, delivery.id()))
+        .singleElement()
+        .satisfies(a -> assertThat(a.statusCode()).isEqualTo(200));
+  }
+
+  @Test
+  void aFailedDeliveryIsRetriedOnTheScheduleWithTheSameWebhookId() throws Exception {
+    WebhookFixture f =
+        new WebhookFixture(
+            b -> b.retrySchedule(noJitter(Duration.ofSeconds(5), Duration.ofMinutes(1))));
+    f.endpoint();
+    f.receiver.answer(500).down();
+    Instant published = f.clock.instant();
+
+    WebhookEvent event = f.webhooks.publish(f.tenant, "call.completed", CALL);
+    f.deliverDue();
+    assertThat(only(f).nextAttemptAt()).isEqualTo(published.plusSeconds(5));
+    f.advanceAndDeliver(2);
+
+    assertThat(f.receiver.requests())
+        .extracting(r -> r.headers().get("webhook-id"))
+        .containsExactly(event.messageId(), event.messageId(), event.messageId());
+    assertThat(f.clock.instant()).isEqualTo(published.plusSeconds(65));
+    Delivery delivery = only(f);
+    assertThat(delivery.status()).isEqualTo(DeliveryStatus.SUCCEEDED);
+    assertThat(delivery.attempts()).isEqualTo(3);
+    assertThat(f.webhooks.attempts(f.tenant, delivery.id()))
+        .extracting(DeliveryAttempt::error)
+        .containsExactly("HTTP 500", "connection refused", null);
+  }
+
+  @Test
+  void aDeliveryIsGivenUpWhenItsScheduleEnds() throws Exception {
+    WebhookFixture f = new WebhookFixture(b -> b.retrySchedule(noJitter(Duration.ofSeconds(1))));
+    f.endpoint();
+    f.receiver.answer(500).answer(502);
+
+    f.webhooks.publish(f.tenant, "call.completed", CALL);
+    f.deliverDue();
+    f.advanceAndDeliver(5);
+
+    assertThat(f.receiver.requests()).hasSize(2);
+    assertThat(only(f).status()).isEqualTo(DeliveryStatus.FAILED);
+    assertThat(only(f).lastStatusCode()).isEqualTo(502);
+    assertThat(f.work.waiting()).isZero();
+  }
+
+  @Test
+  void retryAfterOfA429IsHonouredWithinBounds() throws Exception {
+    WebhookFixture f = new WebhookFixture();
+    f.endpoint();
+    f.receiver.answer(429, Duration.ofSeconds(90)).answer(503, Duration.ofDays(3));
+    Instant start = f.clock.instant();
+
+    f.webhooks.publish(f.tenant, "call.completed", CALL);
+    f.deliverDue();
+    assertThat(only(f).nextAttemptAt()).isEqualTo(start.plusSeconds(90));
+    f.advanceAndDeliver(1);
+    assertThat(only(f).nextAttemptAt()).isEqualTo(start.plusSeconds(90).plus(Duration.ofHours(1)));
+  }
+
+  @Test
+  void a410DisablesTheEndpointAtOnceAndTellsTheListenerAndSubscribers() throws Exception {
+    WebhookFixture f = new WebhookFixture();
+    CreatedEndpoint gone = f.endpoint("call.completed");
+    CreatedEndpoint watcher = f.endpoint("endpoint.disabled");
+    f.receiver.answer(410);
+
+    f.webhooks.publish(f.tenant, "call.completed", CALL);
+    f.deliverDue();
+
+    Endpoint endpoint = f.webhooks.getEndpoint(f.tenant, gone.endpoint().id()).orElseThrow();
+    assertThat(endpoint.enabled()).isFalse();
+    assertThat(endpoint.disabledReason()).isEqualTo("410 Gone");
+    assertThat(f.disabled)
+        .singleElement()
+        .satisfies(d -> assertThat(d.reason()).isEqualTo("410 Gone"));
+    assertThat(f.receiver.requests()).hasSize(2);
+    assertThat(new String(f.receiver.last().body(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("\"type\":\"endpoint.disabled\"")
+        .contains(gone.endpoint().id().toString());
+    assertThat(
+            f.webhooks
+                .listDeliveries(
+                    f.tenant, DeliveryQuery.endpoint(watcher.endpoint().id()), PageRequest.first())
+                .items())
+        .singleElement()
+        .extracting(Delivery::status)
+        .isEqualTo(DeliveryStatus.SUCCEEDED);
+  }
+
+  @Test
+  void anEndpointFailingFor24HoursIsDisabledAndReEnablingClearsTheStreak() throws Exception {
+    WebhookFixture f =
+        new WebhookFixture(
+            b ->
+                b.retrySchedule(
+                    noJitter(Duration.ofHours(12), Duration.ofHours(12), Duration.ofHours(12))));
+    CreatedEndpoint created = f.endpoint("call.completed");
+    UUID id = created.endpoint().id();
+    f.receiver.downFor(10);
+
+    f.webhooks.publish(f.tenant, "call.completed", CALL);
+    f.deliverDue();
+    f.advanceAndDeliver(1);
+    assertThat(f.webhooks.getEndpoint(f.tenant, id).orElseThrow().enabled()).isTrue();
+    f.advanceAndDeliver(1);
+
+    Endpoint disabled = f.webhooks.getEndpoint(f.tenant, id).orElseThrow();
+    assertThat(disabled.enabled()).isFalse();
+    assertThat(disabled.consecutiveFailures()).isEqualTo(3);
+    assertThat(f.disabled).hasSize(1);
+
+    Endpoint enabled = f.webhooks.enableEndpoint(f.tenant, id);
+    assertThat(enabled.consecutiveFailures()).isZero();
+    assertThat(enabled.failingSince()).isNull();
+    assertThat(enabled.disabledReason()).isNull();
+  }
+
+  @Test
+  void anEndpointIsDisabledAfterTheConfiguredCountOfFailures() throws Exception {
+    WebhookFixture f =
+        new WebhookFixture(
+            b ->
+                b.autoDisableAfterFailures(2)
+                    .retrySchedule(
+                        noJitter(
+                            Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1))));
+    UUID id = f.endpoint().endpoint().id();
+    f.receiver.downFor(10);
+
+    f.webhooks.publish(f.tenant, "call.completed", CALL);
+    f.deliverDue();
+    f.advanceAndDeliver(5);
+
+    assertThat(f.webhooks.getEndpoint(f.tenant, id).orElseThrow().enabled()).isFalse();
+    assertThat(f.receiver.requests()).hasSize(2);
+    assertThat(only(f).status()).isEqualTo(DeliveryStatus.FAILED);
+    assertThat(only(f).lastError()).isEqualTo("endpoint disabled");
+  }
+
+  @Test
+  void aFifoEndpointGetsTheNextDeliveryOnlyAfterThePreviousSucceeded() throws Exception {
+    WebhookFixture f = new WebhookFixture(b -> b.retrySchedule(noJitter(Duration.ofSeconds(30))));
+    f.endpoint(EndpointSpec.builder("https://hooks.example.com/fifo").fifo(true).build());
+    f.receiver.answer(500);
+
+    WebhookEvent first = f.webhooks.publish(f.tenant, "call.completed", CALL);
+    WebhookEvent second = f.webhooks.publish(f.tenant, "call.completed", CALL);
+    f.deliverDue();
+    for (int i = 0; i < 40; i++) {
+      f.advanceAndDeliver(1);
+    }
+
+    assertThat(f.receiver.requests())
+        .extracting(r -> r.headers().get("webhook-id"))
+        .containsExactly(first.messageId(), first.messageId(), second.messageId());
+  }
+
+  @Test
+  void withoutFifoALaterDeliveryDoesNotWaitForAFailingOne() throws Exception {
+    WebhookFixture f = new WebhookFixture(b -> b.retrySchedule(noJitter(Duration.ofSeconds(30))));
+    f.endpoint();
+    f.receiver.answer(500);
+
+    WebhookEvent first = f.webhooks.publish(f.tenant, "call.completed", CALL);
+    WebhookEvent second = f.webhooks.publish(f.tenant, "call.completed", CALL);
+    f.deliverDue();
+
+    assertThat(f.receiver.requests())
+        .extracting(r -> r.headers().get("webhook-id"))
+        .containsExactly(first.messageId(), second.messageId());
+  }
+
+  @Test
+  void aRateLimitSpacesDeliveriesToAnEndpoint() throws Exception {
+    WebhookFixture f = new WebhookFixture();
+    f.endpoint(
+        EndpointSpec.builder("https://hooks.example.com/slow").rateLimitPerSecond(2).build());
+    for (int i = 0; i < 5; i++) {
+      f.webhooks.publish(f.tenant, "call.completed", CALL);
+    }
+
+    f.deliverDue();
+    int firstSecond = f.receiver.requests().size();
+    f.clock.advance(Duration.ofMillis(1001));
+    f.deliverDue();
+
+    assertThat(firstSecond).isEqualTo(2);
+    assertThat(f.receiver.requests()).hasSize(4);
+  }
+
+  @Test
+  void aManualRetrySendsAFailedDeliveryAgainWithTheSameId() throws Exception {
+    WebhookFixture f = new WebhookFixture(b -> b.retrySchedule(noJitter(Duration.ofSeconds(1))));
+    f.endpoint();
+    f.receiver.answer(500).answer(500);
+    WebhookEvent event = f.webhooks.publish(f.tenant, "call.completed", CALL);
+    f.deliverDue();
+    f.advanceAndDeliver(1);
+    Delivery failed = only(f);
+    assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
+
+    f.webhooks.retryDelivery(f.tenant, failed.id());
+    f.deliverDue();
+
+    assertThat(only(f).status()).isEqualTo(DeliveryStatus.SUCCEEDED);
+    assertThat(f.receiver.last().headers().get("webhook-id")).isEqualTo(event.messageId());
+    assertThatThrownBy(() -> f.webhooks.retryDelivery(f.tenant, failed.id()))
+        .isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void recoverResendsAnEndpointsFailedDeliveriesSinceATime() throws Exception {
+    WebhookFixture f = new WebhookFixture(b -> b.retrySchedule(noJitter(Duration.ofSeconds(1))));
+    UUID id = f.endpoint().endpoint().id();
+    f.receiver.downFor(2);
+    f.webhooks.publish(f.tenant, "call.completed", CALL);
+    f.deliverDue();
+    f.advanceAndDeliver(1);
+    Instant since = f.clock.advance(Duration.ofMinutes(1));
+    f.receiver.downFor(4);
+    f.webhooks.publish(f.tenant, "call.completed", CALL);
+    f.webhooks.publish(f.tenant, "call.completed", CALL);
+    f.deliverDue();
+    f.advanceAndDeliver(3);
+    int sent = f.receiver.requests().size();
+
+    assertThat(f.webhooks.recover(f.tenant, id, since)).isEqualTo(2);
+    f.deliverDue();
+
+    assertThat(f.receiver.requests()).hasSize(sent + 2);
+    assertThat(
+            f.webhooks
+                .listDeliveries(
+                    f.tenant,
+                    DeliveryQuery.all().withStatus(DeliveryStatus.FAILED),
+                    PageRequest.first())
+                .items())
+        .hasSize(1);
+  }
+
+  @Test
+  void duringARotationsGraceBothSecretsSignThenOnlyTheNewOne() throws Exception {
+    WebhookFixture f = new WebhookFixture();
+    CreatedEndpoint created = f.endpoint();
+    EndpointSecret next =
+        f.webhooks.rotateSecret(f.tenant, created.endpoint().id(), Duration.ofHours(1));
+
+    f.webhooks.publish(f.tenant, "call.completed", CALL);
+    f.deliverDue();
+    WebhookRequest during = f.receiver.last();
+    assertThat(during.headers().get("webhook-signature").split(" ")).hasSize(2);
+    verify(during, created.secret().value(), f.clock.instant());
+    verify(during, next.value(), f.clock.instant());
+
+    f.clock.advance(Duration.ofHours(1));
+    f.webhooks.publish(f.tenant, "call.completed", CALL);
+    f.deliverDue();
+    WebhookRequest after = f.receiver.last();
+    assertThat(after.headers().get("webhook-signature").split(" ")).hasSize(1);
+    verify(after, next.value(), f.clock.instant());
+    assertThat(
+            WebhookVerifier.of(
+                    List.of(created.secret().value()),
+                    Duration.ofMinutes(5),
+                    java.time.Clock.fixed(f.clock.instant(), java.time.ZoneOffset.UTC))
+                .isValid(after.body(), after.headers()))
+        .isFalse();
+  }
+
+  @Test
+  void aTestDeliveryIsSentAtOnceAndItsResultReturned() {
+    WebhookFixture f = new WebhookFixture();
+    CreatedEndpoint created = f.endpoint("call.completed");
+    f.receiver.answer(503);
+
+    TestDeliveryResult result = f.webhooks.sendTest(f.tenant, created.endpoint().id());
+
+    assertThat(result.succeeded()).isFalse();
+    assertThat(result.statusCode()).isEqualTo(503);
+    assertThat(new String(f.receiver.last().body(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("test.ping");
+    verify(f.receiver.last(), created.secret().value(), f.clock.instant());
+    assertThat(f.webhooks.sendTest(f.tenant, created.endpoint().id()).succeeded()).isTrue();
+  }
+
+  @Test
+  void statsGiveSuccessRateAndLatencyPercentilesPerWindow() throws Exception {
+    WebhookFixture f = new WebhookFixture(b -> b.retrySchedule(noJitter(Duration.ofHours(2))));
+    UUID id = f.endpoint().endpoint().id();
+    f.receiver.answer(500);
+    f.webhooks.publish(f.tenant, "call.completed", CALL);
+    f.deliverDue();
+    f.advanceAndDeliver(1);
+    for (int i = 0; i < 3; i++) {
+      f.webhooks.publish(f.tenant, "call.completed", CALL);
+    }
+    f.deliverDue();
+
+    EndpointStats stats = f.webhooks.stats(f.tenant, id);
+
+    assertThat(stats.lastHour().attempts()).isEqualTo(4);
+    assertThat(stats.lastHour().successRate()).isEqualTo(1.0);
+    assertThat(stats.lastDay().attempts()).isEqualTo(5);
+    assertThat(stats.lastDay().successRate()).isEqualTo(0.8);
+    assertThat(stats.lastDay().p50Millis()).isEqualTo(12);
+    assertThat(stats.lastDay().p95Millis()).isEqualTo(30);
+  }
+
+  @Test
+  void healthShowsPendingDeliveriesAndFailingEndpoints() throws Exception {
+    WebhookFixture f = new WebhookFixture();
+    f.endpoint();
+    f.receiver.down();
+    Instant published = f.clock.instant();
+    f.webhooks.publish(f.tenant, "call.completed", CALL);
+    f.deliverDue();
+
+    WebhookHealth health = f.webhooks.health();
+
+    assertThat(health.pendingDeliveries()).isEqualTo(1);
+    assertThat(health.oldestPendingSince()).isEqualTo(published);
+    assertThat(health.failingEndpoints()).isEqualTo(1);
+  }
+
+  @Test
+  void aDisabledOrDeletedEndpointsPendingDeliveryIsGivenUpWithoutSending() throws Exception {
+    WebhookFixture f = new WebhookFixture();
+    UUID id = f.endpoint().endpoint().id();
+    f.webhooks.publish(f.tenant, "call.completed", CALL);
+    f.webhooks.disableEndpoint(f.tenant, id);
+
+    f.deliverDue();
+
+    assertThat(f.receiver.requests()).isEmpty();
+    assertThat(only(f).status()).isEqualTo(DeliveryStatus.FAILED);
+  }
+
+  @Test
+  void cleanupDeletesFinishedEventsPastTheRetentionAndIsANightlyChore() throws Exception {
+    WebhookFixture f = new WebhookFixture(b -> b.retention(Duration.ofDays(7)));
+    f.endpoint();
+    WebhookEvent old = f.webhooks.publish(f.tenant, "call.completed", CALL);
+    f.deliverDue();
+    f.clock.advance(Duration.ofDays(8));
+    WebhookEvent fresh = f.webhooks.publish(f.tenant, "call.completed", CALL);
+
+    assertThat(f.webhooks.cleanup()).isEqualTo(1);
+
+    assertThat(f.webhooks.getEvent(f.tenant, old.id())).isEmpty();
+    assertThat(f.webhooks.getEvent(f.tenant, fresh.id())).isPresent();
+    assertThat(f.context.housekeeping().tasks())
+        .extracting(com.techradium.iris.core.HousekeepingTask::name)
+        .contains(WebhookDispatcher.RETENTION_SCHEDULE);
+  }
+
+  @Test
+  void secretsAreStoredSealedAndNeverShownByToString() {
+    WebhookFixture f = new WebhookFixture();
+    CreatedEndpoint created = f.endpoint();
+    byte[] key = java.util.Base64.getDecoder().decode(created.secret().value().substring(6));
+
+    byte[] stored =
+        f.store.getEndpoint(f.tenant, created.endpoint().id()).orElseThrow().secrets().current();
+
+    assertThat(java.util.Collections.indexOfSubList(toList(stored), toList(key))).isEqualTo(-1);
+    assertThat(created.toString()).doesNotContain(created.secret().value().substring(6));
+  }
+
+  private static List<Byte> toList(byte[] bytes) {
+    List<Byte> list = new java.util.ArrayList<>();
+    for (byte b : bytes) {
+      list.add(b);
+    }
+    return list;
+  }
+}
