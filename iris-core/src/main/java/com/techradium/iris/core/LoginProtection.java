@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The one definition of login protection shared by the facades that enforce or detect it: the
- * rate limiter blocks further attempts once an account or an IP address has failed {@code
- * maxFailures} times within {@code window}, and the audit log's brute-force detection fires on the
- * same numbers. Each limit applies to accounts and to IP addresses alike.
+ * The one definition of login protection shared by the facades that enforce or detect it: the rate
+ * limiter blocks further attempts once an account or an IP address has failed {@code maxFailures}
+ * times within {@code window}, and the audit log's brute-force detection fires on the same numbers.
+ * Each limit applies to accounts and to IP addresses alike.
  *
  * @param maxFailures failed logins allowed within {@code window}, at least 1
  * @param window the sliding window the failures are counted in, at least 1 ms

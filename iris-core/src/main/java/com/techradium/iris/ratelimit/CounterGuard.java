@@ -88,7 +88,8 @@ final class CounterGuard {
             results[i] = new CounterResult(true, rule.limit(), nowMicros + rule.windowMicros(), 0);
         case FAIL_CLOSED -> {
           closed = true;
-          results[i] = new CounterResult(false, 0, nowMicros + pauseMicros, Math.max(1, pauseMicros));
+          results[i] =
+              new CounterResult(false, 0, nowMicros + pauseMicros, Math.max(1, pauseMicros));
         }
         case LOCAL_FALLBACK -> {
           locals.add(new CounterCheck(check.key(), share(rule), check.cost()));

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A tenant's daily or monthly allowance, counted per tenant or per API key, starting over by
- * itself at midnight (daily) or at midnight of the billing day (monthly) in {@code zone}.
+ * A tenant's daily or monthly allowance, counted per tenant or per API key, starting over by itself
+ * at midnight (daily) or at midnight of the billing day (monthly) in {@code zone}.
  *
  * @param name unique per tenant: 1-64 of {@code a-z 0-9 . _ -}
  * @param period daily or monthly

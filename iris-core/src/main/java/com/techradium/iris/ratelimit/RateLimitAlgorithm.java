@@ -7,10 +7,10 @@ package com.techradium.iris.ratelimit;
 public enum RateLimitAlgorithm {
   /**
    * Two fixed windows, the previous one weighted by how much of it still overlaps the sliding
-   * window. O(1) memory (three numbers). Approximate: exact when traffic in the previous window
-   * was uniform; in the adversarial worst case (the whole previous window's traffic at its very
-   * end) up to twice the limit can pass within one window length. Never more than the limit within
-   * one fixed window.
+   * window. O(1) memory (three numbers). Approximate: exact when traffic in the previous window was
+   * uniform; in the adversarial worst case (the whole previous window's traffic at its very end) up
+   * to twice the limit can pass within one window length. Never more than the limit within one
+   * fixed window.
    */
   SLIDING_WINDOW_COUNTER,
   /**

@@ -8,9 +8,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The limiter's answer, a value: whether the request may proceed and what to tell the client.
- * When several rules applied, the decision reports the one that denied the request or, when all
- * admitted it, the one with the fewest permits left.
+ * The limiter's answer, a value: whether the request may proceed and what to tell the client. When
+ * several rules applied, the decision reports the one that denied the request or, when all admitted
+ * it, the one with the fewest permits left.
  *
  * <pre>{@code
  * RateLimitDecision decision = limiter.check(request);

@@ -103,18 +103,20 @@ public final class RateLimitQuotas {
   private QuotaDefinition definition(
       TenantId tenant, String quota, @Nullable String apiKey, Validation v) {
     Objects.requireNonNull(quota, "quota");
+    boolean known = tenants.exists(tenant);
     tenants.check(v, tenant, null);
     v.optionalText("apiKey", apiKey, RateLimitRequest.MAX_VALUE_LENGTH);
-    QuotaDefinition definition =
-        v.hasErrors() ? null : store.quota(tenant, quota).orElse(null);
-    if (!v.hasErrors()) {
+    QuotaDefinition definition = known ? store.quota(tenant, quota).orElse(null) : null;
+    if (known) {
       v.check(definition != null, "quota", "unknown quota " + quota);
     }
     if (definition != null) {
       v.check(
           definition.perApiKey() == (apiKey != null),
           "apiKey",
-          definition.perApiKey() ? "is required by a per-key quota" : "must be null for a tenant-wide quota");
+          definition.perApiKey()
+              ? "is required by a per-key quota"
+              : "must be null for a tenant-wide quota");
     }
     v.throwIfInvalid();
     return Objects.requireNonNull(definition);

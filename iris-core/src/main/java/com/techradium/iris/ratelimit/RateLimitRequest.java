@@ -45,17 +45,20 @@ public record RateLimitRequest(
 
   /** This request made by {@code user}. */
   public RateLimitRequest user(String user) {
-    return new RateLimitRequest(tenant, resource, Objects.requireNonNull(user, "user"), apiKey, ip, cost);
+    return new RateLimitRequest(
+        tenant, resource, Objects.requireNonNull(user, "user"), apiKey, ip, cost);
   }
 
   /** This request made with the API key whose public id is {@code apiKey}. */
   public RateLimitRequest apiKey(String apiKey) {
-    return new RateLimitRequest(tenant, resource, user, Objects.requireNonNull(apiKey, "apiKey"), ip, cost);
+    return new RateLimitRequest(
+        tenant, resource, user, Objects.requireNonNull(apiKey, "apiKey"), ip, cost);
   }
 
   /** This request from the IP address {@code ip}. */
   public RateLimitRequest ip(String ip) {
-    return new RateLimitRequest(tenant, resource, user, apiKey, Objects.requireNonNull(ip, "ip"), cost);
+    return new RateLimitRequest(
+        tenant, resource, user, apiKey, Objects.requireNonNull(ip, "ip"), cost);
   }
 
   /** This request costing {@code cost} permits. */

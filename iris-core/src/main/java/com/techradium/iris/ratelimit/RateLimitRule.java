@@ -43,7 +43,9 @@ public record RateLimitRule(
   /** The largest limit of a rule. */
   public static final long MAX_LIMIT = 1_000_000;
 
-  /** The largest limit of a {@link RateLimitAlgorithm#SLIDING_WINDOW_LOG} rule (memory O(limit)). */
+  /**
+   * The largest limit of a {@link RateLimitAlgorithm#SLIDING_WINDOW_LOG} rule (memory O(limit)).
+   */
   public static final long MAX_LOG_LIMIT = 100_000;
 
   /** The longest window of a rule. */
@@ -75,7 +77,10 @@ public record RateLimitRule(
           "rule.window",
           "must be at least 1 microsecond per permit");
     }
-    v.check(burst >= 1 && burst <= Math.max(1, limit) * 1000, "rule.burst", "must be between 1 and 1000 × limit");
+    v.check(
+        burst >= 1 && burst <= Math.max(1, limit) * 1000,
+        "rule.burst",
+        "must be between 1 and 1000 × limit");
     v.throwIfInvalid();
   }
 
@@ -111,7 +116,8 @@ public record RateLimitRule(
   /** This rule at another limit (burst follows when it equalled the limit). */
   public RateLimitRule withLimit(long limit) {
     long newBurst = burst == this.limit ? limit : burst;
-    return new RateLimitRule(name, resource, scope, algorithm, limit, window, newBurst, onUnavailable);
+    return new RateLimitRule(
+        name, resource, scope, algorithm, limit, window, newBurst, onUnavailable);
   }
 
   /** This rule with another policy for an unavailable backend. */

@@ -26,8 +26,8 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Rate limiting for a multi-tenant application: every rule that applies to a request (tenant,
- * user, API key, IP address, resource) decided in one atomic step, login protection, exemptions,
+ * Rate limiting for a multi-tenant application: every rule that applies to a request (tenant, user,
+ * API key, IP address, resource) decided in one atomic step, login protection, exemptions,
  * aggregated violations; quotas are kept by {@link RateLimitQuotas} ({@link #quotas()}).
  *
  * <pre>{@code
@@ -43,13 +43,13 @@ import org.jspecify.annotations.Nullable;
  * when any denies; {@link #peek} answers the same question without taking anything; {@link
  * #checkOrThrow} throws {@link RateLimitExceededException} on a denial; {@link #enforcer()} is the
  * same as a plain function for a host's request pipeline. A rule applies when it names the
- * request's resource (or none) and the request carries every part of its scope; exempt callers
- * skip the rules their exemption covers.
+ * request's resource (or none) and the request carries every part of its scope; exempt callers skip
+ * the rules their exemption covers.
  *
- * <p><b>Rules.</b> The deployment's default rules (API 100/min, calls 10/s, SMS 100/min per
- * tenant, login protection 5/min and 20/hour per account and per IP) are created in the store on
- * start and can be edited ({@link #saveDefaultRule}); a tenant's custom rule of the same name
- * overrides a default for that tenant ({@link #saveRule}).
+ * <p><b>Rules.</b> The deployment's default rules (API 100/min, calls 10/s, SMS 100/min per tenant,
+ * login protection 5/min and 20/hour per account and per IP) are created in the store on start and
+ * can be edited ({@link #saveDefaultRule}); a tenant's custom rule of the same name overrides a
+ * default for that tenant ({@link #saveRule}).
  *
  * <p><b>Violations.</b> Denials are aggregated per rule, scope key and hour: written to the store
  * and published on the context's events as a {@link com.techradium.iris.core.SecurityNotice} of
@@ -63,7 +63,9 @@ import org.jspecify.annotations.Nullable;
  * clock and runtime belong to the host.
  */
 public final class RateLimiter {
-  /** The nightly chore (03:30 UTC) deleting old violations, expired exemptions and quota periods. */
+  /**
+   * The nightly chore (03:30 UTC) deleting old violations, expired exemptions and quota periods.
+   */
   public static final String CLEANUP_SCHEDULE = "ratelimit-cleanup";
 
   /** The job type of {@link #CLEANUP_SCHEDULE}. */
@@ -130,8 +132,8 @@ public final class RateLimiter {
   // ---------------------------------------------------------------- decisions
 
   /**
-   * Decides a request against every rule that applies, taking its permits from all of them or,
-   * when any denies, from none. A denial is recorded as a violation.
+   * Decides a request against every rule that applies, taking its permits from all of them or, when
+   * any denies, from none. A denial is recorded as a violation.
    *
    * @throws com.techradium.iris.core.ValidationException on an unknown tenant, a malformed IP, a
    *     value longer than {@value RateLimitRequest#MAX_VALUE_LENGTH} characters or a cost out of
@@ -156,9 +158,9 @@ public final class RateLimiter {
   }
 
   /**
-   * The limiter as a plain function for a host's request pipeline: {@link #check}. No web
-   * framework needed; a servlet filter or an interceptor calls it and answers 429 with the
-   * decision's headers when it denies.
+   * The limiter as a plain function for a host's request pipeline: {@link #check}. No web framework
+   * needed; a servlet filter or an interceptor calls it and answers 429 with the decision's headers
+   * when it denies.
    */
   public Function<RateLimitRequest, RateLimitDecision> enforcer() {
     return this::check;
@@ -184,8 +186,8 @@ public final class RateLimiter {
   }
 
   /**
-   * Forgets the account's failed logins after a successful one. The IP's failures stay: an
-   * attacker must not reset an address's count by logging into an account of their own.
+   * Forgets the account's failed logins after a successful one. The IP's failures stay: an attacker
+   * must not reset an address's count by logging into an account of their own.
    */
   public void loginSucceeded(TenantId tenant, String account) {
     RateLimitRequest request = loginRequest(tenant, account, null);
@@ -383,8 +385,7 @@ public final class RateLimiter {
     CounterResult result = results.get(reported);
     RateLimitRule rule = checks.get(reported).rule();
     if (!result.allowed() && consume) {
-      violations.denied(
-          request.tenant(), rule.name(), scopeKeys.get(reported), who(request), now);
+      violations.denied(request.tenant(), rule.name(), scopeKeys.get(reported), who(request), now);
     }
     return new RateLimitDecision(
         result.allowed(),
@@ -440,7 +441,9 @@ public final class RateLimiter {
 
   private TenantConfig config(TenantId tenant, Instant now, long nowMicros) {
     TenantConfig config = configs.get(tenant);
-    if (config != null && nowMicros - config.loadedAt < configTtlMicros && nowMicros >= config.loadedAt) {
+    if (config != null
+        && nowMicros - config.loadedAt < configTtlMicros
+        && nowMicros >= config.loadedAt) {
       return config;
     }
     ensureSetUp();

@@ -169,8 +169,8 @@ public final class RateLimiterBuilder {
   }
 
   /**
-   * The longest a key's denials are counted before they are written and published together.
-   * Default 1 minute.
+   * The longest a key's denials are counted before they are written and published together. Default
+   * 1 minute.
    */
   public RateLimiterBuilder violationInterval(Duration interval) {
     BuilderChecks.positive("violationInterval", interval);
@@ -179,7 +179,9 @@ public final class RateLimiterBuilder {
     return this;
   }
 
-  /** How long violations and past quota periods are kept by the nightly cleanup. Default 90 days. */
+  /**
+   * How long violations and past quota periods are kept by the nightly cleanup. Default 90 days.
+   */
   public RateLimiterBuilder violationRetention(Duration retention) {
     BuilderChecks.positive("violationRetention", retention);
     violationRetentionSet = BuilderChecks.markSet("violationRetention", violationRetentionSet);

@@ -48,7 +48,8 @@ final class RequestChecks {
   }
 
   private static boolean optional(@Nullable String value) {
-    return value == null || (!value.isEmpty() && value.length() <= RateLimitRequest.MAX_VALUE_LENGTH);
+    return value == null
+        || (!value.isEmpty() && value.length() <= RateLimitRequest.MAX_VALUE_LENGTH);
   }
 
   private static void length(Validation v, String field, @Nullable String value) {

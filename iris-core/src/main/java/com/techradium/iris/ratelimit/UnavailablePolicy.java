@@ -1,8 +1,8 @@
 package com.techradium.iris.ratelimit;
 
 /**
- * What a rule decides while its shared counter backend (Redis) cannot be reached. The limiter
- * stops calling the backend for a short pause after a failure, so an outage costs no exception per
+ * What a rule decides while its shared counter backend (Redis) cannot be reached. The limiter stops
+ * calling the backend for a short pause after a failure, so an outage costs no exception per
  * request, and tries again by itself after the pause.
  */
 public enum UnavailablePolicy {

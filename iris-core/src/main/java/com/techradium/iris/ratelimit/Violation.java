@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Denials of one rule for one scope key within one hour, aggregated: a flood is one violation
- * with a large count, not a row per request.
+ * Denials of one rule for one scope key within one hour, aggregated: a flood is one violation with
+ * a large count, not a row per request.
  *
  * @param rule the rule that denied
  * @param scopeKey whom it denied, e.g. {@code user=alice} or {@code ip=203.0.113.7}
@@ -15,7 +15,12 @@ import java.util.Objects;
  * @param lastAt the last denial recorded so far
  */
 public record Violation(
-    String rule, String scopeKey, Instant periodStart, long count, Instant firstAt, Instant lastAt) {
+    String rule,
+    String scopeKey,
+    Instant periodStart,
+    long count,
+    Instant firstAt,
+    Instant lastAt) {
   public Violation {
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(scopeKey, "scopeKey");

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * Aggregates denials per (tenant, rule, scope key, hour) before they reach the store and the audit
  * log: the first denial of a key in an hour is written and published at once; later ones are
  * counted and written (and published, as one notice with the count) at most once per {@code
- * interval} per key, on the next denial after it or by {@link #flush}. A flood of a million
- * denials is a handful of writes and notices.
+ * interval} per key, on the next denial after it or by {@link #flush}. A flood of a million denials
+ * is a handful of writes and notices.
  */
 final class ViolationRecorder {
   private static final Logger LOG = LoggerFactory.getLogger(ViolationRecorder.class);

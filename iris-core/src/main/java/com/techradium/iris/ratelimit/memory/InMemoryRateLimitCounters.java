@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Rate-limit counters in this JVM: one small state per (tenant, key), each guarded by its own
  * monitor, so requests on different keys never contend and a request's several rules are decided
  * under their keys' monitors taken in one global order (no deadlock, all or none). Counters that
- * are whole again are forgotten by a sweep every {@value #SWEEP_EVERY} calls, so memory follows
- * the active keys. Uses the {@code now} it is given. Thread-safe.
+ * are whole again are forgotten by a sweep every {@value #SWEEP_EVERY} calls, so memory follows the
+ * active keys. Uses the {@code now} it is given. Thread-safe.
  */
 public final class InMemoryRateLimitCounters implements RateLimitCounters {
   static final int SWEEP_EVERY = 1 << 16;
@@ -77,12 +77,7 @@ public final class InMemoryRateLimitCounters implements RateLimitCounters {
 
   /** Takes the monitors of {@code ordered} from {@code i} on, then decides; null if one died. */
   private static List<CounterResult> lockAll(
-      Held[] ordered,
-      int i,
-      Held[] held,
-      List<CounterCheck> checks,
-      long now,
-      boolean consume) {
+      Held[] ordered, int i, Held[] held, List<CounterCheck> checks, long now, boolean consume) {
     if (i < ordered.length) {
       synchronized (ordered[i].state()) {
         return lockAll(ordered, i + 1, held, checks, now, consume);

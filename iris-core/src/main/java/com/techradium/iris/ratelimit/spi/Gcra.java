@@ -3,9 +3,9 @@ package com.techradium.iris.ratelimit.spi;
 import com.techradium.iris.ratelimit.RateLimitRule;
 
 /**
- * The generic cell rate algorithm as pure functions on a key's one number of state, its
- * theoretical arrival time ({@code tat}, microseconds; 0 for a new key). Requests are spaced by the
- * emission interval {@code ceil(window / limit)}; up to {@code burst} may arrive at once.
+ * The generic cell rate algorithm as pure functions on a key's one number of state, its theoretical
+ * arrival time ({@code tat}, microseconds; 0 for a new key). Requests are spaced by the emission
+ * interval {@code ceil(window / limit)}; up to {@code burst} may arrive at once.
  *
  * <p>A request of {@code cost} at {@code now} is admitted when {@code max(tat, now) + cost ×
  * interval − now ≤ burst × interval}; the new state is then {@code max(tat, now) + cost ×

@@ -7,10 +7,10 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 
 /**
- * Where a quota's periods begin and end, in the quota's time zone: daily periods at local
- * midnight (or the first instant of the day when midnight does not exist, on a DST change),
- * monthly periods at local midnight of the billing day. A day across a DST change is 23 or 25
- * hours long. Stateless and thread-safe.
+ * Where a quota's periods begin and end, in the quota's time zone: daily periods at local midnight
+ * (or the first instant of the day when midnight does not exist, on a DST change), monthly periods
+ * at local midnight of the billing day. A day across a DST change is 23 or 25 hours long. Stateless
+ * and thread-safe.
  */
 public final class QuotaWindows {
   private QuotaWindows() {}

@@ -11,9 +11,9 @@ import java.util.List;
  * RateLimitCountersContract} of iris-testkit. Thread-safe; an implementation shared by many nodes
  * (Redis) decides for all of them.
  *
- * <p>Counters of different tenants never meet: a key is only ever looked up within its tenant.
- * A backend may read its own clock instead of {@code now} (Redis can use the server's {@code
- * TIME}); it says so in its documentation.
+ * <p>Counters of different tenants never meet: a key is only ever looked up within its tenant. A
+ * backend may read its own clock instead of {@code now} (Redis can use the server's {@code TIME});
+ * it says so in its documentation.
  */
 public interface RateLimitCounters {
   /**
@@ -37,6 +37,7 @@ public interface RateLimitCounters {
 
   /** Microseconds since the epoch of {@code instant}. */
   static long micros(Instant instant) {
-    return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
+    return Math.addExact(
+        Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
   }
 }

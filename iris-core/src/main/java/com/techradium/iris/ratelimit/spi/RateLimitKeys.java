@@ -8,11 +8,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Builds counter keys from a rule and a request: {@code <rule>:<scope key>}, where the scope key
- * lists the scope's parts in a fixed order, e.g. {@code api:user=alice;ip=203.0.113.7}. Every
- * value from the request is percent-encoded (only {@code A-Z a-z 0-9 . _ - @} stay as they are),
- * so a key never holds a brace, a colon, a separator, whitespace or a control character: no input
- * can move a Redis hash tag or reach another rule's, scope's or tenant's counter. Values are
- * length-checked by the facade before they get here. Stateless and thread-safe.
+ * lists the scope's parts in a fixed order, e.g. {@code api:user=alice;ip=203.0.113.7}. Every value
+ * from the request is percent-encoded (only {@code A-Z a-z 0-9 . _ - @} stay as they are), so a key
+ * never holds a brace, a colon, a separator, whitespace or a control character: no input can move a
+ * Redis hash tag or reach another rule's, scope's or tenant's counter. Values are length-checked by
+ * the facade before they get here. Stateless and thread-safe.
  */
 public final class RateLimitKeys {
   private RateLimitKeys() {}

@@ -20,10 +20,11 @@ public final class SlidingWindowCounter {
   }
 
   /**
-   * The previous window's count once the state is moved to the window starting at {@code
-   * newStart}: the old current count if the windows are adjacent, else 0.
+   * The previous window's count once the state is moved to the window starting at {@code newStart}:
+   * the old current count if the windows are adjacent, else 0.
    */
-  public static long rolledPrevious(long start, long previous, long current, long newStart, long window) {
+  public static long rolledPrevious(
+      long start, long previous, long current, long newStart, long window) {
     if (newStart == start) {
       return previous;
     }

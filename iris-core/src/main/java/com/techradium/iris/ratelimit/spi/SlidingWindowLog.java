@@ -1,11 +1,11 @@
 package com.techradium.iris.ratelimit.spi;
 
 /**
- * The sliding-window log as pure functions on a key's state: the times (microseconds, oldest
- * first) of the permits admitted within the last {@code window}, one entry per permit. A request
- * of {@code cost} at {@code now} is admitted when the entries after {@code now − window} plus
- * {@code cost} are at most {@code limit}. Exact: never more than {@code limit} in any window of the
- * rule's length. Memory O(limit) per key.
+ * The sliding-window log as pure functions on a key's state: the times (microseconds, oldest first)
+ * of the permits admitted within the last {@code window}, one entry per permit. A request of {@code
+ * cost} at {@code now} is admitted when the entries after {@code now − window} plus {@code cost}
+ * are at most {@code limit}. Exact: never more than {@code limit} in any window of the rule's
+ * length. Memory O(limit) per key.
  */
 public final class SlidingWindowLog {
   private SlidingWindowLog() {}
@@ -15,7 +15,8 @@ public final class SlidingWindowLog {
    *
    * @param inWindow how many entries lie after {@code now − window}
    * @param oldestNeeded the time of the entry whose expiry would make room for the request (the
-   *     {@code inWindow + cost − limit}-th oldest in the window, 1-based), or any value when allowed
+   *     {@code inWindow + cost − limit}-th oldest in the window, 1-based), or any value when
+   *     allowed
    * @param newest the newest entry's time, or {@code now} when there is none
    */
   public static CounterResult result(
@@ -25,6 +26,7 @@ public final class SlidingWindowLog {
       return new CounterResult(true, limit - inWindow - cost, now + window, 0);
     }
     long retry = cost > limit ? window : oldestNeeded + window - now;
-    return new CounterResult(false, Math.max(0, limit - inWindow), newest + window, Math.max(1, retry));
+    return new CounterResult(
+        false, Math.max(0, limit - inWindow), newest + window, Math.max(1, retry));
   }
 }

@@ -4,8 +4,8 @@ package com.techradium.iris.ratelimit.spi;
  * The token bucket as pure functions on a key's state, {@code tokens} (a double) and {@code last}
  * (microseconds of the last decision). The bucket holds at most {@code burst} tokens and refills
  * continuously at {@code limit} tokens per {@code window}; a request of {@code cost} is admitted
- * when that many tokens are there. A new key starts full. Taking whole tokens from a whole start
- * is exact in double arithmetic, so no more than {@code burst} pass at one instant.
+ * when that many tokens are there. A new key starts full. Taking whole tokens from a whole start is
+ * exact in double arithmetic, so no more than {@code burst} pass at one instant.
  */
 public final class TokenBucket {
   private TokenBucket() {}

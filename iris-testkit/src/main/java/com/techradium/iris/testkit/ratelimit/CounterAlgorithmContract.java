@@ -125,13 +125,16 @@ public abstract class CounterAlgorithmContract extends CounterContractSupport {
   @Test
   void severalChecksAreTakenAllOrNone() {
     TenantId tenant = newTenant();
-    CounterCheck roomy = check(rule(RateLimitAlgorithm.TOKEN_BUCKET, 100, Duration.ofMinutes(1), 100));
-    CounterCheck tight = check(rule(RateLimitAlgorithm.SLIDING_WINDOW_LOG, 2, Duration.ofMinutes(1), 2));
+    CounterCheck roomy =
+        check(rule(RateLimitAlgorithm.TOKEN_BUCKET, 100, Duration.ofMinutes(1), 100));
+    CounterCheck tight =
+        check(rule(RateLimitAlgorithm.SLIDING_WINDOW_LOG, 2, Duration.ofMinutes(1), 2));
     for (int i = 0; i < 5; i++) {
       store().acquire(tenant, List.of(roomy, tight), clock.instant(), true);
     }
 
-    List<CounterResult> results = store().acquire(tenant, List.of(roomy, tight), clock.instant(), true);
+    List<CounterResult> results =
+        store().acquire(tenant, List.of(roomy, tight), clock.instant(), true);
     assertThat(results.get(0).allowed()).isTrue();
     assertThat(results.get(1).allowed()).isFalse();
     assertThat(peek(tenant, roomy).remaining()).isEqualTo(97);
@@ -166,7 +169,9 @@ public abstract class CounterAlgorithmContract extends CounterContractSupport {
   void hostileKeysStayApart() {
     TenantId tenant = newTenant();
     RateLimitRule rule = rule(RateLimitAlgorithm.GCRA, 1, Duration.ofHours(1), 1);
-    String[] keys = {rule.name() + ":user=a%7D", rule.name() + ":user=a%7B", rule.name() + ":user=a%3Ab"};
+    String[] keys = {
+      rule.name() + ":user=a%7D", rule.name() + ":user=a%7B", rule.name() + ":user=a%3Ab"
+    };
     for (String key : keys) {
       assertThat(take(tenant, new CounterCheck(key, rule, 1)).allowed()).as(key).isTrue();
     }

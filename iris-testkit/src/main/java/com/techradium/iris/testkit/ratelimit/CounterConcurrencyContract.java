@@ -50,13 +50,15 @@ public abstract class CounterConcurrencyContract extends CounterContractSupport 
   void allOrNoneHoldsUnderContention() throws Exception {
     TenantId tenant = newTenant();
     CounterCheck gcra = check(rule(RateLimitAlgorithm.GCRA, 50, Duration.ofHours(1), 50));
-    CounterCheck log = check(rule(RateLimitAlgorithm.SLIDING_WINDOW_LOG, 80, Duration.ofHours(1), 80));
+    CounterCheck log =
+        check(rule(RateLimitAlgorithm.SLIDING_WINDOW_LOG, 80, Duration.ofHours(1), 80));
     CounterCheck bucket = check(rule(RateLimitAlgorithm.TOKEN_BUCKET, 70, Duration.ofHours(1), 70));
     Instant now = clock.instant();
 
     List<List<CounterResult>> results = hammer(tenant, List.of(log, gcra, bucket), now);
 
-    long admitted = results.stream().filter(r -> r.stream().allMatch(CounterResult::allowed)).count();
+    long admitted =
+        results.stream().filter(r -> r.stream().allMatch(CounterResult::allowed)).count();
     assertThat(admitted).isEqualTo(50);
     assertThat(peek(tenant, log).remaining()).isEqualTo(79 - 50);
     assertThat(peek(tenant, bucket).remaining()).isEqualTo(69 - 50);

@@ -19,7 +19,8 @@ public abstract class CounterContractSupport extends ContractSupport<RateLimitCo
   /** A rule named {@code r<n>} of the given algorithm, limit, window and burst. */
   protected static RateLimitRule rule(
       RateLimitAlgorithm algorithm, long limit, Duration window, long burst) {
-    return RateLimitRule.of("r" + KEYS.incrementAndGet(), null, limit, window, RateLimitScope.TENANT)
+    return RateLimitRule.of(
+            "r" + KEYS.incrementAndGet(), null, limit, window, RateLimitScope.TENANT)
         .withAlgorithm(algorithm)
         .withBurst(burst);
   }

@@ -5,10 +5,10 @@ import java.time.Clock;
 import org.junit.jupiter.api.Nested;
 
 /**
- * The behaviour every {@link RateLimitCounters} backend must show, in one class an adapter
- * extends: {@link CounterAlgorithmContract} and {@link CounterConcurrencyContract} run as nested
- * groups against the counters {@link #newStore(Clock)} returns. The counters must decide at the
- * {@code now} they are given (a backend on its own clock runs this suite in its caller-clock mode).
+ * The behaviour every {@link RateLimitCounters} backend must show, in one class an adapter extends:
+ * {@link CounterAlgorithmContract} and {@link CounterConcurrencyContract} run as nested groups
+ * against the counters {@link #newStore(Clock)} returns. The counters must decide at the {@code
+ * now} they are given (a backend on its own clock runs this suite in its caller-clock mode).
  *
  * <pre>{@code
  * class RedisRateLimitCountersTest extends RateLimitCountersContract {

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every {@link RateLimitStore} must show: rules (default and per tenant), quota
- * definitions and atomic usage, exemptions with expiry, aggregated violations, cleanup, and
- * tenants apart. An adapter extends it and implements {@link #newStore(java.time.Clock)}.
+ * definitions and atomic usage, exemptions with expiry, aggregated violations, cleanup, and tenants
+ * apart. An adapter extends it and implements {@link #newStore(java.time.Clock)}.
  */
 public abstract class RateLimitStoreContract extends ContractSupport<RateLimitStore> {
   private static RateLimitRule rule(String name, long limit) {
@@ -179,12 +179,16 @@ public abstract class RateLimitStoreContract extends ContractSupport<RateLimitSt
     store()
         .addExemption(
             tenant,
-            new Exemption(UUID.randomUUID(), ExemptionTarget.USER, "u", Set.of(), old, old.minusSeconds(1)));
+            new Exemption(
+                UUID.randomUUID(), ExemptionTarget.USER, "u", Set.of(), old, old.minusSeconds(1)));
     store().addUsage(tenant, "q", "tenant", old, 1, 10);
     store().addUsage(tenant, "q", "tenant", now, 1, 10);
 
-    assertThat(store().deleteExpired(now.minus(90, ChronoUnit.DAYS), now)).isGreaterThanOrEqualTo(3);
-    assertThat(store().violations(tenant, Instant.EPOCH, 10)).extracting(Violation::scopeKey).containsExactly("user=b");
+    assertThat(store().deleteExpired(now.minus(90, ChronoUnit.DAYS), now))
+        .isGreaterThanOrEqualTo(3);
+    assertThat(store().violations(tenant, Instant.EPOCH, 10))
+        .extracting(Violation::scopeKey)
+        .containsExactly("user=b");
     assertThat(store().usage(tenant, "q", "tenant", old)).isZero();
     assertThat(store().usage(tenant, "q", "tenant", now)).isEqualTo(1);
   }
