@@ -10,6 +10,11 @@ import com.techradium.iris.core.internal.BuilderChecks;
 import com.techradium.iris.job.JobQueue;
 import com.techradium.iris.job.JobQueueBuilder;
 import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.ratelimit.RateLimiter;
+import com.techradium.iris.ratelimit.RateLimiterBuilder;
+import com.techradium.iris.ratelimit.memory.InMemoryRateLimitCounters;
+import com.techradium.iris.ratelimit.spi.RateLimitCounters;
+import com.techradium.iris.ratelimit.spi.RateLimitStore;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -45,6 +50,7 @@ public final class Iris implements AutoCloseable {
   private final boolean ownsRuntime;
   private final AuditLog audit;
   private final JobQueue jobs;
+  private final RateLimiter rateLimits;
 
   private Iris(Builder builder) {
     this.storage = builder.storage;
@@ -64,6 +70,17 @@ public final class Iris implements AutoCloseable {
         configured(
                 JobQueue.builder().context(context).store(storage.store(JobStore.class)),
                 builder.jobOptions)
+            .build();
+    this.rateLimits =
+        configured(
+                RateLimiter.builder()
+                    .context(context)
+                    .store(storage.store(RateLimitStore.class))
+                    .counters(
+                        storage
+                            .find(RateLimitCounters.class)
+                            .orElseGet(InMemoryRateLimitCounters::new)),
+                builder.rateLimitOptions)
             .build();
   }
 
@@ -96,6 +113,14 @@ public final class Iris implements AutoCloseable {
   /** The durable job queue. */
   public JobQueue jobs() {
     return jobs;
+  }
+
+  /**
+   * The rate limiter: counters from the storage's {@code RateLimitCounters} (Redis with {@code
+   * RedisIris.storage}), else in this JVM.
+   */
+  public RateLimiter rateLimits() {
+    return rateLimits;
   }
 
   /** The context every facade shares: clock, runtime, tenants, ids and hooks. */
@@ -145,6 +170,8 @@ public final class Iris implements AutoCloseable {
     private boolean auditSet;
     private Consumer<JobQueueBuilder> jobOptions = b -> {};
     private boolean jobsSet;
+    private Consumer<RateLimiterBuilder> rateLimitOptions = b -> {};
+    private boolean rateLimitsSet;
 
     private Builder() {}
 
@@ -188,6 +215,16 @@ public final class Iris implements AutoCloseable {
     public Builder jobs(Consumer<JobQueueBuilder> options) {
       jobsSet = BuilderChecks.markSet("jobs", jobsSet);
       this.jobOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Further rate-limiter settings (default rules, expected nodes, unavailable pause, ...). Store,
+     * counters and context are already set from this builder.
+     */
+    public Builder rateLimits(Consumer<RateLimiterBuilder> options) {
+      rateLimitsSet = BuilderChecks.markSet("rateLimits", rateLimitsSet);
+      this.rateLimitOptions = Objects.requireNonNull(options, "options");
       return this;
     }
 

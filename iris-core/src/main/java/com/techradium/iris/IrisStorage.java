@@ -6,6 +6,8 @@ import com.techradium.iris.core.TenantDirectory;
 import com.techradium.iris.core.internal.BuilderChecks;
 import com.techradium.iris.job.memory.InMemoryJobStore;
 import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.ratelimit.memory.InMemoryRateLimitStore;
+import com.techradium.iris.ratelimit.spi.RateLimitStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -44,6 +46,7 @@ public final class IrisStorage {
     return builder()
         .store(AuditStore.class, new InMemoryAuditStore())
         .store(JobStore.class, new InMemoryJobStore())
+        .store(RateLimitStore.class, new InMemoryRateLimitStore())
         .build();
   }
 

@@ -57,6 +57,8 @@ public final class Demo {
         AuditTour.run(out, iris.audit(), editor(storage, resources));
         out.println();
         JobTour.run(out, iris.jobs());
+        out.println();
+        RateLimitTour.run(out, iris.rateLimits());
       }
     } finally {
       closeAll(resources);
@@ -85,7 +87,7 @@ public final class Demo {
       RedisClient redis = RedisClient.create(URI.create(options.redisUrl()));
       resources.add(redis);
       storage = RedisIris.storage(redis, storage);
-      out.println("           job queue on Redis at " + options.redisUrl());
+      out.println("           job queue and rate-limit counters on Redis at " + options.redisUrl());
     }
     out.println();
     return storage;

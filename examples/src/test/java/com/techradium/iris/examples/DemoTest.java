@@ -24,7 +24,11 @@ class DemoTest {
         .contains("verify: valid")
         .contains("verify: BROKEN -> MODIFIED at DATA_ACCESS #1")
         .contains("ran password-reset priority 10")
-        .contains("flaky job succeeded on attempt 3");
+        .contains("flaky job succeeded on attempt 3")
+        .contains("rate limit: 100 of 105 api requests admitted")
+        .contains("login locked after 5 failures: login-account-1m")
+        .contains("exempt office block 10.20.0.0/16: allowed=true")
+        .contains("violation api");
   }
 
   @Test
@@ -43,10 +47,14 @@ class DemoTest {
 
     assertThat(printed)
         .contains("stores PostgreSQL at " + postgres.jdbcUrl())
-        .contains("job queue on Redis at")
+        .contains("job queue and rate-limit counters on Redis at")
         .contains("verify: valid")
         .contains("verify: BROKEN -> MODIFIED at DATA_ACCESS #1")
-        .contains("flaky job succeeded on attempt 3");
+        .contains("flaky job succeeded on attempt 3")
+        .contains("rate limit: 100 of 105 api requests admitted")
+        .contains("custom GCRA rule: 3 of 10 searches")
+        .contains("login locked after 5 failures: login-account-1m")
+        .contains("violation api");
   }
 
   @Test
