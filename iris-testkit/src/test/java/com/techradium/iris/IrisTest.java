@@ -27,6 +27,7 @@ import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.QueueConfig;
 import com.techradium.iris.job.memory.InMemoryJobStore;
 import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.ratelimit.RateLimiter;
 import com.techradium.iris.testkit.MutableClock;
 import java.time.Duration;
 import java.util.List;
@@ -152,7 +153,8 @@ class IrisTest {
     assertThat(iris.context().runtime()).containsSame(iris.runtime());
     assertThat(iris.context().housekeeping().tasks())
         .extracting(HousekeepingTask::name)
-        .containsExactly(JobQueue.CLEANUP_SCHEDULE);
+        .containsExactly(
+            JobQueue.CLEANUP_SCHEDULE, RateLimiter.CLEANUP_SCHEDULE, RateLimiter.FLUSH_SCHEDULE);
   }
 
   @Test
@@ -162,7 +164,11 @@ class IrisTest {
 
     assertThat(signing.context().housekeeping().tasks())
         .extracting(HousekeepingTask::name)
-        .containsExactlyInAnyOrder(JobQueue.CLEANUP_SCHEDULE, AuditLog.RETENTION_SCHEDULE);
+        .containsExactlyInAnyOrder(
+            JobQueue.CLEANUP_SCHEDULE,
+            AuditLog.RETENTION_SCHEDULE,
+            RateLimiter.CLEANUP_SCHEDULE,
+            RateLimiter.FLUSH_SCHEDULE);
   }
 
   @Test

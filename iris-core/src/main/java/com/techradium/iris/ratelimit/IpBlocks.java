@@ -32,10 +32,11 @@ final class IpBlocks {
 
   /** The address's bytes, or null when {@code ip} is not an IP literal. */
   static byte @Nullable [] parse(String ip) {
-    if (!InetAddresses.isInetAddress(ip)) {
+    try {
+      return InetAddresses.forString(ip).getAddress();
+    } catch (IllegalArgumentException notAnAddress) {
       return null;
     }
-    return InetAddresses.forString(ip).getAddress();
   }
 
   /** The canonical literal of a valid IP ({@code ::1}, {@code 203.0.113.7}). */

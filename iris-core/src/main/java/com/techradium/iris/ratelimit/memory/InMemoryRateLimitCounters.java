@@ -14,18 +14,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Rate-limit counters in this JVM: one small state per (tenant, key), each guarded by its own
- * monitor, so requests on different keys never contend and a request's several rules are decided
- * under their keys' monitors taken in one global order (no deadlock, all or none). Counters that
- * are whole again are forgotten by a sweep every {@value #SWEEP_EVERY} calls, so memory follows the
- * active keys. Uses the {@code now} it is given. Thread-safe.
+ * Rate-limit counters in this JVM: one small state per (tenant, key) in a map per tenant, each
+ * guarded by its own monitor, so requests on different keys never contend and a request's several
+ * rules are decided under their keys' monitors taken in one global order (no deadlock, all or
+ * none). Counters that are whole again are forgotten by a sweep every {@value #SWEEP_EVERY} calls,
+ * so memory follows the active keys. Uses the {@code now} it is given. Thread-safe.
  */
 public final class InMemoryRateLimitCounters implements RateLimitCounters {
   static final int SWEEP_EVERY = 1 << 16;
 
   private record Held(String mapKey, CounterState state) {}
 
-  private final ConcurrentHashMap<String, CounterState> states = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<TenantId, ConcurrentHashMap<String, CounterState>> tenants =
+      new ConcurrentHashMap<>();
   private final AtomicLong calls = new AtomicLong();
 
   /** Empty counters. */
@@ -40,14 +41,15 @@ public final class InMemoryRateLimitCounters implements RateLimitCounters {
     if ((calls.incrementAndGet() & (SWEEP_EVERY - 1)) == 0) {
       sweep(micros);
     }
+    ConcurrentHashMap<String, CounterState> states = states(tenant);
     if (checks.size() == 1) {
-      return List.of(acquireOne(tenant, checks.get(0), micros, consume));
+      return List.of(acquireOne(states, checks.get(0), micros, consume));
     }
     while (true) {
       Held[] held = new Held[checks.size()];
       for (int i = 0; i < held.length; i++) {
-        String key = mapKey(tenant, checks.get(i));
-        held[i] = new Held(key, state(key, checks.get(i)));
+        String key = checks.get(i).key();
+        held[i] = new Held(key, state(states, key, checks.get(i)));
       }
       Held[] ordered = held.clone();
       Arrays.sort(ordered, Comparator.comparing(Held::mapKey));
@@ -58,10 +60,14 @@ public final class InMemoryRateLimitCounters implements RateLimitCounters {
     }
   }
 
-  private CounterResult acquireOne(TenantId tenant, CounterCheck check, long now, boolean consume) {
-    String key = mapKey(tenant, check);
+  private static CounterResult acquireOne(
+      ConcurrentHashMap<String, CounterState> states,
+      CounterCheck check,
+      long now,
+      boolean consume) {
+    String key = check.key();
     while (true) {
-      CounterState state = state(key, check);
+      CounterState state = state(states, key, check);
       synchronized (state) {
         if (state.dead) {
           continue;
@@ -114,8 +120,9 @@ public final class InMemoryRateLimitCounters implements RateLimitCounters {
   @Override
   public void reset(TenantId tenant, List<CounterCheck> checks) {
     Objects.requireNonNull(tenant, "tenant");
+    ConcurrentHashMap<String, CounterState> states = states(tenant);
     for (CounterCheck check : checks) {
-      String key = mapKey(tenant, check);
+      String key = check.key();
       CounterState state = states.get(key);
       if (state != null) {
         synchronized (state) {
@@ -128,10 +135,22 @@ public final class InMemoryRateLimitCounters implements RateLimitCounters {
 
   /** How many keys hold a counter now (for tests of the sweep). */
   public int size() {
-    return states.size();
+    int size = 0;
+    for (ConcurrentHashMap<String, CounterState> states : tenants.values()) {
+      size += states.size();
+    }
+    return size;
   }
 
-  private CounterState state(String key, CounterCheck check) {
+  private ConcurrentHashMap<String, CounterState> states(TenantId tenant) {
+    ConcurrentHashMap<String, CounterState> states = tenants.get(tenant);
+    return states != null
+        ? states
+        : tenants.computeIfAbsent(tenant, t -> new ConcurrentHashMap<>());
+  }
+
+  private static CounterState state(
+      ConcurrentHashMap<String, CounterState> states, String key, CounterCheck check) {
     CounterState state = states.get(key);
     if (state != null && state.serves(check.rule())) {
       return state;
@@ -151,19 +170,17 @@ public final class InMemoryRateLimitCounters implements RateLimitCounters {
   }
 
   private void sweep(long now) {
-    states.forEach(
-        (key, state) -> {
-          synchronized (state) {
-            if (state.idle(now)) {
-              state.dead = true;
-              states.remove(key, state);
+    // A tenant's (possibly empty) map stays: removing it could lose a state being added to it.
+    for (ConcurrentHashMap<String, CounterState> states : tenants.values()) {
+      states.forEach(
+          (key, state) -> {
+            synchronized (state) {
+              if (state.idle(now)) {
+                state.dead = true;
+                states.remove(key, state);
+              }
             }
-          }
-        });
-  }
-
-  private static String mapKey(TenantId tenant, CounterCheck check) {
-    // Tenant ids hold no '|' and encoded keys hold none either, so the pair is unambiguous.
-    return tenant.value() + '|' + check.key();
+          });
+    }
   }
 }
