@@ -8,6 +8,7 @@ import com.techradium.iris.ratelimit.spi.Gcra;
 import com.techradium.iris.ratelimit.spi.SlidingWindowCounter;
 import com.techradium.iris.ratelimit.spi.SlidingWindowLog;
 import com.techradium.iris.ratelimit.spi.TokenBucket;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One key's counter in memory, applying the algorithm's pure functions. Guarded by its own monitor:
@@ -40,18 +41,29 @@ abstract sealed class CounterState {
 
   static final class GcraState extends CounterState {
     private long tat;
+    private @Nullable RateLimitRule intervalOf;
+    private long interval;
+
+    /** The rule's emission interval, kept while the same rule instance is asked about. */
+    private long interval(RateLimitRule rule) {
+      if (rule != intervalOf) {
+        interval = Gcra.interval(rule);
+        intervalOf = rule;
+      }
+      return interval;
+    }
 
     @Override
     CounterResult evaluate(CounterCheck check, long now) {
       RateLimitRule rule = check.rule();
-      long interval = Gcra.interval(rule);
+      long interval = interval(rule);
       long admitted = Gcra.admit(tat, now, check.cost(), interval, rule.burst());
       return Gcra.result(tat, admitted, now, check.cost(), interval, rule.burst());
     }
 
     @Override
     void commit(CounterCheck check, long now) {
-      tat = Math.max(tat, now) + check.cost() * Gcra.interval(check.rule());
+      tat = Math.max(tat, now) + check.cost() * interval(check.rule());
     }
 
     @Override

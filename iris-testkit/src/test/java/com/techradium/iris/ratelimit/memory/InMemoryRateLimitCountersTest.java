@@ -29,7 +29,7 @@ class InMemoryRateLimitCountersTest extends RateLimitCountersContract {
     assertThat(counters.size()).isEqualTo(100);
     clock.advance(Duration.ofSeconds(2));
     CounterCheck last = check(rule(RateLimitAlgorithm.TOKEN_BUCKET, 5, Duration.ofSeconds(1), 5));
-    for (int i = 0; i < InMemoryRateLimitCounters.SWEEP_EVERY; i++) {
+    for (int i = 0; i < 20 * InMemoryRateLimitCounters.SWEEP_EVERY; i++) {
       peek(tenant, last);
     }
 
