@@ -14,6 +14,11 @@ import com.techradium.iris.core.internal.BuilderChecks;
 import com.techradium.iris.job.JobQueue;
 import com.techradium.iris.job.JobQueueBuilder;
 import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.ratelimit.RateLimiter;
+import com.techradium.iris.ratelimit.RateLimiterBuilder;
+import com.techradium.iris.ratelimit.memory.InMemoryRateLimitCounters;
+import com.techradium.iris.ratelimit.spi.RateLimitCounters;
+import com.techradium.iris.ratelimit.spi.RateLimitStore;
 import com.techradium.iris.webhook.WebhookDispatcher;
 import com.techradium.iris.webhook.WebhookDispatcherBuilder;
 import com.techradium.iris.webhook.spi.WebhookStore;
@@ -54,6 +59,7 @@ public final class Iris implements AutoCloseable {
   private final JobQueue jobs;
   private final ApiKeyManager apiKeys;
   private final @Nullable WebhookDispatcher webhooks;
+  private final RateLimiter rateLimits;
 
   private Iris(Builder builder) {
     this.storage = builder.storage;
@@ -92,6 +98,17 @@ public final class Iris implements AutoCloseable {
                     builder.webhookOptions)
                 .build()
             : null;
+    this.rateLimits =
+        configured(
+                RateLimiter.builder()
+                    .context(context)
+                    .store(storage.store(RateLimitStore.class))
+                    .counters(
+                        storage
+                            .find(RateLimitCounters.class)
+                            .orElseGet(InMemoryRateLimitCounters::new)),
+                builder.rateLimitOptions)
+            .build();
   }
 
   /** Hands the storage's change feed (Redis, if registered) to the key manager. */
@@ -150,6 +167,14 @@ public final class Iris implements AutoCloseable {
     return webhooks;
   }
 
+  /**
+   * The rate limiter: counters from the storage's {@code RateLimitCounters} (Redis with {@code
+   * RedisIris.storage}), else in this JVM.
+   */
+  public RateLimiter rateLimits() {
+    return rateLimits;
+  }
+
   /** The context every facade shares: clock, runtime, tenants, ids and hooks. */
   public IrisContext context() {
     return context;
@@ -201,6 +226,8 @@ public final class Iris implements AutoCloseable {
     private boolean apiKeysSet;
     private Consumer<WebhookDispatcherBuilder> webhookOptions = b -> {};
     private boolean webhooksSet;
+    private Consumer<RateLimiterBuilder> rateLimitOptions = b -> {};
+    private boolean rateLimitsSet;
 
     private Builder() {}
 
@@ -266,6 +293,16 @@ public final class Iris implements AutoCloseable {
     public Builder webhooks(Consumer<WebhookDispatcherBuilder> options) {
       webhooksSet = BuilderChecks.markSet("webhooks", webhooksSet);
       this.webhookOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Further rate-limiter settings (default rules, expected nodes, unavailable pause, ...). Store,
+     * counters and context are already set from this builder.
+     */
+    public Builder rateLimits(Consumer<RateLimiterBuilder> options) {
+      rateLimitsSet = BuilderChecks.markSet("rateLimits", rateLimitsSet);
+      this.rateLimitOptions = Objects.requireNonNull(options, "options");
       return this;
     }
 

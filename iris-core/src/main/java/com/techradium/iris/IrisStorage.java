@@ -8,6 +8,8 @@ import com.techradium.iris.core.TenantDirectory;
 import com.techradium.iris.core.internal.BuilderChecks;
 import com.techradium.iris.job.memory.InMemoryJobStore;
 import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.ratelimit.memory.InMemoryRateLimitStore;
+import com.techradium.iris.ratelimit.spi.RateLimitStore;
 import com.techradium.iris.webhook.memory.InMemoryWebhookStore;
 import com.techradium.iris.webhook.spi.WebhookStore;
 import java.util.LinkedHashMap;
@@ -50,6 +52,7 @@ public final class IrisStorage {
         .store(JobStore.class, new InMemoryJobStore())
         .store(ApiKeyStore.class, new InMemoryApiKeyStore())
         .store(WebhookStore.class, new InMemoryWebhookStore())
+        .store(RateLimitStore.class, new InMemoryRateLimitStore())
         .build();
   }
 

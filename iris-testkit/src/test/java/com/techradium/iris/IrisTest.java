@@ -28,6 +28,7 @@ import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.QueueConfig;
 import com.techradium.iris.job.memory.InMemoryJobStore;
 import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.ratelimit.RateLimiter;
 import com.techradium.iris.testkit.MutableClock;
 import java.time.Duration;
 import java.util.List;
@@ -193,7 +194,11 @@ class IrisTest {
     assertThat(iris.context().runtime()).containsSame(iris.runtime());
     assertThat(iris.context().housekeeping().tasks())
         .extracting(HousekeepingTask::name)
-        .containsExactly(JobQueue.CLEANUP_SCHEDULE, ApiKeyManager.HOUSEKEEPING_SCHEDULE);
+        .containsExactly(
+            JobQueue.CLEANUP_SCHEDULE,
+            ApiKeyManager.HOUSEKEEPING_SCHEDULE,
+            RateLimiter.CLEANUP_SCHEDULE,
+            RateLimiter.FLUSH_SCHEDULE);
   }
 
   @Test
@@ -206,7 +211,9 @@ class IrisTest {
         .containsExactlyInAnyOrder(
             JobQueue.CLEANUP_SCHEDULE,
             AuditLog.RETENTION_SCHEDULE,
-            ApiKeyManager.HOUSEKEEPING_SCHEDULE);
+            ApiKeyManager.HOUSEKEEPING_SCHEDULE,
+            RateLimiter.CLEANUP_SCHEDULE,
+            RateLimiter.FLUSH_SCHEDULE);
   }
 
   @Test

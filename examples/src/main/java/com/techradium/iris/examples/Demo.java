@@ -74,6 +74,8 @@ public final class Demo {
         ApiKeyTour.run(out, iris.apiKeys());
         out.println();
         WebhookTour.run(out, iris.webhooks());
+        out.println();
+        RateLimitTour.run(out, iris.rateLimits());
       }
     } finally {
       closeAll(resources);
@@ -102,7 +104,7 @@ public final class Demo {
       RedisClient redis = RedisClient.create(URI.create(options.redisUrl()));
       resources.add(redis);
       storage = RedisIris.storage(redis, storage);
-      out.println("           job queue on Redis at " + options.redisUrl());
+      out.println("           job queue and rate-limit counters on Redis at " + options.redisUrl());
     }
     out.println();
     return storage;

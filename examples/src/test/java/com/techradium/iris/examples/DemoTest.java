@@ -34,7 +34,11 @@ class DemoTest {
         .contains("-> 503")
         .contains("delivery SUCCEEDED after 2 attempts")
         .contains("refused: payload")
-        .contains("test.ping answered 200");
+        .contains("test.ping answered 200")
+        .contains("rate limit: 100 of 105 api requests admitted")
+        .contains("login locked after 5 failures: login-account-1m")
+        .contains("exempt office block 10.20.0.0/16: allowed=true")
+        .contains("violation api");
   }
 
   @Test
@@ -53,7 +57,7 @@ class DemoTest {
 
     assertThat(printed)
         .contains("stores PostgreSQL at " + postgres.jdbcUrl())
-        .contains("job queue on Redis at")
+        .contains("job queue and rate-limit counters on Redis at")
         .contains("verify: valid")
         .contains("verify: BROKEN -> MODIFIED at DATA_ACCESS #1")
         .contains("flaky job succeeded on attempt 3")
@@ -63,7 +67,11 @@ class DemoTest {
         .contains("validate the new secret after revoke    -> revoked")
         .doesNotContainPattern(ApiKeyManager.KEY_PATTERN)
         .contains("delivery SUCCEEDED after 2 attempts")
-        .contains("test.ping answered 200");
+        .contains("test.ping answered 200")
+        .contains("rate limit: 100 of 105 api requests admitted")
+        .contains("custom GCRA rule: 3 of 10 searches")
+        .contains("login locked after 5 failures: login-account-1m")
+        .contains("violation api");
   }
 
   @Test

@@ -1,6 +1,8 @@
 package com.techradium.iris.audit;
 
+import com.techradium.iris.core.LoginProtection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,15 +38,18 @@ public record BruteForceRule(Scope scope, int maxFailures, Duration window) {
   }
 
   /**
-   * The defaults, for both accounts and IP addresses: 5 failures within 1 minute, and 20 failures
-   * within 1 hour.
+   * The defaults, for both accounts and IP addresses, derived from {@link
+   * LoginProtection#defaults()} (the limits the rate limiter enforces on logins): 5 failures within
+   * 1 minute, and 20 failures within 1 hour.
    */
   public static List<BruteForceRule> defaults() {
-    return List.of(
-        new BruteForceRule(Scope.ACCOUNT, 5, Duration.ofMinutes(1)),
-        new BruteForceRule(Scope.ACCOUNT, 20, Duration.ofHours(1)),
-        new BruteForceRule(Scope.IP_ADDRESS, 5, Duration.ofMinutes(1)),
-        new BruteForceRule(Scope.IP_ADDRESS, 20, Duration.ofHours(1)));
+    List<BruteForceRule> rules = new ArrayList<>();
+    for (Scope scope : Scope.values()) {
+      for (LoginProtection limit : LoginProtection.defaults()) {
+        rules.add(new BruteForceRule(scope, limit.maxFailures(), limit.window()));
+      }
+    }
+    return List.copyOf(rules);
   }
 
   /**

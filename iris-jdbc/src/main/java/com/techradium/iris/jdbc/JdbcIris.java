@@ -9,8 +9,10 @@ import com.techradium.iris.jdbc.audit.JdbcAuditStore;
 import com.techradium.iris.jdbc.internal.JdbcContext;
 import com.techradium.iris.jdbc.internal.QuietFlywayLogs;
 import com.techradium.iris.jdbc.job.JdbcJobStore;
+import com.techradium.iris.jdbc.ratelimit.JdbcRateLimitStore;
 import com.techradium.iris.jdbc.webhook.JdbcWebhookStore;
 import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.ratelimit.spi.RateLimitStore;
 import com.techradium.iris.webhook.spi.WebhookStore;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -112,6 +114,7 @@ public final class JdbcIris {
         .store(JobStore.class, JdbcJobStore.of(dataSource))
         .store(ApiKeyStore.class, JdbcApiKeyStore.of(dataSource))
         .store(WebhookStore.class, JdbcWebhookStore.of(dataSource))
+        .store(RateLimitStore.class, JdbcRateLimitStore.of(dataSource))
         .build();
   }
 

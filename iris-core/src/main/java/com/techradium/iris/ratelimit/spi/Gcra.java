@@ -1,0 +1,41 @@
+package com.techradium.iris.ratelimit.spi;
+
+import com.techradium.iris.ratelimit.RateLimitRule;
+
+/**
+ * The generic cell rate algorithm as pure functions on a key's one number of state, its theoretical
+ * arrival time ({@code tat}, microseconds; 0 for a new key). Requests are spaced by the emission
+ * interval {@code ceil(window / limit)}; up to {@code burst} may arrive at once.
+ *
+ * <p>A request of {@code cost} at {@code now} is admitted when {@code max(tat, now) + cost ×
+ * interval − now ≤ burst × interval}; the new state is then {@code max(tat, now) + cost ×
+ * interval}. Integer arithmetic throughout: exact, never more than {@code burst} at one instant.
+ */
+public final class Gcra {
+  private Gcra() {}
+
+  /** The emission interval of {@code rule}, rounded up so the rate never exceeds the limit. */
+  public static long interval(RateLimitRule rule) {
+    long window = rule.windowMicros();
+    return (window + rule.limit() - 1) / rule.limit();
+  }
+
+  /** The state after admitting {@code cost} at {@code now}, or -1 when it is denied. */
+  public static long admit(long tat, long now, int cost, long interval, long burst) {
+    long base = Math.max(tat, now);
+    long next = base + cost * interval;
+    return next - now <= burst * interval ? next : -1;
+  }
+
+  /** The answer for state {@code tat} before the decision and {@code admitted} (or -1) after. */
+  public static CounterResult result(
+      long tat, long admitted, long now, int cost, long interval, long burst) {
+    long base = Math.max(tat, now);
+    if (admitted >= 0) {
+      return new CounterResult(true, (burst * interval - (admitted - now)) / interval, admitted, 0);
+    }
+    long remaining = Math.max(0, (burst * interval - (base - now)) / interval);
+    long retry = base + cost * interval - burst * interval - now;
+    return new CounterResult(false, remaining, base, Math.max(1, retry));
+  }
+}

@@ -1,0 +1,100 @@
+package com.techradium.iris.ratelimit.spi;
+
+import com.techradium.iris.ratelimit.RateLimitRequest;
+import com.techradium.iris.ratelimit.RateLimitRule;
+import com.techradium.iris.ratelimit.RateLimitScope;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds counter keys from a rule and a request: {@code <rule>:<scope key>}, where the scope key
+ * lists the scope's parts in a fixed order, e.g. {@code api:user=alice;ip=203.0.113.7}. Every value
+ * from the request is percent-encoded (only {@code A-Z a-z 0-9 . _ - @} stay as they are), so a key
+ * never holds a brace, a colon, a separator, whitespace or a control character: no input can move a
+ * Redis hash tag or reach another rule's, scope's or tenant's counter. Values are length-checked by
+ * the facade before they get here. Stateless and thread-safe.
+ */
+public final class RateLimitKeys {
+  private RateLimitKeys() {}
+
+  /** The scope key of {@code rule} for {@code request}, or null when the request lacks a part. */
+  public static @Nullable String scopeKey(RateLimitRule rule, RateLimitRequest request) {
+    StringBuilder key = new StringBuilder(32);
+    for (RateLimitScope part : RateLimitScope.values()) {
+      if (!rule.scope().contains(part)) {
+        continue;
+      }
+      String value =
+          switch (part) {
+            case TENANT -> "";
+            case USER -> request.user();
+            case API_KEY -> request.apiKey();
+            case IP -> request.ip();
+            case RESOURCE -> request.resource();
+          };
+      if (value == null) {
+        return null;
+      }
+      if (key.length() > 0) {
+        key.append(';');
+      }
+      key.append(label(part));
+      if (part != RateLimitScope.TENANT) {
+        key.append('=');
+        encode(value, key);
+      }
+    }
+    return key.toString();
+  }
+
+  /** The counter key of {@code rule} for a scope key. */
+  public static String counterKey(RateLimitRule rule, String scopeKey) {
+    return rule.name() + ':' + scopeKey;
+  }
+
+  private static String label(RateLimitScope part) {
+    return switch (part) {
+      case TENANT -> "tenant";
+      case USER -> "user";
+      case API_KEY -> "key";
+      case IP -> "ip";
+      case RESOURCE -> "resource";
+    };
+  }
+
+  /** Appends {@code value} percent-encoded as UTF-8. */
+  public static void encode(String value, StringBuilder out) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (safe(c)) {
+        out.append(c);
+      } else {
+        encodeRest(value, i, out);
+        return;
+      }
+    }
+  }
+
+  private static void encodeRest(String value, int from, StringBuilder out) {
+    byte[] bytes = value.substring(from).getBytes(StandardCharsets.UTF_8);
+    for (byte b : bytes) {
+      char c = (char) (b & 0xFF);
+      if (b >= 0 && safe(c)) {
+        out.append(c);
+      } else {
+        out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)));
+        out.append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+      }
+    }
+  }
+
+  private static boolean safe(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '.'
+        || c == '_'
+        || c == '-'
+        || c == '@';
+  }
+}

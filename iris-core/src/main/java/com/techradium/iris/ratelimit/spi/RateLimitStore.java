@@ -1,0 +1,85 @@
+package com.techradium.iris.ratelimit.spi;
+
+import com.techradium.iris.core.TenantId;
+import com.techradium.iris.ratelimit.Exemption;
+import com.techradium.iris.ratelimit.QuotaDefinition;
+import com.techradium.iris.ratelimit.RateLimitRule;
+import com.techradium.iris.ratelimit.Violation;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where the rate limiter keeps what is not a hot counter: the deployment's default rules, each
+ * tenant's custom rules, quota definitions and usage, exemptions and aggregated violations.
+ * Thread-safe. Every method that takes a tenant reads and writes only that tenant's data; the
+ * facade validates input and reads the clock, the store only keeps.
+ */
+public interface RateLimitStore {
+  /** The deployment's default rules, by name. */
+  List<RateLimitRule> defaultRules();
+
+  /** Adds those of {@code rules} whose name is not a default rule yet; edited defaults stay. */
+  void seedDefaultRules(List<RateLimitRule> rules);
+
+  /** Creates or replaces the default rule of that name. */
+  void saveDefaultRule(RateLimitRule rule);
+
+  /** The tenant's custom rules, by name. */
+  List<RateLimitRule> rules(TenantId tenant);
+
+  /** Creates or replaces the tenant's rule of that name. */
+  void saveRule(TenantId tenant, RateLimitRule rule);
+
+  /** Deletes the tenant's rule of that name; false if there was none. */
+  boolean deleteRule(TenantId tenant, String name);
+
+  /** Creates or replaces the tenant's quota of that name. */
+  void saveQuota(TenantId tenant, QuotaDefinition quota);
+
+  /** The tenant's quotas, by name. */
+  List<QuotaDefinition> quotas(TenantId tenant);
+
+  /** The tenant's quota of that name. */
+  Optional<QuotaDefinition> quota(TenantId tenant, String name);
+
+  /**
+   * Adds {@code amount} to the usage of (quota, subject, period) unless the result would pass
+   * {@code limit}. Atomic.
+   */
+  QuotaAdd addUsage(
+      TenantId tenant, String quota, String subject, Instant periodStart, long amount, long limit);
+
+  /** The usage of (quota, subject, period); 0 when nothing was used. */
+  long usage(TenantId tenant, String quota, String subject, Instant periodStart);
+
+  /** Sets the usage of (quota, subject, period) back to 0. */
+  void resetUsage(TenantId tenant, String quota, String subject, Instant periodStart);
+
+  /** Keeps a new exemption. */
+  void addExemption(TenantId tenant, Exemption exemption);
+
+  /** Removes the tenant's exemption; false if it had none with that id. */
+  boolean removeExemption(TenantId tenant, UUID id);
+
+  /** The tenant's exemptions that have not expired at {@code now}, oldest first. */
+  List<Exemption> exemptions(TenantId tenant, Instant now);
+
+  /**
+   * Adds aggregated denials: for each (rule, scope key, period) the count is added to the kept one
+   * and the first and last times widened; a new one is kept as given.
+   */
+  void recordViolations(TenantId tenant, List<Violation> violations);
+
+  /** The tenant's violations whose last denial is at or after {@code since}, latest first. */
+  List<Violation> violations(TenantId tenant, Instant since, int limit);
+
+  /**
+   * Deployment-wide cleanup: deletes violations last seen before {@code cutoff}, exemptions expired
+   * before {@code now} and quota usage of periods that began before {@code cutoff}.
+   *
+   * @return how many entries were deleted
+   */
+  int deleteExpired(Instant cutoff, Instant now);
+}
