@@ -41,7 +41,7 @@ public final class IncidentWorkflow {
       throw new ConflictException("incident " + current.id() + " is resolved");
     }
     IncidentStatus status = change.status() == null ? current.status() : change.status();
-    if (!allowed(current.status(), status)) {
+    if (change.status() != null && !allowed(current.status(), status)) {
       throw new ConflictException(
           "incident "
               + current.id()
@@ -66,7 +66,9 @@ public final class IncidentWorkflow {
         change.postmortemUrl() != null ? change.postmortemUrl() : current.postmortemUrl(),
         current.createdAt(),
         now,
-        status == IncidentStatus.RESOLVED ? now : current.resolvedAt(),
+        current.status() != IncidentStatus.RESOLVED && status == IncidentStatus.RESOLVED
+            ? now
+            : current.resolvedAt(),
         updates);
   }
 }
