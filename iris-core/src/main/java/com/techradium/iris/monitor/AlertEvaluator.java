@@ -117,7 +117,7 @@ final class AlertEvaluator {
   private Verdict check(AlertCondition condition, Instant now) {
     if (condition instanceof AlertCondition.Threshold t) {
       double[] values =
-          metrics.find(t.metric(), t.tags(), now.minus(t.window()), now).stream()
+          metrics.find(t.metric(), t.tags(), now.minus(t.window()), now.plusMillis(1)).stream()
               .mapToDouble(MetricPoint::value)
               .toArray();
       double value = MetricAggregation.value(t.aggregation(), values, t.window().toMillis());
