@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param outcome what the check found (a check that threw or timed out is {@link
  *     CheckOutcome#DOWN})
  * @param status the component's status after this result, flap control and maintenance applied
- * @param latency how long the run took (the timeout, for a run that timed out)
+ * @param latency how long the run took (the timeout, for a run that timed out), to the millisecond
  * @param detail a short reason, e.g. {@code "timed out after PT2S"}; empty when there is none
  */
 public record CheckResult(
@@ -32,6 +32,7 @@ public record CheckResult(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(latency, "latency");
     Objects.requireNonNull(detail, "detail");
+    latency = Duration.ofMillis(latency.toMillis());
     if (detail.length() > MAX_DETAIL) {
       detail = detail.substring(0, MAX_DETAIL);
     }
