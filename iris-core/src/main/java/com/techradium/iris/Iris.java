@@ -10,6 +10,14 @@ import com.techradium.iris.core.internal.BuilderChecks;
 import com.techradium.iris.job.JobQueue;
 import com.techradium.iris.job.JobQueueBuilder;
 import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.monitor.HealthMonitor;
+import com.techradium.iris.monitor.HealthMonitorBuilder;
+import com.techradium.iris.monitor.IncidentManager;
+import com.techradium.iris.monitor.IncidentManagerBuilder;
+import com.techradium.iris.monitor.spi.AlertRuleStore;
+import com.techradium.iris.monitor.spi.CheckResultStore;
+import com.techradium.iris.monitor.spi.IncidentStore;
+import com.techradium.iris.monitor.spi.MetricStore;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -45,6 +53,8 @@ public final class Iris implements AutoCloseable {
   private final boolean ownsRuntime;
   private final AuditLog audit;
   private final JobQueue jobs;
+  private final IncidentManager incidents;
+  private final HealthMonitor health;
 
   private Iris(Builder builder) {
     this.storage = builder.storage;
@@ -65,6 +75,24 @@ public final class Iris implements AutoCloseable {
                 JobQueue.builder().context(context).store(storage.store(JobStore.class)),
                 builder.jobOptions)
             .build();
+    this.incidents =
+        configured(
+                IncidentManager.builder()
+                    .context(context)
+                    .store(storage.store(IncidentStore.class)),
+                builder.incidentOptions)
+            .build();
+    this.health =
+        configured(
+                HealthMonitor.builder()
+                    .context(context)
+                    .results(storage.store(CheckResultStore.class))
+                    .metrics(storage.store(MetricStore.class))
+                    .alertRules(storage.store(AlertRuleStore.class))
+                    .incidents(incidents),
+                builder.healthOptions)
+            .build();
+    IrisSelfReport.register(health, jobs);
   }
 
   private static <B> B configured(B facadeBuilder, Consumer<B> options) {
@@ -96,6 +124,20 @@ public final class Iris implements AutoCloseable {
   /** The durable job queue. */
   public JobQueue jobs() {
     return jobs;
+  }
+
+  /**
+   * The health monitor: checks, metrics, alert rules, uptime and the status summary. The job queue
+   * reports on it as component {@code iris-jobs} with gauges {@code iris.jobs.queued} and {@code
+   * iris.jobs.oldest_wait_seconds}.
+   */
+  public HealthMonitor health() {
+    return health;
+  }
+
+  /** Incidents and maintenance windows, shown by the health monitor's status summary. */
+  public IncidentManager incidents() {
+    return incidents;
   }
 
   /** The context every facade shares: clock, runtime, tenants, ids and hooks. */
@@ -145,6 +187,10 @@ public final class Iris implements AutoCloseable {
     private boolean auditSet;
     private Consumer<JobQueueBuilder> jobOptions = b -> {};
     private boolean jobsSet;
+    private Consumer<HealthMonitorBuilder> healthOptions = b -> {};
+    private boolean healthSet;
+    private Consumer<IncidentManagerBuilder> incidentOptions = b -> {};
+    private boolean incidentsSet;
 
     private Builder() {}
 
@@ -188,6 +234,23 @@ public final class Iris implements AutoCloseable {
     public Builder jobs(Consumer<JobQueueBuilder> options) {
       jobsSet = BuilderChecks.markSet("jobs", jobsSet);
       this.jobOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Further health-monitor settings (check threads, uptime policy, retention, ...). Stores,
+     * incident manager and context are already set from this builder.
+     */
+    public Builder health(Consumer<HealthMonitorBuilder> options) {
+      healthSet = BuilderChecks.markSet("health", healthSet);
+      this.healthOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /** Further incident-manager settings. Store and context are already set from this builder. */
+    public Builder incidents(Consumer<IncidentManagerBuilder> options) {
+      incidentsSet = BuilderChecks.markSet("incidents", incidentsSet);
+      this.incidentOptions = Objects.requireNonNull(options, "options");
       return this;
     }
 

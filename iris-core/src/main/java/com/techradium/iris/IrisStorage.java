@@ -6,6 +6,14 @@ import com.techradium.iris.core.TenantDirectory;
 import com.techradium.iris.core.internal.BuilderChecks;
 import com.techradium.iris.job.memory.InMemoryJobStore;
 import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.monitor.memory.InMemoryAlertRuleStore;
+import com.techradium.iris.monitor.memory.InMemoryCheckResultStore;
+import com.techradium.iris.monitor.memory.InMemoryIncidentStore;
+import com.techradium.iris.monitor.memory.InMemoryMetricStore;
+import com.techradium.iris.monitor.spi.AlertRuleStore;
+import com.techradium.iris.monitor.spi.CheckResultStore;
+import com.techradium.iris.monitor.spi.IncidentStore;
+import com.techradium.iris.monitor.spi.MetricStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -44,6 +52,10 @@ public final class IrisStorage {
     return builder()
         .store(AuditStore.class, new InMemoryAuditStore())
         .store(JobStore.class, new InMemoryJobStore())
+        .store(CheckResultStore.class, new InMemoryCheckResultStore())
+        .store(MetricStore.class, new InMemoryMetricStore())
+        .store(AlertRuleStore.class, new InMemoryAlertRuleStore())
+        .store(IncidentStore.class, new InMemoryIncidentStore())
         .build();
   }
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
   /** Every facade package; a new facade adds its name here. */
-  private static final List<String> FACADES = List.of("audit", "job");
+  private static final List<String> FACADES = List.of("audit", "job", "monitor");
 
   private static final String ROOT = "com.techradium.iris";
   private static final String[] ADAPTERS = {

@@ -6,7 +6,15 @@ import com.techradium.iris.core.StorageException;
 import com.techradium.iris.jdbc.audit.JdbcAuditStore;
 import com.techradium.iris.jdbc.internal.JdbcContext;
 import com.techradium.iris.jdbc.job.JdbcJobStore;
+import com.techradium.iris.jdbc.monitor.JdbcAlertRuleStore;
+import com.techradium.iris.jdbc.monitor.JdbcCheckResultStore;
+import com.techradium.iris.jdbc.monitor.JdbcIncidentStore;
+import com.techradium.iris.jdbc.monitor.JdbcMetricStore;
 import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.monitor.spi.AlertRuleStore;
+import com.techradium.iris.monitor.spi.CheckResultStore;
+import com.techradium.iris.monitor.spi.IncidentStore;
+import com.techradium.iris.monitor.spi.MetricStore;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Objects;
@@ -104,6 +112,10 @@ public final class JdbcIris {
     return IrisStorage.builder()
         .store(AuditStore.class, JdbcAuditStore.of(dataSource))
         .store(JobStore.class, JdbcJobStore.of(dataSource))
+        .store(CheckResultStore.class, JdbcCheckResultStore.of(dataSource))
+        .store(MetricStore.class, JdbcMetricStore.of(dataSource))
+        .store(AlertRuleStore.class, JdbcAlertRuleStore.of(dataSource))
+        .store(IncidentStore.class, JdbcIncidentStore.of(dataSource))
         .build();
   }
 

@@ -99,6 +99,7 @@ public final class JdbcMetricStore implements MetricStore {
 
   @Override
   public int deleteBefore(Instant cutoff, int limit) {
-    return db.call("delete old metric points", dsl -> dsl.execute(DELETE, cutoff.toEpochMilli(), limit));
+    return db.call(
+        "delete old metric points", dsl -> dsl.execute(DELETE, cutoff.toEpochMilli(), limit));
   }
 }
