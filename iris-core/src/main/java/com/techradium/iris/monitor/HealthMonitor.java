@@ -130,6 +130,11 @@ public final class HealthMonitor {
     }
   }
 
+  /** The clock's time to the millisecond, the precision every store keeps. */
+  private Instant now() {
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+  }
+
   /** Starts configuring a health monitor. */
   public static HealthMonitorBuilder builder() {
     return new HealthMonitorBuilder();
@@ -176,9 +181,9 @@ public final class HealthMonitor {
   public CheckResult runNow(String component) {
     ComponentEntry entry = entry(component);
     if (service == null || !service.running()) {
-      return runner.runInline(entry, clock.instant());
+      return runner.runInline(entry, now());
     }
-    CompletableFuture<CheckResult> future = service.launch(entry, clock.instant());
+    CompletableFuture<CheckResult> future = service.launch(entry, now());
     Duration wait = entry.component.timeout().plusSeconds(5);
     try {
       return future.get(wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -244,7 +249,7 @@ public final class HealthMonitor {
   /** The component's status now (maintenance applied), or null before its first result. */
   public Optional<ComponentStatus> status(String component) {
     ComponentEntry entry = entry(component);
-    return Optional.ofNullable(statusOf(entry, clock.instant()));
+    return Optional.ofNullable(statusOf(entry, now()));
   }
 
   private @Nullable ComponentStatus statusOf(ComponentEntry entry, Instant now) {
@@ -270,7 +275,7 @@ public final class HealthMonitor {
 
   /** Every component with its status and last result. */
   public HealthOverview overview() {
-    Instant now = clock.instant();
+    Instant now = now();
     List<ComponentHealth> out = new ArrayList<>();
     ComponentStatus worst = ComponentStatus.OPERATIONAL;
     for (ComponentEntry e : components.values()) {
@@ -295,7 +300,7 @@ public final class HealthMonitor {
 
   /** Ready unless a critical component is in major outage. */
   public Readiness readiness() {
-    Instant now = clock.instant();
+    Instant now = now();
     List<String> failing = new ArrayList<>();
     for (ComponentEntry e : components.values()) {
       if (e.component.critical() && statusOf(e, now) == ComponentStatus.MAJOR_OUTAGE) {
@@ -317,7 +322,7 @@ public final class HealthMonitor {
    * What a public status page shows: components with 90-day uptime, open incidents, maintenance.
    */
   public StatusSummary statusSummary() {
-    Instant now = clock.instant();
+    Instant now = now();
     List<StatusSummary.Entry> entries = new ArrayList<>();
     ComponentStatus worst = ComponentStatus.OPERATIONAL;
     for (ComponentEntry e : components.values()) {
@@ -354,7 +359,7 @@ public final class HealthMonitor {
   /** The component's uptime over the last {@code window}. */
   public Uptime uptime(String component, Duration window) {
     Objects.requireNonNull(window, "window");
-    Instant now = clock.instant();
+    Instant now = now();
     return uptime(component, now.minus(window), now);
   }
 
@@ -378,7 +383,7 @@ public final class HealthMonitor {
   /** The SLA report over the last {@code window} against {@value #DEFAULT_SLA_TARGET} %. */
   public SlaReport sla(String component, Duration window) {
     Objects.requireNonNull(window, "window");
-    Instant now = clock.instant();
+    Instant now = now();
     return sla(component, now.minus(window), now, DEFAULT_SLA_TARGET);
   }
 
@@ -410,7 +415,7 @@ public final class HealthMonitor {
 
   /** Records a value of {@code name} now, without tags. */
   public void record(String name, double value) {
-    record(MetricPoint.of(name, value, clock.instant()));
+    record(MetricPoint.of(name, value, now()));
   }
 
   /**
@@ -453,7 +458,7 @@ public final class HealthMonitor {
 
   /** Samples every gauge now and records the points; returns how many were recorded. */
   public int sampleGauges() {
-    Instant now = clock.instant();
+    Instant now = now();
     List<MetricPoint> points = new ArrayList<>();
     for (Gauge g : gauges.values()) {
       try {
@@ -523,7 +528,7 @@ public final class HealthMonitor {
    * does this every alert interval.
    */
   public List<AlertEvent> evaluateAlerts() {
-    return alerts.evaluate(clock.instant());
+    return alerts.evaluate(now());
   }
 
   /** The names of the rules firing now, as this node saw them at its last evaluation. */
@@ -538,7 +543,7 @@ public final class HealthMonitor {
    * retention, in batches. Run nightly by the job queue as {@value #RETENTION_TASK}.
    */
   public MonitorCleanup cleanup() {
-    Instant now = clock.instant();
+    Instant now = now();
     long resultsDeleted =
         drain(c -> results.deleteBefore(c, DELETE_BATCH), now.minus(settings.resultRetention()));
     long pointsDeleted =
@@ -564,7 +569,7 @@ public final class HealthMonitor {
     @Override
     public @Nullable ComponentStatus status(String component) {
       ComponentEntry e = components.get(component);
-      return e == null ? null : statusOf(e, clock.instant());
+      return e == null ? null : statusOf(e, now());
     }
 
     @Override

@@ -51,6 +51,11 @@ public final class IncidentManager {
     this.ids = context.ids();
   }
 
+  /** The clock's time to the millisecond, the precision every store keeps. */
+  private Instant now() {
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+  }
+
   /** Starts configuring an incident manager. */
   public static IncidentManagerBuilder builder() {
     return new IncidentManagerBuilder();
@@ -73,7 +78,7 @@ public final class IncidentManager {
     MonitorChecks.message(v, "message", incident.message());
     MonitorChecks.components(v, "components", incident.components(), knownComponents);
     v.throwIfInvalid();
-    return open(incident, null, clock.instant());
+    return open(incident, null, now());
   }
 
   private Incident open(NewIncident incident, String rule, Instant now) {
@@ -126,7 +131,7 @@ public final class IncidentManager {
         "must change something");
     v.throwIfInvalid();
     return store
-        .change(id, change, ids.next(), clock.instant())
+        .change(id, change, ids.next(), now())
         .orElseThrow(() -> NotFoundException.of("incident", id));
   }
 
