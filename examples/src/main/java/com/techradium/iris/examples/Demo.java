@@ -57,6 +57,8 @@ public final class Demo {
         AuditTour.run(out, iris.audit(), editor(storage, resources));
         out.println();
         JobTour.run(out, iris.jobs());
+        out.println();
+        MonitorTour.run(out, iris.health(), iris.incidents());
       }
     } finally {
       closeAll(resources);

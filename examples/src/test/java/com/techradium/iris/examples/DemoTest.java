@@ -24,7 +24,9 @@ class DemoTest {
         .contains("verify: valid")
         .contains("verify: BROKEN -> MODIFIED at DATA_ACCESS #1")
         .contains("ran password-reset priority 10")
-        .contains("flaky job succeeded on attempt 3");
+        .contains("flaky job succeeded on attempt 3")
+        .contains("alert tour-api-down fired")
+        .contains("timeline: [investigating, identified, monitoring, resolved]");
   }
 
   @Test
@@ -46,7 +48,9 @@ class DemoTest {
         .contains("job queue on Redis at")
         .contains("verify: valid")
         .contains("verify: BROKEN -> MODIFIED at DATA_ACCESS #1")
-        .contains("flaky job succeeded on attempt 3");
+        .contains("flaky job succeeded on attempt 3")
+        .contains("alert tour-api-down fired")
+        .contains("timeline: [investigating, identified, monitoring, resolved]");
   }
 
   @Test

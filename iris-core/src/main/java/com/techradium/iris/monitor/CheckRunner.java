@@ -67,13 +67,18 @@ final class CheckRunner {
           executor.submit(
               () -> {
                 started.set(true);
+                CheckVerdict verdict = CheckVerdict.down("interrupted");
                 try {
-                  CheckVerdict verdict = runSafely(entry.component);
-                  if (settled.compareAndSet(false, true)) {
-                    finish(entry, at, verdict, Duration.ofNanos(System.nanoTime() - t0), done);
-                  }
+                  verdict = runSafely(entry.component);
                 } finally {
-                  entry.running.set(false);
+                  if (settled.compareAndSet(false, true)) {
+                    // recorded before the component is free again, so a second run cannot
+                    // overtake this one, and before the caller of runNow sees the result
+                    finish(
+                        entry, at, verdict, Duration.ofNanos(System.nanoTime() - t0), done, true);
+                  } else {
+                    entry.running.set(false);
+                  }
                 }
               });
     } catch (RejectedExecutionException e) {
@@ -89,7 +94,7 @@ final class CheckRunner {
               entry.running.set(false);
             }
             CheckVerdict late = CheckVerdict.down("timed out after " + timeout);
-            recorderPool.execute(() -> finish(entry, at, late, timeout, done));
+            recorderPool.execute(() -> finish(entry, at, late, timeout, done, false));
           }
         },
         timeout.toNanos(),
@@ -102,11 +107,23 @@ final class CheckRunner {
       Instant at,
       CheckVerdict verdict,
       Duration latency,
-      CompletableFuture<CheckResult> done) {
+      CompletableFuture<CheckResult> done,
+      boolean free) {
+    CheckResult result = null;
+    RuntimeException failure = null;
     try {
-      done.complete(recorder.record(entry, at, verdict, latency));
+      result = recorder.record(entry, at, verdict, latency);
     } catch (RuntimeException e) {
-      done.completeExceptionally(e);
+      failure = e;
+    } finally {
+      if (free) {
+        entry.running.set(false);
+      }
+    }
+    if (failure != null) {
+      done.completeExceptionally(failure);
+    } else {
+      done.complete(result);
     }
   }
 

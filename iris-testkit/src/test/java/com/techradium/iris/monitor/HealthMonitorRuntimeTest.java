@@ -129,4 +129,21 @@ class HealthMonitorRuntimeTest {
         .allSatisfy(c -> assertThat(c.status()).isEqualTo(ComponentStatus.OPERATIONAL));
     assertThat(f.health.liveness().live()).isTrue();
   }
+
+  @Test
+  void eachRunNowStartsAFreshRunOnceThePreviousOneIsRecorded() {
+    MonitorFixture f = start(2);
+    AtomicInteger runs = new AtomicInteger();
+    f.health.register(
+        MonitorFixture.component(
+            "counted", timeout -> CheckVerdict.up("run " + runs.incrementAndGet())));
+    runtime.start();
+
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < 5; i++) {
+      seen.add(f.health.runNow("counted").detail());
+    }
+
+    assertThat(seen).hasSizeGreaterThanOrEqualTo(4); // the first may join a scheduled run
+  }
 }
