@@ -183,8 +183,12 @@ public final class HealthMonitor {
     if (service == null || !service.running()) {
       return runner.runInline(entry, now());
     }
-    CompletableFuture<CheckResult> future = service.launch(entry, now());
-    Duration wait = entry.component.timeout().plusSeconds(5);
+    return await(entry, service.launch(entry, now()));
+  }
+
+  private CheckResult await(ComponentEntry entry, CompletableFuture<CheckResult> future) {
+    String component = entry.name();
+    Duration wait = entry.component.timeout().plusSeconds(5).plus(settings.tick().multipliedBy(2));
     try {
       return future.get(wait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
@@ -200,11 +204,29 @@ public final class HealthMonitor {
     }
   }
 
-  /** Runs every component's check now (see {@link #runNow}), by name. */
+  /**
+   * Runs every component's check now and returns the results, by component name. With a running
+   * runtime the checks run concurrently on the monitor's executor (at most {@link
+   * HealthMonitorBuilder#checkThreads} at once, each under its timeout); without one, one after the
+   * other on this thread.
+   */
   public List<CheckResult> runAll() {
-    List<CheckResult> out = new ArrayList<>();
-    for (String name : components.keySet()) {
-      out.add(runNow(name));
+    if (service == null || !service.running()) {
+      List<CheckResult> out = new ArrayList<>();
+      for (ComponentEntry entry : components.values()) {
+        out.add(runner.runInline(entry, now()));
+      }
+      return out;
+    }
+    Instant now = now();
+    List<ComponentEntry> entries = List.copyOf(components.values());
+    List<CompletableFuture<CheckResult>> futures = new ArrayList<>(entries.size());
+    for (ComponentEntry entry : entries) {
+      futures.add(service.launch(entry, now));
+    }
+    List<CheckResult> out = new ArrayList<>(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      out.add(await(entries.get(i), futures.get(i)));
     }
     return out;
   }
