@@ -48,15 +48,11 @@ final class CheckRunner {
       ExecutorService executor,
       ScheduledExecutorService timer,
       Executor recorderPool) {
-    if (!entry.running.compareAndSet(false, true)) {
-      CompletableFuture<CheckResult> current = entry.inFlight();
-      return current != null
-          ? current
-          : CompletableFuture.failedFuture(
-              new IllegalStateException("check " + entry.name() + " is running"));
-    }
     CompletableFuture<CheckResult> done = new CompletableFuture<>();
-    entry.inFlight(done);
+    CompletableFuture<CheckResult> current = entry.slot.compareAndExchange(null, done);
+    if (current != null) {
+      return current;
+    }
     AtomicBoolean settled = new AtomicBoolean();
     AtomicBoolean started = new AtomicBoolean();
     Duration timeout = entry.component.timeout();
@@ -77,12 +73,12 @@ final class CheckRunner {
                     finish(
                         entry, at, verdict, Duration.ofNanos(System.nanoTime() - t0), done, true);
                   } else {
-                    entry.running.set(false);
+                    entry.slot.compareAndSet(done, null);
                   }
                 }
               });
     } catch (RejectedExecutionException e) {
-      entry.running.set(false);
+      entry.slot.compareAndSet(done, null);
       done.completeExceptionally(e);
       return done;
     }
@@ -91,7 +87,7 @@ final class CheckRunner {
           if (settled.compareAndSet(false, true)) {
             task.cancel(true);
             if (!started.get()) {
-              entry.running.set(false);
+              entry.slot.compareAndSet(done, null);
             }
             CheckVerdict late = CheckVerdict.down("timed out after " + timeout);
             recorderPool.execute(() -> finish(entry, at, late, timeout, done, false));
@@ -117,7 +113,7 @@ final class CheckRunner {
       failure = e;
     } finally {
       if (free) {
-        entry.running.set(false);
+        entry.slot.compareAndSet(done, null);
       }
     }
     if (failure != null) {

@@ -4,20 +4,22 @@ import com.techradium.iris.monitor.spi.CheckVerdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /** A registered component with its derived state: what the monitor keeps per component. */
 final class ComponentEntry {
   final Component component;
 
-  /** Set while a run is in flight (or hung): no second run starts meanwhile. */
-  final AtomicBoolean running = new AtomicBoolean();
+  /**
+   * The result of the run in flight (or hung), null when none is: no second run starts meanwhile,
+   * and a caller who asks for a run then gets this one's result.
+   */
+  final AtomicReference<@Nullable CompletableFuture<CheckResult>> slot = new AtomicReference<>();
 
   private StatusTransitions.State state;
   private @Nullable CheckResult last;
   private @Nullable Instant nextDue;
-  private volatile @Nullable CompletableFuture<CheckResult> inFlight;
 
   ComponentEntry(Component component, @Nullable CheckResult latest) {
     this.component = component;
@@ -31,6 +33,11 @@ final class ComponentEntry {
                     : latest.status(),
                 0,
                 0);
+  }
+
+  /** Whether a run is in flight. */
+  boolean running() {
+    return slot.get() != null;
   }
 
   String name() {
@@ -68,13 +75,5 @@ final class ComponentEntry {
     }
     nextDue = now.plus(component.interval());
     return true;
-  }
-
-  @Nullable CompletableFuture<CheckResult> inFlight() {
-    return inFlight;
-  }
-
-  void inFlight(@Nullable CompletableFuture<CheckResult> future) {
-    this.inFlight = future;
   }
 }

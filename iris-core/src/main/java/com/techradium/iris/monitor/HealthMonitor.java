@@ -234,7 +234,7 @@ public final class HealthMonitor {
   /** Starts the checks that are due at {@code now}; called by the scheduler tick. */
   void launchDue(Instant now) {
     for (ComponentEntry entry : components.values()) {
-      if (!entry.running.get() && entry.takeDue(now) && service != null) {
+      if (!entry.running() && entry.takeDue(now) && service != null) {
         service.launch(entry, now);
       }
     }

@@ -108,4 +108,16 @@ public abstract class CheckResultStoreContract extends MonitorContractSupport {
 
     assertThat(results().between(c, t, t.plusSeconds(2_000))).hasSize(2_000);
   }
+
+  @Test
+  void resultsAppendedOutOfOrderReadBackInTimeOrder() {
+    String c = uniqueName("db");
+    Instant t = clock.instant();
+    results().append(List.of(up(c, t.plusSeconds(20))));
+    results().append(List.of(up(c, t), up(c, t.plusSeconds(10))));
+
+    assertThat(results().between(c, t, t.plusSeconds(30)))
+        .containsExactly(up(c, t), up(c, t.plusSeconds(10)), up(c, t.plusSeconds(20)));
+    assertThat(results().latest(c, 1)).containsExactly(up(c, t.plusSeconds(20)));
+  }
 }
