@@ -27,6 +27,7 @@ import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.QueueConfig;
 import com.techradium.iris.job.memory.InMemoryJobStore;
 import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.monitor.HealthMonitor;
 import com.techradium.iris.testkit.MutableClock;
 import java.time.Duration;
 import java.util.List;
@@ -152,7 +153,9 @@ class IrisTest {
     assertThat(iris.context().runtime()).containsSame(iris.runtime());
     assertThat(iris.context().housekeeping().tasks())
         .extracting(HousekeepingTask::name)
-        .containsExactly(JobQueue.CLEANUP_SCHEDULE);
+        .containsExactly(JobQueue.CLEANUP_SCHEDULE, HealthMonitor.RETENTION_TASK);
+    assertThat(iris.health().hasComponent("iris-jobs")).isTrue();
+    assertThat(iris.incidents().open()).isEmpty();
   }
 
   @Test
@@ -162,7 +165,8 @@ class IrisTest {
 
     assertThat(signing.context().housekeeping().tasks())
         .extracting(HousekeepingTask::name)
-        .containsExactlyInAnyOrder(JobQueue.CLEANUP_SCHEDULE, AuditLog.RETENTION_SCHEDULE);
+        .containsExactlyInAnyOrder(
+            JobQueue.CLEANUP_SCHEDULE, AuditLog.RETENTION_SCHEDULE, HealthMonitor.RETENTION_TASK);
   }
 
   @Test
