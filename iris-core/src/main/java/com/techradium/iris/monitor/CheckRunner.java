@@ -4,12 +4,14 @@ import com.techradium.iris.monitor.spi.CheckVerdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -135,6 +137,26 @@ final class CheckRunner {
       String message = e.getMessage();
       return CheckVerdict.down(
           e.getClass().getSimpleName() + (message == null ? "" : ": " + message));
+    }
+  }
+
+  /** Waits for a launched run's result: its timeout, two ticks and 5 s of grace at most. */
+  static CheckResult await(
+      ComponentEntry entry, CompletableFuture<CheckResult> future, Duration tick) {
+    String component = entry.name();
+    Duration wait = entry.component.timeout().plusSeconds(5).plus(tick.multipliedBy(2));
+    try {
+      return future.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + component, e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("check " + component + " could not run", e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("check " + component + " did not report in " + wait, e);
     }
   }
 }

@@ -21,13 +21,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleSupplier;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Health of a deployment: components checked on a schedule with flap control, metrics with
@@ -79,7 +74,6 @@ public final class HealthMonitor {
   /** The default SLA target, percent. */
   public static final double DEFAULT_SLA_TARGET = 99.9;
 
-  private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
   private static final int DELETE_BATCH = 10_000;
 
   private final IrisContext context;
@@ -91,12 +85,22 @@ public final class HealthMonitor {
   private final UptimePolicy policy;
   final MonitorSettings settings;
   private final Map<String, ComponentEntry> components = new ConcurrentSkipListMap<>();
-  private final Map<String, Gauge> gauges = new ConcurrentSkipListMap<>();
+  private final Gauges gauges = new Gauges();
+  private final HealthViews.Lookup views =
+      new HealthViews.Lookup() {
+        @Override
+        public @Nullable ComponentStatus status(ComponentEntry entry, Instant now) {
+          return statusOf(entry, now);
+        }
+
+        @Override
+        public Uptime uptime(ComponentEntry entry, Instant from, Instant to) {
+          return computeUptime(entry, from, to);
+        }
+      };
   private final CheckRunner runner = new CheckRunner(this::store);
   private final AlertEvaluator alerts;
   private final @Nullable HealthService service;
-
-  private record Gauge(String metric, Map<String, String> tags, DoubleSupplier value) {}
 
   HealthMonitor(HealthMonitorBuilder b) {
     this.context = b.context();
@@ -187,21 +191,7 @@ public final class HealthMonitor {
   }
 
   private CheckResult await(ComponentEntry entry, CompletableFuture<CheckResult> future) {
-    String component = entry.name();
-    Duration wait = entry.component.timeout().plusSeconds(5).plus(settings.tick().multipliedBy(2));
-    try {
-      return future.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for " + component, e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException("check " + component + " could not run", e.getCause());
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("check " + component + " did not report in " + wait, e);
-    }
+    return CheckRunner.await(entry, future, settings.tick());
   }
 
   /**
@@ -297,27 +287,7 @@ public final class HealthMonitor {
 
   /** Every component with its status and last result. */
   public HealthOverview overview() {
-    Instant now = now();
-    List<ComponentHealth> out = new ArrayList<>();
-    ComponentStatus worst = ComponentStatus.OPERATIONAL;
-    for (ComponentEntry e : components.values()) {
-      ComponentStatus status = statusOf(e, now);
-      if (status != null) {
-        worst = ComponentStatus.worst(worst, status);
-      }
-      CheckResult last = e.last();
-      out.add(
-          new ComponentHealth(
-              e.name(),
-              e.component.displayName(),
-              status,
-              e.component.critical(),
-              last == null ? null : last.checkedAt(),
-              last == null ? null : last.outcome(),
-              last == null ? null : last.latency().toMillis(),
-              last == null ? "" : last.detail()));
-    }
-    return new HealthOverview(now, worst, out);
+    return HealthViews.overview(components.values(), views, now());
   }
 
   /** Ready unless a critical component is in major outage. */
@@ -344,24 +314,7 @@ public final class HealthMonitor {
    * What a public status page shows: components with 90-day uptime, open incidents, maintenance.
    */
   public StatusSummary statusSummary() {
-    Instant now = now();
-    List<StatusSummary.Entry> entries = new ArrayList<>();
-    ComponentStatus worst = ComponentStatus.OPERATIONAL;
-    for (ComponentEntry e : components.values()) {
-      ComponentStatus status = statusOf(e, now);
-      ComponentStatus shown = status == null ? ComponentStatus.OPERATIONAL : status;
-      worst = ComponentStatus.worst(worst, shown);
-      Uptime uptime = computeUptime(e, now.minus(STATUS_UPTIME_WINDOW), now);
-      entries.add(
-          new StatusSummary.Entry(e.name(), e.component.displayName(), shown, uptime.percent()));
-    }
-    List<StatusSummary.OpenIncident> open =
-        incidents == null
-            ? List.of()
-            : incidents.open().stream().map(StatusSummary.OpenIncident::of).toList();
-    List<MaintenanceWindow> windows =
-        incidents == null ? List.of() : incidents.maintenance(now, now.plus(Duration.ofDays(7)));
-    return new StatusSummary(now, worst, entries, open, windows);
+    return HealthViews.summary(components.values(), views, incidents, now());
   }
 
   // ---- uptime and SLA ------------------------------------------------------------------------
@@ -469,29 +422,12 @@ public final class HealthMonitor {
    */
   public void registerGauge(String metric, Map<String, String> tags, DoubleSupplier value) {
     Objects.requireNonNull(value, "value");
-    MetricChecks.point(Validation.of(), "gauge", new MetricPoint(metric, tags, 0, Instant.EPOCH))
-        .throwIfInvalid();
-    Gauge gauge = new Gauge(metric, new java.util.TreeMap<>(tags), value);
-    String key = metric + gauge.tags();
-    if (gauges.putIfAbsent(key, gauge) != null) {
-      throw new ConflictException("gauge " + key + " is registered");
-    }
+    gauges.register(metric, tags, value);
   }
 
   /** Samples every gauge now and records the points; returns how many were recorded. */
   public int sampleGauges() {
-    Instant now = now();
-    List<MetricPoint> points = new ArrayList<>();
-    for (Gauge g : gauges.values()) {
-      try {
-        double v = g.value().getAsDouble();
-        if (Double.isFinite(v)) {
-          points.add(new MetricPoint(g.metric(), g.tags(), v, now));
-        }
-      } catch (RuntimeException e) {
-        LOG.warn("gauge {} failed; skipped this round", g.metric(), e);
-      }
-    }
+    List<MetricPoint> points = gauges.sample(now());
     if (!points.isEmpty()) {
       metrics.append(points);
     }
