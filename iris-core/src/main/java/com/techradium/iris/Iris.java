@@ -14,6 +14,14 @@ import com.techradium.iris.core.internal.BuilderChecks;
 import com.techradium.iris.job.JobQueue;
 import com.techradium.iris.job.JobQueueBuilder;
 import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.monitor.HealthMonitor;
+import com.techradium.iris.monitor.HealthMonitorBuilder;
+import com.techradium.iris.monitor.IncidentManager;
+import com.techradium.iris.monitor.IncidentManagerBuilder;
+import com.techradium.iris.monitor.spi.AlertRuleStore;
+import com.techradium.iris.monitor.spi.CheckResultStore;
+import com.techradium.iris.monitor.spi.IncidentStore;
+import com.techradium.iris.monitor.spi.MetricStore;
 import com.techradium.iris.ratelimit.RateLimiter;
 import com.techradium.iris.ratelimit.RateLimiterBuilder;
 import com.techradium.iris.ratelimit.memory.InMemoryRateLimitCounters;
@@ -60,6 +68,8 @@ public final class Iris implements AutoCloseable {
   private final ApiKeyManager apiKeys;
   private final @Nullable WebhookDispatcher webhooks;
   private final RateLimiter rateLimits;
+  private final IncidentManager incidents;
+  private final HealthMonitor health;
 
   private Iris(Builder builder) {
     this.storage = builder.storage;
@@ -109,6 +119,24 @@ public final class Iris implements AutoCloseable {
                             .orElseGet(InMemoryRateLimitCounters::new)),
                 builder.rateLimitOptions)
             .build();
+    this.incidents =
+        configured(
+                IncidentManager.builder()
+                    .context(context)
+                    .store(storage.store(IncidentStore.class)),
+                builder.incidentOptions)
+            .build();
+    this.health =
+        configured(
+                HealthMonitor.builder()
+                    .context(context)
+                    .results(storage.store(CheckResultStore.class))
+                    .metrics(storage.store(MetricStore.class))
+                    .alertRules(storage.store(AlertRuleStore.class))
+                    .incidents(incidents),
+                builder.healthOptions)
+            .build();
+    IrisSelfReport.register(health, jobs);
   }
 
   /** Hands the storage's change feed (Redis, if registered) to the key manager. */
@@ -175,6 +203,20 @@ public final class Iris implements AutoCloseable {
     return rateLimits;
   }
 
+  /**
+   * The health monitor: checks, metrics, alert rules, uptime and the status summary. The job queue
+   * reports on it as component {@code iris-jobs} with gauges {@code iris.jobs.queued} and {@code
+   * iris.jobs.oldest_wait_seconds}.
+   */
+  public HealthMonitor health() {
+    return health;
+  }
+
+  /** Incidents and maintenance windows, shown by the health monitor's status summary. */
+  public IncidentManager incidents() {
+    return incidents;
+  }
+
   /** The context every facade shares: clock, runtime, tenants, ids and hooks. */
   public IrisContext context() {
     return context;
@@ -228,6 +270,10 @@ public final class Iris implements AutoCloseable {
     private boolean webhooksSet;
     private Consumer<RateLimiterBuilder> rateLimitOptions = b -> {};
     private boolean rateLimitsSet;
+    private Consumer<HealthMonitorBuilder> healthOptions = b -> {};
+    private boolean healthSet;
+    private Consumer<IncidentManagerBuilder> incidentOptions = b -> {};
+    private boolean incidentsSet;
 
     private Builder() {}
 
@@ -303,6 +349,23 @@ public final class Iris implements AutoCloseable {
     public Builder rateLimits(Consumer<RateLimiterBuilder> options) {
       rateLimitsSet = BuilderChecks.markSet("rateLimits", rateLimitsSet);
       this.rateLimitOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Further health-monitor settings (check threads, uptime policy, retention, ...). Stores,
+     * incident manager and context are already set from this builder.
+     */
+    public Builder health(Consumer<HealthMonitorBuilder> options) {
+      healthSet = BuilderChecks.markSet("health", healthSet);
+      this.healthOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /** Further incident-manager settings. Store and context are already set from this builder. */
+    public Builder incidents(Consumer<IncidentManagerBuilder> options) {
+      incidentsSet = BuilderChecks.markSet("incidents", incidentsSet);
+      this.incidentOptions = Objects.requireNonNull(options, "options");
       return this;
     }
 

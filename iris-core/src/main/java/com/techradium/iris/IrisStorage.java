@@ -8,6 +8,14 @@ import com.techradium.iris.core.TenantDirectory;
 import com.techradium.iris.core.internal.BuilderChecks;
 import com.techradium.iris.job.memory.InMemoryJobStore;
 import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.monitor.memory.InMemoryAlertRuleStore;
+import com.techradium.iris.monitor.memory.InMemoryCheckResultStore;
+import com.techradium.iris.monitor.memory.InMemoryIncidentStore;
+import com.techradium.iris.monitor.memory.InMemoryMetricStore;
+import com.techradium.iris.monitor.spi.AlertRuleStore;
+import com.techradium.iris.monitor.spi.CheckResultStore;
+import com.techradium.iris.monitor.spi.IncidentStore;
+import com.techradium.iris.monitor.spi.MetricStore;
 import com.techradium.iris.ratelimit.memory.InMemoryRateLimitStore;
 import com.techradium.iris.ratelimit.spi.RateLimitStore;
 import com.techradium.iris.webhook.memory.InMemoryWebhookStore;
@@ -53,6 +61,10 @@ public final class IrisStorage {
         .store(ApiKeyStore.class, new InMemoryApiKeyStore())
         .store(WebhookStore.class, new InMemoryWebhookStore())
         .store(RateLimitStore.class, new InMemoryRateLimitStore())
+        .store(CheckResultStore.class, new InMemoryCheckResultStore())
+        .store(MetricStore.class, new InMemoryMetricStore())
+        .store(AlertRuleStore.class, new InMemoryAlertRuleStore())
+        .store(IncidentStore.class, new InMemoryIncidentStore())
         .build();
   }
 

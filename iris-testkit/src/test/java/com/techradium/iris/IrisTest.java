@@ -28,6 +28,7 @@ import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.QueueConfig;
 import com.techradium.iris.job.memory.InMemoryJobStore;
 import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.monitor.HealthMonitor;
 import com.techradium.iris.ratelimit.RateLimiter;
 import com.techradium.iris.testkit.MutableClock;
 import java.time.Duration;
@@ -198,7 +199,10 @@ class IrisTest {
             JobQueue.CLEANUP_SCHEDULE,
             ApiKeyManager.HOUSEKEEPING_SCHEDULE,
             RateLimiter.CLEANUP_SCHEDULE,
-            RateLimiter.FLUSH_SCHEDULE);
+            RateLimiter.FLUSH_SCHEDULE,
+            HealthMonitor.RETENTION_TASK);
+    assertThat(iris.health().hasComponent("iris-jobs")).isTrue();
+    assertThat(iris.incidents().open()).isEmpty();
   }
 
   @Test
@@ -213,7 +217,8 @@ class IrisTest {
             AuditLog.RETENTION_SCHEDULE,
             ApiKeyManager.HOUSEKEEPING_SCHEDULE,
             RateLimiter.CLEANUP_SCHEDULE,
-            RateLimiter.FLUSH_SCHEDULE);
+            RateLimiter.FLUSH_SCHEDULE,
+            HealthMonitor.RETENTION_TASK);
   }
 
   @Test

@@ -76,6 +76,8 @@ public final class Demo {
         WebhookTour.run(out, iris.webhooks());
         out.println();
         RateLimitTour.run(out, iris.rateLimits());
+        out.println();
+        MonitorTour.run(out, iris.health(), iris.incidents());
       }
     } finally {
       closeAll(resources);

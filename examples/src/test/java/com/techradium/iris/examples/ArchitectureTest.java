@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   /** Every facade package; a new facade adds its name here. */
   private static final List<String> FACADES =
-      List.of("audit", "job", "apikey", "webhook", "ratelimit");
+      List.of("audit", "job", "apikey", "webhook", "ratelimit", "monitor");
 
   private static final String ROOT = "com.techradium.iris";
   private static final String[] ADAPTERS = {

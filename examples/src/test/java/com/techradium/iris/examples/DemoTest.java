@@ -38,7 +38,9 @@ class DemoTest {
         .contains("rate limit: 100 of 105 api requests admitted")
         .contains("login locked after 5 failures: login-account-1m")
         .contains("exempt office block 10.20.0.0/16: allowed=true")
-        .contains("violation api");
+        .contains("violation api")
+        .contains("alert tour-api-down fired")
+        .contains("timeline: [investigating, identified, monitoring, resolved]");
   }
 
   @Test
@@ -71,7 +73,9 @@ class DemoTest {
         .contains("rate limit: 100 of 105 api requests admitted")
         .contains("custom GCRA rule: 3 of 10 searches")
         .contains("login locked after 5 failures: login-account-1m")
-        .contains("violation api");
+        .contains("violation api")
+        .contains("alert tour-api-down fired")
+        .contains("timeline: [investigating, identified, monitoring, resolved]");
   }
 
   @Test

@@ -9,9 +9,17 @@ import com.techradium.iris.jdbc.audit.JdbcAuditStore;
 import com.techradium.iris.jdbc.internal.JdbcContext;
 import com.techradium.iris.jdbc.internal.QuietFlywayLogs;
 import com.techradium.iris.jdbc.job.JdbcJobStore;
+import com.techradium.iris.jdbc.monitor.JdbcAlertRuleStore;
+import com.techradium.iris.jdbc.monitor.JdbcCheckResultStore;
+import com.techradium.iris.jdbc.monitor.JdbcIncidentStore;
+import com.techradium.iris.jdbc.monitor.JdbcMetricStore;
 import com.techradium.iris.jdbc.ratelimit.JdbcRateLimitStore;
 import com.techradium.iris.jdbc.webhook.JdbcWebhookStore;
 import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.monitor.spi.AlertRuleStore;
+import com.techradium.iris.monitor.spi.CheckResultStore;
+import com.techradium.iris.monitor.spi.IncidentStore;
+import com.techradium.iris.monitor.spi.MetricStore;
 import com.techradium.iris.ratelimit.spi.RateLimitStore;
 import com.techradium.iris.webhook.spi.WebhookStore;
 import com.zaxxer.hikari.HikariConfig;
@@ -115,6 +123,10 @@ public final class JdbcIris {
         .store(ApiKeyStore.class, JdbcApiKeyStore.of(dataSource))
         .store(WebhookStore.class, JdbcWebhookStore.of(dataSource))
         .store(RateLimitStore.class, JdbcRateLimitStore.of(dataSource))
+        .store(CheckResultStore.class, JdbcCheckResultStore.of(dataSource))
+        .store(MetricStore.class, JdbcMetricStore.of(dataSource))
+        .store(AlertRuleStore.class, JdbcAlertRuleStore.of(dataSource))
+        .store(IncidentStore.class, JdbcIncidentStore.of(dataSource))
         .build();
   }
 

@@ -16,14 +16,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and {@code full_page_writes} off) so the figures measure the libraries rather than the disk. Each
  * benchmark gets a fresh database and a HikariCP pool over it.
  */
-final class BenchmarkPostgres {
+public final class BenchmarkPostgres {
   private static final AtomicInteger DATABASES = new AtomicInteger();
   private static EmbeddedPostgres server;
 
   private BenchmarkPostgres() {}
 
   /** A pool of {@code size} connections to a new, empty database. */
-  static synchronized HikariDataSource newDatabase(int size) {
+  public static synchronized HikariDataSource newDatabase(int size) {
     try {
       if (server == null) {
         server =

@@ -1,0 +1,26 @@
+package com.techradium.iris.monitor;
+
+/** How a threshold rule compares a value with its threshold. */
+public enum Comparison {
+  /** value &gt; threshold */
+  ABOVE,
+  /** value &gt;= threshold */
+  AT_LEAST,
+  /** value &lt; threshold */
+  BELOW,
+  /** value &lt;= threshold */
+  AT_MOST;
+
+  /** Whether {@code value} meets the comparison; {@code NaN} (no data) never does. */
+  public boolean test(double value, double threshold) {
+    if (Double.isNaN(value)) {
+      return false;
+    }
+    return switch (this) {
+      case ABOVE -> value > threshold;
+      case AT_LEAST -> value >= threshold;
+      case BELOW -> value < threshold;
+      case AT_MOST -> value <= threshold;
+    };
+  }
+}

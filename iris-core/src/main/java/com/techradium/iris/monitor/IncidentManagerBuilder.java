@@ -1,0 +1,63 @@
+package com.techradium.iris.monitor;
+
+import com.techradium.iris.core.IrisContext;
+import com.techradium.iris.core.internal.BuilderChecks;
+import com.techradium.iris.monitor.spi.IncidentStore;
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Configures an {@link IncidentManager}. Only the store is required. Each part can be set once (a
+ * second call is an {@link IllegalStateException}); {@link #build()} writes nothing and starts no
+ * thread. Not thread-safe.
+ */
+public final class IncidentManagerBuilder {
+  @Nullable IncidentStore store;
+  private @Nullable IrisContext context;
+  private @Nullable Clock clock;
+
+  IncidentManagerBuilder() {}
+
+  /** Where incidents and maintenance windows are kept. Required. */
+  public IncidentManagerBuilder store(IncidentStore store) {
+    this.store = BuilderChecks.setOnce("store", this.store, store);
+    return this;
+  }
+
+  /** The shared context (clock, ids). Default: a private context on {@link #clock}. */
+  public IncidentManagerBuilder context(IrisContext context) {
+    if (clock != null) {
+      throw new IllegalStateException("context must be set before clock");
+    }
+    this.context = BuilderChecks.setOnce("context", this.context, context);
+    return this;
+  }
+
+  /** The time source. Default: the system clock in UTC. */
+  public IncidentManagerBuilder clock(Clock clock) {
+    if (context != null) {
+      throw new IllegalStateException("clock was already set by context(...)");
+    }
+    this.clock = BuilderChecks.setOnce("clock", this.clock, clock);
+    return this;
+  }
+
+  IrisContext context() {
+    if (context != null) {
+      return context;
+    }
+    return IrisContext.builder().clock(clock != null ? clock : Clock.systemUTC()).build();
+  }
+
+  /**
+   * The incident manager. Writes nothing and starts nothing.
+   *
+   * @throws IllegalStateException if no store was given
+   */
+  public IncidentManager build() {
+    if (store == null) {
+      throw new IllegalStateException("IncidentManager needs a store: builder().store(...)");
+    }
+    return new IncidentManager(this);
+  }
+}

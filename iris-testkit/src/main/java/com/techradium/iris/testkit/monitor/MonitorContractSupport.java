@@ -1,0 +1,34 @@
+package com.techradium.iris.testkit.monitor;
+
+import com.techradium.iris.monitor.CheckOutcome;
+import com.techradium.iris.monitor.CheckResult;
+import com.techradium.iris.monitor.ComponentStatus;
+import com.techradium.iris.testkit.ContractSupport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Base of the monitor contract groups: names no other test uses (the stores are deployment-wide, so
+ * tests cannot be told apart by tenant) and result fixtures.
+ */
+public abstract class MonitorContractSupport extends ContractSupport<MonitorStores> {
+  private static final AtomicLong NAMES = new AtomicLong();
+  private static final String RUN = Long.toString(System.nanoTime() & 0xFFFFFF, 36);
+
+  /** A name unique to this JVM run, e.g. {@code db-k3x9-12}. */
+  protected static String uniqueName(String prefix) {
+    return prefix + "-" + RUN + "-" + NAMES.incrementAndGet();
+  }
+
+  /** A result of {@code component} at {@code at}. */
+  protected static CheckResult result(
+      String component, Instant at, CheckOutcome outcome, ComponentStatus status) {
+    return new CheckResult(component, at, outcome, status, Duration.ofMillis(12), "detail " + at);
+  }
+
+  /** An up, operational result. */
+  protected static CheckResult up(String component, Instant at) {
+    return result(component, at, CheckOutcome.UP, ComponentStatus.OPERATIONAL);
+  }
+}
