@@ -119,13 +119,15 @@ public final class JobQueueBuilder {
     return this;
   }
 
-  /** Timeout of jobs enqueued without one. Default 5 minutes. */
+  /**
+   * Timeout of jobs enqueued without one, at most {@link JobSpec#MAX_TIMEOUT}. Default 5 minutes.
+   */
   public JobQueueBuilder defaultTimeout(Duration timeout) {
     this.defaultTimeout =
         BuilderChecks.setOnce(
             "defaultTimeout",
             this.defaultTimeout,
-            BuilderChecks.positive("defaultTimeout", timeout));
+            BuilderChecks.positive("defaultTimeout", timeout, JobSpec.MAX_TIMEOUT));
     return this;
   }
 
@@ -135,13 +137,15 @@ public final class JobQueueBuilder {
     return this;
   }
 
-  /** How long an idempotency key deduplicates. Default 24 hours. */
+  /**
+   * How long an idempotency key deduplicates, at most {@link JobSpec#MAX_DELAY}. Default 24 hours.
+   */
   public JobQueueBuilder idempotencyWindow(Duration window) {
     this.idempotencyWindow =
         BuilderChecks.setOnce(
             "idempotencyWindow",
             this.idempotencyWindow,
-            BuilderChecks.positive("idempotencyWindow", window));
+            BuilderChecks.positive("idempotencyWindow", window, JobSpec.MAX_DELAY));
     return this;
   }
 
