@@ -102,8 +102,9 @@ public final class JobQueueBuilder {
    * @throws IllegalStateException if the type has a handler already
    */
   public JobQueueBuilder handler(String type, JobHandler handler) {
-    JobNames.type(Validation.of(), "type", type).throwIfInvalid();
+    java.util.Objects.requireNonNull(type, "type");
     java.util.Objects.requireNonNull(handler, "handler");
+    JobNames.type(Validation.of(), "type", type).throwIfInvalid();
     if (handlers.putIfAbsent(type, handler) != null) {
       throw BuilderChecks.duplicate("handler for type", type);
     }
@@ -112,6 +113,10 @@ public final class JobQueueBuilder {
 
   /** Job types handled by workers elsewhere, so this node may enqueue them. Default none. */
   public JobQueueBuilder knownTypes(String... types) {
+    java.util.Objects.requireNonNull(types, "types");
+    for (int i = 0; i < types.length; i++) {
+      java.util.Objects.requireNonNull(types[i], "types[" + i + "]");
+    }
     for (String type : types) {
       JobNames.type(Validation.of(), "type", type).throwIfInvalid();
       knownTypes.add(type);
@@ -190,6 +195,7 @@ public final class JobQueueBuilder {
 
   /** This node's name in leases and attempt history. Default {@code node-} and a random id. */
   public JobQueueBuilder nodeName(String name) {
+    java.util.Objects.requireNonNull(name, "name");
     Validation.of().text("nodeName", name, 100).throwIfInvalid();
     this.nodeName = BuilderChecks.setOnce("nodeName", this.nodeName, name);
     return this;
@@ -215,6 +221,10 @@ public final class JobQueueBuilder {
 
   /** Restricts this node's worker to these queues. Default: every queue. */
   public JobQueueBuilder workerQueues(String... queues) {
+    java.util.Objects.requireNonNull(queues, "queues");
+    for (int i = 0; i < queues.length; i++) {
+      java.util.Objects.requireNonNull(queues[i], "queues[" + i + "]");
+    }
     this.workerQueues = BuilderChecks.setOnce("workerQueues", this.workerQueues, Set.of(queues));
     return this;
   }

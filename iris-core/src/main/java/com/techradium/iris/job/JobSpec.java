@@ -122,7 +122,8 @@ public record JobSpec(
 
   /** Starts a spec for a job of {@code type} on {@code queue}, with payload {@code {}}. */
   public static Builder builder(String queue, String type) {
-    return new Builder(queue, type);
+    return new Builder(
+        Objects.requireNonNull(queue, "queue"), Objects.requireNonNull(type, "type"));
   }
 
   /** Builds a {@link JobSpec}. Not thread-safe. */
@@ -202,8 +203,9 @@ public record JobSpec(
 
     /** Runs only after every given job completed. */
     public Builder after(UUID... parents) {
-      for (UUID parent : parents) {
-        parentIds.add(Objects.requireNonNull(parent, "parent"));
+      Objects.requireNonNull(parents, "parents");
+      for (int i = 0; i < parents.length; i++) {
+        parentIds.add(Objects.requireNonNull(parents[i], "parents[" + i + "]"));
       }
       return this;
     }
