@@ -141,7 +141,10 @@ class JdbcTailTamperingTest {
     assertThat(found.eventId()).isEqualTo(FORGED);
     assertThat(
             audit
-                .query(AuditQuery.forTenant(tenant).build(), PageRequest.first(100), AUDITOR)
+                .query(
+                    AuditQuery.forTenant(tenant).categories(AuditCategory.AUDIT).build(),
+                    PageRequest.first(100),
+                    AUDITOR)
                 .items())
         .extracting(AuditRecord::id)
         .doesNotContain(FORGED)
