@@ -40,6 +40,11 @@ public final class JobQueueBuilder {
   private @Nullable Duration pollInterval;
   private @Nullable Duration schedulerInterval;
   private @Nullable Integer claimBatch;
+  private @Nullable Integer maxUnrecordedOutcomes;
+
+  /** The default {@link #maxUnrecordedOutcomes}. */
+  public static final int DEFAULT_MAX_UNRECORDED_OUTCOMES = 32;
+
   private @Nullable String nodeName;
   private @Nullable TenantId systemTenant;
   private @Nullable Boolean runWorker;
@@ -193,6 +198,24 @@ public final class JobQueueBuilder {
     return this;
   }
 
+  /**
+   * How many finished attempts may wait for their outcome to be written before the worker stops
+   * starting and claiming jobs until a write catches up: 1 to {@value CompletionBatcher#MAX_BATCH},
+   * default {@value #DEFAULT_MAX_UNRECORDED_OUTCOMES}. Outcomes are written without a timer (at
+   * once while no write runs, else right after the write in progress, up to {@value
+   * CompletionBatcher#MAX_BATCH} per store call), so this bounds the jobs that run twice when a
+   * worker process dies: at most this many plus the sum of its queues' concurrency. Lower it to
+   * narrow that window at some throughput when the store is slow.
+   */
+  public JobQueueBuilder maxUnrecordedOutcomes(int max) {
+    this.maxUnrecordedOutcomes =
+        BuilderChecks.setOnce(
+            "maxUnrecordedOutcomes",
+            this.maxUnrecordedOutcomes,
+            BuilderChecks.inRange("maxUnrecordedOutcomes", max, 1, CompletionBatcher.MAX_BATCH));
+    return this;
+  }
+
   /** This node's name in leases and attempt history. Default {@code node-} and a random id. */
   public JobQueueBuilder nodeName(String name) {
     java.util.Objects.requireNonNull(name, "name");
@@ -271,7 +294,8 @@ public final class JobQueueBuilder {
         orDefault(claimBatch, 10),
         orDefault(nodeName, "node-" + UUID.randomUUID().toString().substring(0, 8)),
         orDefault(systemTenant, TenantId.of("system")),
-        orDefault(schedulerInterval, Duration.ofSeconds(1)));
+        orDefault(schedulerInterval, Duration.ofSeconds(1)),
+        orDefault(maxUnrecordedOutcomes, DEFAULT_MAX_UNRECORDED_OUTCOMES));
   }
 
   boolean runsWorker() {
