@@ -3,7 +3,6 @@ package com.techradium.iris.audit;
 import com.techradium.iris.audit.spi.AuditChain;
 import com.techradium.iris.audit.spi.AuditPosition;
 import com.techradium.iris.audit.spi.AuditStore;
-import com.techradium.iris.audit.spi.ChainHead;
 import com.techradium.iris.audit.spi.NewAuditRecord;
 import com.techradium.iris.core.HousekeepingTask;
 import com.techradium.iris.core.IrisContext;
@@ -25,7 +24,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -318,27 +316,7 @@ public final class AuditLog {
       AuditPosition.parse(page.cursor());
     }
     recordRead(query, accessedBy, "audit.query", Map.of("view", view));
-    return appendedThroughChain(query.tenantId(), store.query(query, page));
-  }
-
-  /**
-   * Drops events stored past their chain's head: they were not appended through the chain (see
-   * {@link ChainBreak.Kind#PAST_HEAD}), so a query does not serve them as genuine. The heads are
-   * read after the page, so every event appended before the page was read is kept.
-   */
-  private Page<AuditRecord> appendedThroughChain(TenantId tenant, Page<AuditRecord> page) {
-    EnumMap<AuditCategory, Long> heads = new EnumMap<>(AuditCategory.class);
-    List<AuditRecord> kept = new ArrayList<>(page.items().size());
-    for (AuditRecord record : page.items()) {
-      long head =
-          heads.computeIfAbsent(
-              record.category(),
-              category -> store.head(tenant, category).map(ChainHead::sequence).orElse(0L));
-      if (record.sequence() <= head) {
-        kept.add(record);
-      }
-    }
-    return kept.size() == page.items().size() ? page : new Page<>(kept, page.nextCursor());
+    return verifier.appendedThroughChain(query.tenantId(), store.query(query, page));
   }
 
   /**
@@ -422,32 +400,7 @@ public final class AuditLog {
   public VerificationReport verify(TenantId tenant, Collection<Checkpoint> external) {
     Objects.requireNonNull(external, "external");
     CheckpointSigner key = requireSigner("verify against external checkpoints");
-    VerificationReport own = verify(tenant);
-    Map<AuditCategory, ChainBreak> breaks =
-        new ExternalCheckpoints(store, key, verifier).check(tenant, external);
-    if (breaks.isEmpty()) {
-      return own;
-    }
-    List<ChainVerification> chains = new ArrayList<>();
-    for (AuditCategory category : AuditCategory.values()) {
-      ChainVerification chain = own.chain(category).orElse(null);
-      ChainBreak found = breaks.get(category);
-      if (found != null && (chain == null || chain.valid())) {
-        chains.add(
-            chain == null
-                ? new ChainVerification(category, 0, 0, 0, AuditChain.GENESIS_HASH, found)
-                : new ChainVerification(
-                    category,
-                    chain.anchorSequence(),
-                    chain.eventsChecked(),
-                    chain.lastSequence(),
-                    chain.lastHash(),
-                    found));
-      } else if (chain != null) {
-        chains.add(chain);
-      }
-    }
-    return new VerificationReport(tenant, own.verifiedAt(), chains);
+    return new ExternalCheckpoints(store, key, verifier).verify(verify(tenant), external);
   }
 
   /**

@@ -8,7 +8,9 @@ import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -316,5 +318,25 @@ final class ChainVerifier {
   private static ChainVerification broken(
       AuditCategory category, long anchor, long checked, String lastHash, ChainBreak chainBreak) {
     return new ChainVerification(category, anchor, checked, anchor + checked, lastHash, chainBreak);
+  }
+
+  /**
+   * Drops events stored past their chain's head: they were not appended through the chain (see
+   * {@link ChainBreak.Kind#PAST_HEAD}), so a query does not serve them as genuine. The heads are
+   * read after the page, so every event appended before the page was read is kept.
+   */
+  Page<AuditRecord> appendedThroughChain(TenantId tenant, Page<AuditRecord> page) {
+    EnumMap<AuditCategory, Long> heads = new EnumMap<>(AuditCategory.class);
+    List<AuditRecord> kept = new ArrayList<>(page.items().size());
+    for (AuditRecord record : page.items()) {
+      long head =
+          heads.computeIfAbsent(
+              record.category(),
+              category -> store.head(tenant, category).map(ChainHead::sequence).orElse(0L));
+      if (record.sequence() <= head) {
+        kept.add(record);
+      }
+    }
+    return kept.size() == page.items().size() ? page : new Page<>(kept, page.nextCursor());
   }
 }

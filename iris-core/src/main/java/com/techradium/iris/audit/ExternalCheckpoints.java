@@ -1,5 +1,6 @@
 package com.techradium.iris.audit;
 
+import com.techradium.iris.audit.spi.AuditChain;
 import com.techradium.iris.audit.spi.AuditStore;
 import com.techradium.iris.audit.spi.ChainHead;
 import com.techradium.iris.core.TenantId;
@@ -27,6 +28,37 @@ final class ExternalCheckpoints {
     this.store = store;
     this.signer = signer;
     this.verifier = verifier;
+  }
+
+  /**
+   * {@code own}, the report of the store's own verification, with the first break per chain the
+   * external checkpoints show added to each chain that has no break of its own.
+   */
+  VerificationReport verify(VerificationReport own, Collection<Checkpoint> external) {
+    Map<AuditCategory, ChainBreak> breaks = check(own.tenantId(), external);
+    if (breaks.isEmpty()) {
+      return own;
+    }
+    List<ChainVerification> chains = new ArrayList<>();
+    for (AuditCategory category : AuditCategory.values()) {
+      ChainVerification chain = own.chain(category).orElse(null);
+      ChainBreak found = breaks.get(category);
+      if (found != null && (chain == null || chain.valid())) {
+        chains.add(
+            chain == null
+                ? new ChainVerification(category, 0, 0, 0, AuditChain.GENESIS_HASH, found)
+                : new ChainVerification(
+                    category,
+                    chain.anchorSequence(),
+                    chain.eventsChecked(),
+                    chain.lastSequence(),
+                    chain.lastHash(),
+                    found));
+      } else if (chain != null) {
+        chains.add(chain);
+      }
+    }
+    return new VerificationReport(own.tenantId(), own.verifiedAt(), chains);
   }
 
   /**
