@@ -92,16 +92,6 @@ public record AuditEvent(
     for (int i = 0; i < recordIds.size() && i < MAX_RECORD_IDS; i++) {
       validation.text("recordIds[" + i + "]", recordIds.get(i), MAX_RECORD_ID_LENGTH);
     }
-    unicode(validation, "actorId", actorId);
-    unicode(validation, "action", action);
-    unicode(validation, "targetType", targetType);
-    unicode(validation, "targetId", targetId);
-    unicode(validation, "userAgent", userAgent);
-    unicode(validation, "requestId", requestId);
-    unicode(validation, "purpose", purpose);
-    for (int i = 0; i < recordIds.size() && i < MAX_RECORD_IDS; i++) {
-      unicode(validation, "recordIds[" + i + "]", recordIds.get(i));
-    }
     metadata = canonicalJson(validation, "metadata", metadata, true);
     before = canonicalJson(validation, "before", before, false);
     after = canonicalJson(validation, "after", after, false);
@@ -111,7 +101,8 @@ public record AuditEvent(
 
   /** A builder for an event of {@code category} in {@code tenant}. */
   public static Builder builder(TenantId tenant, AuditCategory category) {
-    return new Builder(tenant, category);
+    return new Builder(
+        Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(category, "category"));
   }
 
   /** A builder preset from this event, to derive a variant. */
@@ -122,13 +113,6 @@ public record AuditEvent(
   /** The where-part of this event. */
   public RequestContext context() {
     return new RequestContext(ipAddress, userAgent, requestId);
-  }
-
-  private static void unicode(Validation validation, String field, @Nullable String value) {
-    validation.check(
-        value == null || !AuditJson.hasUnpairedSurrogate(value),
-        field,
-        "must be valid Unicode (unpaired surrogate)");
   }
 
   private static @Nullable String canonicalJson(
@@ -211,31 +195,31 @@ public record AuditEvent(
 
     /** Who acted: the host's id for the user, service, key or system component. Required. */
     public Builder actor(String actorId, ActorType actorType) {
-      this.actorId = actorId;
-      this.actorType = actorType;
+      this.actorId = Objects.requireNonNull(actorId, "actorId");
+      this.actorType = Objects.requireNonNull(actorType, "actorType");
       return this;
     }
 
     /** A user actor. */
     public Builder actor(String userId) {
-      return actor(userId, ActorType.USER);
+      return actor(Objects.requireNonNull(userId, "userId"), ActorType.USER);
     }
 
     /** What was done, as a short stable name such as {@code "user.login"}. Required. */
     public Builder action(String action) {
-      this.action = action;
+      this.action = Objects.requireNonNull(action, "action");
       return this;
     }
 
     /** How it ended. Default {@link Outcome#SUCCESS}. */
     public Builder outcome(Outcome outcome) {
-      this.outcome = outcome;
+      this.outcome = Objects.requireNonNull(outcome, "outcome");
       return this;
     }
 
     /** How serious it is. Default {@link Severity#INFO}, or the security kind's default. */
     public Builder severity(Severity severity) {
-      this.severity = severity;
+      this.severity = Objects.requireNonNull(severity, "severity");
       return this;
     }
 

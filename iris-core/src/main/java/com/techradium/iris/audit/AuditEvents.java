@@ -40,6 +40,9 @@ public final class AuditEvents {
    */
   public static AuditEvent.Builder security(
       TenantId tenant, SecurityEventKind kind, String actorId, ActorType actorType, String action) {
+    Objects.requireNonNull(actorId, "actorId");
+    Objects.requireNonNull(actorType, "actorType");
+    Objects.requireNonNull(action, "action");
     return AuditEvent.builder(tenant, AuditCategory.SECURITY)
         .securityKind(Objects.requireNonNull(kind, "kind"))
         .actor(actorId, actorType)
@@ -53,6 +56,10 @@ public final class AuditEvents {
    */
   public static AuditEvent.Builder rateLimitViolation(
       TenantId tenant, String actorId, ActorType actorType, String limitName) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(actorId, "actorId");
+    Objects.requireNonNull(actorType, "actorType");
+    Objects.requireNonNull(limitName, "limitName");
     return security(
             tenant,
             SecurityEventKind.RATE_LIMIT_VIOLATION,
@@ -67,6 +74,9 @@ public final class AuditEvents {
    * revoked key...), the reason kept in the metadata.
    */
   public static AuditEvent.Builder keyMisuse(TenantId tenant, String apiKeyId, String reason) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(apiKeyId, "apiKeyId");
+    Objects.requireNonNull(reason, "reason");
     return AuditEvent.builder(tenant, AuditCategory.SECURITY)
         .securityKind(SecurityEventKind.KEY_MISUSE)
         .actor(apiKeyId, ActorType.API_KEY)
@@ -87,6 +97,9 @@ public final class AuditEvents {
       DataCategory dataCategory,
       String targetType,
       List<String> recordIds) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(actorId, "actorId");
+    Objects.requireNonNull(dataCategory, "dataCategory");
     Objects.requireNonNull(targetType, "targetType");
     Objects.requireNonNull(recordIds, "recordIds");
     return AuditEvent.builder(tenant, AuditCategory.DATA_ACCESS)
@@ -104,6 +117,11 @@ public final class AuditEvents {
    */
   public static AuditEvent.Builder adminAction(
       TenantId tenant, String actorId, String action, String targetType, String targetId) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(actorId, "actorId");
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(targetType, "targetType");
+    Objects.requireNonNull(targetId, "targetId");
     return AuditEvent.builder(tenant, AuditCategory.ADMIN)
         .actor(actorId, ActorType.USER)
         .action(action)
@@ -123,6 +141,10 @@ public final class AuditEvents {
    */
   public static ApiRequestBuilder apiRequest(
       TenantId tenant, String method, String path, int status, Duration latency) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(latency, "latency");
     return new ApiRequestBuilder(tenant, method, path, status, latency);
   }
 

@@ -1,6 +1,7 @@
 package com.techradium.iris.audit;
 
 import com.techradium.iris.audit.spi.AuditChain;
+import com.techradium.iris.audit.spi.AuditPosition;
 import com.techradium.iris.audit.spi.AuditStore;
 import com.techradium.iris.audit.spi.NewAuditRecord;
 import com.techradium.iris.core.HousekeepingTask;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -100,7 +102,13 @@ public final class AuditLog {
     this.clock = context.clock();
     this.ids = context.ids();
     this.signer = builder.signer;
-    this.checkpoints = new CheckpointWriter(store, signer, builder.checkpointInterval);
+    this.checkpoints =
+        new CheckpointWriter(
+            store,
+            signer,
+            builder.checkpointInterval,
+            builder.checkpointMaxAge,
+            builder.checkpointSink);
     this.retention = builder.retention;
     this.cleanupBatchSize = builder.cleanupBatchSize;
     this.verifier = new ChainVerifier(store, signer);
@@ -144,17 +152,16 @@ public final class AuditLog {
    * @throws com.techradium.iris.core.StorageException if the store fails (nothing was written)
    */
   public AuditRecord record(AuditEvent event) {
-    return recordAll(List.of(event)).get(0);
+    return recordAll(List.of(Objects.requireNonNull(event, "event"))).get(0);
   }
 
   /** Records a batch atomically: all events are stored, in order, or none. */
   public List<AuditRecord> recordAll(List<AuditEvent> events) {
     Objects.requireNonNull(events, "events");
-    Validation validation = Validation.of();
     for (int i = 0; i < events.size(); i++) {
-      validation.required("events[" + i + "]", events.get(i));
+      Objects.requireNonNull(events.get(i), "events[" + i + "]");
     }
-    validation.throwIfInvalid();
+    Validation validation = Validation.of();
     for (int i = 0; i < events.size(); i++) {
       String where = events.size() == 1 ? null : "events[" + i + "]";
       tenants.check(validation, events.get(i).tenantId(), where);
@@ -252,6 +259,7 @@ public final class AuditLog {
       @Nullable Instant since,
       PageRequest page,
       Accessor accessedBy) {
+    Objects.requireNonNull(userId, "userId");
     return query("user_activity", AuditQuery.userActivity(tenant, userId, since), page, accessedBy);
   }
 
@@ -303,8 +311,13 @@ public final class AuditLog {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
     Objects.requireNonNull(accessedBy, "accessedBy");
+    tenants.require(query.tenantId());
+    if (page.cursor() != null) {
+      // A rejected read is no read: check the cursor before the read is recorded.
+      AuditPosition.parse(page.cursor());
+    }
     recordRead(query, accessedBy, "audit.query", Map.of("view", view));
-    return store.query(query, page);
+    return verifier.appendedThroughChain(query.tenantId(), store.query(query, page));
   }
 
   /**
@@ -374,6 +387,24 @@ public final class AuditLog {
   }
 
   /**
+   * Verifies every chain of {@code tenant} as {@link #verify(TenantId)} does, and also against
+   * checkpoints held outside the store (published by a {@link CheckpointSink}, e.g. read back with
+   * {@link FileCheckpointSink#read}): each must verify with the configured key, and the chain must
+   * still reach its sequence with the same hash. A checkpoint past a chain's head reports {@link
+   * ChainBreak.Kind#TRUNCATED} even when the stored checkpoints were cut too; one recording another
+   * hash reports {@link ChainBreak.Kind#CHECKPOINT_MISMATCH}. Checkpoints of other tenants are
+   * ignored. Per chain, the report keeps the store's own break if it found one, else the first
+   * external one.
+   *
+   * @throws IllegalStateException if the builder was given no {@link CheckpointSigner}
+   */
+  public VerificationReport verify(TenantId tenant, Collection<Checkpoint> external) {
+    Objects.requireNonNull(external, "external");
+    CheckpointSigner key = requireSigner("verify against external checkpoints");
+    return new ExternalCheckpoints(store, key, verifier).verify(verify(tenant), external);
+  }
+
+  /**
    * Signs a checkpoint at the current head of every chain of {@code tenant}.
    *
    * @throws IllegalStateException if the builder was given no {@link CheckpointSigner}
@@ -403,7 +434,8 @@ public final class AuditLog {
    */
   public CleanupReport cleanup() {
     CheckpointSigner key = requireSigner("cleanup");
-    return new RetentionCleaner(store, verifier, key, retention, cleanupBatchSize).cleanup(now());
+    return new RetentionCleaner(store, verifier, key, retention, cleanupBatchSize, checkpoints)
+        .cleanup(now());
   }
 
   /**
@@ -427,6 +459,7 @@ public final class AuditLog {
 
   private AuditRecord legalHold(TenantId tenant, Accessor by, String reason, boolean held) {
     Objects.requireNonNull(by, "by");
+    Objects.requireNonNull(reason, "reason");
     requireTenant(tenant);
     AuditEvent event = AuditEvents.legalHold(tenant, by, reason, store.hasLegalHold(tenant), held);
     store.setLegalHold(tenant, held);

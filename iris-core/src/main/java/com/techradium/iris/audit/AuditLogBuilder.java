@@ -4,8 +4,10 @@ import com.techradium.iris.audit.spi.AuditStore;
 import com.techradium.iris.core.IrisContext;
 import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.TenantDirectory;
+import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.internal.BuilderChecks;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -36,6 +38,13 @@ public final class AuditLogBuilder {
   @Nullable CheckpointSigner signer;
   long checkpointInterval = 10_000;
   private boolean checkpointIntervalSet;
+  @Nullable Duration checkpointMaxAge = DEFAULT_CHECKPOINT_MAX_AGE;
+  private boolean checkpointMaxAgeSet;
+  @Nullable CheckpointSink checkpointSink;
+
+  /** The default {@link #checkpointAtLeastEvery} bound: one minute. */
+  public static final Duration DEFAULT_CHECKPOINT_MAX_AGE = Duration.ofMinutes(1);
+
   @Nullable IrisRuntime runtime;
   AsyncWriterSettings writerSettings = AsyncWriterSettings.defaults();
   private boolean writerSettingsSet;
@@ -121,6 +130,35 @@ public final class AuditLogBuilder {
     BuilderChecks.inRange("checkpointEvery", interval, 0, MAX_CHECKPOINT_INTERVAL);
     checkpointIntervalSet = BuilderChecks.markSet("checkpointEvery", checkpointIntervalSet);
     this.checkpointInterval = interval;
+    return this;
+  }
+
+  /**
+   * Bounds the unprotected tail of each chain in time as well as in count: an append that comes at
+   * least {@code maxAge} after the chain's last periodic checkpoint (made by this process, or its
+   * first append to the chain since it started) signs one at the new last event. Between 1 second
+   * and 1 day; default {@link #DEFAULT_CHECKPOINT_MAX_AGE}. It works with periodic checkpoints, so
+   * {@code checkpointEvery(0)} turns it off too. While no events arrive no checkpoint is needed:
+   * the tail does not grow.
+   */
+  public AuditLogBuilder checkpointAtLeastEvery(Duration maxAge) {
+    java.util.Objects.requireNonNull(maxAge, "maxAge");
+    if (maxAge.compareTo(Duration.ofSeconds(1)) < 0 || maxAge.compareTo(Duration.ofDays(1)) > 0) {
+      throw new IllegalArgumentException(
+          "checkpointAtLeastEvery must be between 1 second and 1 day, got " + maxAge);
+    }
+    checkpointMaxAgeSet = BuilderChecks.markSet("checkpointAtLeastEvery", checkpointMaxAgeSet);
+    this.checkpointMaxAge = maxAge;
+    return this;
+  }
+
+  /**
+   * Publishes every signed checkpoint outside the store as well, e.g. {@link FileCheckpointSink},
+   * so that verification against the copies ({@link AuditLog#verify(TenantId,
+   * java.util.Collection)}) detects a tail cut together with its checkpoints. Default: none.
+   */
+  public AuditLogBuilder checkpointSink(CheckpointSink sink) {
+    this.checkpointSink = BuilderChecks.setOnce("checkpointSink", this.checkpointSink, sink);
     return this;
   }
 

@@ -66,6 +66,7 @@ public record AuditQuery(
 
   /** Everything one user did, in every stream, since {@code since} (all time when null). */
   public static AuditQuery userActivity(TenantId tenant, String userId, @Nullable Instant since) {
+    Objects.requireNonNull(userId, "userId");
     return forTenant(tenant).actorId(userId).from(since).build();
   }
 
@@ -181,7 +182,10 @@ public record AuditQuery(
 
     /** In one of these streams (adds to earlier calls). */
     public Builder categories(AuditCategory... categories) {
-      this.categories.addAll(Set.of(categories));
+      Objects.requireNonNull(categories, "categories");
+      for (int i = 0; i < categories.length; i++) {
+        this.categories.add(Objects.requireNonNull(categories[i], "categories[" + i + "]"));
+      }
       return this;
     }
 

@@ -36,7 +36,18 @@ public record ChainBreak(
     /** A signed checkpoint records another hash for this sequence (the chain was rewritten). */
     CHECKPOINT_MISMATCH,
     /** A checkpoint's signature does not verify with the configured key. */
-    BAD_CHECKPOINT_SIGNATURE
+    BAD_CHECKPOINT_SIGNATURE,
+    /**
+     * A signed checkpoint covers a sequence past the chain's head, or the chain no longer holds an
+     * event an external checkpoint covers: events were removed from the end of the chain and its
+     * head moved back. The break's sequence is the first event missing.
+     */
+    TRUNCATED,
+    /**
+     * Events are stored past the chain's head: they were not appended through the chain (a forged
+     * row). Queries do not return them.
+     */
+    PAST_HEAD
   }
 
   @Override

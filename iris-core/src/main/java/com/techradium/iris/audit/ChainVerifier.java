@@ -8,7 +8,9 @@ import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -54,7 +56,89 @@ final class ChainVerifier {
       }
       start = first.items().get(0).sequence();
     }
-    return Optional.of(walk(tenant, category, start - 1, head.get(), to));
+    ChainVerification walked = walk(tenant, category, start - 1, head.get(), to);
+    if (walked.valid() && walked.lastSequence() == head.get().sequence()) {
+      ChainBreak tail = checkTail(tenant, category, head.get());
+      if (tail != null) {
+        return Optional.of(
+            new ChainVerification(
+                category,
+                walked.anchorSequence(),
+                walked.eventsChecked(),
+                walked.lastSequence(),
+                walked.lastHash(),
+                tail));
+      }
+    }
+    return Optional.of(walked);
+  }
+
+  /** How many events stored past a chain's head {@link #checkTail} names in its report. */
+  static final int NAMED_PAST_HEAD = 20;
+
+  /**
+   * Checks what lies past a chain's head: an event stored there was not appended through the chain
+   * (a forged row, or the rest of a tail whose head was moved back), and a checkpoint there —
+   * signed by the configured key — proves that the chain once reached further than its head does
+   * now.
+   */
+  private @Nullable ChainBreak checkTail(TenantId tenant, AuditCategory category, ChainHead head) {
+    List<AuditRecord> past = store.readChain(tenant, category, head.sequence(), NAMED_PAST_HEAD);
+    if (!past.isEmpty()) {
+      StringBuilder named = new StringBuilder();
+      for (AuditRecord record : past) {
+        named.append(named.length() == 0 ? "" : ", ").append('#').append(record.sequence());
+        named.append(" (").append(record.id()).append(')');
+      }
+      return new ChainBreak(
+          category,
+          past.get(0).sequence(),
+          past.get(0).id(),
+          ChainBreak.Kind.PAST_HEAD,
+          "events are stored past the chain head #"
+              + head.sequence()
+              + " and were not appended through the chain: "
+              + named
+              + (past.size() == NAMED_PAST_HEAD ? ", ..." : ""));
+    }
+    List<Checkpoint> beyond = store.checkpoints(tenant, category, head.sequence(), 1);
+    if (!beyond.isEmpty()) {
+      return truncatedOrForged(category, head.sequence(), beyond.get(0), "stored");
+    }
+    return null;
+  }
+
+  /**
+   * The break for a checkpoint beyond the chain's head {@code headSequence}: truncation when its
+   * signature verifies (or no key is configured to check it), a forged checkpoint otherwise.
+   */
+  ChainBreak truncatedOrForged(
+      AuditCategory category, long headSequence, Checkpoint checkpoint, String where) {
+    if (signer != null && !checkpoint.isSignedBy(signer)) {
+      return new ChainBreak(
+          category,
+          checkpoint.sequence(),
+          null,
+          ChainBreak.Kind.BAD_CHECKPOINT_SIGNATURE,
+          "a "
+              + where
+              + " checkpoint past the chain head does not verify with key "
+              + signer.keyId());
+    }
+    return new ChainBreak(
+        category,
+        headSequence + 1,
+        null,
+        ChainBreak.Kind.TRUNCATED,
+        "a "
+            + where
+            + " signed checkpoint covers #"
+            + checkpoint.sequence()
+            + " but the chain head is at #"
+            + headSequence
+            + ": events from #"
+            + (headSequence + 1)
+            + " were removed from the end of the chain");
   }
 
   /**
@@ -234,5 +318,25 @@ final class ChainVerifier {
   private static ChainVerification broken(
       AuditCategory category, long anchor, long checked, String lastHash, ChainBreak chainBreak) {
     return new ChainVerification(category, anchor, checked, anchor + checked, lastHash, chainBreak);
+  }
+
+  /**
+   * Drops events stored past their chain's head: they were not appended through the chain (see
+   * {@link ChainBreak.Kind#PAST_HEAD}), so a query does not serve them as genuine. The heads are
+   * read after the page, so every event appended before the page was read is kept.
+   */
+  Page<AuditRecord> appendedThroughChain(TenantId tenant, Page<AuditRecord> page) {
+    EnumMap<AuditCategory, Long> heads = new EnumMap<>(AuditCategory.class);
+    List<AuditRecord> kept = new ArrayList<>(page.items().size());
+    for (AuditRecord record : page.items()) {
+      long head =
+          heads.computeIfAbsent(
+              record.category(),
+              category -> store.head(tenant, category).map(ChainHead::sequence).orElse(0L));
+      if (record.sequence() <= head) {
+        kept.add(record);
+      }
+    }
+    return kept.size() == page.items().size() ? page : new Page<>(kept, page.nextCursor());
   }
 }

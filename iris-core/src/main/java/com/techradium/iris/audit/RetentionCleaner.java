@@ -31,13 +31,16 @@ final class RetentionCleaner {
   private final CheckpointSigner signer;
   private final RetentionPolicy policy;
   private final int batchSize;
+  private final CheckpointWriter checkpoints;
 
   RetentionCleaner(
       AuditStore store,
       ChainVerifier verifier,
       CheckpointSigner signer,
       RetentionPolicy policy,
-      int batchSize) {
+      int batchSize,
+      CheckpointWriter checkpoints) {
+    this.checkpoints = checkpoints;
     this.store = store;
     this.verifier = verifier;
     this.signer = signer;
@@ -100,7 +103,7 @@ final class RetentionCleaner {
         totals.broken.add(verification.firstBreak());
         return;
       }
-      store.saveCheckpoint(
+      checkpoints.save(
           Checkpoint.sign(signer, tenant, category, through, verification.lastHash(), now));
       totals.checkpoints++;
     }

@@ -32,10 +32,23 @@ public final class CronExpressions {
 
   private CronExpressions() {}
 
-  /** Checks {@code expression}, throwing a {@link ValidationException} on {@code field}. */
+  /**
+   * Checks {@code expression}, throwing a {@link ValidationException} on {@code field} if it is not
+   * a five-field UNIX expression or if it can never fire (such as {@code "0 0 31 2 *"}, the 31st of
+   * February): an expression must match some minute within {@link #FIRE_HORIZON_YEARS} years of
+   * 2000-01-01, which every satisfiable one does (29 February recurs every 4 or 8 years).
+   */
   public static void validate(String field, String expression) {
-    parse(field, expression);
+    Cron cron = parse(field, expression);
+    ZonedDateTime start = ZonedDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    Optional<ZonedDateTime> next = ExecutionTime.forCron(cron).nextExecution(start);
+    if (next.isEmpty() || next.get().getYear() >= 2000 + FIRE_HORIZON_YEARS) {
+      throw new ValidationException(field, "never fires: no date matches it");
+    }
   }
+
+  /** How far ahead {@link #validate} looks for a first fire time. */
+  static final int FIRE_HORIZON_YEARS = 28;
 
   /** The first fire time strictly after {@code after}, if the expression ever fires again. */
   public static Optional<Instant> nextAfter(String expression, ZoneId zone, Instant after) {

@@ -50,6 +50,10 @@ final class EnqueuePlanner {
               : UnknownQueues.message(spec.queue(), queues.keySet()));
       v.check(
           typeKnown.test(spec.type()), at + "type", "no handler is known for type " + spec.type());
+      v.check(
+          spec.delay() == null || !now.plus(spec.delay()).isAfter(JobSpec.LATEST_RUN_AT),
+          at + "delay",
+          "must not take the job past " + JobSpec.LATEST_RUN_AT);
     }
     for (int i = 0; i < specs.size(); i++) {
       String at = batch ? "jobs[" + i + "]." : "";

@@ -157,6 +157,10 @@ public final class JobQueue {
    * @throws ConflictException for an idempotency conflict; nothing enqueued
    */
   public List<EnqueueResult> enqueueAll(TenantId tenant, List<JobSpec> specs) {
+    Objects.requireNonNull(specs, "specs");
+    for (int i = 0; i < specs.size(); i++) {
+      Objects.requireNonNull(specs.get(i), "specs[" + i + "]");
+    }
     checkTenant(tenant);
     Instant now = settings.now();
     List<NewJob> planned = planner.plan(tenant, List.copyOf(specs), now);
@@ -171,18 +175,22 @@ public final class JobQueue {
 
   /** The tenant's job. */
   public Optional<Job> get(TenantId tenant, UUID id) {
+    Objects.requireNonNull(id, "id");
     checkTenant(tenant);
     return store.get(tenant, id);
   }
 
   /** The tenant's jobs matching {@code query}, newest first. */
   public Page<Job> list(TenantId tenant, JobQuery query, PageRequest page) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(page, "page");
     checkTenant(tenant);
     return store.list(tenant, query, page);
   }
 
   /** The attempt history of a job, oldest first. */
   public List<JobAttempt> attempts(TenantId tenant, UUID id) {
+    Objects.requireNonNull(id, "id");
     checkTenant(tenant);
     return store.attempts(tenant, id);
   }
@@ -194,6 +202,8 @@ public final class JobQueue {
    * @throws ConflictException the job is running or finished
    */
   public Job update(TenantId tenant, UUID id, JobUpdate update) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(update, "update");
     checkTenant(tenant);
     Job job = store.update(tenant, id, update, settings.now());
     wakeIfDue(job);
@@ -207,6 +217,7 @@ public final class JobQueue {
    * @throws ConflictException the job is blocked by parents, running or completed
    */
   public Job retryNow(TenantId tenant, UUID id) {
+    Objects.requireNonNull(id, "id");
     checkTenant(tenant);
     Job job = store.retryNow(tenant, id, settings.now());
     wakeIfDue(job);
@@ -222,6 +233,7 @@ public final class JobQueue {
    * @throws ConflictException the job is completed or dead
    */
   public Job cancel(TenantId tenant, UUID id) {
+    Objects.requireNonNull(id, "id");
     checkTenant(tenant);
     Job job = store.cancel(tenant, id, settings.now());
     if (worker != null && job.state() == JobState.RUNNING) {
@@ -252,6 +264,7 @@ public final class JobQueue {
 
   /** Creates a queue. @throws ConflictException if it exists */
   public QueueConfig createQueue(QueueConfig config) {
+    Objects.requireNonNull(config, "config");
     ensureSetUp();
     if (!store.createQueue(config)) {
       throw new ConflictException("queue " + config.name() + " exists already");
@@ -261,6 +274,7 @@ public final class JobQueue {
 
   /** Replaces an existing queue's configuration. @throws NotFoundException if it does not exist */
   public QueueConfig updateQueue(QueueConfig config) {
+    Objects.requireNonNull(config, "config");
     requireQueue(config.name());
     store.saveQueue(config);
     if (worker != null) {
@@ -274,11 +288,13 @@ public final class JobQueue {
    * once; workers on other nodes within their poll interval.
    */
   public QueueConfig pauseQueue(String name) {
+    Objects.requireNonNull(name, "name");
     return updateQueue(requireQueue(name).withPaused(true));
   }
 
   /** Lets workers claim from the queue again. */
   public QueueConfig resumeQueue(String name) {
+    Objects.requireNonNull(name, "name");
     QueueConfig resumed = updateQueue(requireQueue(name).withPaused(false));
     if (worker != null) {
       worker.wake();
@@ -288,6 +304,7 @@ public final class JobQueue {
 
   /** The queue's configuration. */
   public Optional<QueueConfig> getQueue(String name) {
+    Objects.requireNonNull(name, "name");
     ensureSetUp();
     return store.getQueue(name);
   }
@@ -300,6 +317,7 @@ public final class JobQueue {
 
   /** Deletes a queue's configuration; its jobs stay. @return whether it existed */
   public boolean deleteQueue(String name) {
+    Objects.requireNonNull(name, "name");
     ensureSetUp();
     return store.deleteQueue(name);
   }
@@ -318,6 +336,7 @@ public final class JobQueue {
    * @throws ConflictException the tenant has a schedule of that name
    */
   public CronSchedule createSchedule(TenantId tenant, ScheduleSpec spec) {
+    Objects.requireNonNull(spec, "spec");
     checkTenant(tenant);
     CronSchedule schedule = schedules.newSchedule(tenant, spec, settings.now());
     if (!store.createSchedule(schedule)) {
@@ -332,12 +351,14 @@ public final class JobQueue {
    * For facades registering their recurring work on every start.
    */
   public CronSchedule registerSchedule(TenantId tenant, ScheduleSpec spec) {
+    Objects.requireNonNull(spec, "spec");
     checkTenant(tenant);
     return schedules.register(tenant, spec, settings.now());
   }
 
   /** The tenant's schedule. */
   public Optional<CronSchedule> getSchedule(TenantId tenant, String name) {
+    Objects.requireNonNull(name, "name");
     checkTenant(tenant);
     return store.getSchedule(tenant, name);
   }
@@ -350,6 +371,7 @@ public final class JobQueue {
 
   /** Deletes the tenant's schedule; jobs it enqueued stay. @return whether it existed */
   public boolean deleteSchedule(TenantId tenant, String name) {
+    Objects.requireNonNull(name, "name");
     checkTenant(tenant);
     return store.deleteSchedule(tenant, name);
   }
@@ -358,6 +380,7 @@ public final class JobQueue {
 
   /** The tenant's figures for one queue over the last 24 hours. */
   public JobStats stats(TenantId tenant, String queue) {
+    Objects.requireNonNull(queue, "queue");
     checkTenant(tenant);
     Instant now = settings.now();
     return store.stats(new StatsQuery(tenant, queue, now.minus(STATS_WINDOW)), now);
@@ -414,6 +437,8 @@ public final class JobQueue {
    * @throws IllegalStateException if the type has a handler already
    */
   public void registerHandler(String type, JobHandler handler) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(handler, "handler");
     Objects.requireNonNull(handler, "handler");
     JobNames.type(Validation.of(), "type", type).throwIfInvalid();
     if (handlers.putIfAbsent(type, handler) != null) {
@@ -423,6 +448,7 @@ public final class JobQueue {
 
   /** Whether jobs of {@code type} may be enqueued: it has a handler or was declared known. */
   public boolean isKnownType(String type) {
+    Objects.requireNonNull(type, "type");
     return handlers.containsKey(type) || knownTypes.contains(type);
   }
 

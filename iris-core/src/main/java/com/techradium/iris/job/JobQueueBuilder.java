@@ -40,6 +40,11 @@ public final class JobQueueBuilder {
   private @Nullable Duration pollInterval;
   private @Nullable Duration schedulerInterval;
   private @Nullable Integer claimBatch;
+  private @Nullable Integer maxUnrecordedOutcomes;
+
+  /** The default {@link #maxUnrecordedOutcomes}. */
+  public static final int DEFAULT_MAX_UNRECORDED_OUTCOMES = 32;
+
   private @Nullable String nodeName;
   private @Nullable TenantId systemTenant;
   private @Nullable Boolean runWorker;
@@ -102,8 +107,9 @@ public final class JobQueueBuilder {
    * @throws IllegalStateException if the type has a handler already
    */
   public JobQueueBuilder handler(String type, JobHandler handler) {
-    JobNames.type(Validation.of(), "type", type).throwIfInvalid();
+    java.util.Objects.requireNonNull(type, "type");
     java.util.Objects.requireNonNull(handler, "handler");
+    JobNames.type(Validation.of(), "type", type).throwIfInvalid();
     if (handlers.putIfAbsent(type, handler) != null) {
       throw BuilderChecks.duplicate("handler for type", type);
     }
@@ -112,6 +118,10 @@ public final class JobQueueBuilder {
 
   /** Job types handled by workers elsewhere, so this node may enqueue them. Default none. */
   public JobQueueBuilder knownTypes(String... types) {
+    java.util.Objects.requireNonNull(types, "types");
+    for (int i = 0; i < types.length; i++) {
+      java.util.Objects.requireNonNull(types[i], "types[" + i + "]");
+    }
     for (String type : types) {
       JobNames.type(Validation.of(), "type", type).throwIfInvalid();
       knownTypes.add(type);
@@ -119,13 +129,15 @@ public final class JobQueueBuilder {
     return this;
   }
 
-  /** Timeout of jobs enqueued without one. Default 5 minutes. */
+  /**
+   * Timeout of jobs enqueued without one, at most {@link JobSpec#MAX_TIMEOUT}. Default 5 minutes.
+   */
   public JobQueueBuilder defaultTimeout(Duration timeout) {
     this.defaultTimeout =
         BuilderChecks.setOnce(
             "defaultTimeout",
             this.defaultTimeout,
-            BuilderChecks.positive("defaultTimeout", timeout));
+            BuilderChecks.positive("defaultTimeout", timeout, JobSpec.MAX_TIMEOUT));
     return this;
   }
 
@@ -135,13 +147,15 @@ public final class JobQueueBuilder {
     return this;
   }
 
-  /** How long an idempotency key deduplicates. Default 24 hours. */
+  /**
+   * How long an idempotency key deduplicates, at most {@link JobSpec#MAX_DELAY}. Default 24 hours.
+   */
   public JobQueueBuilder idempotencyWindow(Duration window) {
     this.idempotencyWindow =
         BuilderChecks.setOnce(
             "idempotencyWindow",
             this.idempotencyWindow,
-            BuilderChecks.positive("idempotencyWindow", window));
+            BuilderChecks.positive("idempotencyWindow", window, JobSpec.MAX_DELAY));
     return this;
   }
 
@@ -184,8 +198,27 @@ public final class JobQueueBuilder {
     return this;
   }
 
+  /**
+   * How many finished attempts may wait for their outcome to be written before the worker stops
+   * starting and claiming jobs until a write catches up: 1 to {@value CompletionBatcher#MAX_BATCH},
+   * default {@value #DEFAULT_MAX_UNRECORDED_OUTCOMES}. Outcomes are written without a timer (at
+   * once while no write runs, else right after the write in progress, up to {@value
+   * CompletionBatcher#MAX_BATCH} per store call), so this bounds the jobs that run twice when a
+   * worker process dies: at most this many plus the sum of its queues' concurrency. Lower it to
+   * narrow that window at some throughput when the store is slow.
+   */
+  public JobQueueBuilder maxUnrecordedOutcomes(int max) {
+    this.maxUnrecordedOutcomes =
+        BuilderChecks.setOnce(
+            "maxUnrecordedOutcomes",
+            this.maxUnrecordedOutcomes,
+            BuilderChecks.inRange("maxUnrecordedOutcomes", max, 1, CompletionBatcher.MAX_BATCH));
+    return this;
+  }
+
   /** This node's name in leases and attempt history. Default {@code node-} and a random id. */
   public JobQueueBuilder nodeName(String name) {
+    java.util.Objects.requireNonNull(name, "name");
     Validation.of().text("nodeName", name, 100).throwIfInvalid();
     this.nodeName = BuilderChecks.setOnce("nodeName", this.nodeName, name);
     return this;
@@ -211,6 +244,10 @@ public final class JobQueueBuilder {
 
   /** Restricts this node's worker to these queues. Default: every queue. */
   public JobQueueBuilder workerQueues(String... queues) {
+    java.util.Objects.requireNonNull(queues, "queues");
+    for (int i = 0; i < queues.length; i++) {
+      java.util.Objects.requireNonNull(queues[i], "queues[" + i + "]");
+    }
     this.workerQueues = BuilderChecks.setOnce("workerQueues", this.workerQueues, Set.of(queues));
     return this;
   }
@@ -257,7 +294,8 @@ public final class JobQueueBuilder {
         orDefault(claimBatch, 10),
         orDefault(nodeName, "node-" + UUID.randomUUID().toString().substring(0, 8)),
         orDefault(systemTenant, TenantId.of("system")),
-        orDefault(schedulerInterval, Duration.ofSeconds(1)));
+        orDefault(schedulerInterval, Duration.ofSeconds(1)),
+        orDefault(maxUnrecordedOutcomes, DEFAULT_MAX_UNRECORDED_OUTCOMES));
   }
 
   boolean runsWorker() {

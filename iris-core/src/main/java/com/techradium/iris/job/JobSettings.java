@@ -19,7 +19,8 @@ record JobSettings(
     int claimBatch,
     String nodeName,
     TenantId systemTenant,
-    Duration schedulerInterval) {
+    Duration schedulerInterval,
+    int maxUnrecordedOutcomes) {
 
   /** The current time, to the millisecond: read once per operation. */
   Instant now() {

@@ -1,7 +1,6 @@
 package com.techradium.iris.job;
 
 import com.techradium.iris.core.Validation;
-import com.techradium.iris.core.internal.IrisJson;
 import com.techradium.iris.job.internal.JobNames;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * What to enqueue: a request for one job. Build one with {@link #builder(String, String)}; fields
  * left unset take the queue's or the facade's defaults when the job is enqueued.
+ *
+ * <p><b>Limits.</b> Every store holds what these limits allow, so a spec within them is never
+ * rejected or altered by the database: the payload is one JSON value of at most {@link
+ * #MAX_PAYLOAD_LENGTH} characters (see {@link Validation#json}); {@code runAt} lies between {@link
+ * #EARLIEST_RUN_AT} and {@link #LATEST_RUN_AT}; {@code delay} is at most {@link #MAX_DELAY} and
+ * must not take the job past {@link #LATEST_RUN_AT}; {@code timeout} lies between one millisecond
+ * and {@link #MAX_TIMEOUT}; the idempotency key is single-line text of at most 200 characters
+ * without unpaired surrogates. A spec outside them is a {@link
+ * com.techradium.iris.core.ValidationException} naming the field.
  *
  * @param id a caller-chosen id (a UUIDv7, e.g. from {@code JobQueue.newJobId()}) so that jobs of
  *     one batch can name each other as parents; null to let the queue assign one
@@ -57,28 +65,39 @@ public record JobSpec(
   /** Largest {@code maxAttempts}. */
   public static final int MAX_ATTEMPTS = 1000;
 
+  /** The longest payload accepted, in characters (1 MiB of ASCII). */
+  public static final int MAX_PAYLOAD_LENGTH = 1 << 20;
+
+  /** The earliest {@code runAt} accepted: the Unix epoch. */
+  public static final Instant EARLIEST_RUN_AT = Instant.EPOCH;
+
+  /** The furthest future run time accepted: the last millisecond of the year 9999 (UTC). */
+  public static final Instant LATEST_RUN_AT = Instant.parse("9999-12-31T23:59:59.999Z");
+
+  /** The longest {@code delay} accepted: 1000 years of 365.25 days. */
+  public static final Duration MAX_DELAY = Duration.ofDays(365_250);
+
+  /** The longest {@code timeout} accepted for one attempt: 365 days. */
+  public static final Duration MAX_TIMEOUT = Duration.ofDays(365);
+
+  /** The shortest {@code timeout} accepted: one millisecond. */
+  public static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
+
   public JobSpec {
     Validation v = Validation.of();
     JobNames.name(v, "queue", queue);
     JobNames.type(v, "type", type);
-    v.required("payload", payload);
-    if (payload != null) {
-      try {
-        IrisJson.parse("payload", payload);
-      } catch (com.techradium.iris.core.ValidationException e) {
-        v.check(false, "payload", "must be a JSON document");
-      }
-    }
+    v.json("payload", payload, MAX_PAYLOAD_LENGTH);
     if (priority != null) {
       v.range("priority", priority, MIN_PRIORITY, MAX_PRIORITY);
     }
     v.check(runAt == null || delay == null, "runAt", "must not be set together with delay");
-    v.check(delay == null || !delay.isNegative(), "delay", "must not be negative");
+    v.instant("runAt", runAt, EARLIEST_RUN_AT, LATEST_RUN_AT);
+    v.duration("delay", delay, Duration.ZERO, MAX_DELAY);
     if (maxAttempts != null) {
       v.range("maxAttempts", maxAttempts, 1, MAX_ATTEMPTS);
     }
-    v.check(
-        timeout == null || timeout.toMillis() >= 1, "timeout", "must be at least 1 millisecond");
+    v.duration("timeout", timeout, MIN_TIMEOUT, MAX_TIMEOUT);
     v.optionalText("idempotencyKey", idempotencyKey, JobNames.MAX_KEY);
     v.check(
         idempotencyKey == null || !idempotencyKey.isBlank(), "idempotencyKey", "must not be blank");
@@ -103,7 +122,8 @@ public record JobSpec(
 
   /** Starts a spec for a job of {@code type} on {@code queue}, with payload {@code {}}. */
   public static Builder builder(String queue, String type) {
-    return new Builder(queue, type);
+    return new Builder(
+        Objects.requireNonNull(queue, "queue"), Objects.requireNonNull(type, "type"));
   }
 
   /** Builds a {@link JobSpec}. Not thread-safe. */
@@ -183,8 +203,9 @@ public record JobSpec(
 
     /** Runs only after every given job completed. */
     public Builder after(UUID... parents) {
-      for (UUID parent : parents) {
-        parentIds.add(Objects.requireNonNull(parent, "parent"));
+      Objects.requireNonNull(parents, "parents");
+      for (int i = 0; i < parents.length; i++) {
+        parentIds.add(Objects.requireNonNull(parents[i], "parents[" + i + "]"));
       }
       return this;
     }

@@ -2,8 +2,6 @@ package com.techradium.iris.job;
 
 import com.techradium.iris.core.ConflictException;
 import com.techradium.iris.core.Validation;
-import com.techradium.iris.core.ValidationException;
-import com.techradium.iris.core.internal.IrisJson;
 import com.techradium.iris.job.spi.JobStore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,12 +23,9 @@ public record JobUpdate(
       v.range("priority", priority, JobSpec.MIN_PRIORITY, JobSpec.MAX_PRIORITY);
     }
     if (payload != null) {
-      try {
-        IrisJson.parse("payload", payload);
-      } catch (ValidationException e) {
-        v.check(false, "payload", "must be a JSON document");
-      }
+      v.json("payload", payload, JobSpec.MAX_PAYLOAD_LENGTH);
     }
+    v.instant("runAt", runAt, JobSpec.EARLIEST_RUN_AT, JobSpec.LATEST_RUN_AT);
     v.throwIfInvalid();
     if (runAt != null) {
       runAt = runAt.truncatedTo(ChronoUnit.MILLIS);

@@ -44,8 +44,10 @@ import org.slf4j.LoggerFactory;
  * of concurrent handlers share round trips, and an outcome handed over while nothing is being
  * written is written at once, on the runtime's pool. A handler thread goes on to the next waiting
  * job of its queue as soon as its handler returns; the job stays running under its lease until its
- * outcome is recorded, and claiming pauses while {@value CompletionBatcher#MAX_BATCH} outcomes
- * wait.
+ * outcome is recorded. While {@link JobQueueBuilder#maxUnrecordedOutcomes} outcomes wait to be
+ * written, no waiting job starts and nothing is claimed, so if this process dies, at most that many
+ * plus the jobs running at that moment (the sum of its queues' concurrency) ran without their
+ * outcome recorded and run again elsewhere: the duplicate bound docs/jobs.md states.
  *
  * <p>Threads: handlers block, so they do not run on the runtime's shared pool. Each queue this
  * worker serves gets its own bounded executor from the runtime ({@link IrisRuntime#newExecutor},
@@ -192,7 +194,7 @@ final class JobWorker implements BackgroundService {
 
   private void poll() {
     synchronized (pollLock) {
-      if (completions.pending() >= CompletionBatcher.MAX_BATCH) {
+      if (outcomesBehind()) {
         return; // the store is behind on outcomes; the next write wakes us
       }
       boolean more = false;
@@ -300,9 +302,18 @@ final class JobWorker implements BackgroundService {
     lane.waiting.add(attempt);
   }
 
+  /**
+   * Whether {@link JobQueueBuilder#maxUnrecordedOutcomes} outcomes wait to be written: no job
+   * starts and nothing is claimed until a write brings them below (the write wakes the worker).
+   * This bounds the jobs that ran but would run again if this process died now.
+   */
+  private boolean outcomesBehind() {
+    return completions.pending() >= settings.maxUnrecordedOutcomes();
+  }
+
   /** Starts waiting jobs of {@code lane}, one handler thread per free slot. */
   private void startWaiting(Lane lane) {
-    while (!stopping && !lane.waiting.isEmpty()) {
+    while (!stopping && !lane.waiting.isEmpty() && !outcomesBehind()) {
       int busy = lane.busy.get();
       if (busy >= lane.concurrency) {
         return;
@@ -355,7 +366,10 @@ final class JobWorker implements BackgroundService {
       while (next != null) {
         next.armTimeout(timer);
         next.run();
-        next = stopping || lane.busy.get() > lane.concurrency ? null : lane.waiting.poll();
+        next =
+            stopping || lane.busy.get() > lane.concurrency || outcomesBehind()
+                ? null
+                : lane.waiting.poll();
       }
     } finally {
       lane.busy.decrementAndGet();

@@ -1,7 +1,7 @@
 package com.techradium.iris.job;
 
+import com.techradium.iris.core.Validation;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Exponential backoff between attempts: the delay after attempt {@code n} (1-based) is {@code
@@ -9,7 +9,8 @@ import java.util.Objects;
  * so that jobs failing together do not retry together.
  *
  * @param initial delay after the first failed attempt, at least 1 ms
- * @param max upper bound of any delay, at least {@code initial}
+ * @param max upper bound of any delay, at least {@code initial} and at most {@link
+ *     JobSpec#MAX_DELAY}
  */
 public record RetryBackoff(Duration initial, Duration max) {
   /** The default: 1 second doubling up to 1 hour. */
@@ -17,16 +18,16 @@ public record RetryBackoff(Duration initial, Duration max) {
       new RetryBackoff(Duration.ofSeconds(1), Duration.ofHours(1));
 
   public RetryBackoff {
-    Objects.requireNonNull(initial, "initial");
-    Objects.requireNonNull(max, "max");
-    if (initial.toMillis() < 1) {
-      throw new com.techradium.iris.core.ValidationException(
-          "backoff.initial", "must be at least 1 ms");
-    }
-    if (max.compareTo(initial) < 0) {
-      throw new com.techradium.iris.core.ValidationException(
-          "backoff.max", "must not be shorter than backoff.initial");
-    }
+    Validation v = Validation.of();
+    v.required("backoff.initial", initial);
+    v.required("backoff.max", max);
+    v.duration("backoff.initial", initial, Duration.ofMillis(1), JobSpec.MAX_DELAY);
+    v.duration("backoff.max", max, Duration.ofMillis(1), JobSpec.MAX_DELAY);
+    v.check(
+        initial == null || max == null || max.compareTo(initial) >= 0,
+        "backoff.max",
+        "must not be shorter than backoff.initial");
+    v.throwIfInvalid();
   }
 
   /** The uncapped-then-capped delay after attempt {@code attempt}, before jitter. */

@@ -2,7 +2,6 @@ package com.techradium.iris.job;
 
 import com.techradium.iris.core.Validation;
 import com.techradium.iris.core.ValidationException;
-import com.techradium.iris.core.internal.IrisJson;
 import com.techradium.iris.job.internal.JobNames;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -35,21 +34,13 @@ final class ScheduleFields {
         v.check(false, "cron", e.errors().get(0).message());
       }
     }
-    v.required("payload", payload);
-    if (payload != null) {
-      try {
-        IrisJson.parse("payload", payload);
-      } catch (ValidationException e) {
-        v.check(false, "payload", "must be a JSON document");
-      }
-    }
+    v.json("payload", payload, JobSpec.MAX_PAYLOAD_LENGTH);
     if (priority != null) {
       v.range("priority", priority, JobSpec.MIN_PRIORITY, JobSpec.MAX_PRIORITY);
     }
     if (maxAttempts != null) {
       v.range("maxAttempts", maxAttempts, 1, JobSpec.MAX_ATTEMPTS);
     }
-    v.check(
-        timeout == null || timeout.toMillis() >= 1, "timeout", "must be at least 1 millisecond");
+    v.duration("timeout", timeout, JobSpec.MIN_TIMEOUT, JobSpec.MAX_TIMEOUT);
   }
 }

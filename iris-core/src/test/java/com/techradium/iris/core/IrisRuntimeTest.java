@@ -255,6 +255,62 @@ class IrisRuntimeTest {
     }
   }
 
+  @Test
+  void theShutdownTimeoutIsOneBudgetSharedByEveryService() {
+    List<Duration> given = new CopyOnWriteArrayList<>();
+    IrisRuntime runtime =
+        IrisRuntime.builder().name("budget").shutdownTimeout(Duration.ofSeconds(5)).build();
+    for (String name : List.of("first", "second")) {
+      runtime.register(
+          new BackgroundService() {
+            @Override
+            public String name() {
+              return name;
+            }
+
+            @Override
+            public void start(IrisRuntime r) {}
+
+            @Override
+            public void stop(Duration timeout) {
+              given.add(timeout);
+              sleep(300);
+            }
+          });
+    }
+    runtime.start();
+
+    runtime.close();
+
+    // Stopped in reverse order: "second" got the whole budget, "first" what was left of it.
+    assertThat(given).hasSize(2);
+    assertThat(given.get(0)).isLessThanOrEqualTo(Duration.ofSeconds(5));
+    assertThat(given.get(1)).isLessThanOrEqualTo(Duration.ofSeconds(5).minusMillis(300));
+    assertThat(given.get(1)).isPositive();
+  }
+
+  @Test
+  void closeWaitsForATimerTaskThatIsRunning() throws InterruptedException {
+    IrisRuntime runtime =
+        IrisRuntime.builder().name("timers").shutdownTimeout(Duration.ofSeconds(10)).build();
+    runtime.start();
+    CountDownLatch running = new CountDownLatch(1);
+    AtomicBoolean finished = new AtomicBoolean();
+    runtime
+        .scheduler()
+        .execute(
+            () -> {
+              running.countDown();
+              sleep(300);
+              finished.set(true);
+            });
+    assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+
+    runtime.close();
+
+    assertThat(finished).isTrue();
+  }
+
   private static void sleep(long millis) {
     try {
       Thread.sleep(millis);

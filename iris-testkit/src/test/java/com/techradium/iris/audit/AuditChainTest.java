@@ -138,4 +138,52 @@ class AuditChainTest {
     assertThat(AuditChain.hash(AuditChain.GENESIS_HASH, 1, ID, AT, split))
         .isNotEqualTo(AuditChain.hash(AuditChain.GENESIS_HASH, 1, ID, AT, sample()));
   }
+
+  @Test
+  void nonAsciiTextHashesAsItsUtf8Bytes() throws Exception {
+    for (String text :
+        List.of("\u00e9", "\u01e9", "\uD83D\uDE00", "a\u00e9b", "\uD83D\uDE00x\u01e9")) {
+      AuditEvent event =
+          sample().toBuilder()
+              .actor(text, ActorType.USER)
+              .action("read." + text)
+              .target("patient", text)
+              .context(new RequestContext("192.0.2.1", text, text))
+              .purpose(text)
+              .metadata(java.util.Map.of("k", text))
+              .build();
+      byte[] expected = documentedEncoding(AuditChain.GENESIS_HASH, 1, ID, AT, event);
+
+      assertThat(AuditChain.canonicalBytes(AuditChain.GENESIS_HASH, 1, ID, AT, event))
+          .as(text)
+          .isEqualTo(expected);
+      assertThat(AuditChain.hash(AuditChain.GENESIS_HASH, 1, ID, AT, event))
+          .isEqualTo(
+              HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(expected)));
+    }
+  }
+
+  @Test
+  void lettersThatShareTheirLowByteHashApart() {
+    AuditEvent eAcute = sample().toBuilder().actor("\u00e9", ActorType.USER).build();
+    AuditEvent kCaron = sample().toBuilder().actor("\u01e9", ActorType.USER).build();
+
+    assertThat(AuditChain.hash(AuditChain.GENESIS_HASH, 1, ID, AT, eAcute))
+        .isNotEqualTo(AuditChain.hash(AuditChain.GENESIS_HASH, 1, ID, AT, kCaron));
+  }
+
+  @Test
+  void knownAnswerHashesWithNonAsciiAndSupplementaryCharacters() {
+    AuditEvent event =
+        AuditEvent.builder(TENANT, AuditCategory.AUDIT)
+            .actor("\u00e9l\u00e8ve-\u01e9", ActorType.USER)
+            .action("doc.\uD83D\uDE00")
+            .metadata("{\"n\":\"\uD834\uDD1E\"}")
+            .build();
+
+    assertThat(AuditChain.hash(AuditChain.GENESIS_HASH, 1, ID, AT, event))
+        .isEqualTo("4627ec29468539ed44db8a99ad9395eaaae6cc0761c500c974155e1999cf3c7c");
+    assertThat(AuditChain.hash("cd".repeat(32), 7, ID, AT, sample()))
+        .isEqualTo("7aacb7d656bfb12031b7c24d9ba2f9615ae31d0c31a5bd53bc099acb5335f567");
+  }
 }

@@ -150,4 +150,45 @@ class BruteForceTest {
     assertThat(strict.recordFailedLogin(FailedLogin.of(tenant, "gina")).bruteForceDetected())
         .isTrue();
   }
+
+  @Test
+  void manyThreadsFailingForOneAccountAtOnceGiveExactlyOneDetection() throws Exception {
+    int threads = 16;
+    int perThread = 8;
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < perThread; i++) {
+                    fail("alice", "203.0." + thread + "." + i);
+                  }
+                  return null;
+                }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    AuditQuery detections =
+        AuditQuery.forTenant(tenant)
+            .categories(AuditCategory.SECURITY)
+            .securityKind(SecurityEventKind.BRUTE_FORCE_DETECTED)
+            .build();
+    // 128 failures cross both account rules (5 a minute, 20 an hour): one detection each.
+    assertThat(store.count(detections)).isEqualTo(2);
+    assertThat(detected)
+        .extracting(d -> d.rule().detectionAction())
+        .containsExactlyInAnyOrder("brute_force.account.PT1M", "brute_force.account.PT1H");
+    assertThat(detected).allSatisfy(d -> assertThat(d.key()).isEqualTo("alice"));
+  }
 }

@@ -135,7 +135,11 @@ class VerifyTest {
 
   @Test
   void aRangeIsVerifiedFromTheLatestCheckpointBeforeIt() {
-    AuditLog checkpointing = AuditTesting.auditLog(store, clock).checkpointEvery(4).build();
+    AuditLog checkpointing =
+        AuditTesting.auditLog(store, clock)
+            .checkpointEvery(4)
+            .checkpointAtLeastEvery(Duration.ofDays(1))
+            .build();
     List<Instant> times = new ArrayList<>();
     for (int i = 1; i <= 12; i++) {
       times.add(checkpointing.record(AuditTesting.action(tenant, "u", "a")).recordedAt());
@@ -153,7 +157,11 @@ class VerifyTest {
 
   @Test
   void tamperingBeforeTheRangesAnchorDoesNotFailTheRange() {
-    AuditLog checkpointing = AuditTesting.auditLog(store, clock).checkpointEvery(5).build();
+    AuditLog checkpointing =
+        AuditTesting.auditLog(store, clock)
+            .checkpointEvery(5)
+            .checkpointAtLeastEvery(Duration.ofDays(1))
+            .build();
     List<Instant> times = new ArrayList<>();
     for (int i = 1; i <= 10; i++) {
       times.add(checkpointing.record(AuditTesting.action(tenant, "u", "a")).recordedAt());
@@ -167,7 +175,11 @@ class VerifyTest {
 
   @Test
   void aCheckpointSignedWithAnotherKeyIsReported() {
-    AuditLog checkpointing = AuditTesting.auditLog(store, clock).checkpointEvery(5).build();
+    AuditLog checkpointing =
+        AuditTesting.auditLog(store, clock)
+            .checkpointEvery(5)
+            .checkpointAtLeastEvery(Duration.ofDays(1))
+            .build();
     List<Instant> times = new ArrayList<>();
     for (int i = 1; i <= 10; i++) {
       times.add(checkpointing.record(AuditTesting.action(tenant, "u", "a")).recordedAt());

@@ -319,6 +319,53 @@ public final class InMemoryAuditStore implements AuditStore {
       }
     }
 
+    /**
+     * Cuts the chain's tail: deletes every event after {@code keepThrough} and moves the chain head
+     * back to the event kept there, as someone hiding the latest events would. Checkpoints stay.
+     */
+    public void truncate(TenantId tenant, AuditCategory category, long keepThrough) {
+      TenantLog log = existing(tenant);
+      log.lock.lock();
+      try {
+        NavigableMap<Long, AuditRecord> chain = log.chain(category);
+        AuditRecord kept = chain.get(keepThrough);
+        if (kept == null) {
+          throw new IllegalArgumentException("no event at sequence " + keepThrough);
+        }
+        NavigableMap<Long, AuditRecord> tail = chain.tailMap(keepThrough, false);
+        tail.values().forEach(r -> log.byTime.remove(AuditPosition.of(r)));
+        tail.clear();
+        log.heads.put(category, new ChainHead(tenant, category, keepThrough, kept.hash()));
+      } finally {
+        log.lock.unlock();
+      }
+    }
+
+    /**
+     * Stores {@code record} as given (any sequence, any hash) without moving the chain head, as a
+     * row inserted directly into a table would be.
+     */
+    public void insert(AuditRecord record) {
+      TenantLog log = existing(record.tenantId());
+      log.lock.lock();
+      try {
+        log.put(record);
+      } finally {
+        log.lock.unlock();
+      }
+    }
+
+    /** Deletes every checkpoint of a chain after {@code afterSequence}. */
+    public void deleteCheckpoints(TenantId tenant, AuditCategory category, long afterSequence) {
+      TenantLog log = existing(tenant);
+      log.lock.lock();
+      try {
+        log.checkpoints(category).tailMap(afterSequence, false).clear();
+      } finally {
+        log.lock.unlock();
+      }
+    }
+
     /** Swaps the sequence numbers of two stored events, as a reordering in a table would. */
     public void swap(TenantId tenant, AuditCategory category, long first, long second) {
       TenantLog log = existing(tenant);

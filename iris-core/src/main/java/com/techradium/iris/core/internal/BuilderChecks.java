@@ -96,11 +96,30 @@ public final class BuilderChecks {
    */
   public static Duration positive(String name, Duration value) {
     Objects.requireNonNull(value, name);
-    if (value.toMillis() < 1) {
+    if (value.compareTo(ONE_MILLI) < 0) {
       throw new IllegalArgumentException(name + " must be at least 1 ms, got " + value);
     }
     return value;
   }
+
+  /**
+   * Returns {@code value} if it lies between one millisecond and {@code max}, compared without
+   * converting to a number (a duration of {@code Long.MAX_VALUE} seconds is rejected, not
+   * overflowed).
+   *
+   * @throws NullPointerException naming the setting if {@code value} is null
+   * @throws IllegalArgumentException "{@code <name> must be between 1 ms and <max>, got <value>}"
+   */
+  public static Duration positive(String name, Duration value, Duration max) {
+    Objects.requireNonNull(value, name);
+    if (value.compareTo(ONE_MILLI) < 0 || value.compareTo(max) > 0) {
+      throw new IllegalArgumentException(
+          name + " must be between 1 ms and " + max + ", got " + value);
+    }
+    return value;
+  }
+
+  private static final Duration ONE_MILLI = Duration.ofMillis(1);
 
   /**
    * The exception for a second entry under one key, e.g. {@code duplicate("handler for type",

@@ -35,9 +35,23 @@ import org.jspecify.annotations.Nullable;
  * appends their attempts.
  */
 final class JobBulkSql {
-  /** Epoch milliseconds to timestamptz, exactly. */
+  /**
+   * Epoch milliseconds to timestamptz, exactly across the whole range {@code JobSpec} allows (to
+   * the year 9999). PostgreSQL multiplies intervals in double precision, so one product of the
+   * whole millisecond count loses microseconds far from the epoch (9999-12-31T23:59:59.999 came
+   * back as .999008); whole seconds and the millisecond remainder are each exact. A bind ({@code
+   * ?}) stands for the store's clock, near enough to the epoch for one product to be exact (below
+   * 2^53 microseconds, the year 2255), and is used once.
+   */
   private static String ts(String millis) {
-    return "(timestamptz 'epoch' + " + millis + " * interval '1 millisecond')";
+    if (millis.equals("?")) {
+      return "(timestamptz 'epoch' + ? * interval '1 millisecond')";
+    }
+    return "(timestamptz 'epoch' + ("
+        + millis
+        + " / 1000) * interval '1 second' + ("
+        + millis
+        + " % 1000) * interval '1 millisecond')";
   }
 
   private static final String INSERT =

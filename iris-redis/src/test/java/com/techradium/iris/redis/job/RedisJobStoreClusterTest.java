@@ -82,9 +82,45 @@ class RedisJobStoreClusterTest extends JobStoreContract {
   }
 
   @Test
-  void theClusterHasSeveralPrimariesAndTheStoreLivesInOneSlot() {
+  void theClusterHasSeveralPrimariesAndEveryKeyTheStoreWritesLivesInOneSlot() {
     assertThat(client.getClusterNodes()).hasSizeGreaterThanOrEqualTo(3);
-    assertThat(JedisClusterCRC16.getSlot("iris:{jobs}:job:x"))
-        .isEqualTo(JedisClusterCRC16.getSlot("iris:{jobs}:ready:webhooks"));
+    com.techradium.iris.job.JobQueue jobs =
+        com.techradium.iris.job.JobQueue.builder()
+            .store(RedisJobStore.create(client))
+            .knownTypes("slot.check")
+            .build();
+    String queue = newQueue();
+    jobs.createQueue(com.techradium.iris.job.QueueConfig.defaults(queue));
+    com.techradium.iris.core.TenantId tenant = newTenant();
+    jobs.enqueue(tenant, com.techradium.iris.job.JobSpec.builder(queue, "slot.check").build());
+    jobs.enqueue(
+        tenant,
+        com.techradium.iris.job.JobSpec.builder(queue, "slot.check")
+            .idempotencyKey("once")
+            .delay(Duration.ofHours(1))
+            .build());
+    jobs.createSchedule(
+        tenant,
+        com.techradium.iris.job.ScheduleSpec.of(
+            "hourly", "0 * * * *", java.time.ZoneOffset.UTC, queue, "slot.check"));
+
+    // The keys the store really wrote, read from every node, and the slot each node says they hash
+    // to.
+    Set<String> keys = new HashSet<>();
+    Set<Long> slots = new HashSet<>();
+    for (int port : cluster.serverPorts()) {
+      try (Jedis node = new Jedis(new HostAndPort("127.0.0.1", port))) {
+        for (String key : node.keys("iris:*")) {
+          keys.add(key);
+          slots.add(node.clusterKeySlot(key));
+        }
+      }
+    }
+
+    assertThat(keys).hasSizeGreaterThanOrEqualTo(8);
+    assertThat(keys).anyMatch(k -> k.contains(":job:")).anyMatch(k -> k.contains(queue));
+    assertThat(slots).hasSize(1);
+    assertThat(slots.iterator().next())
+        .isEqualTo((long) JedisClusterCRC16.getSlot(keys.iterator().next()));
   }
 }

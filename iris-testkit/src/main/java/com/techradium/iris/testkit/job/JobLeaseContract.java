@@ -151,4 +151,76 @@ public abstract class JobLeaseContract extends JobContractSupport {
     assertThat(store().attempts(tenant, job.id())).isEmpty();
     assertThat(claimOne(queue).id()).isEqualTo(job.id());
   }
+
+  @Test
+  void lateFinishesRacingTheTakeoverNeverOverwriteIt() throws Exception {
+    TenantId tenant = newTenant();
+    String queue = newQueue();
+    int jobs = 40;
+    for (int i = 0; i < jobs; i++) {
+      insertOne(tenant, job(queue));
+    }
+    java.util.List<Job> lost =
+        store()
+            .claim(
+                com.techradium.iris.job.spi.ClaimRequest.of(queue, jobs, "worker-a", LEASE),
+                clock.instant());
+    assertThat(lost).hasSize(jobs);
+    expireLeases();
+    JobOutcome late = new JobOutcome.Completed("{\"by\":\"a\"}");
+
+    // Even threads are workers taking the jobs over; odd threads deliver worker-a's late outcomes,
+    // one by one (finish) or all at once (finishAll), while the takeover runs.
+    java.util.List<Integer> lateAccepted =
+        runConcurrently(
+            8,
+            Duration.ofSeconds(60),
+            t ->
+                () -> {
+                  int accepted = 0;
+                  if (t % 2 == 0) {
+                    java.util.List<Job> got;
+                    while (!(got =
+                            store()
+                                .claim(
+                                    com.techradium.iris.job.spi.ClaimRequest.of(
+                                        queue, 1, "worker-b" + t, LEASE),
+                                    clock.instant()))
+                        .isEmpty()) {
+                      store()
+                          .finish(
+                              got.get(0).leaseRef(),
+                              new JobOutcome.Completed("{\"by\":\"b\"}"),
+                              clock.instant())
+                          .orElseThrow();
+                    }
+                  } else if (t % 4 == 1) {
+                    for (Job job : lost) {
+                      if (store().finish(job.leaseRef(), late, clock.instant()).isPresent()) {
+                        accepted++;
+                      }
+                    }
+                  } else {
+                    java.util.List<com.techradium.iris.job.spi.JobFinish> all =
+                        new java.util.ArrayList<>();
+                    lost.forEach(
+                        job ->
+                            all.add(
+                                new com.techradium.iris.job.spi.JobFinish(job.leaseRef(), late)));
+                    for (java.util.Optional<Job> r : store().finishAll(all, clock.instant())) {
+                      if (r.isPresent()) {
+                        accepted++;
+                      }
+                    }
+                  }
+                  return accepted;
+                });
+
+    assertThat(lateAccepted).containsOnly(0);
+    for (Job job : lost) {
+      Job now = read(tenant, job.id());
+      assertThat(now.state()).isEqualTo(JobState.COMPLETED);
+      assertSameJson(now.result(), "{\"by\":\"b\"}");
+    }
+  }
 }

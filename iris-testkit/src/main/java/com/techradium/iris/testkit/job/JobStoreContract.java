@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Nested;
  *
  * <ul>
  *   <li>{@link JobEnqueueContract}
+ *   <li>{@link JobInputContract}
  *   <li>{@link JobTenancyContract}
  *   <li>{@link JobClaimContract}
  *   <li>{@link JobLeaseContract}
@@ -42,6 +43,15 @@ public abstract class JobStoreContract extends JobContractSupport {
   /** {@link JobEnqueueContract} against the adapter's store. */
   @Nested
   class Enqueue extends JobEnqueueContract {
+    @Override
+    protected JobStore newStore(Clock clock) {
+      return JobStoreContract.this.newStore(clock);
+    }
+  }
+
+  /** {@link JobInputContract} against the adapter's store. */
+  @Nested
+  class HostileInput extends JobInputContract {
     @Override
     protected JobStore newStore(Clock clock) {
       return JobStoreContract.this.newStore(clock);

@@ -1,0 +1,102 @@
+package com.techradium.iris.testkit.job;
+
+import com.techradium.iris.core.IrisRuntime;
+import com.techradium.iris.core.TenantId;
+import com.techradium.iris.job.JobQueue;
+import com.techradium.iris.job.JobSpec;
+import com.techradium.iris.job.JobState;
+import com.techradium.iris.job.QueueConfig;
+import com.techradium.iris.job.spi.JobStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a worker through a stream of jobs while a fault is injected again and again (a connection
+ * killed, a server restarted, a store call failing), then stops the fault and waits for every job
+ * to complete: the worker must survive and lose nothing.
+ */
+public final class WorkerUnderFaults {
+  private static final TenantId TENANT = TenantId.of("faults");
+
+  private WorkerUnderFaults() {}
+
+  /**
+   * What came out.
+   *
+   * @param jobs jobs enqueued
+   * @param completed jobs completed in the store at the end
+   * @param ran distinct jobs whose handler ran
+   * @param faults how many times the fault was injected
+   */
+  public record Result(int jobs, long completed, int ran, int faults) {}
+
+  /**
+   * Enqueues {@code jobs} jobs on a fresh queue, starts a worker on {@code store} (reached through
+   * {@code workerStore}, e.g. a wrapper that fails), injects {@code fault} every 100 ms for {@code
+   * faultFor}, runs {@code heal}, then waits up to two minutes for every job to complete.
+   */
+  public static Result run(
+      JobStore store,
+      JobStore workerStore,
+      int jobs,
+      Runnable fault,
+      Runnable heal,
+      Duration faultFor)
+      throws InterruptedException {
+    String queue = "faults-" + UUID.randomUUID().toString().substring(0, 8);
+    JobQueue producer = JobQueue.builder().store(store).knownTypes("fault.job").build();
+    producer.createQueue(QueueConfig.defaults(queue).withConcurrency(4));
+    List<JobSpec> batch = new ArrayList<>();
+    for (int i = 0; i < jobs; i++) {
+      batch.add(JobSpec.builder(queue, "fault.job").payload("{\"n\":" + i + "}").build());
+    }
+    producer.enqueueAll(TENANT, batch);
+    Set<UUID> ran = ConcurrentHashMap.newKeySet();
+    int faults = 0;
+    try (IrisRuntime runtime = IrisRuntime.builder().name("faults").build()) {
+      JobQueue.builder()
+          .store(workerStore)
+          .runtime(runtime)
+          .leaseDuration(Duration.ofSeconds(2))
+          .pollInterval(Duration.ofMillis(50))
+          .schedulerInterval(Duration.ofMillis(200))
+          .workerQueues(queue)
+          .handler(
+              "fault.job",
+              ctx -> {
+                Thread.sleep(5);
+                ran.add(ctx.job().id());
+              })
+          .build();
+      runtime.start();
+      long faultUntil = System.nanoTime() + faultFor.toNanos();
+      while (System.nanoTime() < faultUntil && completed(producer, queue) < jobs) {
+        fault.run();
+        faults++;
+        Thread.sleep(100);
+      }
+      heal.run();
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (completed(producer, queue) < jobs && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      long completed = completed(producer, queue);
+      return new Result(
+          jobs, completed < 0 ? completed(producer, queue) : completed, ran.size(), faults);
+    }
+  }
+
+  /** Completed jobs, or -1 if the store could not answer (the fault hit this read too). */
+  private static long completed(JobQueue jobs, String queue) {
+    try {
+      return jobs.stats(TENANT, queue).counts().getOrDefault(JobState.COMPLETED, 0L);
+    } catch (com.techradium.iris.core.StorageException e) {
+      return -1;
+    }
+  }
+}
