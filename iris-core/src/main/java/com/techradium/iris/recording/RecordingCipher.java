@@ -245,7 +245,7 @@ public final class RecordingCipher {
       throw new TamperedDataException(
           "the stored data is not recording " + recordingId + " of tenant " + tenant);
     }
-    if (!header.providerId().equals(provider.id())) {
+    if (currentKey == null && !header.providerId().equals(provider.id())) {
       throw new KeyUnavailableException(
           "recording " + recordingId + " was encrypted through key provider "
               + header.providerId() + ", not " + provider.id());

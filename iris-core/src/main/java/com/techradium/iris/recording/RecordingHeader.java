@@ -13,10 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The header of a recording (docs/RECORDING_FORMAT.md): everything up to and including the
- * recording id is authenticated as the associated data of every segment; the key section after it
- * (provider id, key id, wrapped key) is not, since the provider authenticates the wrapped key
- * itself.
+ * The header of a recording (docs/RECORDING_FORMAT.md). The whole header, exactly as stored, is the
+ * associated data of every segment, so changing any byte of it fails every segment. It is written
+ * once and never rewritten: key rotation records a newer wrapping of the same data key in the
+ * metadata store.
  */
 record RecordingHeader(
     int segmentSize,
@@ -28,6 +28,7 @@ record RecordingHeader(
     WrappedKey key,
     byte[] bound,
     int length) {
+  // bound: the whole encoded header, the associated data of every segment
 
   static final byte[] MAGIC = {'I', 'R', 'C', 'R'};
   static final int VERSION = 1;
@@ -55,8 +56,7 @@ record RecordingHeader(
     byte[] providerBytes = providerId.getBytes(StandardCharsets.US_ASCII);
     byte[] keyIdBytes = key.keyId().getBytes(StandardCharsets.US_ASCII);
     byte[] wrapped = key.ciphertext();
-    int boundLength = FIXED_LENGTH + 2 + tenantBytes.length + 2 + idBytes.length;
-    int length = boundLength + 2 + providerBytes.length + 2 + keyIdBytes.length + 2 + wrapped.length;
+    int length = FIXED_LENGTH + 2 + tenantBytes.length + 2 + idBytes.length + 2 + providerBytes.length + 2 + keyIdBytes.length + 2 + wrapped.length;
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(length);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.write(MAGIC);
@@ -83,7 +83,7 @@ record RecordingHeader(
         recordingId,
         providerId,
         key,
-        Arrays.copyOf(encoded, boundLength),
+        encoded,
         length);
   }
 
@@ -92,17 +92,9 @@ record RecordingHeader(
     out.write(value);
   }
 
-  /** The encoded header. */
+  /** The encoded header (a copy). */
   byte[] encode() {
-    byte[] providerBytes = providerId.getBytes(StandardCharsets.US_ASCII);
-    byte[] keyIdBytes = key.keyId().getBytes(StandardCharsets.US_ASCII);
-    byte[] wrapped = key.ciphertext();
-    ByteBuffer out = ByteBuffer.allocate(length);
-    out.put(bound);
-    out.putShort((short) providerBytes.length).put(providerBytes);
-    out.putShort((short) keyIdBytes.length).put(keyIdBytes);
-    out.putShort((short) wrapped.length).put(wrapped);
-    return out.array();
+    return bound.clone();
   }
 
   /**
@@ -148,7 +140,6 @@ record RecordingHeader(
       in.get(prefix);
       String tenant = new String(field(in), StandardCharsets.US_ASCII);
       String recordingId = new String(field(in), StandardCharsets.UTF_8);
-      int boundLength = in.position();
       String providerId = new String(field(in), StandardCharsets.US_ASCII);
       String keyId = new String(field(in), StandardCharsets.US_ASCII);
       byte[] wrapped = field(in);
@@ -163,7 +154,7 @@ record RecordingHeader(
           recordingId,
           providerId,
           new WrappedKey(keyId, wrapped),
-          Arrays.copyOf(header, boundLength),
+          header.clone(),
           length);
     } catch (java.nio.BufferUnderflowException | ValidationException e) {
       throw new TamperedDataException("recording header is malformed", e);
@@ -177,14 +168,9 @@ record RecordingHeader(
     return value;
   }
 
-  /** The header with its key section replaced (what the header of a re-wrapped copy holds). */
-  RecordingHeader withKey(String provider, WrappedKey replacement) {
-    return create(segmentSize, salt, noncePrefix, tenant, recordingId, provider, replacement);
-  }
-
   @Override
   public boolean equals(Object other) {
-    return other instanceof RecordingHeader that && Arrays.equals(encode(), that.encode());
+    return other instanceof RecordingHeader that && Arrays.equals(bound, that.bound);
   }
 
   @Override
