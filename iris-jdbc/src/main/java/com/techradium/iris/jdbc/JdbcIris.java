@@ -6,7 +6,9 @@ import com.techradium.iris.core.StorageException;
 import com.techradium.iris.jdbc.audit.JdbcAuditStore;
 import com.techradium.iris.jdbc.internal.JdbcContext;
 import com.techradium.iris.jdbc.job.JdbcJobStore;
+import com.techradium.iris.jdbc.recording.JdbcRecordingMetadataStore;
 import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.recording.spi.RecordingMetadataStore;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Objects;
@@ -104,6 +106,7 @@ public final class JdbcIris {
     return IrisStorage.builder()
         .store(AuditStore.class, JdbcAuditStore.of(dataSource))
         .store(JobStore.class, JdbcJobStore.of(dataSource))
+        .store(RecordingMetadataStore.class, JdbcRecordingMetadataStore.of(dataSource))
         .build();
   }
 
