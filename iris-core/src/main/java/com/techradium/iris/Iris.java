@@ -10,6 +10,10 @@ import com.techradium.iris.core.internal.BuilderChecks;
 import com.techradium.iris.job.JobQueue;
 import com.techradium.iris.job.JobQueueBuilder;
 import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.recording.RecordingVault;
+import com.techradium.iris.recording.RecordingVaultBuilder;
+import com.techradium.iris.recording.spi.RecordingMetadataStore;
+import com.techradium.iris.recording.spi.RecordingStore;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -45,6 +49,7 @@ public final class Iris implements AutoCloseable {
   private final boolean ownsRuntime;
   private final AuditLog audit;
   private final JobQueue jobs;
+  private final @Nullable RecordingVault recordings;
 
   private Iris(Builder builder) {
     this.storage = builder.storage;
@@ -65,6 +70,16 @@ public final class Iris implements AutoCloseable {
                 JobQueue.builder().context(context).store(storage.store(JobStore.class)),
                 builder.jobOptions)
             .build();
+    this.recordings =
+        builder.recordingsSet
+            ? configured(
+                    RecordingVault.builder()
+                        .context(context)
+                        .store(storage.store(RecordingStore.class))
+                        .metadataStore(storage.store(RecordingMetadataStore.class)),
+                    builder.recordingOptions)
+                .build()
+            : null;
   }
 
   private static <B> B configured(B facadeBuilder, Consumer<B> options) {
@@ -96,6 +111,20 @@ public final class Iris implements AutoCloseable {
   /** The durable job queue. */
   public JobQueue jobs() {
     return jobs;
+  }
+
+  /**
+   * The recording vault: encrypted call recordings, stored and served with every access audited.
+   *
+   * @throws IllegalStateException unless the builder configured it with {@link
+   *     Builder#recordings}, which must at least name the key provider
+   */
+  public RecordingVault recordings() {
+    if (recordings == null) {
+      throw new IllegalStateException(
+          "recordings need a key provider: Iris.builder().recordings(r -> r.keyProvider(...))");
+    }
+    return recordings;
   }
 
   /** The context every facade shares: clock, runtime, tenants, ids and hooks. */
@@ -145,6 +174,8 @@ public final class Iris implements AutoCloseable {
     private boolean auditSet;
     private Consumer<JobQueueBuilder> jobOptions = b -> {};
     private boolean jobsSet;
+    private Consumer<RecordingVaultBuilder> recordingOptions = b -> {};
+    private boolean recordingsSet;
 
     private Builder() {}
 
@@ -188,6 +219,17 @@ public final class Iris implements AutoCloseable {
     public Builder jobs(Consumer<JobQueueBuilder> options) {
       jobsSet = BuilderChecks.markSet("jobs", jobsSet);
       this.jobOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Turns on the recording vault and configures it, for example {@code r ->
+     * r.keyProvider(keys)}; the key provider is required. Its stores come from the storage ({@code
+     * RecordingStore} and {@code RecordingMetadataStore}). Default: no vault.
+     */
+    public Builder recordings(Consumer<RecordingVaultBuilder> options) {
+      recordingsSet = BuilderChecks.markSet("recordings", recordingsSet);
+      this.recordingOptions = Objects.requireNonNull(options, "options");
       return this;
     }
 

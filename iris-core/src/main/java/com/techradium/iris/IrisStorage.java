@@ -6,6 +6,10 @@ import com.techradium.iris.core.TenantDirectory;
 import com.techradium.iris.core.internal.BuilderChecks;
 import com.techradium.iris.job.memory.InMemoryJobStore;
 import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.recording.memory.InMemoryRecordingMetadataStore;
+import com.techradium.iris.recording.memory.InMemoryRecordingStore;
+import com.techradium.iris.recording.spi.RecordingMetadataStore;
+import com.techradium.iris.recording.spi.RecordingStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -44,6 +48,8 @@ public final class IrisStorage {
     return builder()
         .store(AuditStore.class, new InMemoryAuditStore())
         .store(JobStore.class, new InMemoryJobStore())
+        .store(RecordingStore.class, new InMemoryRecordingStore())
+        .store(RecordingMetadataStore.class, new InMemoryRecordingMetadataStore())
         .build();
   }
 
