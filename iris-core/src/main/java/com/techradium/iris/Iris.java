@@ -116,8 +116,8 @@ public final class Iris implements AutoCloseable {
   /**
    * The recording vault: encrypted call recordings, stored and served with every access audited.
    *
-   * @throws IllegalStateException unless the builder configured it with {@link
-   *     Builder#recordings}, which must at least name the key provider
+   * @throws IllegalStateException unless the builder configured it with {@link Builder#recordings},
+   *     which must at least name the key provider
    */
   public RecordingVault recordings() {
     if (recordings == null) {
@@ -223,9 +223,9 @@ public final class Iris implements AutoCloseable {
     }
 
     /**
-     * Turns on the recording vault and configures it, for example {@code r ->
-     * r.keyProvider(keys)}; the key provider is required. Its stores come from the storage ({@code
-     * RecordingStore} and {@code RecordingMetadataStore}). Default: no vault.
+     * Turns on the recording vault and configures it, for example {@code r -> r.keyProvider(keys)};
+     * the key provider is required. Its stores come from the storage ({@code RecordingStore} and
+     * {@code RecordingMetadataStore}). Default: no vault.
      */
     public Builder recordings(Consumer<RecordingVaultBuilder> options) {
       recordingsSet = BuilderChecks.markSet("recordings", recordingsSet);

@@ -23,7 +23,8 @@ class IrisRecordingsTest {
   void irisHandsOutAVaultWhoseAccessesTheAuditLogRecords() throws Exception {
     try (Iris iris =
         Iris.builder().recordings(r -> r.keyProvider(LocalKeyProvider.ephemeral())).build()) {
-      byte[] audio = "RIFF....WAVEfmt ".repeat(500).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      byte[] audio =
+          "RIFF....WAVEfmt ".repeat(500).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
       Recording recording =
           iris.recordings()
               .store(

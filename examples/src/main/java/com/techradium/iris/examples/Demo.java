@@ -48,7 +48,8 @@ public final class Demo {
       new SecureRandom().nextBytes(checkpointKey);
       try (Iris iris =
           Iris.builder()
-              .storage(storage)
+              .storage(RecordingTour.withRecordingStore(storage))
+              .recordings(r -> r.keyProvider(RecordingTour.keys()))
               .audit(a -> a.signer(new HmacCheckpointSigner("demo-key", checkpointKey)))
               .jobs(j -> j.pollInterval(Duration.ofMillis(20)))
               .build()
@@ -57,6 +58,7 @@ public final class Demo {
         AuditTour.run(out, iris.audit(), editor(storage, resources));
         out.println();
         JobTour.run(out, iris.jobs());
+        RecordingTour.run(out, iris.recordings(), iris.audit());
       }
     } finally {
       closeAll(resources);

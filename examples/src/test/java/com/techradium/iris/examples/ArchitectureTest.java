@@ -29,11 +29,11 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
   /** Every facade package; a new facade adds its name here. */
-  private static final List<String> FACADES = List.of("audit", "job");
+  private static final List<String> FACADES = List.of("audit", "job", "recording");
 
   private static final String ROOT = "com.techradium.iris";
   private static final String[] ADAPTERS = {
-    ROOT + ".jdbc..", ROOT + ".redis..", ROOT + ".testkit..", ROOT + ".examples.."
+    ROOT + ".jdbc..", ROOT + ".redis..", ROOT + ".aws..", ROOT + ".testkit..", ROOT + ".examples.."
   };
 
   private static JavaClasses iris;
@@ -136,7 +136,10 @@ class ArchitectureTest {
         .flatMap(
             f ->
                 Stream.of(
-                    ROOT + "." + f + "..", ROOT + ".jdbc." + f + "..", ROOT + ".redis." + f + ".."))
+                    ROOT + "." + f + "..",
+                    ROOT + ".jdbc." + f + "..",
+                    ROOT + ".redis." + f + "..",
+                    ROOT + ".aws." + f + ".."))
         .toArray(String[]::new);
   }
 

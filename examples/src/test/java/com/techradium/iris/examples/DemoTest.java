@@ -24,7 +24,13 @@ class DemoTest {
         .contains("verify: valid")
         .contains("verify: BROKEN -> MODIFIED at DATA_ACCESS #1")
         .contains("ran password-reset priority 10")
-        .contains("flaky job succeeded on attempt 3");
+        .contains("flaky job succeeded on attempt 3")
+        .contains("player asked for bytes 131072-132095: got 1024 bytes")
+        .contains("audit log holds 1 data-access event")
+        .contains("1 recording re-wrapped")
+        .contains("after rotation the recording still plays: true")
+        .contains("one flipped bit: TamperedDataException")
+        .contains("unreadable (crypto-shredded)");
   }
 
   @Test
@@ -46,7 +52,13 @@ class DemoTest {
         .contains("job queue on Redis at")
         .contains("verify: valid")
         .contains("verify: BROKEN -> MODIFIED at DATA_ACCESS #1")
-        .contains("flaky job succeeded on attempt 3");
+        .contains("flaky job succeeded on attempt 3")
+        .contains("player asked for bytes 131072-132095: got 1024 bytes")
+        .contains("audit log holds 1 data-access event")
+        .contains("1 recording re-wrapped")
+        .contains("after rotation the recording still plays: true")
+        .contains("one flipped bit: TamperedDataException")
+        .contains("unreadable (crypto-shredded)");
   }
 
   @Test

@@ -57,12 +57,16 @@ final class DataKeyCache {
         });
   }
 
-  /** The plaintext of {@code wrapped}, from the cache while it is younger than the policy allows. */
+  /**
+   * The plaintext of {@code wrapped}, from the cache while it is younger than the policy allows.
+   */
   byte[] unwrap(TenantId tenant, WrappedKey wrapped, Map<String, String> context) {
     Instant now = clock.instant();
     synchronized (unwrapped) {
       Unwrapped hit = unwrapped.get(wrapped);
-      if (hit != null && hit.tenant.equals(tenant) && now.isBefore(hit.born.plus(policy.maxAge()))) {
+      if (hit != null
+          && hit.tenant.equals(tenant)
+          && now.isBefore(hit.born.plus(policy.maxAge()))) {
         return hit.plaintext.clone();
       }
     }

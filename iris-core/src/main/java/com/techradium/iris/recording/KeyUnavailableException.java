@@ -4,8 +4,8 @@ import com.techradium.iris.core.IrisException;
 
 /**
  * The master key a recording's data key is wrapped under cannot be used: the tenant has none, it
- * was destroyed (the recording is crypto-shredded), or the key service refused it (disabled,
- * access denied). The message names the key id, never key material.
+ * was destroyed (the recording is crypto-shredded), or the key service refused it (disabled, access
+ * denied). The message names the key id, never key material.
  */
 public class KeyUnavailableException extends IrisException {
   private static final long serialVersionUID = 1L;

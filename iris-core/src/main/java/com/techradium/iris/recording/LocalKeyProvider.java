@@ -19,8 +19,8 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The embedded {@link KeyProvider}: the host supplies each tenant's 256-bit master keys, numbered by
- * version, from wherever it keeps secrets (a vault, an HSM export, configuration). Data keys are
+ * The embedded {@link KeyProvider}: the host supplies each tenant's 256-bit master keys, numbered
+ * by version, from wherever it keeps secrets (a vault, an HSM export, configuration). Data keys are
  * wrapped with AES-256-GCM under the tenant's highest version, the encryption context bound as
  * associated data; the key id is {@code local:<tenant>:v<version>}.
  *

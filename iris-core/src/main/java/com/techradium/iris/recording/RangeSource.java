@@ -5,8 +5,8 @@ import java.io.InputStream;
 
 /**
  * Random access to a stored, encrypted recording: the bytes from {@code offset}, up to {@code
- * length} of them. What a store hands {@link RecordingCipher#decryptRange} so that a seek reads only
- * the segments it needs (an S3 ranged GET, a file channel position).
+ * length} of them. What a store hands {@link RecordingCipher#decryptRange} so that a seek reads
+ * only the segments it needs (an S3 ranged GET, a file channel position).
  */
 @FunctionalInterface
 public interface RangeSource {

@@ -31,12 +31,12 @@ import org.jspecify.annotations.Nullable;
  *     44_100, 1024, player);
  * }</pre>
  *
- * <p>Decryption writes only authenticated plaintext: each segment is verified before any byte of
- * it is written. Altered, truncated, reordered, duplicated or appended segments, a header spliced
- * from another recording, and another tenant's or recording's data all raise {@link
- * TamperedDataException}. Memory per stream is about two segments, whatever the recording's
- * length. Most hosts use {@link RecordingVault}, which stores, indexes, serves and audits
- * recordings over this cipher.
+ * <p>Decryption writes only authenticated plaintext: each segment is verified before any byte of it
+ * is written. Altered, truncated, reordered, duplicated or appended segments, a header spliced from
+ * another recording, and another tenant's or recording's data all raise {@link
+ * TamperedDataException}. Memory per stream is about two segments, whatever the recording's length.
+ * Most hosts use {@link RecordingVault}, which stores, indexes, serves and audits recordings over
+ * this cipher.
  *
  * <p>Thread-safe; each stream it returns is for one thread. The key provider stays the host's.
  */
@@ -118,8 +118,8 @@ public final class RecordingCipher {
   }
 
   /**
-   * Decrypts a whole stored recording from {@code stored} into {@code out}, segment by segment,
-   * and returns the plaintext bytes written. Neither stream is closed.
+   * Decrypts a whole stored recording from {@code stored} into {@code out}, segment by segment, and
+   * returns the plaintext bytes written. Neither stream is closed.
    *
    * @throws TamperedDataException if any of it fails authentication, or it is another tenant's or
    *     another recording's; what was written before is authentic
@@ -234,21 +234,26 @@ public final class RecordingCipher {
     Objects.requireNonNull(recordingId, "recordingId");
     Validation validation = Validation.of();
     tenants.check(validation, tenant, null);
-    validation
-        .text("recordingId", recordingId, MAX_RECORDING_ID_LENGTH)
-        .throwIfInvalid();
+    validation.text("recordingId", recordingId, MAX_RECORDING_ID_LENGTH).throwIfInvalid();
   }
 
   private SegmentReader reader(
-      TenantId tenant, String recordingId, @Nullable WrappedKey currentKey, RecordingHeader header) {
+      TenantId tenant,
+      String recordingId,
+      @Nullable WrappedKey currentKey,
+      RecordingHeader header) {
     if (!header.tenant().equals(tenant) || !header.recordingId().equals(recordingId)) {
       throw new TamperedDataException(
           "the stored data is not recording " + recordingId + " of tenant " + tenant);
     }
     if (currentKey == null && !header.providerId().equals(provider.id())) {
       throw new KeyUnavailableException(
-          "recording " + recordingId + " was encrypted through key provider "
-              + header.providerId() + ", not " + provider.id());
+          "recording "
+              + recordingId
+              + " was encrypted through key provider "
+              + header.providerId()
+              + ", not "
+              + provider.id());
     }
     WrappedKey wrapped = currentKey != null ? currentKey : header.key();
     byte[] dataKey = keys.unwrap(tenant, wrapped, encryptionContext(tenant));
@@ -289,8 +294,7 @@ public final class RecordingCipher {
     }
     byte[] header = Arrays.copyOf(start, length);
     try (InputStream in = source.open(start.length, length - start.length)) {
-      if (in.readNBytes(header, start.length, length - start.length)
-          != length - start.length) {
+      if (in.readNBytes(header, start.length, length - start.length) != length - start.length) {
         throw new TamperedDataException("recording header is truncated");
       }
     }

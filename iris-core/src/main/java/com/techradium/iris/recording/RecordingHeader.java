@@ -56,7 +56,18 @@ record RecordingHeader(
     byte[] providerBytes = providerId.getBytes(StandardCharsets.US_ASCII);
     byte[] keyIdBytes = key.keyId().getBytes(StandardCharsets.US_ASCII);
     byte[] wrapped = key.ciphertext();
-    int length = FIXED_LENGTH + 2 + tenantBytes.length + 2 + idBytes.length + 2 + providerBytes.length + 2 + keyIdBytes.length + 2 + wrapped.length;
+    int length =
+        FIXED_LENGTH
+            + 2
+            + tenantBytes.length
+            + 2
+            + idBytes.length
+            + 2
+            + providerBytes.length
+            + 2
+            + keyIdBytes.length
+            + 2
+            + wrapped.length;
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(length);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.write(MAGIC);

@@ -4,8 +4,8 @@ import com.techradium.iris.core.AdminNotice;
 import com.techradium.iris.core.DataAccessNotice;
 import com.techradium.iris.core.IrisContext;
 import com.techradium.iris.core.KnownTenants;
-import com.techradium.iris.core.NoticeActor;
 import com.techradium.iris.core.NotFoundException;
+import com.techradium.iris.core.NoticeActor;
 import com.techradium.iris.core.TamperedDataException;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.Validation;
@@ -98,8 +98,7 @@ public final class RecordingVault {
       upload.abort();
       throw e;
     }
-    return new RecordingWriter(
-        encryptor, sealed -> commit(tenant, id, details, sealed), upload::abort);
+    return new RecordingWriter(encryptor, done -> commit(tenant, id, details, done), upload::abort);
   }
 
   private Recording commit(TenantId tenant, String id, NewRecording details, SealedRecording s) {
@@ -348,7 +347,6 @@ public final class RecordingVault {
     } while (after != null);
     return new KeyRotation(rewrapped, failed, null);
   }
-
 
   @Override
   public String toString() {

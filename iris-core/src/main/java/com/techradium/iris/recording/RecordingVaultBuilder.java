@@ -87,11 +87,11 @@ public final class RecordingVaultBuilder {
       throw new IllegalStateException("RecordingVault needs a store: .store(...)");
     }
     if (metadataStore == null) {
-      throw new IllegalStateException(
-          "RecordingVault needs a metadata store: .metadataStore(...)");
+      throw new IllegalStateException("RecordingVault needs a metadata store: .metadataStore(...)");
     }
     IrisContext shared = context != null ? context : IrisContext.builder().build();
-    RecordingCipherBuilder cipher = RecordingCipher.builder().context(shared).keyProvider(keyProvider);
+    RecordingCipherBuilder cipher =
+        RecordingCipher.builder().context(shared).keyProvider(keyProvider);
     if (segmentSize != null) {
       cipher.segmentSize(segmentSize);
     }

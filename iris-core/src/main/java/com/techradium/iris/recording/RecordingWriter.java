@@ -7,9 +7,9 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A recording being stored while it is captured: audio written here is encrypted segment by
- * segment and streamed to the recording store, so nothing larger than a segment (plus the store's
- * upload part) is held in memory. {@link #close()} seals it, completes the upload and records its
+ * A recording being stored while it is captured: audio written here is encrypted segment by segment
+ * and streamed to the recording store, so nothing larger than a segment (plus the store's upload
+ * part) is held in memory. {@link #close()} seals it, completes the upload and records its
  * metadata; {@link #recording()} then describes it. {@link #abort()} discards it. Made by {@link
  * RecordingVault#begin}. Not thread-safe.
  */
@@ -21,9 +21,7 @@ public final class RecordingWriter extends OutputStream {
   private @Nullable Recording recording;
 
   RecordingWriter(
-      RecordingEncryptor encryptor,
-      Function<SealedRecording, Recording> commit,
-      Runnable discard) {
+      RecordingEncryptor encryptor, Function<SealedRecording, Recording> commit, Runnable discard) {
     this.encryptor = encryptor;
     this.commit = commit;
     this.discard = discard;

@@ -57,7 +57,9 @@ final class SegmentCipher {
     return new GCMParameterSpec(RecordingHeader.TAG_LENGTH * 8, nonce);
   }
 
-  /** Seals {@code len} bytes of segment {@code index} into {@code out}; returns the bytes written. */
+  /**
+   * Seals {@code len} bytes of segment {@code index} into {@code out}; returns the bytes written.
+   */
   int seal(long index, boolean last, byte[] in, int off, int len, byte[] out) {
     try {
       cipher.init(Cipher.ENCRYPT_MODE, key, nonce(index, last));

@@ -13,8 +13,8 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.SdkBytes;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
@@ -29,8 +29,8 @@ import software.amazon.awssdk.services.kms.model.NotFoundException;
 import software.amazon.awssdk.services.kms.model.ReEncryptResponse;
 
 /**
- * The {@link KeyProvider} on AWS KMS: each tenant's data keys are generated and wrapped by a KMS key
- * of its own, named by a function of the tenant (a key ARN, or an alias such as {@code
+ * The {@link KeyProvider} on AWS KMS: each tenant's data keys are generated and wrapped by a KMS
+ * key of its own, named by a function of the tenant (a key ARN, or an alias such as {@code
  * alias/iris-recordings-<tenant>}), with the encryption context bound to every wrapped key. The
  * plaintext data key leaves KMS only in {@code GenerateDataKey} and {@code Decrypt}; key rotation
  * uses {@code ReEncrypt}, so it never does.
@@ -149,9 +149,7 @@ public final class KmsKeyProvider implements KeyProvider {
   @Override
   public String currentKeyId(TenantId tenant) {
     String key = keyOf(tenant);
-    return call("DescribeKey", key, () -> kms.describeKey(r -> r.keyId(key)))
-        .keyMetadata()
-        .arn();
+    return call("DescribeKey", key, () -> kms.describeKey(r -> r.keyId(key))).keyMetadata().arn();
   }
 
   private <T> T call(String operation, String keyId, Supplier<T> request) {
@@ -180,7 +178,9 @@ public final class KmsKeyProvider implements KeyProvider {
   }
 
   private static String code(KmsException e) {
-    return e.awsErrorDetails() == null ? String.valueOf(e.statusCode()) : e.awsErrorDetails().errorCode();
+    return e.awsErrorDetails() == null
+        ? String.valueOf(e.statusCode())
+        : e.awsErrorDetails().errorCode();
   }
 
   private static boolean throttled(KmsException e) {

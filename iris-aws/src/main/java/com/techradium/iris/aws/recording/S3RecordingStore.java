@@ -27,9 +27,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * <prefix><tenant>/<recording id>.rec}. Uploads are streamed: bytes are collected into parts of
  * {@code partSize} (default 8 MiB) and each full part is sent with {@code UploadPart} while the
  * recording is still being encrypted, so a two-hour recording never sits in memory; a recording
- * smaller than one part is one {@code PutObject}. The object appears only when the upload completes;
- * an aborted upload is aborted on S3 too (add a lifecycle rule expiring incomplete multipart uploads
- * for crashes). Reads are ranged {@code GetObject}s, so a seek fetches only the segments it needs.
+ * smaller than one part is one {@code PutObject}. The object appears only when the upload
+ * completes; an aborted upload is aborted on S3 too (add a lifecycle rule expiring incomplete
+ * multipart uploads for crashes). Reads are ranged {@code GetObject}s, so a seek fetches only the
+ * segments it needs.
  *
  * <pre>{@code
  * S3RecordingStore store = S3RecordingStore.builder(s3, "acme-recordings").prefix("calls/").build();
@@ -262,8 +263,12 @@ public final class S3RecordingStore implements RecordingStore {
     public Builder partSize(int bytes) {
       if (bytes < MIN_PART_SIZE || bytes > 512 * 1024 * 1024) {
         throw new IllegalArgumentException(
-            "partSize must be between " + MIN_PART_SIZE + " and " + (512 * 1024 * 1024)
-                + ", got " + bytes);
+            "partSize must be between "
+                + MIN_PART_SIZE
+                + " and "
+                + (512 * 1024 * 1024)
+                + ", got "
+                + bytes);
       }
       this.partSize = bytes;
       return this;

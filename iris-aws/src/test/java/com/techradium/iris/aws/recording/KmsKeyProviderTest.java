@@ -116,7 +116,9 @@ class KmsKeyProviderTest extends KeyProviderContract {
   @Test
   void aTenantWithoutAKeyHasNoKey() {
     assertThatThrownBy(
-            () -> store().generateDataKey(newTenant(), RecordingCipher.encryptionContext(newTenant())))
+            () ->
+                store()
+                    .generateDataKey(newTenant(), RecordingCipher.encryptionContext(newTenant())))
         .isInstanceOf(KeyUnavailableException.class);
   }
 
@@ -160,7 +162,10 @@ class KmsKeyProviderTest extends KeyProviderContract {
     assertThatThrownBy(
             () ->
                 vault.stream(
-                    tenant, recording.id(), RecordingAccess.user("u", "p"), new ByteArrayOutputStream()))
+                    tenant,
+                    recording.id(),
+                    RecordingAccess.user("u", "p"),
+                    new ByteArrayOutputStream()))
         .isInstanceOf(KeyUnavailableException.class);
   }
 }

@@ -29,8 +29,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * A loopback server speaking the AWS KMS JSON 1.1 protocol ({@code X-Amz-Target:
  * TrentService.<Operation>}) for GenerateDataKey, Decrypt, Encrypt, ReEncrypt and DescribeKey, with
- * real AES-256-GCM underneath: each key has random key material, a ciphertext blob is {@code
- * u16 arn length, arn, 12-byte nonce, AES-GCM(plaintext)} with the sorted encryption context as
+ * real AES-256-GCM underneath: each key has random key material, a ciphertext blob is {@code u16
+ * arn length, arn, 12-byte nonce, AES-GCM(plaintext)} with the sorted encryption context as
  * associated data, as KMS binds it. Errors come back as KMS does: HTTP 400 and {@code {"__type":
  * ...}}. Requests are not authenticated.
  */
@@ -105,7 +105,8 @@ final class KmsLoopbackServer implements AutoCloseable {
           };
       send(exchange, 200, response);
     } catch (KmsError e) {
-      ObjectNode error = json.createObjectNode().put("__type", e.type).put("message", e.getMessage());
+      ObjectNode error =
+          json.createObjectNode().put("__type", e.type).put("message", e.getMessage());
       send(exchange, 400, error);
     }
   }
@@ -194,7 +195,10 @@ final class KmsLoopbackServer implements AutoCloseable {
     random.nextBytes(nonce);
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(keys.get(arn), "AES"), new GCMParameterSpec(128, nonce));
+      cipher.init(
+          Cipher.ENCRYPT_MODE,
+          new SecretKeySpec(keys.get(arn), "AES"),
+          new GCMParameterSpec(128, nonce));
       cipher.updateAAD(aad(context));
       byte[] sealed = cipher.doFinal(plaintext);
       return ByteBuffer.allocate(2 + arnBytes.length + 12 + sealed.length)

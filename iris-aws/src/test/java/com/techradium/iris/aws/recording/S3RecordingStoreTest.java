@@ -63,8 +63,7 @@ class S3RecordingStoreTest extends RecordingStoreContract {
   }
 
   @Test
-  void aLongRecordingIsUploadedInPartsWhileItIsEncryptedAndSeeksWithRangedGets()
-      throws Exception {
+  void aLongRecordingIsUploadedInPartsWhileItIsEncryptedAndSeeksWithRangedGets() throws Exception {
     TenantId tenant = newTenant();
     RecordingVault vault =
         RecordingVault.builder()

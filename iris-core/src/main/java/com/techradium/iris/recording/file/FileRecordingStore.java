@@ -23,10 +23,10 @@ import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
- * A {@link RecordingStore} on a local (or mounted) filesystem: {@code <root>/<tenant>/<id>.rec}.
- * An upload is written to a temporary file in the tenant's directory and moved into place
- * atomically when it is closed, so a reader never sees half a recording and a crash leaves only a
- * {@code .part} file. Ranged reads position a file channel. Thread-safe.
+ * A {@link RecordingStore} on a local (or mounted) filesystem: {@code <root>/<tenant>/<id>.rec}. An
+ * upload is written to a temporary file in the tenant's directory and moved into place atomically
+ * when it is closed, so a reader never sees half a recording and a crash leaves only a {@code
+ * .part} file. Ranged reads position a file channel. Thread-safe.
  */
 public final class FileRecordingStore implements RecordingStore {
   private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");

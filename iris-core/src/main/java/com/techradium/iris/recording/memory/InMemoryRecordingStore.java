@@ -95,7 +95,8 @@ public final class InMemoryRecordingStore implements RecordingStore {
 
   private static Key key(TenantId tenant, String recordingId) {
     return new Key(
-        Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(recordingId, "recordingId"));
+        Objects.requireNonNull(tenant, "tenant"),
+        Objects.requireNonNull(recordingId, "recordingId"));
   }
 
   @Override

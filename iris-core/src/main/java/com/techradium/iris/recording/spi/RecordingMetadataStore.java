@@ -43,7 +43,11 @@ public interface RecordingMetadataStore {
    * whether it was replaced.
    */
   boolean replaceKey(
-      TenantId tenant, String recordingId, WrappedKey expected, WrappedKey replacement, Instant now);
+      TenantId tenant,
+      String recordingId,
+      WrappedKey expected,
+      WrappedKey replacement,
+      Instant now);
 
   /** Deletes a recording's metadata; returns whether it existed. */
   boolean delete(TenantId tenant, String recordingId);

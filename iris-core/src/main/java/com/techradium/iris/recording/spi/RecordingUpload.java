@@ -12,10 +12,10 @@ public abstract class RecordingUpload extends OutputStream {
   protected RecordingUpload() {}
 
   /**
-   * Discards everything written, so the recording never appears in the store. Has no effect after
-   * a successful {@link #close()} or a previous abort. Never throws for a backend failure: what
-   * could not be discarded is left for the backend's own clean-up (an S3 lifecycle rule for
-   * incomplete multipart uploads).
+   * Discards everything written, so the recording never appears in the store. Has no effect after a
+   * successful {@link #close()} or a previous abort. Never throws for a backend failure: what could
+   * not be discarded is left for the backend's own clean-up (an S3 lifecycle rule for incomplete
+   * multipart uploads).
    */
   public abstract void abort();
 }

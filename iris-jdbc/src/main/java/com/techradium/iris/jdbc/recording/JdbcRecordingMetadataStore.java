@@ -148,7 +148,8 @@ public final class JdbcRecordingMetadataStore implements RecordingMetadataStore 
   @Override
   public boolean delete(TenantId tenant, String recordingId) {
     Condition where = tenantIs(tenant).and(IRIS_RECORDINGS.ID.eq(recordingId));
-    return db.call("delete recording", dsl -> dsl.deleteFrom(IRIS_RECORDINGS).where(where).execute())
+    return db.call(
+            "delete recording", dsl -> dsl.deleteFrom(IRIS_RECORDINGS).where(where).execute())
         == 1;
   }
 

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The behaviour every {@link KeyProvider} must show: fresh data keys that unwrap to the same bytes,
  * bound to their tenant and context, re-wrapped under a newer master key. An adapter's test extends
- * this class, implements {@link #newStore} (the provider) and says how to give a tenant a master key
- * and how to rotate it.
+ * this class, implements {@link #newStore} (the provider) and says how to give a tenant a master
+ * key and how to rotate it.
  */
 public abstract class KeyProviderContract extends ContractSupport<KeyProvider> {
   /** A fresh tenant that has a master key in the provider under test. */
@@ -36,8 +36,7 @@ public abstract class KeyProviderContract extends ContractSupport<KeyProvider> {
     DataKey key = store().generateDataKey(tenant, context(tenant));
 
     assertThat(key.plaintext()).hasSize(DataKey.LENGTH);
-    assertThat(store().unwrap(tenant, key.wrapped(), context(tenant)))
-        .isEqualTo(key.plaintext());
+    assertThat(store().unwrap(tenant, key.wrapped(), context(tenant))).isEqualTo(key.plaintext());
     assertThat(key.wrapped().keyId()).isEqualTo(store().currentKeyId(tenant));
     assertThat(key.toString()).doesNotContain(java.util.Arrays.toString(key.plaintext()));
   }

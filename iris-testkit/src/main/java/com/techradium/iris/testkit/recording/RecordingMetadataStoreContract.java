@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every {@link RecordingMetadataStore} must show. An adapter's test extends this class
- * and implements {@link #newStore}; tests use fresh tenants, so one shared store will do.
+ * The behaviour every {@link RecordingMetadataStore} must show. An adapter's test extends this
+ * class and implements {@link #newStore}; tests use fresh tenants, so one shared store will do.
  */
 public abstract class RecordingMetadataStoreContract
     extends ContractSupport<RecordingMetadataStore> {
@@ -135,18 +135,16 @@ public abstract class RecordingMetadataStoreContract
       Instant now = clock.instant().plusSeconds(60).truncatedTo(ChronoUnit.MICROS);
 
       assertThat(
-              store()
-                  .replaceKey(
-                      recording.tenant(), recording.id(), key("v1", "stale"), v2, now))
+              store().replaceKey(recording.tenant(), recording.id(), key("v1", "stale"), v2, now))
           .isFalse();
-      assertThat(
-              store().replaceKey(recording.tenant(), recording.id(), recording.key(), v2, now))
+      assertThat(store().replaceKey(recording.tenant(), recording.id(), recording.key(), v2, now))
           .isTrue();
 
       Recording after = store().find(recording.tenant(), recording.id()).orElseThrow();
       assertThat(after.key()).isEqualTo(v2);
       assertThat(after.keyRotatedAt()).isEqualTo(now);
-      assertThat(after.withKey(recording.key(), now)).isEqualTo(recording.withKey(recording.key(), now));
+      assertThat(after.withKey(recording.key(), now))
+          .isEqualTo(recording.withKey(recording.key(), now));
     }
 
     @Test
@@ -200,7 +198,8 @@ public abstract class RecordingMetadataStoreContract
       assertThat(store().wrappedOtherThan(b, "v2", null, 10)).isEmpty();
       assertThat(store().count(b)).isZero();
       assertThat(
-              store().replaceKey(b, recording.id(), recording.key(), key("v2", "x"), clock.instant()))
+              store()
+                  .replaceKey(b, recording.id(), recording.key(), key("v2", "x"), clock.instant()))
           .isFalse();
       assertThat(store().delete(b, recording.id())).isFalse();
       assertThat(store().find(a, recording.id())).contains(recording);

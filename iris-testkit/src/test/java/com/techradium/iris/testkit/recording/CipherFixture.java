@@ -56,7 +56,13 @@ final class CipherFixture {
   void decryptRange(String recordingId, byte[] stored, long offset, long length, OutputStream out) {
     try {
       cipher.decryptRange(
-          TENANT, recordingId, source(stored, new ArrayList<>()), stored.length, offset, length, out);
+          TENANT,
+          recordingId,
+          source(stored, new ArrayList<>()),
+          stored.length,
+          offset,
+          length,
+          out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

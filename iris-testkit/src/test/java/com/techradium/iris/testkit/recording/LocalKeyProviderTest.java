@@ -55,9 +55,7 @@ class LocalKeyProviderTest extends KeyProviderContract {
     assertThat(provider.destroyMasterKeys(tenant)).isEqualTo(1);
 
     assertThatThrownBy(
-            () ->
-                provider.unwrap(
-                    tenant, key.wrapped(), RecordingCipher.encryptionContext(tenant)))
+            () -> provider.unwrap(tenant, key.wrapped(), RecordingCipher.encryptionContext(tenant)))
         .isInstanceOf(KeyUnavailableException.class)
         .hasMessageContaining(key.wrapped().keyId());
     assertThatThrownBy(() -> provider.currentKeyId(tenant))
@@ -73,9 +71,7 @@ class LocalKeyProviderTest extends KeyProviderContract {
     assertThat(provider.retireMasterKey(tenant, 1)).isTrue();
 
     assertThatThrownBy(
-            () ->
-                provider.unwrap(
-                    tenant, key.wrapped(), RecordingCipher.encryptionContext(tenant)))
+            () -> provider.unwrap(tenant, key.wrapped(), RecordingCipher.encryptionContext(tenant)))
         .isInstanceOf(KeyUnavailableException.class);
   }
 

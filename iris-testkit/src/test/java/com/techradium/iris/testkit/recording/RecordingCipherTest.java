@@ -84,7 +84,9 @@ class RecordingCipherTest {
   void everyRangeOfARecordingDecryptsToThoseBytes() {
     byte[] plaintext = audio(3 * SEGMENT + 100, 5);
     byte[] stored = fixture.encrypt("r", plaintext);
-    int[] points = {0, 1, SEGMENT - 1, SEGMENT, SEGMENT + 1, 2 * SEGMENT, 3 * SEGMENT, 3 * SEGMENT + 99};
+    int[] points = {
+      0, 1, SEGMENT - 1, SEGMENT, SEGMENT + 1, 2 * SEGMENT, 3 * SEGMENT, 3 * SEGMENT + 99
+    };
     for (int from : points) {
       for (int to : points) {
         if (to < from) {

@@ -58,7 +58,16 @@ final class RecordingFormatReference {
     byte[] provider = in.providerId().getBytes(StandardCharsets.US_ASCII);
     byte[] keyId = in.keyId().getBytes(StandardCharsets.US_ASCII);
     int length =
-        53 + 2 + tenant.length + 2 + id.length + 2 + provider.length + 2 + keyId.length + 2
+        53
+            + 2
+            + tenant.length
+            + 2
+            + id.length
+            + 2
+            + provider.length
+            + 2
+            + keyId.length
+            + 2
             + in.wrappedKey().length;
     ByteBuffer out = ByteBuffer.allocate(length);
     out.put(new byte[] {'I', 'R', 'C', 'R', 1, 1});
@@ -84,8 +93,12 @@ final class RecordingFormatReference {
     for (int i = 0; i < segments; i++) {
       int from = i * in.segmentSize();
       int to = Math.min(p.length, from + in.segmentSize());
-      byte[] nonce = ByteBuffer.allocate(12).put(in.noncePrefix()).putInt(i)
-          .put((byte) (i == segments - 1 ? 1 : 0)).array();
+      byte[] nonce =
+          ByteBuffer.allocate(12)
+              .put(in.noncePrefix())
+              .putInt(i)
+              .put((byte) (i == segments - 1 ? 1 : 0))
+              .array();
       Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
       gcm.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
       gcm.updateAAD(header);
@@ -104,42 +117,102 @@ final class RecordingFormatReference {
 
   static Inputs[] inputs() {
     HexFormat hex = HexFormat.of();
-    byte[] dataKey = hex.parseHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
+    byte[] dataKey =
+        hex.parseHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
     byte[] salt = hex.parseHex("a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebf");
     byte[] prefix = hex.parseHex("c0c1c2c3c4c5c6");
     byte[] wrapped = "wrapped-data-key".getBytes(StandardCharsets.US_ASCII);
     return new Inputs[] {
-      new Inputs("empty", 1024, dataKey, salt, prefix, "acme", "rec-empty", "test", "test:key:v1",
-          wrapped, new byte[0]),
-      new Inputs("one-full-segment", 1024, dataKey, salt, prefix, "acme", "rec-one", "test",
-          "test:key:v1", wrapped, pattern(1024, 1)),
-      new Inputs("three-segments", 1024, dataKey, salt, prefix, "acme", "rec-three", "test",
-          "test:key:v1", wrapped, pattern(2500, 2)),
+      new Inputs(
+          "empty",
+          1024,
+          dataKey,
+          salt,
+          prefix,
+          "acme",
+          "rec-empty",
+          "test",
+          "test:key:v1",
+          wrapped,
+          new byte[0]),
+      new Inputs(
+          "one-full-segment",
+          1024,
+          dataKey,
+          salt,
+          prefix,
+          "acme",
+          "rec-one",
+          "test",
+          "test:key:v1",
+          wrapped,
+          pattern(1024, 1)),
+      new Inputs(
+          "three-segments",
+          1024,
+          dataKey,
+          salt,
+          prefix,
+          "acme",
+          "rec-three",
+          "test",
+          "test:key:v1",
+          wrapped,
+          pattern(2500, 2)),
     };
   }
 
   /** Prints the vectors file. */
   public static void main(String[] args) throws Exception {
     HexFormat hex = HexFormat.of();
-    StringBuilder json = new StringBuilder("{\n  \"format\": \"IRIS recording v1\",\n  \"vectors\": [\n");
+    StringBuilder json =
+        new StringBuilder("{\n  \"format\": \"IRIS recording v1\",\n  \"vectors\": [\n");
     Inputs[] all = inputs();
     for (int i = 0; i < all.length; i++) {
       Inputs in = all[i];
       json.append("    {\n")
-          .append("      \"name\": \"").append(in.name()).append("\",\n")
-          .append("      \"segmentSize\": ").append(in.segmentSize()).append(",\n")
-          .append("      \"dataKey\": \"").append(hex.formatHex(in.dataKey())).append("\",\n")
-          .append("      \"salt\": \"").append(hex.formatHex(in.salt())).append("\",\n")
-          .append("      \"noncePrefix\": \"").append(hex.formatHex(in.noncePrefix())).append("\",\n")
-          .append("      \"tenant\": \"").append(in.tenant()).append("\",\n")
-          .append("      \"recordingId\": \"").append(in.recordingId()).append("\",\n")
-          .append("      \"providerId\": \"").append(in.providerId()).append("\",\n")
-          .append("      \"keyId\": \"").append(in.keyId()).append("\",\n")
-          .append("      \"wrappedKey\": \"").append(hex.formatHex(in.wrappedKey())).append("\",\n")
-          .append("      \"recordingKey\": \"").append(hex.formatHex(recordingKey(in))).append("\",\n")
-          .append("      \"plaintext\": \"").append(hex.formatHex(in.plaintext())).append("\",\n")
-          .append("      \"header\": \"").append(hex.formatHex(header(in))).append("\",\n")
-          .append("      \"stored\": \"").append(hex.formatHex(encrypt(in))).append("\"\n")
+          .append("      \"name\": \"")
+          .append(in.name())
+          .append("\",\n")
+          .append("      \"segmentSize\": ")
+          .append(in.segmentSize())
+          .append(",\n")
+          .append("      \"dataKey\": \"")
+          .append(hex.formatHex(in.dataKey()))
+          .append("\",\n")
+          .append("      \"salt\": \"")
+          .append(hex.formatHex(in.salt()))
+          .append("\",\n")
+          .append("      \"noncePrefix\": \"")
+          .append(hex.formatHex(in.noncePrefix()))
+          .append("\",\n")
+          .append("      \"tenant\": \"")
+          .append(in.tenant())
+          .append("\",\n")
+          .append("      \"recordingId\": \"")
+          .append(in.recordingId())
+          .append("\",\n")
+          .append("      \"providerId\": \"")
+          .append(in.providerId())
+          .append("\",\n")
+          .append("      \"keyId\": \"")
+          .append(in.keyId())
+          .append("\",\n")
+          .append("      \"wrappedKey\": \"")
+          .append(hex.formatHex(in.wrappedKey()))
+          .append("\",\n")
+          .append("      \"recordingKey\": \"")
+          .append(hex.formatHex(recordingKey(in)))
+          .append("\",\n")
+          .append("      \"plaintext\": \"")
+          .append(hex.formatHex(in.plaintext()))
+          .append("\",\n")
+          .append("      \"header\": \"")
+          .append(hex.formatHex(header(in)))
+          .append("\",\n")
+          .append("      \"stored\": \"")
+          .append(hex.formatHex(encrypt(in)))
+          .append("\"\n")
           .append(i == all.length - 1 ? "    }\n" : "    },\n");
     }
     System.out.print(json.append("  ]\n}\n"));

@@ -124,8 +124,7 @@ class RecordingTamperTest {
                     2 * SEGMENT,
                     sink))
         .isInstanceOf(TamperedDataException.class);
-    assertThat(sink.received())
-        .isEqualTo(Arrays.copyOfRange(plaintext, SEGMENT, 2 * SEGMENT));
+    assertThat(sink.received()).isEqualTo(Arrays.copyOfRange(plaintext, SEGMENT, 2 * SEGMENT));
   }
 
   @Test
@@ -167,10 +166,12 @@ class RecordingTamperTest {
   void swappedSegmentsAreTampered() {
     byte[] head = Arrays.copyOf(stored, header);
     assertTampered(
-        concat(head, segment(stored, 1), segment(stored, 0), segment(stored, 2), segment(stored, 3)),
+        concat(
+            head, segment(stored, 1), segment(stored, 0), segment(stored, 2), segment(stored, 3)),
         0);
     assertTampered(
-        concat(head, segment(stored, 0), segment(stored, 2), segment(stored, 1), segment(stored, 3)),
+        concat(
+            head, segment(stored, 0), segment(stored, 2), segment(stored, 1), segment(stored, 3)),
         1);
   }
 
@@ -240,9 +241,7 @@ class RecordingTamperTest {
     assertTampered(new byte[0], 0);
     assertTampered(audio(5000, 9), 0);
     assertThatThrownBy(
-            () ->
-                fixture.decryptRange(
-                    "rec-1", audio(5000, 9), 0, 10, new RecordingSink()))
+            () -> fixture.decryptRange("rec-1", audio(5000, 9), 0, 10, new RecordingSink()))
         .isInstanceOf(TamperedDataException.class);
   }
 
@@ -264,7 +263,11 @@ class RecordingTamperTest {
 
     ByteRange served =
         vault.stream(
-            TENANT, recording.id(), new ByteRange(3000, 10_000), RecordingAccess.user("u", "p"), sink);
+            TENANT,
+            recording.id(),
+            new ByteRange(3000, 10_000),
+            RecordingAccess.user("u", "p"),
+            sink);
 
     assertThat(served).isEqualTo(new ByteRange(3000, plaintext.length - 3000));
     assertThat(sink.received()).isEqualTo(Arrays.copyOfRange(plaintext, 3000, plaintext.length));

@@ -146,7 +146,11 @@ class RecordingVaultTest {
     Recording recording = store(ACME, audio(20_000));
     vault.stream(ACME, recording.id(), REVIEWER, new ByteArrayOutputStream());
     vault.stream(
-        ACME, recording.id(), ByteRange.inclusive(100, 1123), REVIEWER, new ByteArrayOutputStream());
+        ACME,
+        recording.id(),
+        ByteRange.inclusive(100, 1123),
+        REVIEWER,
+        new ByteArrayOutputStream());
 
     List<AuditRecord> events =
         audit
@@ -240,7 +244,8 @@ class RecordingVaultTest {
             ValidationException.class, e -> assertThat(e.hasErrorFor("offset")).isTrue());
     assertThat(
             audit
-                .sensitiveAccess(ACME, DataCategory.PII, null, PageRequest.first(), Accessor.user("a", "t"))
+                .sensitiveAccess(
+                    ACME, DataCategory.PII, null, PageRequest.first(), Accessor.user("a", "t"))
                 .items())
         .isEmpty();
   }
@@ -385,7 +390,8 @@ class RecordingVaultTest {
     assertThatThrownBy(() -> RecordingVault.builder().store(store).metadataStore(metadata).build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("key provider");
-    assertThatThrownBy(() -> RecordingVault.builder().keyProvider(keys).metadataStore(metadata).build())
+    assertThatThrownBy(
+            () -> RecordingVault.builder().keyProvider(keys).metadataStore(metadata).build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("store");
     assertThatThrownBy(() -> RecordingVault.builder().store(store).store(store))
@@ -445,5 +451,4 @@ class RecordingVaultTest {
       return delegate.currentKeyId(tenant);
     }
   }
-
 }
