@@ -30,8 +30,8 @@ import org.openjdk.jmh.annotations.State;
  * RecordingCipher}, beside Tink's AES-GCM-HKDF streaming AEAD ({@code AesGcmHkdfStreaming}, 32-byte
  * HKDF-SHA256 derived keys, 64 KiB ciphertext segments) in the same run; a random 1 KiB range read
  * of a 64 MiB recording; and streaming 1 GiB through the encryptor (with {@code -prof gc}: bytes
- * allocated per GiB, which stays at a few segments' worth of buffers and JCE scratch).
- * Throughput is operations per second; multiply by 8 MiB for bytes per second.
+ * allocated per GiB, which stays at a few segments' worth of buffers and JCE scratch). Throughput
+ * is operations per second; multiply by 8 MiB for bytes per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -130,8 +130,7 @@ public class RecordingCipherBenchmark {
   public long tinkDecrypt() throws IOException, GeneralSecurityException {
     byte[] buffer = new byte[SEGMENT];
     long total = 0;
-    try (InputStream in =
-        tink.newDecryptingStream(new ByteArrayInputStream(tinkCiphertext), AAD)) {
+    try (InputStream in = tink.newDecryptingStream(new ByteArrayInputStream(tinkCiphertext), AAD)) {
       for (int n; (n = in.read(buffer)) > 0; ) {
         total += n;
       }

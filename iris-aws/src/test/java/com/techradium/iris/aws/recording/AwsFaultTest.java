@@ -66,8 +66,7 @@ class AwsFaultTest {
       assertThatThrownBy(() -> store.size(ACME, "r1"))
           .isInstanceOf(StorageException.class)
           .hasCauseInstanceOf(software.amazon.awssdk.core.exception.SdkClientException.class);
-      assertThatThrownBy(() -> store.read(ACME, "r1", 0, 10))
-          .isInstanceOf(StorageException.class);
+      assertThatThrownBy(() -> store.read(ACME, "r1", 0, 10)).isInstanceOf(StorageException.class);
     }
   }
 

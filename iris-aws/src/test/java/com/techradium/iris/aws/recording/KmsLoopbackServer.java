@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -252,8 +251,7 @@ final class KmsLoopbackServer implements AutoCloseable {
 
   private static byte[] aad(JsonNode context) {
     TreeMap<String, String> sorted = new TreeMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = context.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : context.properties()) {
       sorted.put(entry.getKey(), entry.getValue().asText());
     }
     return sorted.toString().getBytes(StandardCharsets.UTF_8);

@@ -45,7 +45,7 @@ class S3RecordingStoreTest extends RecordingStoreContract {
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  static void stop() {
     s3.close();
     server.close();
   }
