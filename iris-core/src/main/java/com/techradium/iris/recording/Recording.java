@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param keyProviderId the key provider that wrapped the data key
  * @param key the data key, wrapped under the master key named by its id; after a rotation this is
  *     newer than the copy in the stored header
- * @param checksum hex SHA-256 of the stored bytes
+ * @param checksum CRC32C of the stored bytes, 8 lowercase hex digits
  * @param createdAt when it was stored
  * @param keyRotatedAt when its data key was last re-wrapped, if ever
  */

@@ -2,11 +2,9 @@ package com.techradium.iris.recording;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.function.LongConsumer;
+import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,7 +19,7 @@ public final class RecordingEncryptor extends OutputStream {
   private final SegmentCipher cipher;
   private final byte[] plain;
   private final byte[] sealed;
-  private final MessageDigest digest;
+  private final CRC32C checksum = new CRC32C();
   private final LongConsumer onClose;
   private int pending;
   private long index;
@@ -39,17 +37,12 @@ public final class RecordingEncryptor extends OutputStream {
     this.plain = new byte[header.segmentSize()];
     this.sealed = new byte[header.segmentSize() + RecordingHeader.TAG_LENGTH];
     this.onClose = onClose;
-    try {
-      this.digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
     emit(header.encode(), header.length());
   }
 
   private void emit(byte[] bytes, int length) throws IOException {
     sink.write(bytes, 0, length);
-    digest.update(bytes, 0, length);
+    checksum.update(bytes, 0, length);
     ciphertextBytes += length;
   }
 
@@ -114,7 +107,7 @@ public final class RecordingEncryptor extends OutputStream {
             header.segmentSize(),
             header.providerId(),
             header.key(),
-            HexFormat.of().formatHex(digest.digest()));
+            String.format("%08x", checksum.getValue()));
     onClose.accept(plaintextBytes);
   }
 

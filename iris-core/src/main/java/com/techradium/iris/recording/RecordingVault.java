@@ -114,7 +114,7 @@ public final class RecordingVault {
             s.segmentSize(),
             s.providerId(),
             s.key(),
-            s.sha256(),
+            s.checksum(),
             context.clock().instant(),
             null);
     try {

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param segmentSize plaintext bytes per segment
  * @param providerId the key provider that wrapped the data key
  * @param key the wrapped data key, as written in the header
- * @param sha256 hex SHA-256 of every byte written to the sink
+ * @param checksum CRC32C of every byte written to the sink, 8 lowercase hex digits (the checksum S3
+ *     can verify natively; authenticity comes from the AES-GCM tags, not from this)
  */
 public record SealedRecording(
     long plaintextBytes,
@@ -19,10 +20,10 @@ public record SealedRecording(
     int segmentSize,
     String providerId,
     WrappedKey key,
-    String sha256) {
+    String checksum) {
   public SealedRecording {
     Objects.requireNonNull(providerId, "providerId");
     Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(sha256, "sha256");
+    Objects.requireNonNull(checksum, "checksum");
   }
 }

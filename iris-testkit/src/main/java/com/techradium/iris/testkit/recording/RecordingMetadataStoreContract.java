@@ -50,7 +50,7 @@ public abstract class RecordingMetadataStoreContract
         65_536,
         "local",
         key(keyId, "wrapped-" + keyId),
-        "ab".repeat(32),
+        "1a2b3c4d",
         clock.instant().truncatedTo(ChronoUnit.MICROS),
         null);
   }
