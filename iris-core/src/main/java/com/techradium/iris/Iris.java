@@ -30,6 +30,10 @@ import com.techradium.iris.ratelimit.spi.RateLimitStore;
 import com.techradium.iris.webhook.WebhookDispatcher;
 import com.techradium.iris.webhook.WebhookDispatcherBuilder;
 import com.techradium.iris.webhook.spi.WebhookStore;
+import com.techradium.iris.recording.RecordingVault;
+import com.techradium.iris.recording.RecordingVaultBuilder;
+import com.techradium.iris.recording.spi.RecordingMetadataStore;
+import com.techradium.iris.recording.spi.RecordingStore;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -70,6 +74,7 @@ public final class Iris implements AutoCloseable {
   private final RateLimiter rateLimits;
   private final IncidentManager incidents;
   private final HealthMonitor health;
+  private final @Nullable RecordingVault recordings;
 
   private Iris(Builder builder) {
     this.storage = builder.storage;
@@ -137,6 +142,16 @@ public final class Iris implements AutoCloseable {
                 builder.healthOptions)
             .build();
     IrisSelfReport.register(health, jobs);
+    this.recordings =
+        builder.recordingsSet
+            ? configured(
+                    RecordingVault.builder()
+                        .context(context)
+                        .store(storage.store(RecordingStore.class))
+                        .metadataStore(storage.store(RecordingMetadataStore.class)),
+                    builder.recordingOptions)
+                .build()
+            : null;
   }
 
   /** Hands the storage's change feed (Redis, if registered) to the key manager. */
@@ -217,6 +232,20 @@ public final class Iris implements AutoCloseable {
     return incidents;
   }
 
+  /**
+   * The recording vault: encrypted call recordings, stored and served with every access audited.
+   *
+   * @throws IllegalStateException unless the builder configured it with {@link Builder#recordings},
+   *     which must at least name the key provider
+   */
+  public RecordingVault recordings() {
+    if (recordings == null) {
+      throw new IllegalStateException(
+          "recordings need a key provider: Iris.builder().recordings(r -> r.keyProvider(...))");
+    }
+    return recordings;
+  }
+
   /** The context every facade shares: clock, runtime, tenants, ids and hooks. */
   public IrisContext context() {
     return context;
@@ -274,6 +303,8 @@ public final class Iris implements AutoCloseable {
     private boolean healthSet;
     private Consumer<IncidentManagerBuilder> incidentOptions = b -> {};
     private boolean incidentsSet;
+    private Consumer<RecordingVaultBuilder> recordingOptions = b -> {};
+    private boolean recordingsSet;
 
     private Builder() {}
 
@@ -366,6 +397,17 @@ public final class Iris implements AutoCloseable {
     public Builder incidents(Consumer<IncidentManagerBuilder> options) {
       incidentsSet = BuilderChecks.markSet("incidents", incidentsSet);
       this.incidentOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Turns on the recording vault and configures it, for example {@code r -> r.keyProvider(keys)};
+     * the key provider is required. Its stores come from the storage ({@code RecordingStore} and
+     * {@code RecordingMetadataStore}). Default: no vault.
+     */
+    public Builder recordings(Consumer<RecordingVaultBuilder> options) {
+      recordingsSet = BuilderChecks.markSet("recordings", recordingsSet);
+      this.recordingOptions = Objects.requireNonNull(options, "options");
       return this;
     }
 

@@ -20,6 +20,10 @@ import com.techradium.iris.ratelimit.memory.InMemoryRateLimitStore;
 import com.techradium.iris.ratelimit.spi.RateLimitStore;
 import com.techradium.iris.webhook.memory.InMemoryWebhookStore;
 import com.techradium.iris.webhook.spi.WebhookStore;
+import com.techradium.iris.recording.memory.InMemoryRecordingMetadataStore;
+import com.techradium.iris.recording.memory.InMemoryRecordingStore;
+import com.techradium.iris.recording.spi.RecordingMetadataStore;
+import com.techradium.iris.recording.spi.RecordingStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -65,6 +69,8 @@ public final class IrisStorage {
         .store(MetricStore.class, new InMemoryMetricStore())
         .store(AlertRuleStore.class, new InMemoryAlertRuleStore())
         .store(IncidentStore.class, new InMemoryIncidentStore())
+        .store(RecordingStore.class, new InMemoryRecordingStore())
+        .store(RecordingMetadataStore.class, new InMemoryRecordingMetadataStore())
         .build();
   }
 

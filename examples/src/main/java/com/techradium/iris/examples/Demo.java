@@ -54,7 +54,8 @@ public final class Demo {
       new SecureRandom().nextBytes(webhookSecretKey);
       try (Iris iris =
           Iris.builder()
-              .storage(storage)
+              .storage(RecordingTour.withRecordingStore(storage))
+              .recordings(r -> r.keyProvider(RecordingTour.keys()))
               .audit(a -> a.signer(new HmacCheckpointSigner("demo-key", checkpointKey)))
               .jobs(j -> j.pollInterval(Duration.ofMillis(20)))
               .apiKeys(k -> k.pepper(pepper))
@@ -78,6 +79,8 @@ public final class Demo {
         RateLimitTour.run(out, iris.rateLimits());
         out.println();
         MonitorTour.run(out, iris.health(), iris.incidents());
+        out.println();
+        RecordingTour.run(out, iris.recordings(), iris.audit());
       }
     } finally {
       closeAll(resources);

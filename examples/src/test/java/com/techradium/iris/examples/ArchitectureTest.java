@@ -30,13 +30,14 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   /** Every facade package; a new facade adds its name here. */
   private static final List<String> FACADES =
-      List.of("audit", "job", "apikey", "webhook", "ratelimit", "monitor");
+      List.of("audit", "job", "apikey", "webhook", "ratelimit", "monitor", "recording");
 
   private static final String ROOT = "com.techradium.iris";
   private static final String[] ADAPTERS = {
     ROOT + ".jdbc..",
     ROOT + ".redis..",
     ROOT + ".okhttp..",
+    ROOT + ".aws..",
     ROOT + ".testkit..",
     ROOT + ".examples.."
   };
@@ -144,7 +145,8 @@ class ArchitectureTest {
                     ROOT + "." + f + "..",
                     ROOT + ".jdbc." + f + "..",
                     ROOT + ".redis." + f + "..",
-                    ROOT + ".okhttp." + f + ".."))
+                    ROOT + ".okhttp." + f + "..",
+                    ROOT + ".aws." + f + ".."))
         .toArray(String[]::new);
   }
 

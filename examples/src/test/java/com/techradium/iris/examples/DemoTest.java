@@ -40,7 +40,13 @@ class DemoTest {
         .contains("exempt office block 10.20.0.0/16: allowed=true")
         .contains("violation api")
         .contains("alert tour-api-down fired")
-        .contains("timeline: [investigating, identified, monitoring, resolved]");
+        .contains("timeline: [investigating, identified, monitoring, resolved]")
+        .contains("player asked for bytes 131072-132095: got 1024 bytes")
+        .contains("audit log holds 1 data-access event")
+        .contains("1 recording re-wrapped")
+        .contains("after rotation the recording still plays: true")
+        .contains("one flipped bit: TamperedDataException")
+        .contains("unreadable (crypto-shredded)");
   }
 
   @Test
@@ -75,7 +81,13 @@ class DemoTest {
         .contains("login locked after 5 failures: login-account-1m")
         .contains("violation api")
         .contains("alert tour-api-down fired")
-        .contains("timeline: [investigating, identified, monitoring, resolved]");
+        .contains("timeline: [investigating, identified, monitoring, resolved]")
+        .contains("player asked for bytes 131072-132095: got 1024 bytes")
+        .contains("audit log holds 1 data-access event")
+        .contains("1 recording re-wrapped")
+        .contains("after rotation the recording still plays: true")
+        .contains("one flipped bit: TamperedDataException")
+        .contains("unreadable (crypto-shredded)");
   }
 
   @Test

@@ -22,6 +22,8 @@ import com.techradium.iris.monitor.spi.IncidentStore;
 import com.techradium.iris.monitor.spi.MetricStore;
 import com.techradium.iris.ratelimit.spi.RateLimitStore;
 import com.techradium.iris.webhook.spi.WebhookStore;
+import com.techradium.iris.jdbc.recording.JdbcRecordingMetadataStore;
+import com.techradium.iris.recording.spi.RecordingMetadataStore;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Objects;
@@ -127,6 +129,7 @@ public final class JdbcIris {
         .store(MetricStore.class, JdbcMetricStore.of(dataSource))
         .store(AlertRuleStore.class, JdbcAlertRuleStore.of(dataSource))
         .store(IncidentStore.class, JdbcIncidentStore.of(dataSource))
+        .store(RecordingMetadataStore.class, JdbcRecordingMetadataStore.of(dataSource))
         .build();
   }
 

@@ -1,0 +1,20 @@
+package com.techradium.iris.recording;
+
+import com.techradium.iris.core.IrisException;
+
+/**
+ * The master key a recording's data key is wrapped under cannot be used: the tenant has none, it
+ * was destroyed (the recording is crypto-shredded), or the key service refused it (disabled, access
+ * denied). The message names the key id, never key material.
+ */
+public class KeyUnavailableException extends IrisException {
+  private static final long serialVersionUID = 1L;
+
+  public KeyUnavailableException(String message) {
+    super(message);
+  }
+
+  public KeyUnavailableException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,130 @@
+package com.techradium.iris.recording;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Objects;
+import java.util.function.LongConsumer;
+import java.util.zip.CRC32C;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Encrypts a recording as it is written: plaintext goes in, the header and sealed segments go to
+ * the sink, so memory holds one segment whatever the recording's length. {@link #close()} seals the
+ * last segment, flushes and closes the sink; {@link #sealed()} then tells what was written. Made by
+ * {@link RecordingCipher#encrypt}. Not thread-safe.
+ */
+public final class RecordingEncryptor extends OutputStream {
+  private final OutputStream sink;
+  private final RecordingHeader header;
+  private final SegmentCipher cipher;
+  private final byte[] plain;
+  private final byte[] sealed;
+  private final CRC32C checksum = new CRC32C();
+  private final LongConsumer onClose;
+  private int pending;
+  private long index;
+  private long plaintextBytes;
+  private long ciphertextBytes;
+  private boolean closed;
+  private @Nullable SealedRecording result;
+
+  RecordingEncryptor(
+      OutputStream sink, RecordingHeader header, byte[] dataKey, LongConsumer onClose)
+      throws IOException {
+    this.sink = sink;
+    this.header = header;
+    this.cipher = new SegmentCipher(dataKey, header);
+    this.plain = new byte[header.segmentSize()];
+    this.sealed = new byte[header.segmentSize() + RecordingHeader.TAG_LENGTH];
+    this.onClose = onClose;
+    emit(header.encode(), header.length());
+  }
+
+  private void emit(byte[] bytes, int length) throws IOException {
+    sink.write(bytes, 0, length);
+    checksum.update(bytes, 0, length);
+    ciphertextBytes += length;
+  }
+
+  @Override
+  public void write(int b) throws IOException {
+    write(new byte[] {(byte) b}, 0, 1);
+  }
+
+  @Override
+  public void write(byte[] b, int off, int len) throws IOException {
+    Objects.checkFromIndexSize(off, len, b.length);
+    if (closed) {
+      throw new IOException("recording encryptor is closed");
+    }
+    while (len > 0) {
+      if (pending == plain.length) {
+        sealPending(false);
+      }
+      int n = Math.min(len, plain.length - pending);
+      System.arraycopy(b, off, plain, pending, n);
+      pending += n;
+      off += n;
+      len -= n;
+      plaintextBytes += n;
+    }
+  }
+
+  private void sealPending(boolean last) throws IOException {
+    if (index > 0xFFFF_FFFFL) {
+      throw new IOException("recording exceeds 2^32 segments");
+    }
+    int n = cipher.seal(index, last, plain, 0, pending, sealed);
+    emit(sealed, n);
+    index++;
+    pending = 0;
+  }
+
+  /** Flushes the sink; the segment being filled stays buffered until it is full or closed. */
+  @Override
+  public void flush() throws IOException {
+    sink.flush();
+  }
+
+  /**
+   * Seals the last segment, then flushes and closes the sink. Idempotent. If sealing or writing
+   * fails, the sink is left open for its owner to discard ({@link
+   * com.techradium.iris.recording.spi.RecordingUpload#abort()}), never closed half-written.
+   */
+  @Override
+  public void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    sealPending(true);
+    sink.flush();
+    sink.close();
+    result =
+        new SealedRecording(
+            plaintextBytes,
+            ciphertextBytes,
+            header.segmentSize(),
+            header.providerId(),
+            header.key(),
+            String.format("%08x", checksum.getValue()));
+    onClose.accept(plaintextBytes);
+  }
+
+  /**
+   * What was written.
+   *
+   * @throws IllegalStateException before {@link #close()} has succeeded
+   */
+  public SealedRecording sealed() {
+    if (result == null) {
+      throw new IllegalStateException("the recording is sealed by close()");
+    }
+    return result;
+  }
+
+  /** The recording id bound into the header. */
+  public String recordingId() {
+    return header.recordingId();
+  }
+}

@@ -1,0 +1,94 @@
+package com.techradium.iris.recording.memory;
+
+import com.techradium.iris.core.ConflictException;
+import com.techradium.iris.core.TenantId;
+import com.techradium.iris.recording.Recording;
+import com.techradium.iris.recording.spi.RecordingMetadataStore;
+import com.techradium.iris.recording.spi.WrappedKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.jspecify.annotations.Nullable;
+
+/** A {@link RecordingMetadataStore} in the JVM's heap. Complete and thread-safe. */
+public final class InMemoryRecordingMetadataStore implements RecordingMetadataStore {
+  private final Map<TenantId, ConcurrentSkipListMap<String, Recording>> tenants =
+      new ConcurrentHashMap<>();
+
+  private NavigableMap<String, Recording> of(TenantId tenant) {
+    return tenants.computeIfAbsent(
+        Objects.requireNonNull(tenant, "tenant"), t -> new ConcurrentSkipListMap<>());
+  }
+
+  @Override
+  public void insert(Recording recording) {
+    Objects.requireNonNull(recording, "recording");
+    if (of(recording.tenant()).putIfAbsent(recording.id(), recording) != null) {
+      throw new ConflictException("recording " + recording.id() + " already exists");
+    }
+  }
+
+  @Override
+  public Optional<Recording> find(TenantId tenant, String recordingId) {
+    Objects.requireNonNull(recordingId, "recordingId");
+    return Optional.ofNullable(of(tenant).get(recordingId));
+  }
+
+  @Override
+  public List<Recording> list(TenantId tenant, @Nullable String afterId, int limit) {
+    return after(tenant, afterId).values().stream().limit(limit).toList();
+  }
+
+  @Override
+  public List<Recording> wrappedOtherThan(
+      TenantId tenant, String keyId, @Nullable String afterId, int limit) {
+    Objects.requireNonNull(keyId, "keyId");
+    return after(tenant, afterId).values().stream()
+        .filter(r -> !r.key().keyId().equals(keyId))
+        .limit(limit)
+        .toList();
+  }
+
+  private NavigableMap<String, Recording> after(TenantId tenant, @Nullable String afterId) {
+    NavigableMap<String, Recording> all = of(tenant);
+    return afterId == null ? all : all.tailMap(afterId, false);
+  }
+
+  @Override
+  public boolean replaceKey(
+      TenantId tenant,
+      String recordingId,
+      WrappedKey expected,
+      WrappedKey replacement,
+      Instant now) {
+    Objects.requireNonNull(expected, "expected");
+    Objects.requireNonNull(replacement, "replacement");
+    boolean[] replaced = {false};
+    of(tenant)
+        .computeIfPresent(
+            recordingId,
+            (id, current) -> {
+              if (!current.key().equals(expected)) {
+                return current;
+              }
+              replaced[0] = true;
+              return current.withKey(replacement, now);
+            });
+    return replaced[0];
+  }
+
+  @Override
+  public boolean delete(TenantId tenant, String recordingId) {
+    return of(tenant).remove(Objects.requireNonNull(recordingId, "recordingId")) != null;
+  }
+
+  @Override
+  public long count(TenantId tenant) {
+    return of(tenant).size();
+  }
+}
