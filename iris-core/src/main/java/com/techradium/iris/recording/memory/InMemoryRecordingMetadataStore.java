@@ -68,18 +68,18 @@ public final class InMemoryRecordingMetadataStore implements RecordingMetadataSt
       Instant now) {
     Objects.requireNonNull(expected, "expected");
     Objects.requireNonNull(replacement, "replacement");
-    boolean[] replaced = {false};
-    of(tenant)
-        .computeIfPresent(
-            recordingId,
-            (id, current) -> {
-              if (!current.key().equals(expected)) {
-                return current;
-              }
-              replaced[0] = true;
-              return current.withKey(replacement, now);
-            });
-    return replaced[0];
+    // A compare-and-set loop: ConcurrentSkipListMap.computeIfPresent may run its function more
+    // than once, so a flag set inside it could report a replacement that did not happen.
+    NavigableMap<String, Recording> recordings = of(tenant);
+    while (true) {
+      Recording current = recordings.get(recordingId);
+      if (current == null || !current.key().equals(expected)) {
+        return false;
+      }
+      if (recordings.replace(recordingId, current, current.withKey(replacement, now))) {
+        return true;
+      }
+    }
   }
 
   @Override
