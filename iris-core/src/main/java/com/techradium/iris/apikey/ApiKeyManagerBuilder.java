@@ -6,6 +6,7 @@ import com.techradium.iris.core.IrisContext;
 import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.TenantDirectory;
 import com.techradium.iris.core.internal.BuilderChecks;
+import com.techradium.iris.core.internal.ContextParts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -44,10 +45,8 @@ public final class ApiKeyManagerBuilder {
   private boolean retentionSet;
   ApiKeyListener listener = ApiKeyListener.NONE;
   private boolean listenerSet;
-  private @Nullable Clock clock;
-  private @Nullable IrisRuntime runtime;
-  private @Nullable TenantDirectory tenants;
-  private @Nullable IrisContext context;
+
+  private final ContextParts contextParts = new ContextParts("clock, runtime and tenants");
 
   ApiKeyManagerBuilder() {}
 
@@ -57,35 +56,12 @@ public final class ApiKeyManagerBuilder {
    * private context from {@link #clock}, {@link #runtime} and {@link #tenants}.
    */
   public ApiKeyManagerBuilder context(IrisContext context) {
-    BuilderChecks.setOnce("context", this.context, context);
-    if (clock != null || runtime != null || tenants != null) {
-      throw new IllegalStateException("context must be set before clock, runtime and tenants");
-    }
-    this.context = context;
+    contextParts.context(context);
     return this;
   }
 
   IrisContext context() {
-    if (context != null) {
-      return context;
-    }
-    IrisContext.Builder made = IrisContext.builder();
-    if (clock != null) {
-      made.clock(clock);
-    }
-    if (runtime != null) {
-      made.runtime(runtime);
-    }
-    if (tenants != null) {
-      made.tenants(tenants);
-    }
-    return made.build();
-  }
-
-  private void requireNoContext(String part) {
-    if (context != null) {
-      throw new IllegalStateException(part + " was already set by context(...)");
-    }
+    return contextParts.resolve();
   }
 
   /** Where keys and usage are kept. Required. */
@@ -218,8 +194,7 @@ public final class ApiKeyManagerBuilder {
 
   /** The time source. Default: the system clock in UTC. */
   public ApiKeyManagerBuilder clock(Clock clock) {
-    requireNoContext("clock");
-    this.clock = BuilderChecks.setOnce("clock", this.clock, clock);
+    contextParts.clock(clock);
     return this;
   }
 
@@ -228,15 +203,13 @@ public final class ApiKeyManagerBuilder {
    * {@link ApiKeyManager#flushUsage()} yourself.
    */
   public ApiKeyManagerBuilder runtime(IrisRuntime runtime) {
-    requireNoContext("runtime");
-    this.runtime = BuilderChecks.setOnce("runtime", this.runtime, runtime);
+    contextParts.runtime(runtime);
     return this;
   }
 
   /** The tenants that exist. Default {@link TenantDirectory#acceptingAll()}. */
   public ApiKeyManagerBuilder tenants(TenantDirectory directory) {
-    requireNoContext("tenants");
-    this.tenants = BuilderChecks.setOnce("tenants", this.tenants, directory);
+    contextParts.tenants(directory);
     return this;
   }
 

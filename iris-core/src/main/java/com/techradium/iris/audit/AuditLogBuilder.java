@@ -6,6 +6,7 @@ import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.TenantDirectory;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.internal.BuilderChecks;
+import com.techradium.iris.core.internal.ContextParts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -33,8 +34,6 @@ public final class AuditLogBuilder {
   public static final int MAX_CLEANUP_BATCH_SIZE = 100_000;
 
   @Nullable AuditStore store;
-  Clock clock = Clock.systemUTC();
-  private boolean clockSet;
   @Nullable CheckpointSigner signer;
   long checkpointInterval = 10_000;
   private boolean checkpointIntervalSet;
@@ -45,7 +44,6 @@ public final class AuditLogBuilder {
   /** The default {@link #checkpointAtLeastEvery} bound: one minute. */
   public static final Duration DEFAULT_CHECKPOINT_MAX_AGE = Duration.ofMinutes(1);
 
-  @Nullable IrisRuntime runtime;
   AsyncWriterSettings writerSettings = AsyncWriterSettings.defaults();
   private boolean writerSettingsSet;
   RetentionPolicy retention = RetentionPolicy.defaults();
@@ -56,8 +54,8 @@ public final class AuditLogBuilder {
   private boolean listenerSet;
   int cleanupBatchSize = 1000;
   private boolean cleanupBatchSizeSet;
-  @Nullable TenantDirectory tenants;
-  private @Nullable IrisContext context;
+
+  private final ContextParts contextParts = new ContextParts("clock, runtime and tenants");
 
   AuditLogBuilder() {}
 
@@ -68,32 +66,12 @@ public final class AuditLogBuilder {
    * private context from {@link #clock}, {@link #runtime} and {@link #tenants}.
    */
   public AuditLogBuilder context(IrisContext context) {
-    BuilderChecks.setOnce("context", this.context, context);
-    if (clockSet || runtime != null || tenants != null) {
-      throw new IllegalStateException("context must be set before clock, runtime and tenants");
-    }
-    this.context = context;
+    contextParts.context(context);
     return this;
   }
 
   IrisContext context() {
-    if (context != null) {
-      return context;
-    }
-    IrisContext.Builder made = IrisContext.builder().clock(clock);
-    if (runtime != null) {
-      made.runtime(runtime);
-    }
-    if (tenants != null) {
-      made.tenants(tenants);
-    }
-    return made.build();
-  }
-
-  private void requireNoContext(String part) {
-    if (context != null) {
-      throw new IllegalStateException(part + " was already set by context(...)");
-    }
+    return contextParts.resolve();
   }
 
   /** Where events are kept. Required. */
@@ -104,10 +82,7 @@ public final class AuditLogBuilder {
 
   /** The time source. Default: the system clock in UTC. */
   public AuditLogBuilder clock(Clock clock) {
-    requireNoContext("clock");
-    Objects.requireNonNull(clock, "clock");
-    clockSet = BuilderChecks.markSet("clock", clockSet);
-    this.clock = clock;
+    contextParts.clock(clock);
     return this;
   }
 
@@ -169,8 +144,7 @@ public final class AuditLogBuilder {
    * the runtime's shared worker threads. Closing the runtime flushes it and ends that thread.
    */
   public AuditLogBuilder runtime(IrisRuntime runtime) {
-    requireNoContext("runtime");
-    this.runtime = BuilderChecks.setOnce("runtime", this.runtime, runtime);
+    contextParts.runtime(runtime);
     return this;
   }
 
@@ -217,8 +191,7 @@ public final class AuditLogBuilder {
    * read or written. Default {@link TenantDirectory#acceptingAll()}.
    */
   public AuditLogBuilder tenants(TenantDirectory directory) {
-    requireNoContext("tenants");
-    this.tenants = BuilderChecks.setOnce("tenants", this.tenants, directory);
+    contextParts.tenants(directory);
     return this;
   }
 

@@ -7,6 +7,7 @@ import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.Validation;
 import com.techradium.iris.core.ValidationException;
 import com.techradium.iris.core.internal.BuilderChecks;
+import com.techradium.iris.core.internal.ContextParts;
 import com.techradium.iris.job.internal.JobNames;
 import com.techradium.iris.job.spi.JobStore;
 import java.time.Clock;
@@ -27,10 +28,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JobQueueBuilder {
   @Nullable JobStore store;
-  private @Nullable IrisContext context;
-  private @Nullable TenantDirectory tenants;
-  private @Nullable Clock clock;
-  private @Nullable IrisRuntime runtime;
   final Map<String, JobHandler> handlers = new LinkedHashMap<>();
   final Set<String> knownTypes = new HashSet<>();
   private @Nullable Duration defaultTimeout;
@@ -51,6 +48,8 @@ public final class JobQueueBuilder {
   private @Nullable Boolean runScheduler;
   @Nullable Set<String> workerQueues;
 
+  private final ContextParts contextParts = new ContextParts("clock, runtime and tenants");
+
   JobQueueBuilder() {}
 
   /** The job store. Required. */
@@ -65,11 +64,7 @@ public final class JobQueueBuilder {
    * Default: a private context from {@link #clock}, {@link #runtime} and {@link #tenants}.
    */
   public JobQueueBuilder context(IrisContext context) {
-    BuilderChecks.setOnce("context", this.context, context);
-    if (clock != null || runtime != null || tenants != null) {
-      throw new IllegalStateException("context must be set before clock, runtime and tenants");
-    }
-    this.context = context;
+    contextParts.context(context);
     return this;
   }
 
@@ -79,15 +74,13 @@ public final class JobQueueBuilder {
    * TenantDirectory#acceptingAll()}.
    */
   public JobQueueBuilder tenants(TenantDirectory directory) {
-    requireNoContext("tenants");
-    this.tenants = BuilderChecks.setOnce("tenants", this.tenants, directory);
+    contextParts.tenants(directory);
     return this;
   }
 
   /** The clock for run-at times, leases and stats. Default: the system clock in UTC. */
   public JobQueueBuilder clock(Clock clock) {
-    requireNoContext("clock");
-    this.clock = BuilderChecks.setOnce("clock", this.clock, clock);
+    contextParts.clock(clock);
     return this;
   }
 
@@ -96,8 +89,7 @@ public final class JobQueueBuilder {
    * enqueues and reads.
    */
   public JobQueueBuilder runtime(IrisRuntime runtime) {
-    requireNoContext("runtime");
-    this.runtime = BuilderChecks.setOnce("runtime", this.runtime, runtime);
+    contextParts.runtime(runtime);
     return this;
   }
 
@@ -266,20 +258,7 @@ public final class JobQueueBuilder {
   }
 
   IrisContext context() {
-    if (context != null) {
-      return context;
-    }
-    IrisContext.Builder made = IrisContext.builder();
-    if (clock != null) {
-      made.clock(clock);
-    }
-    if (runtime != null) {
-      made.runtime(runtime);
-    }
-    if (tenants != null) {
-      made.tenants(tenants);
-    }
-    return made.build();
+    return contextParts.resolve();
   }
 
   JobSettings settings(IrisContext context) {
@@ -304,12 +283,6 @@ public final class JobQueueBuilder {
 
   boolean runsScheduler() {
     return runScheduler == null || runScheduler;
-  }
-
-  private void requireNoContext(String part) {
-    if (context != null) {
-      throw new IllegalStateException(part + " was already set by context(...)");
-    }
   }
 
   private static <T> T orDefault(@Nullable T value, T fallback) {

@@ -3,6 +3,7 @@ package com.techradium.iris.monitor;
 import com.techradium.iris.core.IrisContext;
 import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.internal.BuilderChecks;
+import com.techradium.iris.core.internal.ContextParts;
 import com.techradium.iris.monitor.spi.AlertRuleStore;
 import com.techradium.iris.monitor.spi.CheckResultStore;
 import com.techradium.iris.monitor.spi.MetricStore;
@@ -28,9 +29,6 @@ public final class HealthMonitorBuilder {
   @Nullable IncidentManager incidents;
   UptimePolicy policy = UptimePolicy.defaults();
   private boolean policySet;
-  private @Nullable IrisContext context;
-  private @Nullable Clock clock;
-  private @Nullable IrisRuntime runtime;
   private int checkThreads = 8;
   private boolean checkThreadsSet;
   private Duration tick = Duration.ofSeconds(1);
@@ -44,6 +42,8 @@ public final class HealthMonitorBuilder {
   private Duration resultRetention = Duration.ofDays(400);
   private boolean resultRetentionSet;
 
+  private final ContextParts contextParts = new ContextParts("clock and runtime");
+
   HealthMonitorBuilder() {}
 
   /**
@@ -52,43 +52,24 @@ public final class HealthMonitorBuilder {
    * #runtime}.
    */
   public HealthMonitorBuilder context(IrisContext context) {
-    if (clock != null || runtime != null) {
-      throw new IllegalStateException("context must be set before clock and runtime");
-    }
-    this.context = BuilderChecks.setOnce("context", this.context, context);
+    contextParts.context(context);
     return this;
   }
 
   /** The time source. Default: the system clock in UTC. */
   public HealthMonitorBuilder clock(Clock clock) {
-    requireNoContext("clock");
-    this.clock = BuilderChecks.setOnce("clock", this.clock, clock);
+    contextParts.clock(clock);
     return this;
   }
 
   /** The runtime that runs scheduled checks. Default: none, checks run only on demand. */
   public HealthMonitorBuilder runtime(IrisRuntime runtime) {
-    requireNoContext("runtime");
-    this.runtime = BuilderChecks.setOnce("runtime", this.runtime, runtime);
+    contextParts.runtime(runtime);
     return this;
   }
 
-  private void requireNoContext(String part) {
-    if (context != null) {
-      throw new IllegalStateException(part + " was already set by context(...)");
-    }
-  }
-
   IrisContext context() {
-    if (context != null) {
-      return context;
-    }
-    IrisContext.Builder made =
-        IrisContext.builder().clock(clock != null ? clock : Clock.systemUTC());
-    if (runtime != null) {
-      made.runtime(runtime);
-    }
-    return made.build();
+    return contextParts.resolve();
   }
 
   /** Where check results are kept. Required. */

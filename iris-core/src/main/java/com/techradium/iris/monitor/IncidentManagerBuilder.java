@@ -2,6 +2,7 @@ package com.techradium.iris.monitor;
 
 import com.techradium.iris.core.IrisContext;
 import com.techradium.iris.core.internal.BuilderChecks;
+import com.techradium.iris.core.internal.ContextParts;
 import com.techradium.iris.monitor.spi.IncidentStore;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
@@ -13,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class IncidentManagerBuilder {
   @Nullable IncidentStore store;
-  private @Nullable IrisContext context;
-  private @Nullable Clock clock;
+
+  private final ContextParts contextParts = new ContextParts("clock");
 
   IncidentManagerBuilder() {}
 
@@ -26,27 +27,18 @@ public final class IncidentManagerBuilder {
 
   /** The shared context (clock, ids). Default: a private context on {@link #clock}. */
   public IncidentManagerBuilder context(IrisContext context) {
-    if (clock != null) {
-      throw new IllegalStateException("context must be set before clock");
-    }
-    this.context = BuilderChecks.setOnce("context", this.context, context);
+    contextParts.context(context);
     return this;
   }
 
   /** The time source. Default: the system clock in UTC. */
   public IncidentManagerBuilder clock(Clock clock) {
-    if (context != null) {
-      throw new IllegalStateException("clock was already set by context(...)");
-    }
-    this.clock = BuilderChecks.setOnce("clock", this.clock, clock);
+    contextParts.clock(clock);
     return this;
   }
 
   IrisContext context() {
-    if (context != null) {
-      return context;
-    }
-    return IrisContext.builder().clock(clock != null ? clock : Clock.systemUTC()).build();
+    return contextParts.resolve();
   }
 
   /**

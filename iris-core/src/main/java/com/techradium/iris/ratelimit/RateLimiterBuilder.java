@@ -4,6 +4,7 @@ import com.techradium.iris.core.IrisContext;
 import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.TenantDirectory;
 import com.techradium.iris.core.internal.BuilderChecks;
+import com.techradium.iris.core.internal.ContextParts;
 import com.techradium.iris.ratelimit.memory.InMemoryRateLimitCounters;
 import com.techradium.iris.ratelimit.spi.RateLimitCounters;
 import com.techradium.iris.ratelimit.spi.RateLimitStore;
@@ -25,10 +26,6 @@ import org.jspecify.annotations.Nullable;
 public final class RateLimiterBuilder {
   @Nullable RateLimitStore store;
   @Nullable RateLimitCounters counters;
-  private @Nullable IrisContext context;
-  private @Nullable Clock clock;
-  private @Nullable IrisRuntime runtime;
-  private @Nullable TenantDirectory tenants;
   List<RateLimitRule> defaultRules = DefaultRules.all();
   private boolean defaultRulesSet;
   int expectedNodes = 1;
@@ -42,6 +39,8 @@ public final class RateLimiterBuilder {
   Duration violationRetention = Duration.ofDays(90);
   private boolean violationRetentionSet;
 
+  private final ContextParts contextParts = new ContextParts("clock, runtime and tenants");
+
   RateLimiterBuilder() {}
 
   /**
@@ -51,35 +50,12 @@ public final class RateLimiterBuilder {
    * #tenants}.
    */
   public RateLimiterBuilder context(IrisContext context) {
-    BuilderChecks.setOnce("context", this.context, context);
-    if (clock != null || runtime != null || tenants != null) {
-      throw new IllegalStateException("context must be set before clock, runtime and tenants");
-    }
-    this.context = context;
+    contextParts.context(context);
     return this;
   }
 
   IrisContext context() {
-    if (context != null) {
-      return context;
-    }
-    IrisContext.Builder made = IrisContext.builder();
-    if (clock != null) {
-      made.clock(clock);
-    }
-    if (runtime != null) {
-      made.runtime(runtime);
-    }
-    if (tenants != null) {
-      made.tenants(tenants);
-    }
-    return made.build();
-  }
-
-  private void requireNoContext(String part) {
-    if (context != null) {
-      throw new IllegalStateException(part + " was already set by context(...)");
-    }
+    return contextParts.resolve();
   }
 
   /** Where rules, quotas, exemptions and violations are kept. Required. */
@@ -99,22 +75,19 @@ public final class RateLimiterBuilder {
 
   /** The time source. Default: the system clock in UTC. */
   public RateLimiterBuilder clock(Clock clock) {
-    requireNoContext("clock");
-    this.clock = BuilderChecks.setOnce("clock", this.clock, clock);
+    contextParts.clock(clock);
     return this;
   }
 
   /** The runtime that creates the default rules when it starts. Default: none (first use does). */
   public RateLimiterBuilder runtime(IrisRuntime runtime) {
-    requireNoContext("runtime");
-    this.runtime = BuilderChecks.setOnce("runtime", this.runtime, runtime);
+    contextParts.runtime(runtime);
     return this;
   }
 
   /** The tenants that exist. Default {@link TenantDirectory#acceptingAll()}. */
   public RateLimiterBuilder tenants(TenantDirectory directory) {
-    requireNoContext("tenants");
-    this.tenants = BuilderChecks.setOnce("tenants", this.tenants, directory);
+    contextParts.tenants(directory);
     return this;
   }
 

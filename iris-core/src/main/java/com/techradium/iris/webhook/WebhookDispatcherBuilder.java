@@ -3,6 +3,7 @@ package com.techradium.iris.webhook;
 import com.techradium.iris.core.IrisContext;
 import com.techradium.iris.core.TenantDirectory;
 import com.techradium.iris.core.internal.BuilderChecks;
+import com.techradium.iris.core.internal.ContextParts;
 import com.techradium.iris.webhook.spi.WebhookStore;
 import com.techradium.iris.webhook.spi.WebhookTransport;
 import java.time.Clock;
@@ -32,9 +33,6 @@ public final class WebhookDispatcherBuilder {
   @Nullable WebhookStore store;
   @Nullable WebhookTransport transport;
   @Nullable SecretKey secretKey;
-  private @Nullable IrisContext context;
-  private @Nullable Clock clock;
-  private @Nullable TenantDirectory tenants;
   final Map<String, EventType> eventTypes = new LinkedHashMap<>();
   RetrySchedule retrySchedule = RetrySchedule.defaults();
   private boolean retryScheduleSet;
@@ -52,6 +50,7 @@ public final class WebhookDispatcherBuilder {
   private boolean queueSet;
   Duration retention = Duration.ofDays(30);
   private boolean retentionSet;
+  private final ContextParts contextParts = new ContextParts("clock and tenants");
 
   WebhookDispatcherBuilder() {
     for (EventType type : DefaultEventTypes.ALL) {
@@ -65,46 +64,24 @@ public final class WebhookDispatcherBuilder {
    * whose deliveries run only if a job queue is built on it.
    */
   public WebhookDispatcherBuilder context(IrisContext context) {
-    BuilderChecks.setOnce("context", this.context, context);
-    if (clock != null || tenants != null) {
-      throw new IllegalStateException("context must be set before clock and tenants");
-    }
-    this.context = context;
+    contextParts.context(context);
     return this;
   }
 
   IrisContext context() {
-    if (context == null) {
-      IrisContext.Builder made = IrisContext.builder();
-      if (clock != null) {
-        made.clock(clock);
-      }
-      if (tenants != null) {
-        made.tenants(tenants);
-      }
-      context = made.build();
-    }
-    return context;
+    return contextParts.resolve();
   }
 
   /** The time source. Default: the system clock in UTC. */
   public WebhookDispatcherBuilder clock(Clock clock) {
-    requireNoContext("clock");
-    this.clock = BuilderChecks.setOnce("clock", this.clock, clock);
+    contextParts.clock(clock);
     return this;
   }
 
   /** The tenants that exist. Default {@link TenantDirectory#acceptingAll()}. */
   public WebhookDispatcherBuilder tenants(TenantDirectory tenants) {
-    requireNoContext("tenants");
-    this.tenants = BuilderChecks.setOnce("tenants", this.tenants, tenants);
+    contextParts.tenants(tenants);
     return this;
-  }
-
-  private void requireNoContext(String part) {
-    if (context != null) {
-      throw new IllegalStateException(part + " was already set by context(...)");
-    }
   }
 
   /** Where endpoints, events and deliveries are kept. Required. */
