@@ -12,6 +12,7 @@ import com.techradium.iris.core.TimeOrderedIds;
 import com.techradium.iris.jdbc.JdbcIris;
 import com.techradium.iris.jdbc.job.JdbcJobStore;
 import com.techradium.iris.job.JobQueue;
+import com.techradium.iris.job.JobQueueBuilder;
 import com.techradium.iris.job.JobSpec;
 import com.techradium.iris.job.ParentFailurePolicy;
 import com.techradium.iris.job.QueueConfig;
@@ -36,6 +37,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -152,6 +154,10 @@ public class JobQueueBenchmark {
     final TenantId tenant = TenantId.of("bench");
     List<JobSpec> specs;
 
+    /** The worker's bound on finished outcomes not yet written (the duplicate window). */
+    @Param({"" + JobQueueBuilder.DEFAULT_MAX_UNRECORDED_OUTCOMES})
+    int maxUnrecordedOutcomes;
+
     @Setup(Level.Trial)
     public void start() {
       pool = BenchmarkPostgres.newDatabase(WORKERS + 4);
@@ -164,6 +170,7 @@ public class JobQueueBenchmark {
               .store(store)
               .runtime(runtime)
               .claimBatch(100)
+              .maxUnrecordedOutcomes(maxUnrecordedOutcomes)
               .runScheduler(false)
               .workerQueues("bench")
               .handler("bench.noop", ctx -> NoOpJobs.run(0))
