@@ -4,6 +4,7 @@ import com.techradium.iris.core.DeferredRun;
 import com.techradium.iris.core.IrisContext;
 import com.techradium.iris.core.WorkOutcome;
 import com.techradium.iris.core.internal.IrisJson;
+import com.techradium.iris.webhook.spi.AttemptTarget;
 import com.techradium.iris.webhook.spi.StoredEndpoint;
 import com.techradium.iris.webhook.spi.TransportResult;
 import com.techradium.iris.webhook.spi.WebhookStore;
@@ -66,17 +67,18 @@ final class DeliveryRunner {
     UUID deliveryId =
         UUID.fromString(IrisJson.parse("payload", run.payload()).path("deliveryId").asText());
     Instant now = context.clock().instant();
-    Delivery delivery = store.getDelivery(run.tenant(), deliveryId).orElse(null);
-    if (delivery == null || delivery.status() != DeliveryStatus.PENDING) {
+    AttemptTarget target = store.loadAttempt(run.tenant(), deliveryId).orElse(null);
+    if (target == null || target.delivery().status() != DeliveryStatus.PENDING) {
       return WorkOutcome.done();
     }
-    Optional<StoredEndpoint> stored = store.getEndpoint(run.tenant(), delivery.endpointId());
-    if (stored.isEmpty() || !stored.get().endpoint().enabled()) {
-      String reason = stored.isEmpty() ? "endpoint deleted" : "endpoint disabled";
+    Delivery delivery = target.delivery();
+    StoredEndpoint stored = target.endpoint();
+    if (stored == null || !stored.endpoint().enabled()) {
+      String reason = stored == null ? "endpoint deleted" : "endpoint disabled";
       store.updateDelivery(delivery.givenUp(reason, now), DeliveryStatus.PENDING);
       return WorkOutcome.done();
     }
-    Endpoint endpoint = stored.get().endpoint();
+    Endpoint endpoint = stored.endpoint();
     if (endpoint.fifo() && store.hasEarlierPending(delivery)) {
       return WorkOutcome.runAgainAt(now.plus(FIFO_WAIT));
     }
@@ -86,12 +88,12 @@ final class DeliveryRunner {
         return WorkOutcome.runAgainAt(now.plus(wait).plusMillis(1));
       }
     }
-    WebhookEvent event = store.getEvent(run.tenant(), delivery.eventId()).orElse(null);
+    WebhookEvent event = target.event();
     if (event == null) {
       store.updateDelivery(delivery.givenUp("event deleted", now), DeliveryStatus.PENDING);
       return WorkOutcome.done();
     }
-    TransportResult result = sender.send(stored.get(), event, now);
+    TransportResult result = sender.send(stored, event, now);
     return record(delivery, endpoint, result, now);
   }
 

@@ -21,11 +21,16 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -48,7 +53,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code throughput}: one operation = one webhook received, published in batches of {@value
- *       #BATCH} and awaited at the receiver; queue concurrency {@value #CONCURRENCY}.
+ *       #BATCH} by {@value #PUBLISHERS} threads and awaited at the receiver; queue concurrency
+ *       {@value #CONCURRENCY}.
  *   <li>{@code publishToReceived}: the time from publishing one event to the receiver answering it,
  *       with an idle queue.
  * </ul>
@@ -69,7 +75,13 @@ public class WebhookDispatchBenchmark {
   @Param({"memory", "postgres"})
   public String store;
 
+  /** Threads publishing a batch concurrently, as a host's request threads would. */
+  static final int PUBLISHERS = 4;
+
   private final AtomicLong received = new AtomicLong();
+  private volatile long awaited = Long.MAX_VALUE;
+  private volatile @Nullable Thread waiter;
+  private ExecutorService publishers;
   private HttpServer server;
   private ExecutorService serverThreads;
   private IrisRuntime runtime;
@@ -88,9 +100,12 @@ public class WebhookDispatchBenchmark {
           exchange.getRequestBody().readAllBytes();
           exchange.sendResponseHeaders(204, -1);
           exchange.close();
-          received.incrementAndGet();
+          if (received.incrementAndGet() >= awaited) {
+            LockSupport.unpark(waiter);
+          }
         });
     server.start();
+    publishers = Executors.newFixedThreadPool(PUBLISHERS);
     runtime = IrisRuntime.builder().workerThreads(4).build();
     IrisContext context = IrisContext.builder().runtime(runtime).build();
     var builder =
@@ -155,26 +170,41 @@ public class WebhookDispatchBenchmark {
     runtime.close();
     server.stop(0);
     serverThreads.shutdownNow();
+    publishers.shutdownNow();
     if (pool != null) {
       pool.close();
       postgres.close();
     }
   }
 
+  /** Parks until the receiver has answered {@code target} requests (no spinning on 2 cores). */
   private void awaitReceived(long target) {
+    waiter = Thread.currentThread();
+    awaited = target;
     while (received.get() < target) {
-      Thread.onSpinWait();
+      LockSupport.parkNanos(1_000_000);
     }
+    awaited = Long.MAX_VALUE;
   }
 
   @Benchmark
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
   @OperationsPerInvocation(BATCH)
-  public void throughput() {
+  public void throughput() throws Exception {
     long target = received.get() + BATCH;
-    for (int i = 0; i < BATCH; i++) {
-      webhooks.publish(TENANT, "call.completed", CALL);
+    List<Future<?>> published = new ArrayList<>(PUBLISHERS);
+    for (int p = 0; p < PUBLISHERS; p++) {
+      published.add(
+          publishers.submit(
+              () -> {
+                for (int i = 0; i < BATCH / PUBLISHERS; i++) {
+                  webhooks.publish(TENANT, "call.completed", CALL);
+                }
+              }));
+    }
+    for (Future<?> f : published) {
+      f.get();
     }
     awaitReceived(target);
   }

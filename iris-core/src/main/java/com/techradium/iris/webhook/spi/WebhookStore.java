@@ -76,6 +76,21 @@ public interface WebhookStore {
   Optional<Delivery> getDelivery(TenantId tenant, UUID deliveryId);
 
   /**
+   * The tenant's delivery with its endpoint and event, as one attempt needs them; empty if the
+   * tenant has no such delivery. The default reads them one by one; a store that can read them in
+   * one round trip (a join) should override it. Hot path: called once per delivery attempt.
+   */
+  default Optional<AttemptTarget> loadAttempt(TenantId tenant, UUID deliveryId) {
+    return getDelivery(tenant, deliveryId)
+        .map(
+            d ->
+                new AttemptTarget(
+                    d,
+                    getEndpoint(tenant, d.endpointId()).orElse(null),
+                    getEvent(tenant, d.eventId()).orElse(null)));
+  }
+
+  /**
    * The tenant's deliveries matching {@code query}, newest first (by id, which is time-ordered),
    * one page at a time; the cursor is the last id of the previous page ({@code DeliveryCursors}).
    */

@@ -17,6 +17,7 @@ import com.techradium.iris.webhook.DeliveryStatus;
 import com.techradium.iris.webhook.Endpoint;
 import com.techradium.iris.webhook.WebhookEvent;
 import com.techradium.iris.webhook.WebhookHealth;
+import com.techradium.iris.webhook.spi.AttemptTarget;
 import com.techradium.iris.webhook.spi.DeliveryCursors;
 import com.techradium.iris.webhook.spi.SecretRing;
 import com.techradium.iris.webhook.spi.StoredEndpoint;
@@ -209,6 +210,30 @@ public final class JdbcWebhookStore implements WebhookStore {
                 .where(delivery(tenant, deliveryId))
                 .fetchOptional()
                 .map(WebhookRows::delivery));
+  }
+
+  /** One round trip: the delivery joined with its endpoint and its event. */
+  @Override
+  public Optional<AttemptTarget> loadAttempt(TenantId tenant, UUID deliveryId) {
+    var d = IRIS_WEBHOOK_DELIVERIES;
+    var e = IRIS_WEBHOOK_ENDPOINTS;
+    var v = IRIS_WEBHOOK_EVENTS;
+    return db.call(
+        "load webhook delivery attempt",
+        dsl ->
+            dsl.select(d.asterisk(), e.asterisk(), v.asterisk())
+                .from(d)
+                .leftJoin(e)
+                .on(e.TENANT_ID.eq(d.TENANT_ID).and(e.ID.eq(d.ENDPOINT_ID)))
+                .leftJoin(v)
+                .on(v.TENANT_ID.eq(d.TENANT_ID).and(v.ID.eq(d.EVENT_ID)))
+                .where(delivery(tenant, deliveryId))
+                .fetchOptional(
+                    r ->
+                        new AttemptTarget(
+                            WebhookRows.delivery(r.into(d)),
+                            r.get(e.ID) == null ? null : WebhookRows.stored(r.into(e)),
+                            r.get(v.ID) == null ? null : WebhookRows.event(r.into(v)))));
   }
 
   @Override

@@ -10,6 +10,7 @@ import com.techradium.iris.webhook.DeliveryAttempt;
 import com.techradium.iris.webhook.DeliveryQuery;
 import com.techradium.iris.webhook.DeliveryStatus;
 import com.techradium.iris.webhook.Endpoint;
+import com.techradium.iris.webhook.spi.AttemptTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +41,22 @@ public abstract class WebhookDeliveryContract extends WebhookContractSupport {
     for (Delivery d : deliveries) {
       assertThat(store().getDelivery(tenant, d.id())).contains(d);
     }
+  }
+
+  @Test
+  void anAttemptLoadsItsDeliveryWithItsEndpointKeysAndEventTogether() {
+    TenantId tenant = newTenant();
+    Endpoint a = endpoint(tenant);
+    Endpoint b = endpoint(tenant);
+    Delivery toB = publish(tenant, "call.completed", a, b).get(1);
+
+    AttemptTarget target = store().loadAttempt(tenant, toB.id()).orElseThrow();
+
+    assertThat(target.delivery()).isEqualTo(toB);
+    assertThat(target.endpoint()).isEqualTo(store().getEndpoint(tenant, b.id()).orElseThrow());
+    assertThat(target.event()).isEqualTo(store().getEvent(tenant, toB.eventId()).orElseThrow());
+    assertThat(store().loadAttempt(tenant, id())).isEmpty();
+    assertThat(store().loadAttempt(newTenant(), toB.id())).isEmpty();
   }
 
   @Test

@@ -26,6 +26,7 @@ public abstract class WebhookTenancyContract extends WebhookContractSupport {
     assertThat(store().listEndpoints(b)).isEmpty();
     assertThat(store().getEvent(b, delivery.eventId())).isEmpty();
     assertThat(store().getDelivery(b, delivery.id())).isEmpty();
+    assertThat(store().loadAttempt(b, delivery.id())).isEmpty();
     assertThat(store().listDeliveries(b, DeliveryQuery.all(), PageRequest.first()).items())
         .isEmpty();
     assertThat(store().attempts(b, delivery.id())).isEmpty();

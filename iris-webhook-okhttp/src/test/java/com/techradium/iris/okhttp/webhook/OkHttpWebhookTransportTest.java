@@ -1,6 +1,7 @@
 package com.techradium.iris.okhttp.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.techradium.iris.webhook.spi.Cidr;
 import com.techradium.iris.webhook.spi.TransportResult;
@@ -10,14 +11,21 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okhttp3.Dns;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +79,56 @@ class OkHttpWebhookTransportTest {
     assertThat(received.getHeaders().get("webhook-id")).isEqualTo("msg_1");
     assertThat(received.getHeaders().get("x-team")).isEqualTo("billing");
     assertThat(received.getHeaders().get("content-type")).startsWith("application/json");
+  }
+
+  @Test
+  void concurrentDeliveriesKeepTheirConnectionsForTheNextRound() throws Exception {
+    int concurrency = 8;
+    OkHttpWebhookTransport pooled =
+        OkHttpWebhookTransport.builder().allowNetworks("127.0.0.0/8").build();
+    ExecutorService threads = Executors.newFixedThreadPool(concurrency);
+    try {
+      for (int round = 0; round < 2; round++) {
+        for (int i = 0; i < concurrency; i++) {
+          server.enqueue(
+              new MockResponse.Builder()
+                  .code(204)
+                  .headersDelay(100, TimeUnit.MILLISECONDS)
+                  .build());
+        }
+        List<Future<TransportResult>> sent = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+          sent.add(threads.submit(() -> pooled.send(request(url()))));
+        }
+        for (Future<TransportResult> result : sent) {
+          assertThat(result.get(10, TimeUnit.SECONDS).succeeded()).isTrue();
+        }
+      }
+      Set<Integer> connections = new HashSet<>();
+      for (int i = 0; i < 2 * concurrency; i++) {
+        connections.add(server.takeRequest(5, TimeUnit.SECONDS).getConnectionIndex());
+      }
+      // never more than `concurrency` requests in flight, and no idle connection is dropped
+      assertThat(connections).hasSizeLessThanOrEqualTo(concurrency);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
+  void idleConnectionsAppliesOnlyToTheTransportsOwnPool() {
+    assertThat(OkHttpWebhookTransport.builder().idleConnections(64).build()).isNotNull();
+    assertThatThrownBy(
+            () ->
+                OkHttpWebhookTransport.builder()
+                    .client(new OkHttpClient())
+                    .idleConnections(64)
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("idleConnections");
+    assertThatThrownBy(() -> OkHttpWebhookTransport.builder().idleConnections(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("idleConnections");
   }
 
   @Test
