@@ -310,8 +310,7 @@ public final class WebhookDispatcher {
             Delivery.pending(context.ids().next(), tenant, event.id(), endpoint.id(), type, now));
       }
     }
-    store.insertEvent(event, deliveries);
-    submit(deliveries, now);
+    store.insertEvent(event, deliveries, () -> submit(deliveries, now));
     return event;
   }
 

@@ -69,6 +69,20 @@ public interface WebhookStore {
   /** Saves an event and one pending delivery per subscribed endpoint, all or nothing. */
   void insertEvent(WebhookEvent event, List<Delivery> deliveries);
 
+  /**
+   * Saves an event with its deliveries as {@link #insertEvent(WebhookEvent, List)} and runs {@code
+   * alongside} (the dispatcher submits the delivery jobs there), so that both commit together where
+   * the store can make them: the PostgreSQL store runs {@code alongside} in its transaction, where
+   * a job store over the same data source joins it. The default saves, then runs {@code alongside}:
+   * two separate changes, so a crash between them leaves pending deliveries that no job sends. If
+   * {@code alongside} throws, the store undoes the event where it can and the exception reaches the
+   * caller.
+   */
+  default void insertEvent(WebhookEvent event, List<Delivery> deliveries, Runnable alongside) {
+    insertEvent(event, deliveries);
+    alongside.run();
+  }
+
   /** The tenant's event. */
   Optional<WebhookEvent> getEvent(TenantId tenant, UUID eventId);
 

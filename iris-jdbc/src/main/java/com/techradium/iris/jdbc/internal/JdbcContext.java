@@ -1,8 +1,11 @@
 package com.techradium.iris.jdbc.internal;
 
+import java.sql.Connection;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderNameCase;
@@ -42,19 +45,22 @@ public final class JdbcContext {
 
   private final DSLContext dsl;
   private final boolean joins;
+  private final @Nullable DataSource source;
 
-  private JdbcContext(DSLContext dsl, boolean joins) {
+  private JdbcContext(DSLContext dsl, boolean joins, @Nullable DataSource source) {
     this.dsl = dsl;
     this.joins = joins;
+    this.source = source;
   }
 
   /**
    * A context over a host-owned data source with IRIS's {@linkplain #settings() jOOQ settings}:
    * each query borrows a connection from the data source and returns it.
    */
-  public static JdbcContext of(javax.sql.DataSource dataSource) {
+  public static JdbcContext of(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
-    return new JdbcContext(DSL.using(dataSource, SQLDialect.POSTGRES, settings()), true);
+    return new JdbcContext(
+        DSL.using(dataSource, SQLDialect.POSTGRES, settings()), true, dataSource);
   }
 
   /**
@@ -73,7 +79,7 @@ public final class JdbcContext {
 
   /** A context over a jOOQ context the caller configured itself (PostgreSQL dialect expected). */
   public static JdbcContext of(DSLContext dsl) {
-    return new JdbcContext(Objects.requireNonNull(dsl, "dsl"), true);
+    return new JdbcContext(Objects.requireNonNull(dsl, "dsl"), true, null);
   }
 
   /**
@@ -90,11 +96,15 @@ public final class JdbcContext {
    * deployment configuration that must commit on its own, whatever transaction the caller is in.
    */
   public JdbcContext detached() {
-    return new JdbcContext(dsl, false);
+    return new JdbcContext(dsl, false, source);
   }
 
   private @Nullable JoinedTransaction joined() {
-    return joins ? JoinedTransaction.current() : null;
+    if (!joins) {
+      return null;
+    }
+    JoinedTransaction current = JoinedTransaction.current();
+    return current != null && current.admits(source) ? current : null;
   }
 
   /**
@@ -149,6 +159,30 @@ public final class JdbcContext {
     } catch (RuntimeException e) {
       throw JdbcErrors.translate(operation, e);
     }
+  }
+
+  /**
+   * Like {@link #inTransaction}, and for the duration of {@code work} the other IRIS stores over
+   * the same data source, called on this thread, work in this transaction too (as they would in a
+   * joined host transaction): so that, for example, an event and the jobs that deliver it commit
+   * together. Inside a joined host transaction it is {@link #inTransaction}.
+   */
+  public <T> T inSharedTransaction(String operation, Supplier<? extends T> work) {
+    Objects.requireNonNull(work, "work");
+    if (joined() != null || source == null || JoinedTransaction.current() != null) {
+      return inTransaction(operation, d -> work.get());
+    }
+    return inTransaction(
+        operation,
+        d -> {
+          Connection connection = d.configuration().connectionProvider().acquire();
+          JoinedTransaction shared = JoinedTransaction.bindFor(connection, source);
+          try {
+            return work.get();
+          } finally {
+            shared.unbind();
+          }
+        });
   }
 
   /** Like {@link #inTransaction} for work without a result. */

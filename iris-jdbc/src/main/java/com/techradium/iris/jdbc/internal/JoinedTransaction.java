@@ -22,11 +22,13 @@ public final class JoinedTransaction {
   private final Connection connection;
   private final DSLContext dsl;
   private final Thread owner;
+  private final @Nullable Object source;
 
-  private JoinedTransaction(Connection connection) {
+  private JoinedTransaction(Connection connection, @Nullable Object source) {
     this.connection = connection;
     this.dsl = DSL.using(connection, SQLDialect.POSTGRES, JdbcContext.settings());
     this.owner = Thread.currentThread();
+    this.source = source;
   }
 
   /**
@@ -36,6 +38,21 @@ public final class JoinedTransaction {
    *     joined a transaction already
    */
   public static JoinedTransaction bind(Connection connection) {
+    return bind(connection, null);
+  }
+
+  /**
+   * Binds an IRIS store's own transaction on {@code connection} to the current thread, for the
+   * stores over the same data source only: the others keep their own connections (they may point at
+   * another database).
+   *
+   * @throws IllegalStateException as {@link #bind(Connection)}
+   */
+  static JoinedTransaction bindFor(Connection connection, Object source) {
+    return bind(connection, Objects.requireNonNull(source, "source"));
+  }
+
+  private static JoinedTransaction bind(Connection connection, @Nullable Object source) {
     Objects.requireNonNull(connection, "connection");
     try {
       if (connection.getAutoCommit()) {
@@ -48,7 +65,7 @@ public final class JoinedTransaction {
     if (CURRENT.get() != null) {
       throw new IllegalStateException("this thread has already joined a transaction");
     }
-    JoinedTransaction joined = new JoinedTransaction(connection);
+    JoinedTransaction joined = new JoinedTransaction(connection, source);
     CURRENT.set(joined);
     return joined;
   }
@@ -56,6 +73,14 @@ public final class JoinedTransaction {
   /** The transaction this thread joined, if any. */
   static @Nullable JoinedTransaction current() {
     return CURRENT.get();
+  }
+
+  /**
+   * Whether a store over {@code dataSource} works in this transaction: every store does in a host's
+   * transaction; only those over the same data source do in an IRIS store's own.
+   */
+  boolean admits(@Nullable Object dataSource) {
+    return source == null || source == dataSource;
   }
 
   /**

@@ -186,6 +186,21 @@ public final class JdbcWebhookStore implements WebhookStore {
         });
   }
 
+  /**
+   * One transaction: the event, its deliveries and whatever {@code alongside} writes through IRIS
+   * stores over the same data source (the delivery jobs) commit together or not at all.
+   */
+  @Override
+  public void insertEvent(WebhookEvent event, List<Delivery> deliveries, Runnable alongside) {
+    db.inSharedTransaction(
+        "publish webhook event",
+        () -> {
+          insertEvent(event, deliveries);
+          alongside.run();
+          return null;
+        });
+  }
+
   @Override
   public Optional<WebhookEvent> getEvent(TenantId tenant, UUID eventId) {
     return db.call(
