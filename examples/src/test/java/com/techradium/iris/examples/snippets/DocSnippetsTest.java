@@ -1,0 +1,202 @@
+package com.techradium.iris.examples.snippets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every {@code java} code block in README.md and docs/*.md compiles against the published modules,
+ * so the documentation cannot drift from the API. Each block is the body of a method of a {@link
+ * SnippetGivens} subclass, with every public IRIS package imported. A block preceded by a line
+ * {@code <!-- not compiled: reason -->} is skipped, and must say why.
+ */
+class DocSnippetsTest {
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  private static final String SKIP = "<!-- not compiled:";
+
+  /** One code block: where it is and its lines. */
+  record Snippet(String file, int line, String code, boolean skipped, String skipLine) {
+    @Override
+    public String toString() {
+      return file + ":" + line;
+    }
+  }
+
+  static List<Snippet> snippets() {
+    List<Path> files = new ArrayList<>();
+    files.add(ROOT.resolve("README.md"));
+    try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
+      docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(files::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<Snippet> found = new ArrayList<>();
+    for (Path file : files) {
+      List<String> lines = read(file);
+      for (int i = 0; i < lines.size(); i++) {
+        if (!lines.get(i).trim().equals("```java")) {
+          continue;
+        }
+        int start = i + 1;
+        StringBuilder code = new StringBuilder();
+        int j = start;
+        while (j < lines.size() && !lines.get(j).trim().equals("```")) {
+          code.append(lines.get(j)).append('\n');
+          j++;
+        }
+        String before = i > 0 ? lines.get(i - 1).trim() : "";
+        found.add(
+            new Snippet(
+                ROOT.relativize(file).toString(),
+                start,
+                code.toString(),
+                before.startsWith(SKIP),
+                before));
+        i = j;
+      }
+    }
+    return found;
+  }
+
+  private static List<String> read(Path file) {
+    try {
+      return Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void theDocumentationHasSnippetsToCheck() {
+    assertThat(snippets()).hasSizeGreaterThan(10);
+    assertThat(snippets().stream().filter(s -> !s.skipped())).hasSizeGreaterThan(10);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("snippets")
+  void compiles(Snippet snippet) {
+    if (snippet.skipped()) {
+      assertThat(snippet.skipLine())
+          .as("a skipped snippet says why")
+          .matches("<!-- not compiled: \\S.* -->");
+      return;
+    }
+    String className = "Snippet";
+    String source =
+        "package com.techradium.iris.examples.snippets;\n"
+            + imports()
+            + "\nclass "
+            + className
+            + " extends SnippetGivens {\n  void run() throws Exception {\n"
+            + snippet.code()
+            + "\n  }\n}\n";
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files =
+        compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      Path out = Files.createTempDirectory("snippet");
+      boolean ok =
+          compiler
+              .getTask(
+                  null,
+                  files,
+                  diagnostics,
+                  List.of("-classpath", classpath(), "-d", out.toString(), "-proc:none"),
+                  null,
+                  List.of(new Source(className, source)))
+              .call();
+      String errors =
+          diagnostics.getDiagnostics().stream()
+              .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+              .map(d -> describe(snippet, d, source))
+              .collect(Collectors.joining("\n"));
+      assertThat(ok).as(snippet + " does not compile:\n" + errors).isTrue();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String describe(Snippet snippet, Diagnostic<?> d, String source) {
+    long sourceLine = d.getLineNumber();
+    long bodyStart = source.lines().takeWhile(l -> !l.contains("void run()")).count() + 2;
+    long docLine = snippet.line() + (sourceLine - bodyStart);
+    return "  " + snippet.file() + ":" + docLine + ": " + d.getMessage(Locale.ROOT);
+  }
+
+  private static String classpath() {
+    return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+  }
+
+  /** Wildcard imports of every public IRIS package on the class path, and the JDK's usual ones. */
+  private static String imports() {
+    Set<String> packages = new TreeSet<>();
+    for (String entry : classpath().split(java.io.File.pathSeparator)) {
+      Path dir = Path.of(entry).resolve("com/techradium/iris");
+      if (!entry.contains("iris-") || !Files.isDirectory(dir)) {
+        continue;
+      }
+      try (Stream<Path> walk = Files.walk(dir)) {
+        walk.filter(p -> p.toString().endsWith(".class"))
+            .map(p -> Path.of(entry).relativize(p.getParent()).toString().replace('/', '.'))
+            .filter(
+                p -> !p.contains("internal") && !p.contains(".schema") && !p.contains("testkit"))
+            .forEach(packages::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (String p : packages) {
+      out.append("import ").append(p).append(".*;\n");
+    }
+    for (String p :
+        List.of(
+            "java.io",
+            "java.net",
+            "java.nio.file",
+            "java.sql",
+            "java.time",
+            "java.util",
+            "javax.sql")) {
+      out.append("import ").append(p).append(".*;\n");
+    }
+    return out.toString();
+  }
+
+  /** A source held in memory. */
+  private static final class Source extends SimpleJavaFileObject {
+    private final String code;
+
+    Source(String className, String code) {
+      super(URI.create("string:///" + className + ".java"), Kind.SOURCE);
+      this.code = code;
+    }
+
+    @Override
+    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+      return code;
+    }
+  }
+}
