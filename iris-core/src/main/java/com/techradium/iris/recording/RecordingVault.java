@@ -168,7 +168,10 @@ public final class RecordingVault {
    *
    * @throws com.techradium.iris.core.ValidationException on {@code offset} if the range starts at
    *     or past the end of the recording
-   * @throws NotFoundException, TamperedDataException, KeyUnavailableException as {@link #stream}
+   * @throws NotFoundException as {@link #stream(TenantId, String, RecordingAccess, OutputStream)}
+   * @throws TamperedDataException as {@link #stream(TenantId, String, RecordingAccess, OutputStream)}
+   * @throws KeyUnavailableException as {@link #stream(TenantId, String, RecordingAccess,
+   *     OutputStream)}
    */
   public ByteRange stream(
       TenantId tenant,

@@ -29,8 +29,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every {@code java} code block in README.md and docs/*.md compiles against the published modules,
  * so the documentation cannot drift from the API. Each block is the body of a method of a {@link
- * SnippetGivens} subclass, with every public IRIS package imported. A block preceded by a line
- * {@code <!-- not compiled: reason -->} is skipped, and must say why.
+ * SnippetGivens} subclass. A block that starts with {@code import} lines compiles with exactly
+ * those imports, so the imports it shows are complete; any other block gets every public IRIS
+ * package imported. A block preceded by a line {@code <!-- not compiled: reason -->} is skipped,
+ * and must say why.
  */
 class DocSnippetsTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -104,13 +106,26 @@ class DocSnippetsTest {
       return;
     }
     String className = "Snippet";
+    List<String> lines = snippet.code().lines().toList();
+    int shown = 0;
+    while (shown < lines.size()
+        && (lines.get(shown).startsWith("import ") || lines.get(shown).isBlank())) {
+      shown++;
+    }
+    String imports =
+        shown > 0 ? String.join("\n", lines.subList(0, shown)) + "\n" : wildcardImports();
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      // imports shown become blank lines, so the body keeps the snippet's line numbers
+      body.append(i < shown ? "" : lines.get(i)).append('\n');
+    }
     String source =
         "package com.techradium.iris.examples.snippets;\n"
-            + imports()
+            + imports
             + "\nclass "
             + className
             + " extends SnippetGivens {\n  void run() throws Exception {\n"
-            + snippet.code()
+            + body
             + "\n  }\n}\n";
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -150,7 +165,7 @@ class DocSnippetsTest {
   }
 
   /** Wildcard imports of every public IRIS package on the class path, and the JDK's usual ones. */
-  private static String imports() {
+  private static String wildcardImports() {
     Set<String> packages = new TreeSet<>();
     for (String entry : classpath().split(java.io.File.pathSeparator)) {
       Path dir = Path.of(entry).resolve("com/techradium/iris");
