@@ -15,7 +15,6 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -52,12 +51,7 @@ class KeyedChainTest {
   }
 
   private List<AuditRecord> recordTen(AuditLog audit) {
-    List<AuditRecord> out = new ArrayList<>();
-    for (int i = 1; i <= 10; i++) {
-      out.add(audit.record(AuditTesting.action(tenant, "user-" + i, "doc.view")));
-      clock.advance(Duration.ofSeconds(1));
-    }
-    return out;
+    return AuditTesting.recordTen(audit, tenant, clock);
   }
 
   /**

@@ -12,8 +12,6 @@ import com.techradium.iris.testkit.MutableClock;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -30,12 +28,7 @@ class TailTamperingTest {
   private final AuditLog audit = AuditTesting.auditLog(store, clock).checkpointEvery(0).build();
 
   private List<AuditRecord> recordTen() {
-    List<AuditRecord> out = new ArrayList<>();
-    for (int i = 1; i <= 10; i++) {
-      out.add(audit.record(AuditTesting.action(tenant, "user-" + i, "doc.view")));
-      clock.advance(Duration.ofSeconds(1));
-    }
-    return out;
+    return AuditTesting.recordTen(audit, tenant, clock);
   }
 
   private ChainBreak firstBreak() {
