@@ -16,6 +16,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -334,6 +335,10 @@ class KeyedChainTest {
             () -> log().chainKey(KEY).retiredChainKeys(List.of(SAME_ID_OTHER_SECRET)).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("chain-2026");
+    assertThatThrownBy(
+            () -> AuditExportVerifier.verify(new StringReader(""), Arrays.asList(KEY, null)))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("chainKeys[1]");
     assertThatThrownBy(() -> new AuditChainKey("short", new byte[31]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("32 bytes");
