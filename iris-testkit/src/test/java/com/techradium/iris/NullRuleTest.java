@@ -92,6 +92,9 @@ class NullRuleTest {
     samples.put(java.time.Clock.class, () -> clock);
     samples.put(com.techradium.iris.job.JobQuery.class, com.techradium.iris.job.JobQuery::all);
     samples.put(byte[].class, () -> new byte[32]);
+    samples.put(
+        com.techradium.iris.audit.AuditChainKey.class,
+        () -> new com.techradium.iris.audit.AuditChainKey("k1", new byte[32]));
     samples.put(Object[].class, () -> new Object[0]);
     samples.put(String[].class, () -> new String[0]);
     samples.put(UUID[].class, () -> new UUID[0]);

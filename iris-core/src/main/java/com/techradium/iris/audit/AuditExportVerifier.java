@@ -10,17 +10,22 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Re-verifies a JSON Lines export offline, without access to the audit store: every line is
  * re-hashed with {@link AuditChain} and compared to its recorded hash, and where a line's sequence
- * follows the previous line of the same chain, its previous hash must equal that line's hash. Reads
- * line by line in constant memory. Stateless and thread-safe.
+ * follows the previous line of the same chain, its previous hash must equal that line's hash. An
+ * export of a keyed chain needs its {@linkplain AuditChainKey chain keys} ({@link #verify(Reader,
+ * Collection)}): a keyed line is checked with the key it names, and a line with a plain hash
+ * following a keyed one fails, as in {@link AuditLog#verify}. Reads line by line in constant
+ * memory. Stateless and thread-safe.
  *
  * <pre>{@code
  * try (Reader in = Files.newBufferedReader(path)) {
@@ -31,8 +36,27 @@ import org.jspecify.annotations.Nullable;
 public final class AuditExportVerifier {
   private AuditExportVerifier() {}
 
-  /** Verifies the export read from {@code jsonLines}; the reader is not closed. */
+  /**
+   * Verifies the export read from {@code jsonLines} of plain (unkeyed) chains; a keyed line fails,
+   * its key not being given. The reader is not closed.
+   */
   public static ExportVerification verify(Reader jsonLines) {
+    return verify(jsonLines, ChainKeyring.NONE);
+  }
+
+  /**
+   * Verifies the export read from {@code jsonLines}, checking keyed lines with {@code chainKeys}
+   * (the current and retired keys of the log; distinct key ids). The reader is not closed.
+   *
+   * @throws IllegalArgumentException if two keys share a key id
+   */
+  public static ExportVerification verify(Reader jsonLines, Collection<AuditChainKey> chainKeys) {
+    Objects.requireNonNull(jsonLines, "jsonLines");
+    Objects.requireNonNull(chainKeys, "chainKeys");
+    return verify(jsonLines, new ChainKeyring(null, chainKeys, "chainKeys"));
+  }
+
+  private static ExportVerification verify(Reader jsonLines, ChainKeyring keys) {
     BufferedReader reader =
         jsonLines instanceof BufferedReader buffered ? buffered : new BufferedReader(jsonLines);
     Map<AuditCategory, AuditRecord> lastOfChain = new EnumMap<>(AuditCategory.class);
@@ -52,12 +76,13 @@ public final class AuditExportVerifier {
           return new ExportVerification(
               lineNumber, links, lineNumber, "not an audit export line: " + e.getMessage());
         }
-        if (!record.hashMatches()) {
+        ChainBreak badLink = keys.check(record);
+        if (badLink != null) {
           return new ExportVerification(
               lineNumber,
               links,
               lineNumber,
-              "event " + record.id() + " (#" + record.sequence() + ") does not match its hash");
+              "event " + record.id() + " (#" + record.sequence() + "): " + badLink.detail());
         }
         AuditRecord last = lastOfChain.get(record.category());
         if (last != null && last.sequence() + 1 == record.sequence()) {

@@ -61,9 +61,10 @@ import org.jspecify.annotations.Nullable;
  * configured {@link com.techradium.iris.core.TenantDirectory}: an unknown tenant is a {@code
  * ValidationException} on {@code tenantId}, and nothing is read or written. A batch is written
  * atomically. Each event's hash covers its content and the previous event's hash ({@link
- * AuditChain}), so {@link #verify} finds the first modified, deleted or reordered event. Reading
- * the log on someone's behalf ({@link #query}, the ready-made queries, exports) is itself recorded
- * as a data-access event.
+ * AuditChain}; keyed with a secret the store never holds when the builder has a {@link
+ * AuditLogBuilder#chainKey chain key}), so {@link #verify} finds the first modified, deleted or
+ * reordered event. Reading the log on someone's behalf ({@link #query}, the ready-made queries,
+ * exports) is itself recorded as a data-access event.
  *
  * <p><b>Threads and lifecycle.</b> Thread-safe. The audit log owns no thread: the optional
  * asynchronous writer ({@link #enqueue}) runs on the {@link IrisRuntime} given to the builder,
@@ -91,6 +92,7 @@ public final class AuditLog {
   private final RetentionPolicy retention;
   private final int cleanupBatchSize;
   private final ChainVerifier verifier;
+  private final @Nullable AuditChainKey chainKey;
   private final BruteForceDetector bruteForce;
   private final AuditExporter exporter;
   private final @Nullable AsyncAuditWriter writer;
@@ -111,9 +113,11 @@ public final class AuditLog {
             builder.checkpointSink);
     this.retention = builder.retention;
     this.cleanupBatchSize = builder.cleanupBatchSize;
-    this.verifier = new ChainVerifier(store, signer);
+    ChainKeyring chainKeys = builder.chainKeys();
+    this.chainKey = chainKeys.current();
+    this.verifier = new ChainVerifier(store, signer, chainKeys);
     this.bruteForce = new BruteForceDetector(store, builder.bruteForceRules, builder.listener);
-    this.exporter = new AuditExporter(store);
+    this.exporter = new AuditExporter(store, verifier);
     this.tenants = context.knownTenants();
     IrisRuntime runtime = context.runtime().orElse(null);
     if (runtime != null) {
@@ -173,7 +177,7 @@ public final class AuditLog {
     Instant now = now();
     List<NewAuditRecord> stamped = new ArrayList<>(events.size());
     for (AuditEvent event : events) {
-      stamped.add(new NewAuditRecord(ids.next(), now, event));
+      stamped.add(new NewAuditRecord(ids.next(), now, event, chainKey));
     }
     return write(stamped);
   }
@@ -191,7 +195,7 @@ public final class AuditLog {
     Objects.requireNonNull(event, "event");
     AsyncAuditWriter async = requireWriter();
     tenants.require(event.tenantId());
-    async.enqueue(new NewAuditRecord(ids.next(), now(), event));
+    async.enqueue(new NewAuditRecord(ids.next(), now(), event, chainKey));
   }
 
   /**
@@ -323,8 +327,9 @@ public final class AuditLog {
   /**
    * Streams the events matching {@code query} as JSON Lines (oldest first, one event per line with
    * its sequence and hashes, see {@link AuditExportVerifier}) in constant memory. The export is
-   * recorded as a data-access event by {@code accessedBy} first. {@code out} is flushed, not
-   * closed.
+   * recorded as a data-access event by {@code accessedBy} first. Events stored past their chain's
+   * head are left out, as {@link #query} leaves them out ({@link ChainBreak.Kind#PAST_HEAD}).
+   * {@code out} is flushed, not closed.
    */
   public ExportSummary exportJsonLines(AuditQuery query, Accessor accessedBy, Writer out) {
     Objects.requireNonNull(out, "out");
@@ -339,8 +344,9 @@ public final class AuditLog {
 
   /**
    * Streams the events matching {@code query} as CSV with a header row (oldest first), in constant
-   * memory; recorded as a data-access event by {@code accessedBy} first. {@code out} is flushed,
-   * not closed.
+   * memory; recorded as a data-access event by {@code accessedBy} first. Events stored past their
+   * chain's head are left out, as in {@link #exportJsonLines(AuditQuery, Accessor, Writer)}. {@code
+   * out} is flushed, not closed.
    */
   public ExportSummary exportCsv(AuditQuery query, Accessor accessedBy, Writer out) {
     Objects.requireNonNull(out, "out");

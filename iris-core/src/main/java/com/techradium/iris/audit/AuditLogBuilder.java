@@ -40,6 +40,8 @@ public final class AuditLogBuilder {
   @Nullable Duration checkpointMaxAge = DEFAULT_CHECKPOINT_MAX_AGE;
   private boolean checkpointMaxAgeSet;
   @Nullable CheckpointSink checkpointSink;
+  @Nullable AuditChainKey chainKey;
+  @Nullable List<AuditChainKey> retiredChainKeys;
 
   /** The default {@link #checkpointAtLeastEvery} bound: one minute. */
   public static final Duration DEFAULT_CHECKPOINT_MAX_AGE = Duration.ofMinutes(1);
@@ -93,6 +95,41 @@ public final class AuditLogBuilder {
    */
   public AuditLogBuilder signer(CheckpointSigner signer) {
     this.signer = BuilderChecks.setOnce("signer", this.signer, signer);
+    return this;
+  }
+
+  /**
+   * Keys the hash chains: every event recorded from now on is linked with HMAC-SHA256 under {@code
+   * key} instead of plain SHA-256 (see {@link com.techradium.iris.audit.spi.AuditChain}), so that
+   * someone who can write to the store but does not hold the key cannot append an event that
+   * verifies, even with a recomputed hash. {@link AuditLog#verify} then checks keyed events with
+   * the key their link names: a plain link after a keyed one is {@link
+   * ChainBreak.Kind#UNKEYED_LINK}, a link of a key the log was not given {@link
+   * ChainBreak.Kind#UNKNOWN_CHAIN_KEY}, one made with another secret under the same key id {@link
+   * ChainBreak.Kind#MODIFIED}.
+   *
+   * <p>Every process recording to or verifying the same chains needs the key; the store never
+   * receives it. Events recorded before the key was configured keep their plain hashes and still
+   * verify; once a chain is keyed, keep configuring a key (a process without one would append plain
+   * links, which verification reports). Default: none, the plain SHA-256 chain.
+   */
+  public AuditLogBuilder chainKey(AuditChainKey key) {
+    this.chainKey = BuilderChecks.setOnce("chainKey", this.chainKey, key);
+    return this;
+  }
+
+  /**
+   * Former {@linkplain #chainKey chain keys}, used only to verify the events they chained after a
+   * new key took over (a new key id). Needs a {@link #chainKey}; key ids must be distinct from each
+   * other and from it. Default: none.
+   */
+  public AuditLogBuilder retiredChainKeys(List<AuditChainKey> keys) {
+    Objects.requireNonNull(keys, "keys");
+    for (int i = 0; i < keys.size(); i++) {
+      Objects.requireNonNull(keys.get(i), "keys[" + i + "]");
+    }
+    this.retiredChainKeys =
+        BuilderChecks.setOnce("retiredChainKeys", this.retiredChainKeys, List.copyOf(keys));
     return this;
   }
 
@@ -215,8 +252,9 @@ public final class AuditLogBuilder {
    * The audit log. Writes nothing and starts nothing.
    *
    * @throws IllegalStateException if no store was given, a positive {@link #checkpointEvery} was
-   *     given without a {@link #signer}, or {@link #asyncWriter} settings without a {@link
-   *     #runtime}
+   *     given without a {@link #signer}, {@link #asyncWriter} settings without a {@link #runtime},
+   *     or {@link #retiredChainKeys} without a {@link #chainKey}
+   * @throws IllegalArgumentException if two chain keys share a key id
    */
   public AuditLog build() {
     if (store == null) {
@@ -228,6 +266,19 @@ public final class AuditLogBuilder {
     if (writerSettingsSet && context().runtime().isEmpty()) {
       throw new IllegalStateException("asyncWriter needs a runtime: builder().runtime(...)");
     }
+    if (retiredChainKeys != null && chainKey == null) {
+      throw new IllegalStateException("retiredChainKeys needs a chainKey: builder().chainKey(...)");
+    }
     return new AuditLog(this);
+  }
+
+  /**
+   * The chain keys: the current one and the retired ones.
+   *
+   * @throws IllegalArgumentException if two of them share a key id
+   */
+  ChainKeyring chainKeys() {
+    return new ChainKeyring(
+        chainKey, retiredChainKeys == null ? List.of() : retiredChainKeys, "retiredChainKeys");
   }
 }

@@ -18,7 +18,8 @@ import java.util.UUID;
  * @param recordedAt when the audit log accepted the event, to the microsecond
  * @param event the content
  * @param previousHash the hash of event {@code sequence - 1}, or {@link AuditChain#GENESIS_HASH}
- * @param hash SHA-256 of the canonical encoding, 64 lowercase hex digits
+ * @param hash SHA-256 of the canonical encoding, 64 lowercase hex digits; in a keyed chain the
+ *     keyed link described in {@link AuditChain} (HMAC-SHA256 under the named chain key)
  */
 public record AuditRecord(
     long sequence,
@@ -38,7 +39,10 @@ public record AuditRecord(
     Objects.requireNonNull(hash, "hash");
   }
 
-  /** Chains a new record after {@code previousHash}, computing its hash. */
+  /**
+   * Chains a new record after {@code previousHash}, computing its hash: keyed when the record
+   * carries a {@linkplain NewAuditRecord#chainKey() chain key}, plain SHA-256 otherwise.
+   */
   public static AuditRecord chain(NewAuditRecord record, long sequence, String previousHash) {
     return new AuditRecord(
         sequence,
@@ -46,7 +50,13 @@ public record AuditRecord(
         record.recordedAt(),
         record.event(),
         previousHash,
-        AuditChain.hash(previousHash, sequence, record.id(), record.recordedAt(), record.event()));
+        AuditChain.hash(
+            record.chainKey(),
+            previousHash,
+            sequence,
+            record.id(),
+            record.recordedAt(),
+            record.event()));
   }
 
   /** The owning tenant. */
@@ -59,8 +69,23 @@ public record AuditRecord(
     return event.category();
   }
 
-  /** Whether {@link #hash} matches the record's content and {@link #previousHash}. */
+  /**
+   * Whether {@link #hash} is the plain SHA-256 hash of the record's content and {@link
+   * #previousHash}. A keyed link never matches here: check it with {@link
+   * #hashMatches(AuditChainKey)}.
+   */
   public boolean hashMatches() {
     return AuditChain.hash(previousHash, sequence, id, recordedAt, event).equals(hash);
+  }
+
+  /**
+   * Whether {@link #hash} is the link {@code key} makes of the record's content and {@link
+   * #previousHash} (a keyed link naming another key id never matches). A plain hash is checked as
+   * by {@link #hashMatches()}.
+   */
+  public boolean hashMatches(AuditChainKey key) {
+    Objects.requireNonNull(key, "key");
+    AuditChainKey used = AuditChain.chainKeyId(hash) == null ? null : key;
+    return AuditChain.hash(used, previousHash, sequence, id, recordedAt, event).equals(hash);
   }
 }

@@ -45,9 +45,19 @@ public record ChainBreak(
     TRUNCATED,
     /**
      * Events are stored past the chain's head: they were not appended through the chain (a forged
-     * row). Queries do not return them.
+     * row). Queries and exports do not return them.
      */
-    PAST_HEAD
+    PAST_HEAD,
+    /**
+     * In a keyed chain, the event has a plain SHA-256 hash although it follows a keyed link: it was
+     * appended by someone without the chain key (a forged append with a recomputed hash).
+     */
+    UNKEYED_LINK,
+    /**
+     * The event was chained with a key the verification was not given (another key id, or no {@link
+     * AuditLogBuilder#chainKey chain key} at all), so its hash cannot be checked.
+     */
+    UNKNOWN_CHAIN_KEY
   }
 
   @Override

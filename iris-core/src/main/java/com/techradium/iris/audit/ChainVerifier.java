@@ -16,19 +16,21 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Walks chains in batches (constant memory), re-hashing every event and checking links, sequence
- * continuity, checkpoints on the way and the chain head. Thread-safe (stateless apart from its
- * collaborators).
+ * Walks chains in batches (constant memory), re-hashing every event (with the chain keys it holds,
+ * see {@link ChainKeyring}) and checking links, sequence continuity, checkpoints on the way and the
+ * chain head. Thread-safe (stateless apart from its collaborators).
  */
 final class ChainVerifier {
   static final int BATCH = 1000;
 
   private final AuditStore store;
   private final @Nullable CheckpointSigner signer;
+  private final ChainKeyring keys;
 
-  ChainVerifier(AuditStore store, @Nullable CheckpointSigner signer) {
+  ChainVerifier(AuditStore store, @Nullable CheckpointSigner signer, ChainKeyring keys) {
     this.store = store;
     this.signer = signer;
+    this.keys = keys;
   }
 
   /**
@@ -227,18 +229,9 @@ final class ChainVerifier {
                   ChainBreak.Kind.BROKEN_LINK,
                   "the event does not follow the one before it (previous hash differs)"));
         }
-        if (!record.hashMatches()) {
-          return broken(
-              category,
-              anchorSequence,
-              checked,
-              previous,
-              new ChainBreak(
-                  category,
-                  expected,
-                  record.id(),
-                  ChainBreak.Kind.MODIFIED,
-                  "the stored event does not match its hash"));
+        ChainBreak badLink = keys.check(record);
+        if (badLink != null) {
+          return broken(category, anchorSequence, checked, previous, badLink);
         }
         if (checkpoints.isEmpty() && checkpointsAfter < record.sequence()) {
           List<Checkpoint> more = store.checkpoints(tenant, category, checkpointsAfter, BATCH);

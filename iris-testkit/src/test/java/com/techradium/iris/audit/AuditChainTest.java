@@ -186,4 +186,35 @@ class AuditChainTest {
     assertThat(AuditChain.hash("cd".repeat(32), 7, ID, AT, sample()))
         .isEqualTo("7aacb7d656bfb12031b7c24d9ba2f9615ae31d0c31a5bd53bc099acb5335f567");
   }
+
+  @Test
+  void aKeyedLinkNamesItsKeyAndNothingElseReadsAsOne() {
+    String digits = "ab".repeat(32);
+
+    assertThat(AuditChain.chainKeyId("hmac-sha256:k-1:" + digits)).isEqualTo("k-1");
+    assertThat(AuditChain.chainKeyId("hmac-sha256:a:b:" + digits)).isEqualTo("a:b");
+    assertThat(AuditChain.chainKeyId(digits)).isNull();
+    assertThat(AuditChain.chainKeyId(AuditChain.GENESIS_HASH)).isNull();
+    assertThat(AuditChain.chainKeyId("hmac-sha256::" + digits)).as("no key id").isNull();
+    assertThat(AuditChain.chainKeyId("hmac-sha256:k1" + digits)).as("no colon").isNull();
+    assertThat(AuditChain.chainKeyId("hmac-sha256:k:" + digits.substring(1))).isNull();
+    assertThat(AuditChain.chainKeyId("hmac-sha256:")).isNull();
+    assertThat(AuditChain.chainKeyId("hmac-sha1:k:" + digits)).isNull();
+  }
+
+  @Test
+  void aKeyedLinkIsHmacSha256OfTheCanonicalBytesUnderTheKey() throws Exception {
+    byte[] secret = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    AuditChainKey key = new AuditChainKey("k-7", secret);
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
+    byte[] canonical = AuditChain.canonicalBytes("cd".repeat(32), 7, ID, AT, sample());
+
+    String link = AuditChain.hash(key, "cd".repeat(32), 7, ID, AT, sample());
+
+    assertThat(link)
+        .isEqualTo("hmac-sha256:k-7:" + HexFormat.of().formatHex(mac.doFinal(canonical)));
+    assertThat(AuditChain.hash(null, "cd".repeat(32), 7, ID, AT, sample()))
+        .isEqualTo("7aacb7d656bfb12031b7c24d9ba2f9615ae31d0c31a5bd53bc099acb5335f567");
+  }
 }

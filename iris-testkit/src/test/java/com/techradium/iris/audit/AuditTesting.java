@@ -5,6 +5,8 @@ import com.techradium.iris.audit.spi.AuditStore;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.testkit.MutableClock;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,6 +30,16 @@ final class AuditTesting {
 
   static AuditEvent action(TenantId tenant, String actor, String action) {
     return AuditEvent.builder(tenant, AuditCategory.AUDIT).actor(actor).action(action).build();
+  }
+
+  /** Records ten events by user-1 to user-10, one second apart. */
+  static List<AuditRecord> recordTen(AuditLog audit, TenantId tenant, MutableClock clock) {
+    List<AuditRecord> out = new ArrayList<>();
+    for (int i = 1; i <= 10; i++) {
+      out.add(audit.record(action(tenant, "user-" + i, "doc.view")));
+      clock.advance(Duration.ofSeconds(1));
+    }
+    return out;
   }
 
   static long count(AuditStore store, TenantId tenant) {

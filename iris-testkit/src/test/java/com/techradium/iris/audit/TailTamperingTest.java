@@ -9,9 +9,9 @@ import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.ValidationException;
 import com.techradium.iris.testkit.MutableClock;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -28,12 +28,7 @@ class TailTamperingTest {
   private final AuditLog audit = AuditTesting.auditLog(store, clock).checkpointEvery(0).build();
 
   private List<AuditRecord> recordTen() {
-    List<AuditRecord> out = new ArrayList<>();
-    for (int i = 1; i <= 10; i++) {
-      out.add(audit.record(AuditTesting.action(tenant, "user-" + i, "doc.view")));
-      clock.advance(Duration.ofSeconds(1));
-    }
-    return out;
+    return AuditTesting.recordTen(audit, tenant, clock);
   }
 
   private ChainBreak firstBreak() {
@@ -130,6 +125,27 @@ class TailTamperingTest {
                 .userActivity(tenant, "mallory", null, PageRequest.first(), AuditTesting.AUDITOR)
                 .items())
         .isEmpty();
+  }
+
+  @Test
+  void anEventStoredPastTheHeadIsLeftOutOfExportsWhichStillVerify() {
+    List<AuditRecord> records = recordTen();
+    AuditRecord forged = forgedAfter(records.get(9), true);
+    store.tampering().insert(forged);
+    AuditQuery everything = AuditQuery.forTenant(tenant).build();
+    StringWriter jsonLines = new StringWriter();
+    StringWriter csv = new StringWriter();
+
+    ExportSummary exported = audit.exportJsonLines(everything, AuditTesting.AUDITOR, jsonLines);
+    audit.exportCsv(everything, AuditTesting.AUDITOR, csv);
+
+    assertThat(jsonLines.toString()).doesNotContain(forged.id().toString()).contains("user-10");
+    assertThat(csv.toString()).doesNotContain(forged.id().toString()).contains("user-10");
+    assertThat(exported.events()).isEqualTo(11); // ten events and the export's own read
+    ExportVerification verified =
+        AuditExportVerifier.verify(new StringReader(jsonLines.toString()));
+    assertThat(verified.valid()).isTrue();
+    assertThat(verified.lines()).isEqualTo(11);
   }
 
   @Test

@@ -20,12 +20,7 @@ class VerifyTest {
   private final AuditLog audit = AuditTesting.auditLog(store, clock).checkpointEvery(0).build();
 
   private List<AuditRecord> recordTen() {
-    List<AuditRecord> out = new ArrayList<>();
-    for (int i = 1; i <= 10; i++) {
-      out.add(audit.record(AuditTesting.action(tenant, "user-" + i, "doc.view")));
-      clock.advance(Duration.ofSeconds(1));
-    }
-    return out;
+    return AuditTesting.recordTen(audit, tenant, clock);
   }
 
   private ChainBreak firstBreak() {

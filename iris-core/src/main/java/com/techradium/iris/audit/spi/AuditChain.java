@@ -1,6 +1,7 @@
 package com.techradium.iris.audit.spi;
 
 import com.techradium.iris.audit.AuditCategory;
+import com.techradium.iris.audit.AuditChainKey;
 import com.techradium.iris.audit.AuditEvent;
 import com.techradium.iris.audit.Checkpoint;
 import com.techradium.iris.core.TenantId;
@@ -43,6 +44,16 @@ import org.jspecify.annotations.Nullable;
  *
  * The hash is written as 64 lowercase hex digits.
  *
+ * <h2>Keyed chain</h2>
+ *
+ * With an {@link AuditChainKey} ({@code AuditLogBuilder.chainKey}), an event's link is HMAC-SHA256
+ * under that key over the same canonical bytes, written as {@value #KEYED_PREFIX}, the key id, a
+ * colon and 64 lowercase hex digits (e.g. {@code hmac-sha256:audit-2026:3f1c...}); that whole text
+ * is the next event's previous hash. A link names its key so that verification knows which key to
+ * use ({@link #chainKeyId}); the key itself is never stored. An unkeyed link following a keyed one
+ * is not accepted by verification: once a chain is keyed it stays keyed. Without a key the encoding
+ * and hash are exactly those above.
+ *
  * <p>A {@linkplain Checkpoint checkpoint} is signed over: the 24 ASCII bytes {@code
  * iris-audit-checkpoint-v1}, the strings tenantId and category, the sequence as 8 bytes, the hash
  * as a string, and createdAt as 8 + 4 bytes as above.
@@ -52,6 +63,11 @@ import org.jspecify.annotations.Nullable;
 public final class AuditChain {
   /** The previous hash of the first event of every chain: 64 zeros. */
   public static final String GENESIS_HASH = "0".repeat(64);
+
+  /** How a keyed link begins; the key id, a colon and the 64 hex digits of the HMAC follow. */
+  public static final String KEYED_PREFIX = "hmac-sha256:";
+
+  private static final int HEX_DIGITS = 64;
 
   private static final byte[] EVENT_DOMAIN = "iris-audit-v1".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] CHECKPOINT_DOMAIN =
@@ -68,6 +84,40 @@ public final class AuditChain {
     encoder.reset();
     encodeEvent(encoder, previousHash, sequence, id, recordedAt, event);
     return encoder.sha256Hex();
+  }
+
+  /**
+   * The link of an event placed after {@code previousHash} at {@code sequence}: {@link #hash} when
+   * {@code key} is null, otherwise the keyed link described above.
+   */
+  public static String hash(
+      @Nullable AuditChainKey key,
+      String previousHash,
+      long sequence,
+      UUID id,
+      Instant recordedAt,
+      AuditEvent event) {
+    if (key == null) {
+      return hash(previousHash, sequence, id, recordedAt, event);
+    }
+    Encoder encoder = ENCODERS.get();
+    encoder.reset();
+    encodeEvent(encoder, previousHash, sequence, id, recordedAt, event);
+    return KEYED_PREFIX + key.keyId() + ':' + hex(encoder.hmac(key));
+  }
+
+  /**
+   * The id of the key that made a keyed link, or null when {@code hash} is not a keyed link (a
+   * plain SHA-256 hash, or text of another shape).
+   */
+  public static @Nullable String chainKeyId(String hash) {
+    int digits = hash.length() - HEX_DIGITS;
+    if (!hash.startsWith(KEYED_PREFIX)
+        || digits <= KEYED_PREFIX.length() + 1
+        || hash.charAt(digits - 1) != ':') {
+      return null;
+    }
+    return hash.substring(KEYED_PREFIX.length(), digits - 1);
   }
 
   /** The canonical bytes that {@link #hash} digests, for auditors and tests. */
@@ -165,6 +215,10 @@ public final class AuditChain {
       digest.reset();
       digest.update(buffer, 0, size);
       return hex(digest.digest());
+    }
+
+    byte[] hmac(AuditChainKey key) {
+      return key.hmac(buffer, 0, size);
     }
 
     void raw(byte[] bytes) {

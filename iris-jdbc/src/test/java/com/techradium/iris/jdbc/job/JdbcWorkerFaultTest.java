@@ -3,9 +3,11 @@ package com.techradium.iris.jdbc.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.techradium.iris.jdbc.JdbcIris;
+import com.techradium.iris.jdbc.OwnPostgresServer;
 import com.techradium.iris.testkit.PostgresExtension;
 import com.techradium.iris.testkit.job.WorkerUnderFaults;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,10 +16,13 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * PostgreSQL connections killed with {@code pg_terminate_backend} again and again while a worker
- * runs (pooled connections, the LISTEN connection): the worker survives and every job completes.
+ * Faults of PostgreSQL while a worker runs: connections killed with {@code pg_terminate_backend}
+ * again and again (pooled connections, the LISTEN connection), and the server itself stopped and
+ * started again on its port again and again (a server of this class's own). The worker survives and
+ * every job completes.
  */
 class JdbcWorkerFaultTest {
   @RegisterExtension static final PostgresExtension postgres = new PostgresExtension();
@@ -52,8 +57,24 @@ class JdbcWorkerFaultTest {
               Duration.ofSeconds(3));
 
       assertThat(killed.get()).isPositive();
-      assertThat(result.completed()).as("%s", result).isEqualTo(600);
-      assertThat(result.ran()).isEqualTo(600);
+      result.assertNoJobLost(1);
+    }
+  }
+
+  @Test
+  void aServerStoppedAndRestartedAgainAndAgainLosesNoJob(@TempDir Path directory) throws Exception {
+    try (OwnPostgresServer server = OwnPostgresServer.start(directory);
+        HikariDataSource pool = JdbcIris.pool(server.jdbcUrl(), server.user(), server.password())) {
+      JdbcIris.migrate(pool);
+      JdbcJobStore store = JdbcJobStore.of(pool);
+      WorkerUnderFaults.run(
+              store,
+              store,
+              1000,
+              WorkerUnderFaults.restart(server::stop, Duration.ZERO, server::restart),
+              () -> {},
+              Duration.ofSeconds(6))
+          .assertNoJobLost(2);
     }
   }
 }

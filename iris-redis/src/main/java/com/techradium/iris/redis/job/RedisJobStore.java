@@ -95,6 +95,13 @@ import redis.clients.jedis.UnifiedJedis;
  * <p><b>Signals.</b> Scripts that make jobs due publish the queue's name on the channel {@code P
  * signal}; {@link #signals()} subscribes to it (one connection, opened on the first subscription).
  *
+ * <p><b>Durability.</b> Jobs are as durable as the Redis server keeps them. Run it with {@code
+ * appendonly yes} and {@code appendfsync always}: every enqueue and outcome is then on disk before
+ * Redis replies, and a crash or restart of Redis loses no job (the worker's calls fail while it is
+ * down; a job whose outcome could not be written runs again when its lease lapses). With {@code
+ * appendfsync everysec} the last second before a crash can be lost; without persistence a restart
+ * empties every queue.
+ *
  * <p>Thread-safe. The store never closes the client: the host owns it.
  */
 public final class RedisJobStore implements JobStore {

@@ -9,6 +9,7 @@ import com.techradium.iris.ratelimit.RateLimitRule;
 import com.techradium.iris.ratelimit.RateLimitScope;
 import com.techradium.iris.ratelimit.RateLimiter;
 import com.techradium.iris.ratelimit.memory.InMemoryRateLimitStore;
+import com.techradium.iris.redis.OwnRedisServer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

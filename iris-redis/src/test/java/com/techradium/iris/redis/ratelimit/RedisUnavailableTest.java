@@ -13,6 +13,7 @@ import com.techradium.iris.ratelimit.memory.InMemoryRateLimitStore;
 import com.techradium.iris.ratelimit.spi.CounterCheck;
 import com.techradium.iris.ratelimit.spi.CounterResult;
 import com.techradium.iris.ratelimit.spi.RateLimitCounters;
+import com.techradium.iris.redis.OwnRedisServer;
 import com.techradium.iris.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.techradium.iris.audit.ActorType;
 import com.techradium.iris.audit.AuditCategory;
+import com.techradium.iris.audit.AuditChainKey;
 import com.techradium.iris.audit.AuditEvent;
 import com.techradium.iris.audit.AuditLog;
 import com.techradium.iris.audit.AuditQuery;
@@ -186,6 +187,28 @@ public abstract class AuditStoreContract extends ContractSupport<AuditStore> {
     assertThat(store().head(tenant, AuditCategory.AUDIT))
         .contains(new ChainHead(tenant, AuditCategory.AUDIT, 6, audit.get(5).hash()));
     assertThat(store().head(tenant, AuditCategory.SECURITY)).isEmpty();
+  }
+
+  @Test
+  void aRecordCarryingAChainKeyIsLinkedWithThatKey() {
+    TenantId tenant = newTenant();
+    AuditChainKey key =
+        new AuditChainKey(
+            "contract-key", "a chain key of at least 32 bytes".getBytes(StandardCharsets.US_ASCII));
+    AuditRecord plain = appendOne(event(tenant, AuditCategory.AUDIT, "before"));
+    NewAuditRecord keyed = stamp(event(tenant, AuditCategory.AUDIT, "after"));
+
+    AuditRecord stored =
+        store()
+            .append(List.of(new NewAuditRecord(keyed.id(), keyed.recordedAt(), keyed.event(), key)))
+            .get(0);
+
+    assertThat(stored.previousHash()).isEqualTo(plain.hash());
+    assertThat(stored.hash()).startsWith(AuditChain.KEYED_PREFIX + "contract-key:");
+    assertThat(stored.hashMatches(key)).isTrue();
+    assertThat(store().readChain(tenant, AuditCategory.AUDIT, 1, 10)).containsExactly(stored);
+    assertThat(store().head(tenant, AuditCategory.AUDIT).orElseThrow().hash())
+        .isEqualTo(stored.hash());
   }
 
   @Test

@@ -1,5 +1,7 @@
 package com.techradium.iris.testkit.job;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.job.JobQueue;
@@ -33,7 +35,34 @@ public final class WorkerUnderFaults {
    * @param ran distinct jobs whose handler ran
    * @param faults how many times the fault was injected
    */
-  public record Result(int jobs, long completed, int ran, int faults) {}
+  public record Result(int jobs, long completed, int ran, int faults) {
+    /**
+     * Asserts that the fault was injected at least {@code minimumFaults} times and that every job
+     * ran and completed.
+     */
+    public void assertNoJobLost(int minimumFaults) {
+      assertThat(faults).as("faults injected: %s", this).isGreaterThanOrEqualTo(minimumFaults);
+      assertThat(completed).as("jobs completed: %s", this).isEqualTo(jobs);
+      assertThat(ran).as("jobs run: %s", this).isEqualTo(jobs);
+    }
+  }
+
+  /**
+   * A fault that stops a store's server, leaves it down for {@code downtime} (so that calls made
+   * meanwhile fail), and starts it again: for {@link #run} with a server of the test's own.
+   */
+  public static Runnable restart(Runnable stop, Duration downtime, Runnable start) {
+    return () -> {
+      stop.run();
+      try {
+        Thread.sleep(downtime.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while the server was down", e);
+      }
+      start.run();
+    };
+  }
 
   /**
    * Enqueues {@code jobs} jobs on a fresh queue, starts a worker on {@code store} (reached through
