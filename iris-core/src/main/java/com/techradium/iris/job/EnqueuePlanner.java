@@ -19,11 +19,14 @@ import java.util.function.Predicate;
  */
 final class EnqueuePlanner {
   private final JobStore store;
+  private final QueueCache queueCache;
   private final JobSettings settings;
   private final Predicate<String> typeKnown;
 
-  EnqueuePlanner(JobStore store, JobSettings settings, Predicate<String> typeKnown) {
+  EnqueuePlanner(
+      JobStore store, QueueCache queueCache, JobSettings settings, Predicate<String> typeKnown) {
     this.store = store;
+    this.queueCache = queueCache;
     this.settings = settings;
     this.typeKnown = typeKnown;
   }
@@ -32,8 +35,11 @@ final class EnqueuePlanner {
     boolean batch = specs.size() > 1;
     Validation v = Validation.of();
     v.check(!specs.isEmpty(), "jobs", "must hold at least one job");
-    Map<String, QueueConfig> queues = new HashMap<>();
-    store.listQueues().forEach(q -> queues.put(q.name(), q));
+    Map<String, QueueConfig> cached = queueCache.current();
+    Map<String, QueueConfig> queues =
+        specs.stream().allMatch(spec -> cached.containsKey(spec.queue()))
+            ? cached
+            : queueCache.refreshed(); // created on another node since the last read?
     List<UUID> ids = new ArrayList<>(specs.size());
     Map<UUID, JobSpec> byId = new HashMap<>();
     for (int i = 0; i < specs.size(); i++) {

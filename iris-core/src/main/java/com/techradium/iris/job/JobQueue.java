@@ -81,6 +81,7 @@ public final class JobQueue {
   private final JobSettings settings;
   private final Map<String, JobHandler> handlers = new ConcurrentHashMap<>();
   private final Set<String> knownTypes = ConcurrentHashMap.newKeySet();
+  private final QueueCache queueCache;
   private final EnqueuePlanner planner;
   private final ScheduleDefinitions schedules;
   private final @Nullable JobWorker worker;
@@ -94,7 +95,8 @@ public final class JobQueue {
     this.settings = b.settings(context);
     this.handlers.putAll(b.handlers);
     this.knownTypes.addAll(b.knownTypes);
-    this.planner = new EnqueuePlanner(store, settings, this::isKnownType);
+    this.queueCache = new QueueCache(store, settings.pollInterval());
+    this.planner = new EnqueuePlanner(store, queueCache, settings, this::isKnownType);
     this.schedules = new ScheduleDefinitions(store, this::isKnownType);
     IrisRuntime runtime = context.runtime().orElse(null);
     this.worker =
@@ -266,6 +268,7 @@ public final class JobQueue {
   public QueueConfig createQueue(QueueConfig config) {
     Objects.requireNonNull(config, "config");
     ensureSetUp();
+    queueCache.clear();
     if (!store.createQueue(config)) {
       throw new ConflictException("queue " + config.name() + " exists already");
     }
@@ -277,6 +280,7 @@ public final class JobQueue {
     Objects.requireNonNull(config, "config");
     requireQueue(config.name());
     store.saveQueue(config);
+    queueCache.clear();
     if (worker != null) {
       worker.queuesChanged();
     }
@@ -319,7 +323,9 @@ public final class JobQueue {
   public boolean deleteQueue(String name) {
     Objects.requireNonNull(name, "name");
     ensureSetUp();
-    return store.deleteQueue(name);
+    boolean deleted = store.deleteQueue(name);
+    queueCache.clear();
+    return deleted;
   }
 
   private QueueConfig requireQueue(String name) {
@@ -479,6 +485,7 @@ public final class JobQueue {
         store.createQueue(QueueConfig.defaults(name));
       }
       context.housekeeping().runWith(this::runChore);
+      queueCache.clear();
       setUp = true;
     }
   }

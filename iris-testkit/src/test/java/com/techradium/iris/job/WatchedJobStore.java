@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A {@link JobStore} passing every call to another store while counting the calls that record
- * outcomes, and able to hold {@link JobStore#finishAll} calls until a test lets them through.
+ * outcomes and read queues, and able to hold {@link JobStore#finishAll} calls until a test lets
+ * them through.
  */
 final class WatchedJobStore implements InvocationHandler {
   private final JobStore delegate;
@@ -22,6 +23,7 @@ final class WatchedJobStore implements InvocationHandler {
   final List<Integer> finishAllSizes = Collections.synchronizedList(new ArrayList<>());
   final AtomicInteger finishCalls = new AtomicInteger();
   final AtomicInteger releaseCalls = new AtomicInteger();
+  final AtomicInteger listQueuesCalls = new AtomicInteger();
   private volatile CountDownLatch gate = new CountDownLatch(0);
 
   WatchedJobStore(JobStore delegate) {
@@ -56,6 +58,7 @@ final class WatchedJobStore implements InvocationHandler {
       }
       case "finish" -> finishCalls.incrementAndGet();
       case "release" -> releaseCalls.incrementAndGet();
+      case "listQueues" -> listQueuesCalls.incrementAndGet();
       default -> {}
     }
     try {
