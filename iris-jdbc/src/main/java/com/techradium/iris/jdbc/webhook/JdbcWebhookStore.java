@@ -297,21 +297,38 @@ public final class JdbcWebhookStore implements WebhookStore {
           if (updated == 1) {
             dsl.insertInto(IRIS_WEBHOOK_ATTEMPTS).set(WebhookRows.row(attempt)).execute();
           }
-          var streak =
-              attempt.succeeded()
-                  ? dsl.update(IRIS_WEBHOOK_ENDPOINTS)
-                      .set(IRIS_WEBHOOK_ENDPOINTS.CONSECUTIVE_FAILURES, 0)
-                      .setNull(IRIS_WEBHOOK_ENDPOINTS.FAILING_SINCE)
-                  : dsl.update(IRIS_WEBHOOK_ENDPOINTS)
-                      .set(
-                          IRIS_WEBHOOK_ENDPOINTS.CONSECUTIVE_FAILURES,
-                          IRIS_WEBHOOK_ENDPOINTS.CONSECUTIVE_FAILURES.plus(1))
-                      .set(
-                          IRIS_WEBHOOK_ENDPOINTS.FAILING_SINCE,
-                          DSL.coalesce(
-                              IRIS_WEBHOOK_ENDPOINTS.FAILING_SINCE, DSL.val(attempt.at())));
-          return streak
-              .where(endpoint(attempt.tenant(), attempt.endpointId()))
+          Condition endpoint = endpoint(attempt.tenant(), attempt.endpointId());
+          if (attempt.succeeded()) {
+            // Only a streak to clear takes the endpoint's row lock: concurrent successful
+            // deliveries to one endpoint must not queue up behind each other's commits.
+            Optional<Endpoint> cleared =
+                dsl.update(IRIS_WEBHOOK_ENDPOINTS)
+                    .set(IRIS_WEBHOOK_ENDPOINTS.CONSECUTIVE_FAILURES, 0)
+                    .setNull(IRIS_WEBHOOK_ENDPOINTS.FAILING_SINCE)
+                    .where(endpoint)
+                    .and(
+                        IRIS_WEBHOOK_ENDPOINTS
+                            .CONSECUTIVE_FAILURES
+                            .ne(0)
+                            .or(IRIS_WEBHOOK_ENDPOINTS.FAILING_SINCE.isNotNull()))
+                    .returning()
+                    .fetchOptional()
+                    .map(WebhookRows::endpoint);
+            return cleared.isPresent()
+                ? cleared
+                : dsl.selectFrom(IRIS_WEBHOOK_ENDPOINTS)
+                    .where(endpoint)
+                    .fetchOptional()
+                    .map(WebhookRows::endpoint);
+          }
+          return dsl.update(IRIS_WEBHOOK_ENDPOINTS)
+              .set(
+                  IRIS_WEBHOOK_ENDPOINTS.CONSECUTIVE_FAILURES,
+                  IRIS_WEBHOOK_ENDPOINTS.CONSECUTIVE_FAILURES.plus(1))
+              .set(
+                  IRIS_WEBHOOK_ENDPOINTS.FAILING_SINCE,
+                  DSL.coalesce(IRIS_WEBHOOK_ENDPOINTS.FAILING_SINCE, DSL.val(attempt.at())))
+              .where(endpoint)
               .returning()
               .fetchOptional()
               .map(WebhookRows::endpoint);
