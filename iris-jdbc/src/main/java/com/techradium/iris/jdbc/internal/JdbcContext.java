@@ -165,9 +165,9 @@ public final class JdbcContext {
    * Like {@link #inTransaction}, and for the duration of {@code work} the other IRIS stores over
    * the same data source, called on this thread, work in this transaction too (as they would in a
    * joined host transaction): so that, for example, an event and the jobs that deliver it commit
-   * together. Inside a joined host transaction it is {@link #inTransaction}. The stores' work inside
-   * runs without savepoints: if {@code work} throws, everything it wrote rolls back, so it must not
-   * catch a store's failure and go on.
+   * together. Inside a joined host transaction it is {@link #inTransaction}. The stores' work
+   * inside runs without savepoints: if {@code work} throws, everything it wrote rolls back, so it
+   * must not catch a store's failure and go on.
    */
   public <T> T inSharedTransaction(String operation, Supplier<? extends T> work) {
     Objects.requireNonNull(work, "work");
