@@ -169,7 +169,8 @@ public final class RecordingVault {
    * @throws com.techradium.iris.core.ValidationException on {@code offset} if the range starts at
    *     or past the end of the recording
    * @throws NotFoundException as {@link #stream(TenantId, String, RecordingAccess, OutputStream)}
-   * @throws TamperedDataException as {@link #stream(TenantId, String, RecordingAccess, OutputStream)}
+   * @throws TamperedDataException as {@link #stream(TenantId, String, RecordingAccess,
+   *     OutputStream)}
    * @throws KeyUnavailableException as {@link #stream(TenantId, String, RecordingAccess,
    *     OutputStream)}
    */
