@@ -7,6 +7,7 @@ import com.techradium.iris.job.JobSpec;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.QueueConfig;
 import com.techradium.iris.job.spi.JobStore;
+import com.techradium.iris.testkit.ChildJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -121,35 +122,16 @@ public final class WorkerCrash {
     }
 
     Path runs = dir.resolve("child-runs.txt");
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(childMain.getName());
-    command.addAll(childArgs);
-    command.add(queue);
-    command.add(runs.toString());
-    command.add(Integer.toString(maxUnrecorded));
-    Process child =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("child.log").toFile())
-            .start();
-    try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      while (lines(runs).size() < jobs / 3) {
-        if (!child.isAlive()) {
-          throw new AssertionError(
-              "the child worker exited: " + Files.readString(dir.resolve("child.log")));
-        }
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError("the child worker ran too few jobs in time");
-        }
-        Thread.sleep(5);
-      }
-    } finally {
-      child.destroyForcibly();
-      child.waitFor(30, TimeUnit.SECONDS);
+    List<String> args = new ArrayList<>(childArgs);
+    args.add(queue);
+    args.add(runs.toString());
+    args.add(Integer.toString(maxUnrecorded));
+    try (ChildJvm child = ChildJvm.start(childMain, args, dir.resolve("child.log"))) {
+      child.awaitWhileAlive(
+          "the child worker ran a third of the jobs",
+          Duration.ofSeconds(120),
+          () -> lines(runs).size() >= jobs / 3);
+      child.kill();
     }
     Set<String> ranInChild = new HashSet<>(lines(runs));
 
