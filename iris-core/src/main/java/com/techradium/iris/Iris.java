@@ -141,7 +141,7 @@ public final class Iris implements AutoCloseable {
                     .incidents(incidents),
                 builder.healthOptions)
             .build();
-    IrisSelfReport.register(health, jobs);
+    IrisSelfReport.register(health, context.clock(), jobs, webhooks, rateLimits);
     this.recordings =
         builder.recordingsSet
             ? configured(
@@ -219,9 +219,12 @@ public final class Iris implements AutoCloseable {
   }
 
   /**
-   * The health monitor: checks, metrics, alert rules, uptime and the status summary. The job queue
-   * reports on it as component {@code iris-jobs} with gauges {@code iris.jobs.queued} and {@code
-   * iris.jobs.oldest_wait_seconds}.
+   * The health monitor: checks, metrics, alert rules, uptime and the status summary. IRIS's own
+   * parts report on it as non-critical components: the job queue as {@code iris-jobs} (gauges
+   * {@code iris.jobs.queued}, {@code iris.jobs.oldest_wait_seconds}), the webhook dispatcher, when
+   * configured, as {@code iris-webhooks} ({@code iris.webhooks.attempts}, {@code
+   * iris.webhooks.failed_attempts}, {@code iris.webhooks.pending}) and the rate limiter as {@code
+   * iris-ratelimit} ({@code iris.ratelimit.denied}); see docs/monitoring.md for their rules.
    */
   public HealthMonitor health() {
     return health;

@@ -2,13 +2,15 @@ package com.techradium.iris.monitor;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
  * One run of a component's health check, with the status the component had after it.
  *
  * @param component the component's name
- * @param checkedAt when the run started
+ * @param checkedAt when the run started, to the millisecond (finer parts are dropped: every store
+ *     keeps results to the millisecond, and uptime is counted in milliseconds)
  * @param outcome what the check found (a check that threw or timed out is {@link
  *     CheckOutcome#DOWN})
  * @param status the component's status after this result, flap control and maintenance applied
@@ -32,6 +34,7 @@ public record CheckResult(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(latency, "latency");
     Objects.requireNonNull(detail, "detail");
+    checkedAt = checkedAt.truncatedTo(ChronoUnit.MILLIS);
     latency = Duration.ofMillis(latency.toMillis());
     if (detail.length() > MAX_DETAIL) {
       detail = detail.substring(0, MAX_DETAIL);

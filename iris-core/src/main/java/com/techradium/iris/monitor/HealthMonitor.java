@@ -364,9 +364,8 @@ public final class HealthMonitor {
 
   private Uptime computeUptime(ComponentEntry entry, Instant from, Instant to) {
     Duration stale = entry.component.interval().multipliedBy(policy.staleFactor());
-    CheckResult before = results.lastBefore(entry.name(), from).orElse(null);
     return UptimeCalculator.compute(
-        entry.name(), from, to, before, results.between(entry.name(), from, to), stale, policy);
+        entry.name(), from, to, results.statusTimes(entry.name(), from, to, stale), policy);
   }
 
   private static void window(Instant from, Instant to) {

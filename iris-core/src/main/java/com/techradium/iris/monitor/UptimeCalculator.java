@@ -1,14 +1,13 @@
 package com.techradium.iris.monitor;
 
+import com.techradium.iris.monitor.spi.StatusTimes;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The uptime rule: each result's status holds from its {@code checkedAt} until the next result, at
- * most {@code stale} long; the time is then weighted by the {@link UptimePolicy}. Pure; linear in
- * the number of results, with no allocation per result.
+ * The uptime rule's second half: the time a component spent in each status (the first half, {@link
+ * StatusTimes}, which the store computes) weighted by the {@link UptimePolicy}. Pure and constant
+ * time.
  */
 final class UptimeCalculator {
   private UptimeCalculator() {}
@@ -16,50 +15,25 @@ final class UptimeCalculator {
   /**
    * Uptime of {@code component} in {@code [from, to)}.
    *
-   * @param before the last result before {@code from}, if any (its status may cover the start)
-   * @param results the results in {@code [from, to)}, oldest first
-   * @param stale how long a result stays valid without a newer one
+   * @param times the time in each status in the window, as {@link
+   *     com.techradium.iris.monitor.spi.CheckResultStore#statusTimes} returns it
    */
   static Uptime compute(
-      String component,
-      Instant from,
-      Instant to,
-      @Nullable CheckResult before,
-      List<CheckResult> results,
-      Duration stale,
-      UptimePolicy policy) {
-    long fromMs = from.toEpochMilli();
-    long toMs = to.toEpochMilli();
-    long staleMs = stale.toMillis();
+      String component, Instant from, Instant to, StatusTimes times, UptimePolicy policy) {
     long observed = 0;
     double down = 0;
     long maintenance = 0;
-    long covered = 0;
-    long prevAt = before == null ? Long.MIN_VALUE : before.checkedAt().toEpochMilli();
-    ComponentStatus prevStatus = before == null ? null : before.status();
-    int n = results.size();
-    for (int i = 0; i <= n; i++) {
-      long nextAt = i < n ? results.get(i).checkedAt().toEpochMilli() : toMs;
-      if (prevStatus != null) {
-        long start = Math.max(prevAt, fromMs);
-        long end = Math.min(Math.min(nextAt, toMs), saturatedAdd(prevAt, staleMs));
-        if (end > start) {
-          long span = end - start;
-          covered += span;
-          if (prevStatus == ComponentStatus.UNDER_MAINTENANCE) {
-            maintenance += span;
-          } else {
-            observed += span;
-            down += span * policy.downtimeWeight(prevStatus);
-          }
-        }
-      }
-      if (i < n) {
-        prevAt = nextAt;
-        prevStatus = results.get(i).status();
+    for (ComponentStatus status : ComponentStatus.values()) {
+      long span = times.of(status).toMillis();
+      if (status == ComponentStatus.UNDER_MAINTENANCE) {
+        maintenance += span;
+      } else {
+        observed += span;
+        down += span * policy.downtimeWeight(status);
       }
     }
-    long window = Math.max(0, toMs - fromMs);
+    long covered = observed + maintenance;
+    long window = Math.max(0, to.toEpochMilli() - from.toEpochMilli());
     long downMs = Math.round(down);
     double percent = observed == 0 ? 100.0 : 100.0 * (1.0 - down / observed);
     return new Uptime(
@@ -71,10 +45,5 @@ final class UptimeCalculator {
         Duration.ofMillis(maintenance),
         Duration.ofMillis(window - covered),
         percent);
-  }
-
-  private static long saturatedAdd(long a, long b) {
-    long r = a + b;
-    return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
   }
 }

@@ -337,6 +337,27 @@ public final class RateLimiter {
     return store.violations(tenant, since, 1000);
   }
 
+  /**
+   * How many requests this limiter has denied since it was built, over every tenant, counted in
+   * this JVM (each node counts its own; a restart starts from zero): every denial recorded as a
+   * violation — by {@link #check}, {@link #checkOrThrow}, the {@link #enforcer()}, {@link
+   * #loginFailed} and {@link RateLimitQuotas#consume}. {@link #peek} and {@link #checkLogin} take
+   * nothing and are not counted. Cheap to read (no storage access), for gauges. Deployment-wide.
+   */
+  public long deniedCount() {
+    return violations.denials();
+  }
+
+  /**
+   * Whether the shared counter backend (Redis with {@code RedisRateLimitCounters}) failed on its
+   * last call: until a call succeeds again (retried after {@link
+   * RateLimiterBuilder#unavailablePause}), every rule applies its {@link UnavailablePolicy}. Always
+   * false for in-memory counters. Deployment-wide.
+   */
+  public boolean countersUnavailable() {
+    return counters.isDown();
+  }
+
   /** Writes the counts of violations still being aggregated; returns how many were written. */
   public int flushViolations() {
     return violations.flush(clock.instant());

@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,7 @@ final class ViolationRecorder {
   private final IrisEvents events;
   private final Duration interval;
   private final Map<Key, Pending> pending = new ConcurrentHashMap<>();
+  private final LongAdder denials = new LongAdder();
 
   ViolationRecorder(RateLimitStore store, IrisEvents events, Duration interval) {
     this.store = store;
@@ -54,7 +56,13 @@ final class ViolationRecorder {
     this.interval = interval;
   }
 
+  /** Every denial this recorder was told of, since it was built. */
+  long denials() {
+    return denials.sum();
+  }
+
   void denied(TenantId tenant, String rule, String scopeKey, Who who, Instant now) {
+    denials.increment();
     Key key = new Key(tenant, rule, scopeKey, now.truncatedTo(ChronoUnit.HOURS));
     Pending p = pending.computeIfAbsent(key, k -> new Pending(who));
     Violation batch = null;

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,8 @@ final class DeliveryRunner {
   private final int autoDisableAfterFailures;
   private final EndpointDisabledListener listener;
   private final RateGate rates = new RateGate();
+  private final LongAdder attempts = new LongAdder();
+  private final LongAdder failedAttempts = new LongAdder();
 
   DeliveryRunner(
       WebhookDispatcher dispatcher,
@@ -61,6 +64,11 @@ final class DeliveryRunner {
 
   static String payloadOf(UUID deliveryId) {
     return "{\"deliveryId\":\"" + deliveryId + "\"}";
+  }
+
+  /** The attempts this runner has made, as {@link WebhookDispatcher#deliveryCounts()} says. */
+  DeliveryCounts counts() {
+    return new DeliveryCounts(attempts.sum(), failedAttempts.sum());
   }
 
   WorkOutcome run(DeferredRun run) {
@@ -94,6 +102,10 @@ final class DeliveryRunner {
       return WorkOutcome.done();
     }
     TransportResult result = sender.send(stored, event, now);
+    attempts.increment();
+    if (!result.succeeded()) {
+      failedAttempts.increment();
+    }
     return record(delivery, endpoint, result, now);
   }
 

@@ -54,9 +54,10 @@ import org.jspecify.annotations.Nullable;
  * hours (or a configured count of attempts) is disabled; the {@link EndpointDisabledListener} is
  * told and an {@code endpoint.disabled} event is published to the tenant's other endpoints.
  *
- * <p>Every operation takes a tenant and checks it, reads included; the event catalog and {@link
- * #health()} are deployment-wide. Bad input is a {@link ValidationException} naming every bad
- * field, and nothing is written. Thread-safe. The host owns the store, transport and key.
+ * <p>Every operation takes a tenant and checks it, reads included; the event catalog, {@link
+ * #health()} and {@link #deliveryCounts()} are deployment-wide. Bad input is a {@link
+ * ValidationException} naming every bad field, and nothing is written. Thread-safe. The host owns
+ * the store, transport and key.
  */
 public final class WebhookDispatcher {
   /** The work type of delivery jobs. */
@@ -84,6 +85,7 @@ public final class WebhookDispatcher {
   private final boolean allowHttp;
   private final String queue;
   private final Duration retention;
+  private final DeliveryRunner runner;
 
   WebhookDispatcher(WebhookDispatcherBuilder b) {
     this.store = Objects.requireNonNull(b.store);
@@ -96,7 +98,7 @@ public final class WebhookDispatcher {
     this.allowHttp = b.allowHttp;
     this.queue = b.queue;
     this.retention = b.retention;
-    DeliveryRunner runner = new DeliveryRunner(this, sender, b, store);
+    this.runner = new DeliveryRunner(this, sender, b, store);
     context.deferredWork().register(DELIVERY_TYPE, runner::run);
     context
         .housekeeping()
@@ -489,6 +491,15 @@ public final class WebhookDispatcher {
   /** Deployment-wide delivery state: queue depth, oldest pending, failing endpoints. */
   public WebhookHealth health() {
     return store.health();
+  }
+
+  /**
+   * The delivery attempts this dispatcher has made since it was built and how many failed, over
+   * every tenant, counted in this JVM: cheap to read (no storage access), for gauges and failure
+   * rates. Deployment-wide.
+   */
+  public DeliveryCounts deliveryCounts() {
+    return runner.counts();
   }
 
   // ---- helpers -------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.techradium.iris.core.ConflictException;
 import com.techradium.iris.monitor.spi.IncidentWorkflow;
+import com.techradium.iris.monitor.spi.StatusTimes;
 import com.techradium.iris.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +96,16 @@ class MonitorRulesTest {
       return new CheckResult("api", t, CheckOutcome.UP, status, Duration.ZERO, "");
     }
 
+    private Uptime uptime(
+        Instant from, Instant to, @Nullable CheckResult before, List<CheckResult> results) {
+      return UptimeCalculator.compute(
+          "api",
+          from,
+          to,
+          StatusTimes.tally(from, to, before, results, stale),
+          UptimePolicy.defaults());
+    }
+
     @Test
     void eachResultHoldsUntilTheNext() {
       Instant t = clock.instant();
@@ -103,9 +115,7 @@ class MonitorRulesTest {
               at(t.plusSeconds(60), ComponentStatus.MAJOR_OUTAGE),
               at(t.plusSeconds(120), ComponentStatus.OPERATIONAL),
               at(t.plusSeconds(180), ComponentStatus.OPERATIONAL));
-      Uptime u =
-          UptimeCalculator.compute(
-              "api", t, t.plusSeconds(240), null, results, stale, UptimePolicy.defaults());
+      Uptime u = uptime(t, t.plusSeconds(240), null, results);
 
       assertThat(u.observed()).isEqualTo(Duration.ofSeconds(240));
       assertThat(u.downtime()).isEqualTo(Duration.ofSeconds(60));
@@ -119,9 +129,7 @@ class MonitorRulesTest {
           List.of(
               at(t, ComponentStatus.PARTIAL_OUTAGE),
               at(t.plusSeconds(100), ComponentStatus.DEGRADED_PERFORMANCE));
-      Uptime u =
-          UptimeCalculator.compute(
-              "api", t, t.plusSeconds(200), null, results, stale, UptimePolicy.defaults());
+      Uptime u = uptime(t, t.plusSeconds(200), null, results);
 
       assertThat(u.downtime()).isEqualTo(Duration.ofSeconds(30));
       assertThat(u.percent()).isCloseTo(85.0, within(1e-9));
@@ -135,9 +143,7 @@ class MonitorRulesTest {
               at(t.plusSeconds(60), ComponentStatus.UNDER_MAINTENANCE),
               at(t.plusSeconds(120), ComponentStatus.MAJOR_OUTAGE));
       // the outage result is stale after 3 minutes; the window runs 10 minutes
-      Uptime u =
-          UptimeCalculator.compute(
-              "api", t, t.plusSeconds(600), null, results, stale, UptimePolicy.defaults());
+      Uptime u = uptime(t, t.plusSeconds(600), null, results);
 
       assertThat(u.maintenance()).isEqualTo(Duration.ofSeconds(60));
       assertThat(u.observed()).isEqualTo(Duration.ofSeconds(180));
@@ -149,24 +155,49 @@ class MonitorRulesTest {
     void theResultBeforeTheWindowCoversItsStart() {
       Instant t = clock.instant();
       Uptime u =
-          UptimeCalculator.compute(
-              "api",
+          uptime(
               t,
               t.plusSeconds(120),
               at(t.minusSeconds(30), ComponentStatus.MAJOR_OUTAGE),
-              List.of(at(t.plusSeconds(60), ComponentStatus.OPERATIONAL)),
-              stale,
-              UptimePolicy.defaults());
+              List.of(at(t.plusSeconds(60), ComponentStatus.OPERATIONAL)));
 
       assertThat(u.downtime()).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
-    void noDataIsAHundredPercentWithoutObservedTime() {
+    void aResultKeepsItsTimeToTheMillisecond() {
+      Instant t = clock.instant();
+      assertThat(at(t.plusNanos(2_700_000), ComponentStatus.OPERATIONAL).checkedAt())
+          .isEqualTo(t.plusMillis(2));
+    }
+
+    @Test
+    void thePolicyWeighsTheTimeInEachStatus() {
       Instant t = clock.instant();
       Uptime u =
           UptimeCalculator.compute(
-              "api", t, t.plusSeconds(60), null, List.of(), stale, UptimePolicy.defaults());
+              "api",
+              t,
+              t.plusSeconds(300),
+              new StatusTimes(
+                  Map.of(
+                      ComponentStatus.OPERATIONAL, Duration.ofSeconds(40),
+                      ComponentStatus.DEGRADED_PERFORMANCE, Duration.ofSeconds(30),
+                      ComponentStatus.PARTIAL_OUTAGE, Duration.ofSeconds(100),
+                      ComponentStatus.UNDER_MAINTENANCE, Duration.ofSeconds(30))),
+              UptimePolicy.defaults());
+
+      assertThat(u.observed()).isEqualTo(Duration.ofSeconds(170));
+      assertThat(u.downtime()).isEqualTo(Duration.ofSeconds(30));
+      assertThat(u.maintenance()).isEqualTo(Duration.ofSeconds(30));
+      assertThat(u.unknown()).isEqualTo(Duration.ofSeconds(100));
+      assertThat(u.percent()).isCloseTo(100.0 * (1 - 30.0 / 170), within(1e-9));
+    }
+
+    @Test
+    void noDataIsAHundredPercentWithoutObservedTime() {
+      Instant t = clock.instant();
+      Uptime u = uptime(t, t.plusSeconds(60), null, List.of());
       assertThat(u.hasData()).isFalse();
       assertThat(u.percent()).isEqualTo(100.0);
     }
@@ -204,15 +235,7 @@ class MonitorRulesTest {
                 t.plusSeconds(60L * i),
                 i % 1000 == 0 ? ComponentStatus.MAJOR_OUTAGE : ComponentStatus.OPERATIONAL));
       }
-      Uptime u =
-          UptimeCalculator.compute(
-              "api",
-              t,
-              t.plus(Duration.ofDays(365)),
-              null,
-              results,
-              stale,
-              UptimePolicy.defaults());
+      Uptime u = uptime(t, t.plus(Duration.ofDays(365)), null, results);
       assertThat(u.downtime()).isEqualTo(Duration.ofMinutes(526));
     }
   }

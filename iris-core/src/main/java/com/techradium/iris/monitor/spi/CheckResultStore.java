@@ -1,6 +1,7 @@
 package com.techradium.iris.monitor.spi;
 
 import com.techradium.iris.monitor.CheckResult;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,23 @@ public interface CheckResultStore {
 
   /** The component's latest result with {@code checkedAt < at}. */
   Optional<CheckResult> lastBefore(String component, Instant at);
+
+  /**
+   * How long the component spent in each status in {@code [from, to)}, by the rule of {@link
+   * StatusTimes}: each result's status holds until the next result, at most {@code stale} long, and
+   * the last result before {@code from} covers the start. Uptime and SLA reports read this instead
+   * of every result of the window.
+   *
+   * <p>The default reads {@link #lastBefore} and {@link #between} and applies {@link
+   * StatusTimes#tally}; a store that can aggregate where the results live (in SQL) overrides it and
+   * must return exactly the same times (the contract suite compares them).
+   *
+   * @param stale how long a result holds without a newer one
+   */
+  default StatusTimes statusTimes(String component, Instant from, Instant to, Duration stale) {
+    return StatusTimes.tally(
+        from, to, lastBefore(component, from).orElse(null), between(component, from, to), stale);
+  }
 
   /** The component's latest {@code limit} results, newest first. */
   List<CheckResult> latest(String component, int limit);

@@ -137,7 +137,7 @@ class JdbcMonitorTest {
   @Test
   void theJobQueueReportsAsAComponent() {
     assertThat(iris.health().runNow("iris-jobs").outcome()).isEqualTo(CheckOutcome.UP);
-    assertThat(iris.health().sampleGauges()).isEqualTo(2);
+    assertThat(iris.health().sampleGauges()).isEqualTo(3);
   }
 
   @Test

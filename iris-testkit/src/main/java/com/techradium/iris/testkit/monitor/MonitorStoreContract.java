@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Nested;
  *
  * <ul>
  *   <li>{@link CheckResultStoreContract}
+ *   <li>{@link StatusTimesContract} (the check result store's aggregate)
  *   <li>{@link MetricStoreContract}
  *   <li>{@link AlertRuleStoreContract}
  *   <li>{@link IncidentStoreContract}
@@ -29,6 +30,15 @@ public abstract class MonitorStoreContract extends MonitorContractSupport {
   /** {@link CheckResultStoreContract} against the adapter's stores. */
   @Nested
   class CheckResults extends CheckResultStoreContract {
+    @Override
+    protected MonitorStores newStore(Clock clock) {
+      return MonitorStoreContract.this.newStore(clock);
+    }
+  }
+
+  /** {@link StatusTimesContract} against the adapter's stores. */
+  @Nested
+  class StatusTimes extends StatusTimesContract {
     @Override
     protected MonitorStores newStore(Clock clock) {
       return MonitorStoreContract.this.newStore(clock);
