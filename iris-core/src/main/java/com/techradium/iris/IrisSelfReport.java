@@ -7,13 +7,14 @@ import com.techradium.iris.monitor.Component;
 import com.techradium.iris.monitor.HealthMonitor;
 import com.techradium.iris.monitor.spi.CheckVerdict;
 import com.techradium.iris.ratelimit.RateLimiter;
+import com.techradium.iris.webhook.DeliveryCounts;
 import com.techradium.iris.webhook.WebhookDispatcher;
 import com.techradium.iris.webhook.WebhookHealth;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
@@ -27,9 +28,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>the job queue, component {@value #JOBS}: degraded when a due job has waited longer than
  *       {@link #JOB_WAIT_LIMIT}; gauges {@value #QUEUED_METRIC} and {@value #OLDEST_METRIC};
  *   <li>the webhook dispatcher, when {@code Iris} has one, component {@value #WEBHOOKS}: degraded
- *       when an enabled endpoint is failing (its last attempt failed) or the oldest pending
- *       delivery was published more than {@link #WEBHOOK_PENDING_LIMIT} ago; gauges {@value
- *       #WEBHOOK_ATTEMPTS_METRIC}, {@value #WEBHOOK_FAILED_METRIC} and {@value
+ *       when, since its previous check, at least {@value #WEBHOOK_MIN_ATTEMPTS} delivery attempts
+ *       were made on this node and more than half of them failed — trouble on IRIS's side (egress,
+ *       DNS, TLS), not one customer's receiver being down, which endpoint stats and auto-disable
+ *       already handle; pending, failing and disabled endpoint counts are in its detail; gauges
+ *       {@value #WEBHOOK_ATTEMPTS_METRIC}, {@value #WEBHOOK_FAILED_METRIC} and {@value
  *       #WEBHOOK_PENDING_METRIC};
  *   <li>the rate limiter, component {@value #RATE_LIMITS}: degraded while its shared counter
  *       backend is unavailable (the rules then apply their unavailable policy); gauge {@value
@@ -67,8 +70,8 @@ final class IrisSelfReport {
   /** Deliveries pending (waiting for a first attempt or a retry), over every tenant. */
   static final String WEBHOOK_PENDING_METRIC = "iris.webhooks.pending";
 
-  /** A delivery still pending this long after its event was published makes webhooks degraded. */
-  static final Duration WEBHOOK_PENDING_LIMIT = Duration.ofHours(1);
+  /** The fewest attempts between two checks whose failure rate can make webhooks degraded. */
+  static final int WEBHOOK_MIN_ATTEMPTS = 10;
 
   /** The rate limiter's component name. */
   static final String RATE_LIMITS = "iris-ratelimit";
@@ -98,8 +101,20 @@ final class IrisSelfReport {
         Map.of(),
         () -> jobs.deploymentStats().overall().oldestQueuedAge().orElse(Duration.ZERO).toSeconds());
     if (webhooks != null) {
+      AtomicReference<DeliveryCounts> checked = new AtomicReference<>(webhooks.deliveryCounts());
       health.register(
-          Component.of(WEBHOOKS, "Webhooks", timeout -> verdict(webhooks.health(), clock.instant()))
+          Component.of(
+                  WEBHOOKS,
+                  "Webhooks",
+                  timeout -> {
+                    DeliveryCounts now = webhooks.deliveryCounts();
+                    DeliveryCounts before = checked.getAndSet(now);
+                    return verdict(
+                        webhooks.health(),
+                        new DeliveryCounts(
+                            now.attempts() - before.attempts(),
+                            now.failedAttempts() - before.failedAttempts()));
+                  })
               .every(EVERY, TIMEOUT)
               .nonCritical());
       health.registerGauge(
@@ -126,21 +141,26 @@ final class IrisSelfReport {
         : CheckVerdict.up(detail);
   }
 
-  static CheckVerdict verdict(WebhookHealth health, Instant now) {
-    Instant oldest = health.oldestPendingSince();
+  /**
+   * The webhook rule: degraded when {@code sinceLastCheck} holds at least {@value
+   * #WEBHOOK_MIN_ATTEMPTS} attempts and more than half of them failed.
+   */
+  static CheckVerdict verdict(WebhookHealth health, DeliveryCounts sinceLastCheck) {
     String detail =
-        health.pendingDeliveries()
-            + " pending"
-            + (oldest == null ? "" : ", oldest published " + oldest)
-            + ", "
+        sinceLastCheck.failedAttempts()
+            + " of "
+            + sinceLastCheck.attempts()
+            + " attempts failed since the last check; "
+            + health.pendingDeliveries()
+            + " deliveries pending, "
             + health.failingEndpoints()
             + " endpoints failing, "
             + health.disabledEndpoints()
             + " disabled";
-    boolean stale = oldest != null && oldest.plus(WEBHOOK_PENDING_LIMIT).isBefore(now);
-    return health.failingEndpoints() > 0 || stale
-        ? CheckVerdict.degraded(detail)
-        : CheckVerdict.up(detail);
+    boolean failing =
+        sinceLastCheck.attempts() >= WEBHOOK_MIN_ATTEMPTS
+            && sinceLastCheck.failedAttempts() * 2 > sinceLastCheck.attempts();
+    return failing ? CheckVerdict.degraded(detail) : CheckVerdict.up(detail);
   }
 
   static CheckVerdict verdict(RateLimiter rateLimits) {
