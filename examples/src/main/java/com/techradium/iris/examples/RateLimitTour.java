@@ -74,14 +74,23 @@ public final class RateLimitTour {
         limiter.check(RateLimitRequest.of(tenant, "api").user("u-7").ip("10.20.3.4"));
     out.println("exempt office block 10.20.0.0/16: allowed=" + office.allowed());
 
-    limiter.quotas().define(tenant, QuotaDefinition.daily("sms", 1000, ZoneId.of("Europe/Paris")));
-    QuotaUsage usage = limiter.quotas().consume(tenant, "sms", null, 250);
+    // Tied to the "sms" resource: every check of an sms request takes from it too.
+    limiter
+        .quotas()
+        .define(
+            tenant,
+            QuotaDefinition.daily("sms", 1000, ZoneId.of("Europe/Paris")).forResource("sms"));
+    limiter.quotas().consume(tenant, "sms", null, 250);
+    RateLimitDecision sms = limiter.check(RateLimitRequest.of(tenant, "sms").cost(10));
+    QuotaUsage usage = limiter.quotas().usage(tenant, "sms", null);
     out.println(
         "daily sms quota: "
             + usage.used()
             + "/"
             + usage.limit()
-            + ", starts over at "
+            + " after a check of 10 ("
+            + sms.rule()
+            + " reported), starts over at "
             + usage.resetsAt());
 
     for (Violation v : limiter.violations(tenant, Instant.EPOCH)) {

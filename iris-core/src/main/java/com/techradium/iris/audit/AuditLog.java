@@ -8,6 +8,8 @@ import com.techradium.iris.core.HousekeepingTask;
 import com.techradium.iris.core.IrisContext;
 import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.KnownTenants;
+import com.techradium.iris.core.LoginCount;
+import com.techradium.iris.core.LoginFailures;
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
@@ -27,6 +29,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,9 +52,11 @@ import org.jspecify.annotations.Nullable;
  * <p><b>One way to record.</b> An event is made with {@link AuditEvent#builder} or, for the common
  * cases of each stream, {@link AuditEvents}; {@link #record} stores it durably, {@link #recordAll}
  * stores a batch atomically, {@link #enqueue} hands it to the asynchronous writer. Failed logins go
- * through {@link #recordFailedLogin}, which also runs brute-force detection. Other facades of the
- * same {@link com.techradium.iris.core.IrisContext} report through the context's events: each
- * {@link com.techradium.iris.core.SecurityNotice} is recorded as a security event and each {@link
+ * through {@link #recordFailedLogin}, which also runs brute-force detection (counted by the rate
+ * limiter's login rules when one shares the context, whose {@code loginFailed} records its failed
+ * logins here: see {@link com.techradium.iris.core.LoginFailures}). Other facades of the same
+ * {@link com.techradium.iris.core.IrisContext} report through the context's events: each {@link
+ * com.techradium.iris.core.SecurityNotice} is recorded as a security event and each {@link
  * com.techradium.iris.core.AdminNotice} as an admin event (on the asynchronous writer while it
  * runs).
  *
@@ -97,6 +102,7 @@ public final class AuditLog {
   private final AuditExporter exporter;
   private final @Nullable AsyncAuditWriter writer;
   private final KnownTenants tenants;
+  private final LoginFailures loginFailures;
 
   AuditLog(AuditLogBuilder builder) {
     this.store = Objects.requireNonNull(builder.store);
@@ -141,6 +147,14 @@ public final class AuditLog {
     }
     // Other facades of the context report security findings and admin changes as notices.
     AuditNotices.subscribe(context.events(), this::enqueueOrRecord);
+    // The context's rate limiter hands its failed logins over to be recorded here.
+    this.loginFailures = context.loginFailures();
+    loginFailures.recordWith(
+        (tenant, account, ip, count) ->
+            recordCounted(
+                FailedLogin.of(tenant, account)
+                    .withContext(ip == null ? RequestContext.NONE : RequestContext.ip(ip)),
+                count));
   }
 
   /** A builder; {@link AuditLogBuilder#store(AuditStore)} is required. */
@@ -231,10 +245,25 @@ public final class AuditLog {
    * Records a failed login and checks the brute-force rules; a detection is recorded as a {@link
    * SecurityEventKind#BRUTE_FORCE_DETECTED} event and passed to the {@link AuditListener}.
    *
+   * <p>On its own the log counts failed-login events in its store against its {@link
+   * AuditLogBuilder#bruteForceRules}. When a rate limiter shares the context, the failure is
+   * counted once, by the limiter's login rules (its count is the one {@code loginSucceeded}
+   * resets), and a detection is recorded when the failure starts a lockout; the log does not count
+   * in its store then. Record each failed login either here or with the limiter's {@code
+   * loginFailed}, not both.
+   *
    * @return the recorded event and the detections it triggered
+   * @throws com.techradium.iris.core.ValidationException on an invalid event, an unknown tenant or,
+   *     with a rate limiter, input it cannot count; nothing is recorded or counted
    */
   public FailedLoginResult recordFailedLogin(FailedLogin login) {
     Objects.requireNonNull(login, "login");
+    LoginFailures.Counter counter = loginFailures.counter().orElse(null);
+    if (counter != null) {
+      return recordCounted(
+          login,
+          () -> counter.count(login.tenantId(), login.account(), login.context().ipAddress()));
+    }
     AuditRecord recorded = record(AuditEvents.failedLogin(login));
     List<BruteForceDetection> detections =
         bruteForce.afterFailedLogin(
@@ -243,6 +272,21 @@ public final class AuditLog {
             login.context().ipAddress(),
             recorded.recordedAt(),
             this::record);
+    return new FailedLoginResult(recorded, detections);
+  }
+
+  /**
+   * Records a failed login counted by {@code count} (the rate limiter's login rules): validates the
+   * event, counts, records it, and records a detection for each lockout the count started.
+   */
+  private FailedLoginResult recordCounted(FailedLogin login, Supplier<LoginCount> count) {
+    AuditEvent event = AuditEvents.failedLogin(login);
+    tenants.require(login.tenantId());
+    LoginCount counted = count.get();
+    AuditRecord recorded = record(event);
+    List<BruteForceDetection> detections =
+        bruteForce.afterLockouts(
+            login.tenantId(), counted.lockouts(), recorded.recordedAt(), this::record);
     return new FailedLoginResult(recorded, detections);
   }
 

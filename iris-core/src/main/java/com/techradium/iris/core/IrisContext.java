@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * What every facade of one deployment shares: the clock, the {@link IrisRuntime} that runs
  * background work, the tenant directory (with its cache of confirmed tenants), the id generator,
  * and the hooks facades use to talk to each other ({@link IrisEvents}) and to declare their
- * recurring chores ({@link Housekeeping}). Every facade builder takes it in one call:
+ * recurring chores ({@link Housekeeping}), durable work ({@link DeferredWork}) and failed logins
+ * ({@link LoginFailures}). Every facade builder takes it in one call:
  *
  * <pre>{@code
  * IrisContext context = IrisContext.builder().runtime(runtime).tenants(directory).build();
@@ -30,6 +31,7 @@ public final class IrisContext {
   private final IrisEvents events = new IrisEvents();
   private final Housekeeping housekeeping = new Housekeeping();
   private final DeferredWork deferredWork = new DeferredWork();
+  private final LoginFailures loginFailures = new LoginFailures();
 
   private IrisContext(Builder builder) {
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
@@ -82,6 +84,14 @@ public final class IrisContext {
   /** Durable work facades hand to the context's job queue, which runs it as jobs. */
   public DeferredWork deferredWork() {
     return deferredWork;
+  }
+
+  /**
+   * How the rate limiter and the audit log of this context count each failed login once and record
+   * it once.
+   */
+  public LoginFailures loginFailures() {
+    return loginFailures;
   }
 
   /** Configures an {@link IrisContext}. Each part can be set once; not thread-safe. */

@@ -4,10 +4,21 @@ import com.techradium.iris.core.Validation;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tenant's daily or monthly allowance, counted per tenant or per API key, starting over by itself
  * at midnight (daily) or at midnight of the billing day (monthly) in {@code zone}.
+ *
+ * <pre>{@code
+ * QuotaDefinition sms = QuotaDefinition.daily("sms-daily", 5_000, zone).forResource("sms");
+ * QuotaDefinition perKey = QuotaDefinition.monthly("api-monthly", 1_000_000, zone, 1)
+ *     .forEachApiKey().forResource("api");
+ * }</pre>
+ *
+ * <p>A quota tied to a resource is taken from by every {@link RateLimiter#check} of that resource
+ * (the request's cost, together with its rules, all or none) and by {@link
+ * RateLimitQuotas#consume}; an untied quota (the default) only by {@code consume}.
  *
  * @param name unique per tenant: 1-64 of {@code a-z 0-9 . _ -}
  * @param period daily or monthly
@@ -15,9 +26,17 @@ import java.util.regex.Pattern;
  * @param zone the tenant's time zone, in which the period starts
  * @param billingDay the day of the month a monthly period starts, 1 to 28 (1 for daily quotas)
  * @param perApiKey whether each API key has its own allowance (else the tenant shares one)
+ * @param resource the resource whose checks take from it (not blank, at most 128 characters, no
+ *     control characters), or null when only {@link RateLimitQuotas#consume} does
  */
 public record QuotaDefinition(
-    String name, QuotaPeriod period, long limit, ZoneId zone, int billingDay, boolean perApiKey) {
+    String name,
+    QuotaPeriod period,
+    long limit,
+    ZoneId zone,
+    int billingDay,
+    boolean perApiKey,
+    @Nullable String resource) {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
   public QuotaDefinition {
@@ -28,7 +47,15 @@ public record QuotaDefinition(
         .check(NAME.matcher(name).matches(), "quota.name", "must be 1-64 of a-z 0-9 . _ -")
         .range("quota.limit", limit, 1, 1_000_000_000_000L)
         .range("quota.billingDay", billingDay, 1, 28)
+        .optionalText("quota.resource", resource, 128)
+        .check(resource == null || !resource.isBlank(), "quota.resource", "must not be blank")
         .throwIfInvalid();
+  }
+
+  /** A quota tied to no resource: only {@link RateLimitQuotas#consume} takes from it. */
+  public QuotaDefinition(
+      String name, QuotaPeriod period, long limit, ZoneId zone, int billingDay, boolean perApiKey) {
+    this(name, period, limit, zone, billingDay, perApiKey, null);
   }
 
   /** A daily quota for the whole tenant. */
@@ -43,6 +70,15 @@ public record QuotaDefinition(
 
   /** This quota counted for each API key separately. */
   public QuotaDefinition forEachApiKey() {
-    return new QuotaDefinition(name, period, limit, zone, billingDay, true);
+    return new QuotaDefinition(name, period, limit, zone, billingDay, true, resource);
+  }
+
+  /**
+   * This quota taken from by every {@link RateLimiter#check} of {@code resource} as well: for a
+   * per-key quota, by the checks that carry an API key.
+   */
+  public QuotaDefinition forResource(String resource) {
+    Objects.requireNonNull(resource, "resource");
+    return new QuotaDefinition(name, period, limit, zone, billingDay, perApiKey, resource);
   }
 }

@@ -9,8 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The limiter's answer, a value: whether the request may proceed and what to tell the client. When
- * several rules applied, the decision reports the one that denied the request or, when all admitted
- * it, the one with the fewest permits left.
+ * several limits applied (rules, and quotas tied to the request's resource), the decision reports
+ * the one that denied the request or, when all admitted it, the one with the fewest permits left. A
+ * quota is reported under the name {@code quota.<name>} ({@link #quota()}), with its limit per
+ * period, the period's length as the window, and the period's end as the reset time.
  *
  * <pre>{@code
  * RateLimitDecision decision = limiter.check(request);
@@ -19,11 +21,11 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * @param allowed whether the request may proceed (its permits were taken unless this was a peek)
- * @param rule the rule reported, or null when no rule applied
+ * @param rule the rule reported ({@code quota.<name>} for a quota), or null when no limit applied
  * @param limit that rule's limit per window (0 when no rule applied)
  * @param window that rule's window ({@link Duration#ZERO} when no rule applied)
  * @param remaining permits left under that rule after this request
- * @param resetAt when that rule's quota is whole again
+ * @param resetAt when that rule's allowance is whole again
  * @param retryAfter when denied, how long until the request could succeed; zero when allowed
  */
 public record RateLimitDecision(
@@ -34,6 +36,11 @@ public record RateLimitDecision(
     long remaining,
     Instant resetAt,
     Duration retryAfter) {
+  /**
+   * The prefix of {@link #rule()} when the limit reported is a quota; no rule's name starts with
+   * it.
+   */
+  public static final String QUOTA_PREFIX = "quota.";
 
   public RateLimitDecision {
     Objects.requireNonNull(window, "window");
@@ -44,6 +51,13 @@ public record RateLimitDecision(
   /** The decision when no rule applies (or the caller is exempt): allowed, no headers. */
   public static RateLimitDecision unlimited(Instant now) {
     return new RateLimitDecision(true, null, 0, Duration.ZERO, Long.MAX_VALUE, now, Duration.ZERO);
+  }
+
+  /** The name of the quota reported, or null when the decision reports a rule or nothing. */
+  public @Nullable String quota() {
+    return rule != null && rule.startsWith(QUOTA_PREFIX)
+        ? rule.substring(QUOTA_PREFIX.length())
+        : null;
   }
 
   /**

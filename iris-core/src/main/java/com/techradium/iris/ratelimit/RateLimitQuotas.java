@@ -12,14 +12,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A tenant's daily and monthly quotas, reached through {@link RateLimiter#quotas()}: definitions,
- * consumption, usage and manual reset. A period starts over by itself at the tenant's midnight (or
- * billing day) in the quota's time zone: usage is kept per period, so nothing has to run at
- * midnight. A quota that counts per API key needs the key on every call; a tenant-wide quota takes
- * none. Thread-safe.
+ * consumption, usage and manual reset. A quota tied to a resource is also taken from by {@link
+ * RateLimiter#check} with the request's rules, all or none. A period starts over by itself at the
+ * tenant's midnight (or billing day) in the quota's time zone: usage is kept per period, so nothing
+ * has to run at midnight. A quota that counts per API key needs the key on every call; a
+ * tenant-wide quota takes none. Thread-safe.
  */
 public final class RateLimitQuotas {
   /** The subject of a tenant-wide quota's usage. */
@@ -29,20 +31,31 @@ public final class RateLimitQuotas {
   private final Clock clock;
   private final KnownTenants tenants;
   private final ViolationRecorder violations;
+  private final Consumer<TenantId> changed;
 
   RateLimitQuotas(
-      RateLimitStore store, Clock clock, KnownTenants tenants, ViolationRecorder violations) {
+      RateLimitStore store,
+      Clock clock,
+      KnownTenants tenants,
+      ViolationRecorder violations,
+      Consumer<TenantId> changed) {
     this.store = store;
     this.clock = clock;
     this.tenants = tenants;
     this.violations = violations;
+    this.changed = changed;
   }
 
-  /** Creates or replaces one of the tenant's quotas. */
+  /**
+   * Creates or replaces one of the tenant's quotas. A quota tied to a resource ({@link
+   * QuotaDefinition#forResource}) is taken from by this limiter's checks of that resource at once,
+   * by other nodes' within their {@link RateLimiterBuilder#configTtl}.
+   */
   public void define(TenantId tenant, QuotaDefinition quota) {
     Objects.requireNonNull(quota, "quota");
     tenants.require(tenant);
     store.saveQuota(tenant, quota);
+    changed.accept(tenant);
   }
 
   /** The tenant's quotas, by name. */
@@ -63,20 +76,12 @@ public final class RateLimitQuotas {
     Instant now = clock.instant();
     Validation v = Validation.of().range("amount", amount, 1, 1_000_000_000L);
     QuotaDefinition definition = definition(tenant, quota, apiKey, v);
-    String subject = subject(definition, apiKey);
+    String subject = subject(apiKey);
     Instant start = QuotaWindows.periodStart(definition, now);
     QuotaAdd add =
         store.addUsage(tenant, definition.name(), subject, start, amount, definition.limit());
     if (!add.added()) {
-      violations.denied(
-          tenant,
-          "quota." + definition.name(),
-          apiKey == null ? "tenant" : "key=" + apiKey,
-          new ViolationRecorder.Who(
-              apiKey == null ? tenant.value() : apiKey,
-              apiKey == null ? NoticeActor.SERVICE : NoticeActor.API_KEY,
-              null),
-          now);
+      refused(tenant, definition, apiKey, now);
     }
     return usage(definition, subject, add.used(), now, add.added());
   }
@@ -85,7 +90,7 @@ public final class RateLimitQuotas {
   public QuotaUsage usage(TenantId tenant, String quota, @Nullable String apiKey) {
     Instant now = clock.instant();
     QuotaDefinition definition = definition(tenant, quota, apiKey, Validation.of());
-    String subject = subject(definition, apiKey);
+    String subject = subject(apiKey);
     long used =
         store.usage(tenant, definition.name(), subject, QuotaWindows.periodStart(definition, now));
     return usage(definition, subject, used, now, true);
@@ -95,9 +100,23 @@ public final class RateLimitQuotas {
   public QuotaUsage reset(TenantId tenant, String quota, @Nullable String apiKey) {
     Instant now = clock.instant();
     QuotaDefinition definition = definition(tenant, quota, apiKey, Validation.of());
-    String subject = subject(definition, apiKey);
+    String subject = subject(apiKey);
     store.resetUsage(tenant, definition.name(), subject, QuotaWindows.periodStart(definition, now));
     return usage(definition, subject, 0, now, true);
+  }
+
+  /** Records a refusal of {@code quota} as a violation of rule {@code quota.<name>}. */
+  void refused(TenantId tenant, QuotaDefinition quota, @Nullable String apiKey, Instant now) {
+    violations.denied(
+        tenant,
+        RateLimitDecision.QUOTA_PREFIX + quota.name(),
+        apiKey == null ? "tenant" : "key=" + apiKey,
+        new ViolationRecorder.Who(
+            apiKey == null ? tenant.value() : apiKey,
+            apiKey == null ? NoticeActor.SERVICE : NoticeActor.API_KEY,
+            null),
+        now,
+        true);
   }
 
   private QuotaDefinition definition(
@@ -122,7 +141,8 @@ public final class RateLimitQuotas {
     return Objects.requireNonNull(definition);
   }
 
-  private static String subject(QuotaDefinition definition, @Nullable String apiKey) {
+  /** The subject of a quota's usage: the tenant's, or the API key's. */
+  static String subject(@Nullable String apiKey) {
     return apiKey == null ? TENANT_SUBJECT : "key:" + apiKey;
   }
 

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Invalid values are a {@link com.techradium.iris.core.ValidationException} naming every
  * offending field ({@code rule.limit}, {@code rule.window}, ...); null where forbidden an NPE.
  *
- * @param name the rule's name, unique per tenant: 1-64 of {@code a-z 0-9 . _ -}
+ * @param name the rule's name, unique per tenant: 1-64 of {@code a-z 0-9 . _ -}, not starting with
+ *     {@code quota.} (decisions and violations name quotas so)
  * @param resource the resource it applies to, or null for every resource
  * @param scope what it counts by, not empty
  * @param algorithm how it counts
@@ -65,6 +66,10 @@ public record RateLimitRule(
     scope = scope.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(scope));
     Validation v = Validation.of();
     v.check(NAME.matcher(name).matches(), "rule.name", "must be 1-64 of a-z 0-9 . _ - ");
+    v.check(
+        !name.startsWith(RateLimitDecision.QUOTA_PREFIX),
+        "rule.name",
+        "must not start with " + RateLimitDecision.QUOTA_PREFIX + " (it names quotas)");
     v.optionalText("rule.resource", resource, 128);
     v.check(!scope.isEmpty(), "rule.scope", "must name at least one scope");
     long maxLimit = algorithm == RateLimitAlgorithm.SLIDING_WINDOW_LOG ? MAX_LOG_LIMIT : MAX_LIMIT;

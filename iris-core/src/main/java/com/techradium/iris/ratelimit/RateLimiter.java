@@ -5,11 +5,12 @@ import com.techradium.iris.core.HousekeepingTask;
 import com.techradium.iris.core.IrisContext;
 import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.KnownTenants;
-import com.techradium.iris.core.NoticeActor;
+import com.techradium.iris.core.LoginCount;
+import com.techradium.iris.core.LoginFailures;
+import com.techradium.iris.core.LoginLockout;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.Validation;
 import com.techradium.iris.ratelimit.spi.CounterCheck;
-import com.techradium.iris.ratelimit.spi.CounterResult;
 import com.techradium.iris.ratelimit.spi.RateLimitCounters;
 import com.techradium.iris.ratelimit.spi.RateLimitKeys;
 import com.techradium.iris.ratelimit.spi.RateLimitStore;
@@ -27,8 +28,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Rate limiting for a multi-tenant application: every rule that applies to a request (tenant, user,
- * API key, IP address, resource) decided in one atomic step, login protection, exemptions,
- * aggregated violations; quotas are kept by {@link RateLimitQuotas} ({@link #quotas()}).
+ * API key, IP address, resource) decided in one atomic step, with the daily and monthly quotas tied
+ * to its resource, all or none; login protection, exemptions, aggregated violations. Quotas are
+ * defined, read and reset through {@link RateLimitQuotas} ({@link #quotas()}).
  *
  * <pre>{@code
  * RateLimiter limiter = RateLimiter.builder()
@@ -50,6 +52,12 @@ import org.jspecify.annotations.Nullable;
  * login protection 5/min and 20/hour per account and per IP) are created in the store on start and
  * can be edited ({@link #saveDefaultRule}); a tenant's custom rule of the same name overrides a
  * default for that tenant ({@link #saveRule}).
+ *
+ * <p><b>Login protection and the audit log.</b> The login rules are the one counting of failed
+ * logins: the limiter registers them on the context's {@link LoginFailures}, so an audit log of the
+ * same context counts its {@code recordFailedLogin} through them, and {@link #loginFailed} has that
+ * audit log record the failure. Either way one failure is one count and one audit event, and a
+ * lockout one security event.
  *
  * <p><b>Violations.</b> Denials are aggregated per rule, scope key and hour: written to the store
  * and published on the context's events as a {@link com.techradium.iris.core.SecurityNotice} of
@@ -83,6 +91,8 @@ public final class RateLimiter {
   private final CounterGuard counters;
   private final ViolationRecorder violations;
   private final RateLimitQuotas quotas;
+  private final RequestDecider decider;
+  private final LoginFailures loginFailures;
   private final List<RateLimitRule> seedRules;
   private final long configTtlMicros;
   private final Duration retention;
@@ -96,7 +106,9 @@ public final class RateLimiter {
     this.counters =
         new CounterGuard(Objects.requireNonNull(b.counters), b.expectedNodes, b.unavailablePause);
     this.violations = new ViolationRecorder(store, context.events(), b.violationInterval);
-    this.quotas = new RateLimitQuotas(store, clock, tenants, violations);
+    this.quotas = new RateLimitQuotas(store, clock, tenants, violations, configs::remove);
+    this.loginFailures = context.loginFailures();
+    this.decider = new RequestDecider(counters, violations, quotas, store, loginFailures);
     this.seedRules = b.defaultRules;
     this.configTtlMicros = b.configTtl.toNanos() / 1000;
     this.retention = b.violationRetention;
@@ -118,6 +130,8 @@ public final class RateLimiter {
                 "* * * * *",
                 ZoneOffset.UTC,
                 () -> "{\"written\":" + flushViolations() + "}"));
+    // The context's audit log counts failed logins through these login rules.
+    loginFailures.countWith(this::countLoginFailure);
     IrisRuntime runtime = context.runtime().orElse(null);
     if (runtime != null) {
       runtime.register(new Setup());
@@ -132,15 +146,17 @@ public final class RateLimiter {
   // ---------------------------------------------------------------- decisions
 
   /**
-   * Decides a request against every rule that applies, taking its permits from all of them or, when
-   * any denies, from none. A denial is recorded as a violation.
+   * Decides a request against every rule that applies and every quota tied to its resource, taking
+   * its permits and its cost from all of them or, when any denies, from none. A denial is recorded
+   * as a violation. A request with no quota is one call of the counters; with quotas, see {@link
+   * RateLimitQuotas} and docs/ratelimit.md for the cost.
    *
    * @throws com.techradium.iris.core.ValidationException on an unknown tenant, a malformed IP, a
    *     value longer than {@value RateLimitRequest#MAX_VALUE_LENGTH} characters or a cost out of
    *     range; nothing is counted
    */
   public RateLimitDecision check(RateLimitRequest request) {
-    return decide(request, true);
+    return decide(request, true, null);
   }
 
   /** Like {@link #check}, but throws when the request is denied. */
@@ -152,9 +168,12 @@ public final class RateLimiter {
     return decision;
   }
 
-  /** What {@link #check} would answer now, taking nothing and recording nothing. */
+  /**
+   * What {@link #check} would answer now, rules and quotas alike, taking nothing and recording
+   * nothing.
+   */
   public RateLimitDecision peek(RateLimitRequest request) {
-    return decide(request, false);
+    return decide(request, false, null);
   }
 
   /**
@@ -178,11 +197,41 @@ public final class RateLimiter {
 
   /**
    * Counts a failed login against the account's and the IP's login rules. The decision is denied
-   * once a limit is reached: the account or address is locked out until the window moves on, and
-   * the lockout is recorded as a violation.
+   * once a limit is reached: the account or address is locked out until the window moves on.
+   *
+   * <p>When an audit log shares the context, it records the failure too (one {@code FAILED_LOGIN}
+   * event, no second count) and records the lockout, once, as a {@code BRUTE_FORCE_DETECTED}
+   * security event; the lockout is then not published as a rate-limit violation notice. Alone, a
+   * lockout's denials are recorded as violations and published like any other.
+   *
+   * @throws com.techradium.iris.core.ValidationException on an unknown tenant, a malformed IP or an
+   *     account the limiter or the audit log refuses; nothing is counted or recorded
    */
   public RateLimitDecision loginFailed(TenantId tenant, String account, @Nullable String ip) {
-    return check(loginRequest(tenant, account, ip));
+    RateLimitRequest request = loginRequest(tenant, account, ip);
+    LoginFailures.Recorder recorder = loginFailures.recorder().orElse(null);
+    if (recorder == null) {
+      return check(request);
+    }
+    RequestChecks.validate(request, tenants);
+    List<RateLimitDecision> decided = new ArrayList<>(1);
+    recorder.record(tenant, account, ip, () -> countLoginFailure(request, decided));
+    if (decided.isEmpty()) {
+      throw new IllegalStateException("the login-failure recorder did not count the failure");
+    }
+    return decided.get(0);
+  }
+
+  /** The context's login-failure counter: counts a failure the audit log records. */
+  private LoginCount countLoginFailure(TenantId tenant, String account, @Nullable String ip) {
+    return countLoginFailure(loginRequest(tenant, account, ip), new ArrayList<>(1));
+  }
+
+  private LoginCount countLoginFailure(RateLimitRequest request, List<RateLimitDecision> decided) {
+    List<LoginLockout> lockouts = new ArrayList<>(2);
+    RateLimitDecision decision = decide(request, true, lockouts);
+    decided.add(decision);
+    return new LoginCount(decision.allowed(), lockouts);
   }
 
   /**
@@ -377,82 +426,14 @@ public final class RateLimiter {
 
   // ---------------------------------------------------------------- internals
 
-  private RateLimitDecision decide(RateLimitRequest request, boolean consume) {
+  private RateLimitDecision decide(
+      RateLimitRequest request, boolean consume, @Nullable List<LoginLockout> lockouts) {
     Objects.requireNonNull(request, "request");
     Instant now = clock.instant();
     byte[] ip = RequestChecks.validate(request, tenants);
     long nowMicros = RateLimitCounters.micros(now);
     TenantConfig config = config(request.tenant(), now, nowMicros);
-    List<RateLimitRule> candidates = config.forResource(request.resource());
-    if (candidates.isEmpty()) {
-      return RateLimitDecision.unlimited(now);
-    }
-    List<CounterCheck> checks = new ArrayList<>(candidates.size());
-    List<String> scopeKeys = new ArrayList<>(candidates.size());
-    for (RateLimitRule rule : candidates) {
-      String scopeKey = RateLimitKeys.scopeKey(rule, request);
-      if (scopeKey == null || config.exemptions.exempt(request, ip, rule.name(), now)) {
-        continue;
-      }
-      checks.add(new CounterCheck(RateLimitKeys.counterKey(rule, scopeKey), rule, request.cost()));
-      scopeKeys.add(scopeKey);
-    }
-    if (checks.isEmpty()) {
-      return RateLimitDecision.unlimited(now);
-    }
-    List<CounterResult> results =
-        counters.acquire(request.tenant(), checks, now, nowMicros, consume);
-    int reported = report(results);
-    CounterResult result = results.get(reported);
-    RateLimitRule rule = checks.get(reported).rule();
-    if (!result.allowed() && consume) {
-      violations.denied(request.tenant(), rule.name(), scopeKeys.get(reported), who(request), now);
-    }
-    return new RateLimitDecision(
-        result.allowed(),
-        rule.name(),
-        rule.limit(),
-        rule.window(),
-        result.remaining(),
-        instant(result.resetAtMicros()),
-        Duration.ofNanos(result.retryAfterMicros() * 1000));
-  }
-
-  /** The index to report: the denial with the longest wait, else the fewest permits left. */
-  private static int report(List<CounterResult> results) {
-    int best = 0;
-    for (int i = 1; i < results.size(); i++) {
-      CounterResult r = results.get(i);
-      CounterResult b = results.get(best);
-      if (b.allowed() && !r.allowed()) {
-        best = i;
-      } else if (!b.allowed() && !r.allowed()) {
-        if (r.retryAfterMicros() > b.retryAfterMicros()) {
-          best = i;
-        }
-      } else if (b.allowed() && r.remaining() < b.remaining()) {
-        best = i;
-      }
-    }
-    return best;
-  }
-
-  private static ViolationRecorder.Who who(RateLimitRequest request) {
-    if (request.user() != null) {
-      return new ViolationRecorder.Who(request.user(), NoticeActor.USER, request.ip());
-    }
-    if (request.apiKey() != null) {
-      return new ViolationRecorder.Who(request.apiKey(), NoticeActor.API_KEY, request.ip());
-    }
-    if (request.ip() != null) {
-      return new ViolationRecorder.Who(request.ip(), NoticeActor.ANONYMOUS, request.ip());
-    }
-    return new ViolationRecorder.Who(request.tenant().value(), NoticeActor.SERVICE, null);
-  }
-
-  private static Instant instant(long micros) {
-    return Instant.ofEpochSecond(
-        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
+    return decider.decide(request, ip, config, now, nowMicros, consume, lockouts);
   }
 
   private TenantConfig config(TenantId tenant, Instant now) {
@@ -474,6 +455,7 @@ public final class RateLimiter {
         new TenantConfig(
             base,
             store.rules(tenant),
+            store.quotas(tenant),
             active.isEmpty() ? ExemptionIndex.NONE : new ExemptionIndex(active),
             nowMicros);
     configs.put(tenant, loaded);

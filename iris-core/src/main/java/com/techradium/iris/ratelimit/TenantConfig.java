@@ -8,18 +8,21 @@ import java.util.Map;
 
 /**
  * A tenant's effective rules (defaults overridden by name by its custom rules) indexed by resource,
- * and its active exemptions, as loaded at {@code loadedAt} (microseconds). Immutable.
+ * its quotas tied to a resource, and its active exemptions, as loaded at {@code loadedAt}
+ * (microseconds). Immutable.
  */
 final class TenantConfig {
   private final List<RateLimitRule> rules;
   private final Map<String, List<RateLimitRule>> byResource = new HashMap<>();
   private final List<RateLimitRule> anyResource = new ArrayList<>();
+  private final Map<String, List<QuotaDefinition>> quotasByResource = new HashMap<>();
   final ExemptionIndex exemptions;
   final long loadedAt;
 
   TenantConfig(
       List<RateLimitRule> defaults,
       List<RateLimitRule> custom,
+      List<QuotaDefinition> quotas,
       ExemptionIndex exemptions,
       long loadedAt) {
     Map<String, RateLimitRule> merged = new LinkedHashMap<>();
@@ -33,8 +36,20 @@ final class TenantConfig {
         byResource.computeIfAbsent(rule.resource(), k -> new ArrayList<>()).add(rule);
       }
     }
+    for (QuotaDefinition quota : quotas) {
+      if (quota.resource() != null) {
+        quotasByResource.computeIfAbsent(quota.resource(), k -> new ArrayList<>()).add(quota);
+      }
+    }
     this.exemptions = exemptions;
     this.loadedAt = loadedAt;
+  }
+
+  /** The quotas {@code resource}'s checks take from. */
+  List<QuotaDefinition> quotasFor(String resource) {
+    return quotasByResource.isEmpty()
+        ? List.of()
+        : quotasByResource.getOrDefault(resource, List.of());
   }
 
   List<RateLimitRule> rules() {

@@ -38,9 +38,11 @@ final class ViolationRecorder {
     @Nullable Instant last;
     @Nullable Instant flushedAt;
     Who who;
+    final boolean publish;
 
-    Pending(Who who) {
+    Pending(Who who, boolean publish) {
       this.who = who;
+      this.publish = publish;
     }
   }
 
@@ -61,10 +63,17 @@ final class ViolationRecorder {
     return denials.sum();
   }
 
-  void denied(TenantId tenant, String rule, String scopeKey, Who who, Instant now) {
+  /**
+   * Counts a denial of {@code rule} for {@code scopeKey}.
+   *
+   * @param publish whether the written counts are published as security notices (false when another
+   *     party records the denial as a security event: a login lockout the audit log records)
+   */
+  void denied(
+      TenantId tenant, String rule, String scopeKey, Who who, Instant now, boolean publish) {
     denials.increment();
     Key key = new Key(tenant, rule, scopeKey, now.truncatedTo(ChronoUnit.HOURS));
-    Pending p = pending.computeIfAbsent(key, k -> new Pending(who));
+    Pending p = pending.computeIfAbsent(key, k -> new Pending(who, publish));
     Violation batch = null;
     synchronized (p) {
       p.count++;
@@ -78,7 +87,7 @@ final class ViolationRecorder {
       }
     }
     if (batch != null) {
-      write(key, batch, who);
+      write(key, batch, who, p.publish);
     }
   }
 
@@ -95,7 +104,7 @@ final class ViolationRecorder {
         who = p.who;
       }
       if (batch != null) {
-        write(entry.getKey(), batch, who);
+        write(entry.getKey(), batch, who, p.publish);
         writes++;
       }
       if (entry.getKey().hour().isBefore(hour)) {
@@ -121,11 +130,14 @@ final class ViolationRecorder {
     return v;
   }
 
-  private void write(Key key, Violation v, Who who) {
+  private void write(Key key, Violation v, Who who, boolean publish) {
     try {
       store.recordViolations(key.tenant(), List.of(v));
     } catch (StorageException e) {
       LOG.warn("could not record {} rate-limit denials of rule {}", v.count(), v.rule(), e);
+    }
+    if (!publish) {
+      return;
     }
     events.publish(
         new SecurityNotice(

@@ -60,9 +60,10 @@ public final class JdbcIris {
   /**
    * Applies every IRIS migration the database does not have yet, in version order, and returns how
    * many ran. Safe to call from several nodes at once: Flyway holds a PostgreSQL advisory lock
-   * while it migrates, so one node applies the migrations and the others wait and then find nothing
-   * to do. Tables go into the connection's current schema; history goes into {@value
-   * #HISTORY_TABLE}, so IRIS can share a schema with the host's own Flyway history.
+   * while it applies every pending migration in one transaction, so one node applies the migrations
+   * (all or none of them) and the others wait and then find nothing to do. Tables go into the
+   * connection's current schema; history goes into {@value #HISTORY_TABLE}, so IRIS can share a
+   * schema with the host's own Flyway history.
    *
    * @throws StorageException if the database cannot be reached or a migration fails
    */
@@ -77,6 +78,9 @@ public final class JdbcIris {
                 .table(HISTORY_TABLE)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
+                // All pending migrations in one transaction under one lock: without it Flyway
+                // locks per migration, and a waiting node can slip in between two of them.
+                .group(true)
                 .loggers(QuietFlywayLogs.class.getName())
                 .load()
                 .migrate();

@@ -6,6 +6,7 @@ import com.techradium.iris.ratelimit.QuotaDefinition;
 import com.techradium.iris.ratelimit.RateLimitRule;
 import com.techradium.iris.ratelimit.Violation;
 import com.techradium.iris.ratelimit.spi.QuotaAdd;
+import com.techradium.iris.ratelimit.spi.QuotaCharge;
 import com.techradium.iris.ratelimit.spi.RateLimitStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,18 +114,39 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
   }
 
   @Override
-  public QuotaAdd addUsage(
-      TenantId tenant, String quota, String subject, Instant periodStart, long amount, long limit) {
+  public List<QuotaAdd> addUsage(TenantId tenant, List<QuotaCharge> charges) {
     Tenant t = of(tenant);
     synchronized (t) {
-      UsageKey key = new UsageKey(quota, subject, periodStart);
-      long used = t.usage.getOrDefault(key, 0L);
-      if (used + amount > limit) {
-        return new QuotaAdd(false, used);
+      List<QuotaAdd> refused = new ArrayList<>(charges.size());
+      boolean fits = true;
+      for (QuotaCharge charge : charges) {
+        long used = t.usage.getOrDefault(key(charge), 0L);
+        fits &= !charge.exceeds(used);
+        refused.add(new QuotaAdd(false, used));
       }
-      t.usage.put(key, used + amount);
-      return new QuotaAdd(true, used + amount);
+      if (!fits) {
+        return refused;
+      }
+      List<QuotaAdd> added = new ArrayList<>(charges.size());
+      for (QuotaCharge charge : charges) {
+        added.add(new QuotaAdd(true, t.usage.merge(key(charge), charge.amount(), Long::sum)));
+      }
+      return added;
     }
+  }
+
+  @Override
+  public void releaseUsage(TenantId tenant, List<QuotaCharge> charges) {
+    Tenant t = of(tenant);
+    synchronized (t) {
+      for (QuotaCharge charge : charges) {
+        t.usage.computeIfPresent(key(charge), (k, used) -> Math.max(0, used - charge.amount()));
+      }
+    }
+  }
+
+  private static UsageKey key(QuotaCharge charge) {
+    return new UsageKey(charge.quota(), charge.subject(), charge.periodStart());
   }
 
   @Override

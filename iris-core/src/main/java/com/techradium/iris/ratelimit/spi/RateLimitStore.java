@@ -46,10 +46,30 @@ public interface RateLimitStore {
 
   /**
    * Adds {@code amount} to the usage of (quota, subject, period) unless the result would pass
-   * {@code limit}. Atomic.
+   * {@code limit}. Atomic. The same as {@link #addUsage(TenantId, List)} with one charge.
    */
-  QuotaAdd addUsage(
-      TenantId tenant, String quota, String subject, Instant periodStart, long amount, long limit);
+  default QuotaAdd addUsage(
+      TenantId tenant, String quota, String subject, Instant periodStart, long amount, long limit) {
+    return addUsage(tenant, List.of(new QuotaCharge(quota, subject, periodStart, amount, limit)))
+        .get(0);
+  }
+
+  /**
+   * Adds every charge to its period's usage, or none of them when any would pass its limit. One
+   * atomic step: concurrent calls behave as if made one after another, and usage never passes a
+   * limit. Charges name distinct periods.
+   *
+   * @return one result per charge, in order: all added with the usage after the call, or none added
+   *     with the usage as it stands (the refused charges are those whose {@link
+   *     QuotaCharge#exceeds} holds for it)
+   */
+  List<QuotaAdd> addUsage(TenantId tenant, List<QuotaCharge> charges);
+
+  /**
+   * Takes back charges {@link #addUsage(TenantId, List)} added (a request its rules then denied):
+   * each period's usage goes down by the charge's amount, never below 0.
+   */
+  void releaseUsage(TenantId tenant, List<QuotaCharge> charges);
 
   /** The usage of (quota, subject, period); 0 when nothing was used. */
   long usage(TenantId tenant, String quota, String subject, Instant periodStart);

@@ -13,9 +13,14 @@ import com.techradium.iris.ratelimit.QuotaDefinition;
 import com.techradium.iris.ratelimit.RateLimitRule;
 import com.techradium.iris.ratelimit.Violation;
 import com.techradium.iris.ratelimit.spi.QuotaAdd;
+import com.techradium.iris.ratelimit.spi.QuotaCharge;
 import com.techradium.iris.ratelimit.spi.RateLimitStore;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,14 +32,19 @@ import org.jooq.impl.DSL;
  * The {@link RateLimitStore} on PostgreSQL (migration {@code V5__rate_limits.sql}). Every table
  * leads its key with {@code tenant_id}; the deployment's default rules sit under {@code '*'}, which
  * no tenant id can be. Quota usage is one row per (quota, subject, period), so a period starts over
- * by itself; {@link #addUsage} is one conditional upsert ({@code INSERT ... ON CONFLICT DO UPDATE
- * ... WHERE used + amount <= limit}), atomic across nodes. Violations are upserted per (rule, scope
- * key, hour), adding counts. All work goes through {@code JdbcContext}, so it joins the host's
- * {@code JdbcTransaction}. Thread-safe; it never closes the data source. Run {@link
- * com.techradium.iris.jdbc.JdbcIris#migrate} first.
+ * by itself; adding usage is one conditional upsert per quota ({@code INSERT ... ON CONFLICT DO
+ * UPDATE ... WHERE used + amount <= limit}), atomic across nodes; several quotas at once are
+ * upserted in one transaction in a fixed order and rolled back together when one is refused.
+ * Violations are upserted per (rule, scope key, hour), adding counts. All work goes through {@code
+ * JdbcContext}, so it joins the host's {@code JdbcTransaction}. Thread-safe; it never closes the
+ * data source. Run {@link com.techradium.iris.jdbc.JdbcIris#migrate} first.
  */
 public final class JdbcRateLimitStore implements RateLimitStore {
   private static final String DEFAULTS = "*";
+  private static final Comparator<QuotaCharge> CHARGE_ORDER =
+      Comparator.comparing(QuotaCharge::quota)
+          .thenComparing(QuotaCharge::subject)
+          .thenComparing(QuotaCharge::periodStart);
 
   private final JdbcContext db;
 
@@ -146,6 +156,7 @@ public final class JdbcRateLimitStore implements RateLimitStore {
                 .set(IRIS_RATE_LIMIT_QUOTAS.ZONE, quota.zone().getId())
                 .set(IRIS_RATE_LIMIT_QUOTAS.BILLING_DAY, quota.billingDay())
                 .set(IRIS_RATE_LIMIT_QUOTAS.PER_API_KEY, quota.perApiKey())
+                .set(IRIS_RATE_LIMIT_QUOTAS.RESOURCE, quota.resource())
                 .onConflict(IRIS_RATE_LIMIT_QUOTAS.TENANT_ID, IRIS_RATE_LIMIT_QUOTAS.NAME)
                 .doUpdate()
                 .set(IRIS_RATE_LIMIT_QUOTAS.PERIOD, quota.period().name())
@@ -153,6 +164,7 @@ public final class JdbcRateLimitStore implements RateLimitStore {
                 .set(IRIS_RATE_LIMIT_QUOTAS.ZONE, quota.zone().getId())
                 .set(IRIS_RATE_LIMIT_QUOTAS.BILLING_DAY, quota.billingDay())
                 .set(IRIS_RATE_LIMIT_QUOTAS.PER_API_KEY, quota.perApiKey())
+                .set(IRIS_RATE_LIMIT_QUOTAS.RESOURCE, quota.resource())
                 .execute());
   }
 
@@ -179,32 +191,92 @@ public final class JdbcRateLimitStore implements RateLimitStore {
   }
 
   @Override
-  public QuotaAdd addUsage(
-      TenantId tenant, String quota, String subject, Instant periodStart, long amount, long limit) {
-    return db.call(
-        "add quota usage",
+  public List<QuotaAdd> addUsage(TenantId tenant, List<QuotaCharge> charges) {
+    if (charges.size() == 1) {
+      QuotaCharge charge = charges.get(0);
+      QuotaAdd answer =
+          db.call(
+              "add quota usage",
+              dsl ->
+                  add(dsl, tenant, charge)
+                      .map(used -> new QuotaAdd(true, used))
+                      .orElseGet(() -> new QuotaAdd(false, usage(dsl, tenant, charge))));
+      return List.of(answer);
+    }
+    List<QuotaCharge> ordered = new ArrayList<>(charges);
+    // One lock order for every transaction, so that two requests sharing quotas cannot deadlock.
+    ordered.sort(CHARGE_ORDER);
+    try {
+      Map<QuotaCharge, Long> added =
+          db.inTransaction(
+              "add quota usage",
+              dsl -> {
+                Map<QuotaCharge, Long> used = new IdentityHashMap<>();
+                for (QuotaCharge charge : ordered) {
+                  // A refusal rolls back the charges added before it.
+                  used.put(charge, add(dsl, tenant, charge).orElseThrow(Refused::new));
+                }
+                return used;
+              });
+      return charges.stream().map(c -> new QuotaAdd(true, added.get(c))).toList();
+    } catch (Refused refused) {
+      return db.call(
+          "read quota usage",
+          dsl -> charges.stream().map(c -> new QuotaAdd(false, usage(dsl, tenant, c))).toList());
+    }
+  }
+
+  /** The conditional upsert of one charge: the usage after it, or empty when it was refused. */
+  private static Optional<Long> add(DSLContext dsl, TenantId tenant, QuotaCharge charge) {
+    var u = IRIS_RATE_LIMIT_USAGE;
+    return dsl.insertInto(u, u.TENANT_ID, u.QUOTA, u.SUBJECT, u.PERIOD_START, u.USED)
+        .select(
+            DSL.select(
+                    DSL.val(tenant.value()),
+                    DSL.val(charge.quota()),
+                    DSL.val(charge.subject()),
+                    DSL.val(charge.periodStart()),
+                    DSL.val(charge.amount()))
+                .where(DSL.val(charge.amount()).le(charge.limit())))
+        .onConflict(u.TENANT_ID, u.QUOTA, u.SUBJECT, u.PERIOD_START)
+        .doUpdate()
+        .set(u.USED, u.USED.plus(charge.amount()))
+        .where(u.USED.plus(charge.amount()).le(charge.limit()))
+        .returning(u.USED)
+        .fetchOptional(u.USED);
+  }
+
+  /** Signals a refused charge inside the transaction, rolling it back. */
+  private static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Refused() {
+      super("a quota charge would pass its limit", null, false, false);
+    }
+  }
+
+  @Override
+  public void releaseUsage(TenantId tenant, List<QuotaCharge> charges) {
+    var u = IRIS_RATE_LIMIT_USAGE;
+    List<QuotaCharge> ordered = new ArrayList<>(charges);
+    ordered.sort(CHARGE_ORDER);
+    db.inTransactionRun(
+        "release quota usage",
         dsl -> {
-          var u = IRIS_RATE_LIMIT_USAGE;
-          Optional<Long> used =
-              dsl.insertInto(u, u.TENANT_ID, u.QUOTA, u.SUBJECT, u.PERIOD_START, u.USED)
-                  .select(
-                      DSL.select(
-                              DSL.val(tenant.value()),
-                              DSL.val(quota),
-                              DSL.val(subject),
-                              DSL.val(periodStart),
-                              DSL.val(amount))
-                          .where(DSL.val(amount).le(limit)))
-                  .onConflict(u.TENANT_ID, u.QUOTA, u.SUBJECT, u.PERIOD_START)
-                  .doUpdate()
-                  .set(u.USED, u.USED.plus(amount))
-                  .where(u.USED.plus(amount).le(limit))
-                  .returning(u.USED)
-                  .fetchOptional(u.USED);
-          return used.map(value -> new QuotaAdd(true, value))
-              .orElseGet(
-                  () -> new QuotaAdd(false, usage(dsl, tenant, quota, subject, periodStart)));
+          for (QuotaCharge charge : ordered) {
+            dsl.update(u)
+                .set(u.USED, DSL.greatest(u.USED.minus(charge.amount()), DSL.inline(0L)))
+                .where(u.TENANT_ID.eq(tenant.value()))
+                .and(u.QUOTA.eq(charge.quota()))
+                .and(u.SUBJECT.eq(charge.subject()))
+                .and(u.PERIOD_START.eq(charge.periodStart()))
+                .execute();
+          }
         });
+  }
+
+  private static long usage(DSLContext dsl, TenantId tenant, QuotaCharge charge) {
+    return usage(dsl, tenant, charge.quota(), charge.subject(), charge.periodStart());
   }
 
   @Override

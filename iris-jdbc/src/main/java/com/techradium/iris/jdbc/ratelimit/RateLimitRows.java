@@ -54,7 +54,8 @@ final class RateLimitRows {
         r.get(IRIS_RATE_LIMIT_QUOTAS.LIMIT_COUNT),
         ZoneId.of(r.get(IRIS_RATE_LIMIT_QUOTAS.ZONE)),
         r.get(IRIS_RATE_LIMIT_QUOTAS.BILLING_DAY),
-        r.get(IRIS_RATE_LIMIT_QUOTAS.PER_API_KEY));
+        r.get(IRIS_RATE_LIMIT_QUOTAS.PER_API_KEY),
+        r.get(IRIS_RATE_LIMIT_QUOTAS.RESOURCE));
   }
 
   static String rules(Set<String> rules) {

@@ -12,6 +12,7 @@ import com.techradium.iris.ratelimit.RateLimitScope;
 import com.techradium.iris.ratelimit.RateLimiter;
 import com.techradium.iris.ratelimit.spi.RateLimitStore;
 import com.techradium.iris.testkit.PostgresExtension;
+import com.techradium.iris.testkit.ratelimit.RateLimitQuotaCheckContract;
 import com.techradium.iris.testkit.ratelimit.RateLimitStoreContract;
 import java.sql.Connection;
 import java.time.Clock;
@@ -19,12 +20,13 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The PostgreSQL store held to the rate-limit store contract on a real PostgreSQL, and the
- * limiter's writes joining the host's transaction.
+ * The PostgreSQL store held to the rate-limit store contract and the quota-check contract on a real
+ * PostgreSQL, and the limiter's writes joining the host's transaction.
  */
 class JdbcRateLimitStoreTest extends RateLimitStoreContract {
   @RegisterExtension static final PostgresExtension postgres = new PostgresExtension();
@@ -40,6 +42,15 @@ class JdbcRateLimitStoreTest extends RateLimitStoreContract {
   @Override
   protected RateLimitStore newStore(Clock clock) {
     return shared;
+  }
+
+  /** Checks with quotas kept on PostgreSQL. */
+  @Nested
+  class QuotaChecks extends RateLimitQuotaCheckContract {
+    @Override
+    protected RateLimitStore newStore(Clock clock) {
+      return shared;
+    }
   }
 
   @Test

@@ -12,15 +12,18 @@ import com.techradium.iris.ratelimit.memory.InMemoryRateLimitStore;
 import com.techradium.iris.ratelimit.spi.CounterCheck;
 import com.techradium.iris.ratelimit.spi.CounterResult;
 import com.techradium.iris.ratelimit.spi.RateLimitCounters;
+import com.techradium.iris.ratelimit.spi.RateLimitStore;
 import com.techradium.iris.redis.internal.RedisKeys;
 import com.techradium.iris.testkit.RedisExtension;
 import com.techradium.iris.testkit.ratelimit.RateLimitCountersContract;
+import com.techradium.iris.testkit.ratelimit.RateLimitQuotaCheckContract;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.params.ScanParams;
@@ -29,8 +32,8 @@ import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
  * The Redis counters held to the counter contract on a real Redis (in caller-clock mode, so the
- * test clock drives them), plus what is particular to Redis: keys under the tenant's hash tag
- * whatever the input, and the server's clock by default.
+ * test clock drives them) and to checks with quotas, plus what is particular to Redis: keys under
+ * the tenant's hash tag whatever the input, and the server's clock by default.
  */
 class RedisRateLimitCountersTest extends RateLimitCountersContract {
   @RegisterExtension static final RedisExtension redis = new RedisExtension();
@@ -38,6 +41,20 @@ class RedisRateLimitCountersTest extends RateLimitCountersContract {
   @Override
   protected RateLimitCounters newStore(Clock clock) {
     return RedisRateLimitCounters.builder(redis.client()).callerClock().build();
+  }
+
+  /** Checks with quotas whose rules these counters decide (quotas in an in-memory store). */
+  @Nested
+  class QuotaChecks extends RateLimitQuotaCheckContract {
+    @Override
+    protected RateLimitStore newStore(Clock clock) {
+      return new InMemoryRateLimitStore();
+    }
+
+    @Override
+    protected RateLimitCounters counters() {
+      return RedisRateLimitCounters.builder(redis.client()).callerClock().build();
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package com.techradium.iris.redis.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.techradium.iris.core.TenantId;
+import com.techradium.iris.ratelimit.QuotaDefinition;
 import com.techradium.iris.ratelimit.RateLimitAlgorithm;
 import com.techradium.iris.ratelimit.RateLimitRequest;
 import com.techradium.iris.ratelimit.RateLimitRule;
@@ -11,6 +12,7 @@ import com.techradium.iris.ratelimit.RateLimiter;
 import com.techradium.iris.ratelimit.memory.InMemoryRateLimitStore;
 import com.techradium.iris.redis.OwnRedisServer;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,8 @@ import redis.clients.jedis.RedisClient;
 /**
  * One {@code check} is one Redis command whatever the number of rules, counted by the server's
  * {@code INFO commandstats} (one EVALSHA per check) and by {@code MONITOR} (nothing else sent by a
- * client), on a server of this class's own.
+ * client), on a server of this class's own; a check with a quota is two (the rules asked, the quota
+ * taken in the store, the rules taken), one when its rules deny it.
  */
 class RedisRateLimitRoundTripTest {
   private static OwnRedisServer server;
@@ -49,14 +52,7 @@ class RedisRateLimitRoundTripTest {
   @Test
   void aRequestWithFiveRulesIsOneScriptCall() throws Exception {
     TenantId tenant = TenantId.of("acme");
-    RateLimiter limiter =
-        RateLimiter.builder()
-            .store(new InMemoryRateLimitStore())
-            .counters(RedisRateLimitCounters.create(client))
-            .build();
-    limiter.saveRule(
-        tenant, RateLimitRule.of("api", "api", 1000, Duration.ofMinutes(1), RateLimitScope.TENANT));
-    limiter.saveRule(tenant, rule("per-user", RateLimitAlgorithm.GCRA, RateLimitScope.USER));
+    RateLimiter limiter = limiter(tenant, 1000);
     limiter.saveRule(
         tenant, rule("per-key", RateLimitAlgorithm.TOKEN_BUCKET, RateLimitScope.API_KEY));
     limiter.saveRule(
@@ -110,6 +106,47 @@ class RedisRateLimitRoundTripTest {
     assertThat(fromClients)
         .hasSize(50)
         .allMatch(line -> line.contains("\"EVALSHA\"") || line.contains("\"evalsha\""));
+  }
+
+  @Test
+  void aRequestWithAQuotaIsTwoScriptCallsAndOneARuleDenies() {
+    TenantId tenant = TenantId.of("quota-acme");
+    RateLimiter limiter = limiter(tenant, 10);
+    limiter
+        .quotas()
+        .define(
+            tenant, QuotaDefinition.daily("api-daily", 1000, ZoneOffset.UTC).forResource("api"));
+    RateLimitRequest request = RateLimitRequest.of(tenant, "api").user("u");
+    limiter.peek(request); // loads the script into the server's cache
+    client.sendCommand(Protocol.Command.CONFIG, "RESETSTAT");
+
+    for (int i = 0; i < 10; i++) {
+      assertThat(limiter.check(request).allowed()).isTrue();
+    }
+    // A peek, then the take: the quota sits in the store between them.
+    assertThat(commandCalls()).containsEntry("evalsha", 20L);
+
+    client.sendCommand(Protocol.Command.CONFIG, "RESETSTAT");
+    for (int i = 0; i < 10; i++) {
+      assertThat(limiter.check(request).rule()).isEqualTo("api");
+    }
+    // Denied by the rule at the peek: no take, no quota.
+    assertThat(commandCalls()).containsEntry("evalsha", 10L);
+    assertThat(limiter.quotas().usage(tenant, "api-daily", null).used()).isEqualTo(10);
+  }
+
+  /** A limiter on the Redis counters with a tenant-wide "api" rule and a per-user GCRA rule. */
+  private static RateLimiter limiter(TenantId tenant, long apiLimit) {
+    RateLimiter limiter =
+        RateLimiter.builder()
+            .store(new InMemoryRateLimitStore())
+            .counters(RedisRateLimitCounters.create(client))
+            .build();
+    limiter.saveRule(
+        tenant,
+        RateLimitRule.of("api", "api", apiLimit, Duration.ofMinutes(1), RateLimitScope.TENANT));
+    limiter.saveRule(tenant, rule("per-user", RateLimitAlgorithm.GCRA, RateLimitScope.USER));
+    return limiter;
   }
 
   private static RateLimitRule rule(

@@ -11,6 +11,8 @@ import com.techradium.iris.ratelimit.RateLimitRule;
 import com.techradium.iris.ratelimit.RateLimitScope;
 import com.techradium.iris.ratelimit.UnavailablePolicy;
 import com.techradium.iris.ratelimit.Violation;
+import com.techradium.iris.ratelimit.spi.QuotaAdd;
+import com.techradium.iris.ratelimit.spi.QuotaCharge;
 import com.techradium.iris.ratelimit.spi.RateLimitStore;
 import com.techradium.iris.testkit.ContractSupport;
 import java.time.Duration;
@@ -29,8 +31,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every {@link RateLimitStore} must show: rules (default and per tenant), quota
- * definitions and atomic usage, exemptions with expiry, aggregated violations, cleanup, and tenants
- * apart. An adapter extends it and implements {@link #newStore(java.time.Clock)}.
+ * definitions and atomic usage (one quota or several all or none, and released), exemptions with
+ * expiry, aggregated violations, cleanup, and tenants apart. An adapter extends it and implements
+ * {@link #newStore(java.time.Clock)}.
  */
 public abstract class RateLimitStoreContract extends ContractSupport<RateLimitStore> {
   private static RateLimitRule rule(String name, long limit) {
@@ -122,6 +125,94 @@ public abstract class RateLimitStoreContract extends ContractSupport<RateLimitSt
       }
       assertThat(total).isEqualTo(50);
       assertThat(store().usage(tenant, "api", "tenant", period)).isEqualTo(50);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aQuotaKeepsTheResourceItIsTiedTo() {
+    TenantId tenant = newTenant();
+    QuotaDefinition tied =
+        QuotaDefinition.monthly("api", 100, ZoneId.of("UTC"), 5).forEachApiKey().forResource("api");
+    store().saveQuota(tenant, tied);
+
+    assertThat(store().quota(tenant, "api")).contains(tied);
+    store().saveQuota(tenant, QuotaDefinition.monthly("api", 100, ZoneId.of("UTC"), 5));
+    assertThat(store().quota(tenant, "api").orElseThrow().resource()).isNull();
+  }
+
+  @Test
+  void severalChargesAreAddedAllOrNone() {
+    TenantId tenant = newTenant();
+    Instant day = Instant.parse("2026-03-01T00:00:00Z");
+    Instant month = Instant.parse("2026-02-15T00:00:00Z");
+    List<QuotaCharge> charges =
+        List.of(
+            new QuotaCharge("daily", "tenant", day, 2, 10),
+            new QuotaCharge("monthly", "key:k-1", month, 2, 5));
+
+    assertThat(store().addUsage(tenant, charges))
+        .containsExactly(new QuotaAdd(true, 2), new QuotaAdd(true, 2));
+    assertThat(store().addUsage(tenant, charges))
+        .containsExactly(new QuotaAdd(true, 4), new QuotaAdd(true, 4));
+    List<QuotaAdd> refused = store().addUsage(tenant, charges);
+
+    assertThat(refused).containsExactly(new QuotaAdd(false, 4), new QuotaAdd(false, 4));
+    assertThat(charges.get(0).exceeds(refused.get(0).used())).isFalse();
+    assertThat(charges.get(1).exceeds(refused.get(1).used())).isTrue();
+    assertThat(store().usage(tenant, "daily", "tenant", day)).isEqualTo(4);
+    assertThat(store().usage(tenant, "monthly", "key:k-1", month)).isEqualTo(4);
+  }
+
+  @Test
+  void releasedUsageGoesDownAndNeverBelowZero() {
+    TenantId tenant = newTenant();
+    Instant day = Instant.parse("2026-03-01T00:00:00Z");
+    QuotaCharge three = new QuotaCharge("daily", "tenant", day, 3, 10);
+    store().addUsage(tenant, List.of(three));
+    store().addUsage(tenant, List.of(three));
+
+    store().releaseUsage(tenant, List.of(three));
+    assertThat(store().usage(tenant, "daily", "tenant", day)).isEqualTo(3);
+    store().releaseUsage(tenant, List.of(new QuotaCharge("daily", "tenant", day, 5, 10)));
+    assertThat(store().usage(tenant, "daily", "tenant", day)).isZero();
+    store().releaseUsage(tenant, List.of(new QuotaCharge("unused", "tenant", day, 1, 10)));
+    assertThat(store().usage(tenant, "unused", "tenant", day)).isZero();
+  }
+
+  @Test
+  void concurrentChargesOnTwoQuotasNeverPassEitherLimit() throws Exception {
+    TenantId tenant = newTenant();
+    Instant day = Instant.parse("2026-03-01T00:00:00Z");
+    List<QuotaCharge> both =
+        List.of(
+            new QuotaCharge("a", "tenant", day, 1, 40), new QuotaCharge("b", "tenant", day, 1, 60));
+    List<QuotaCharge> reversed = List.of(both.get(1), both.get(0));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Integer>> futures = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        List<QuotaCharge> charges = t % 2 == 0 ? both : reversed;
+        futures.add(
+            pool.submit(
+                () -> {
+                  int added = 0;
+                  for (int i = 0; i < 10; i++) {
+                    if (store().addUsage(tenant, charges).get(0).added()) {
+                      added++;
+                    }
+                  }
+                  return added;
+                }));
+      }
+      int total = 0;
+      for (Future<Integer> f : futures) {
+        total += f.get(60, TimeUnit.SECONDS);
+      }
+      assertThat(total).isEqualTo(40);
+      assertThat(store().usage(tenant, "a", "tenant", day)).isEqualTo(40);
+      assertThat(store().usage(tenant, "b", "tenant", day)).isEqualTo(40);
     } finally {
       pool.shutdownNow();
     }

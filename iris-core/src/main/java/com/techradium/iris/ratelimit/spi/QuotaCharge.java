@@ -1,0 +1,32 @@
+package com.techradium.iris.ratelimit.spi;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An amount to add to one quota period's usage, up to a limit: what {@link
+ * RateLimitStore#addUsage(com.techradium.iris.core.TenantId, java.util.List)} takes, one per quota
+ * a request uses.
+ *
+ * @param quota the quota's name
+ * @param subject whose allowance: {@code "tenant"} or {@code "key:<public id>"}
+ * @param periodStart the start of the period the usage belongs to
+ * @param amount units to add, at least 1
+ * @param limit the most the period's usage may reach
+ */
+public record QuotaCharge(
+    String quota, String subject, Instant periodStart, long amount, long limit) {
+  public QuotaCharge {
+    Objects.requireNonNull(quota, "quota");
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(periodStart, "periodStart");
+    if (amount < 1) {
+      throw new IllegalArgumentException("amount must be at least 1, got " + amount);
+    }
+  }
+
+  /** Whether adding this charge to {@code used} would pass its limit. */
+  public boolean exceeds(long used) {
+    return used + amount > limit;
+  }
+}
