@@ -168,18 +168,18 @@ class DocSnippetsTest {
   private static String wildcardImports() {
     Set<String> packages = new TreeSet<>();
     for (String entry : classpath().split(java.io.File.pathSeparator)) {
-      Path dir = Path.of(entry).resolve("com/techradium/iris");
-      if (!entry.contains("iris-") || !Files.isDirectory(dir)) {
+      Path path = Path.of(entry);
+      if (!path.getFileName().toString().startsWith("iris-") && !entry.contains("/iris-")) {
         continue;
       }
-      try (Stream<Path> walk = Files.walk(dir)) {
-        walk.filter(p -> p.toString().endsWith(".class"))
-            .map(p -> Path.of(entry).relativize(p.getParent()).toString().replace('/', '.'))
-            .filter(
-                p -> !p.contains("internal") && !p.contains(".schema") && !p.contains("testkit"))
-            .forEach(packages::add);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      for (String classFile : classFiles(path)) {
+        if (!classFile.startsWith("com/techradium/iris/")) {
+          continue;
+        }
+        String pkg = classFile.substring(0, classFile.lastIndexOf('/')).replace('/', '.');
+        if (!pkg.contains("internal") && !pkg.contains(".schema") && !pkg.contains("testkit")) {
+          packages.add(pkg);
+        }
       }
     }
     StringBuilder out = new StringBuilder();
@@ -198,6 +198,27 @@ class DocSnippetsTest {
       out.append("import ").append(p).append(".*;\n");
     }
     return out.toString();
+  }
+
+  /** The class files of a class path entry, a directory or a jar, as relative paths. */
+  private static List<String> classFiles(Path entry) {
+    try {
+      if (Files.isDirectory(entry)) {
+        try (Stream<Path> walk = Files.walk(entry)) {
+          return walk.filter(p -> p.toString().endsWith(".class"))
+              .map(p -> entry.relativize(p).toString().replace(java.io.File.separatorChar, '/'))
+              .toList();
+        }
+      }
+      if (entry.toString().endsWith(".jar") && Files.isRegularFile(entry)) {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(entry.toFile())) {
+          return jar.stream().map(e -> e.getName()).filter(n -> n.endsWith(".class")).toList();
+        }
+      }
+      return List.of();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A source held in memory. */
