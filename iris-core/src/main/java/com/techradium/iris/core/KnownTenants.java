@@ -40,10 +40,11 @@ public final class KnownTenants {
    */
   public Validation check(
       Validation validation, TenantId tenant, @org.jspecify.annotations.Nullable String where) {
+    if (exists(tenant)) {
+      return validation;
+    }
     return validation.check(
-        exists(tenant),
-        "tenantId",
-        "unknown tenant " + tenant + (where == null ? "" : " (" + where + ")"));
+        false, "tenantId", "unknown tenant " + tenant + (where == null ? "" : " (" + where + ")"));
   }
 
   /** Throws a {@link ValidationException} on {@code tenantId} unless the tenant exists. */

@@ -102,10 +102,10 @@ public final class RecordingCipher {
     check(tenant, recordingId);
     Map<String, String> context = encryptionContext(tenant);
     DataKeyCache.Lease lease = keys.encryptionKey(tenant, context);
-    byte[] salt = new byte[RecordingHeader.SALT_LENGTH];
-    byte[] prefix = new byte[RecordingHeader.NONCE_PREFIX_LENGTH];
-    random.nextBytes(salt);
-    random.nextBytes(prefix);
+    byte[] fresh = new byte[RecordingHeader.SALT_LENGTH + RecordingHeader.NONCE_PREFIX_LENGTH];
+    random.nextBytes(fresh);
+    byte[] salt = Arrays.copyOf(fresh, RecordingHeader.SALT_LENGTH);
+    byte[] prefix = Arrays.copyOfRange(fresh, RecordingHeader.SALT_LENGTH, fresh.length);
     RecordingHeader header =
         RecordingHeader.create(
             segmentSize, salt, prefix, tenant, recordingId, provider.id(), lease.key.wrapped());

@@ -2,6 +2,7 @@ package com.techradium.iris.recording;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.function.LongConsumer;
 import java.util.zip.CRC32C;
@@ -57,11 +58,21 @@ public final class RecordingEncryptor extends OutputStream {
     if (closed) {
       throw new IOException("recording encryptor is closed");
     }
+    int segment = plain.length;
     while (len > 0) {
-      if (pending == plain.length) {
+      if (pending == segment) {
         sealPending(false);
       }
-      int n = Math.min(len, plain.length - pending);
+      if (pending == 0 && len > segment) {
+        // A whole segment with more to follow, so not the last: sealed straight from the caller's
+        // array, without first copying it into the segment buffer.
+        seal(false, b, off, segment);
+        off += segment;
+        len -= segment;
+        plaintextBytes += segment;
+        continue;
+      }
+      int n = Math.min(len, segment - pending);
       System.arraycopy(b, off, plain, pending, n);
       pending += n;
       off += n;
@@ -71,13 +82,17 @@ public final class RecordingEncryptor extends OutputStream {
   }
 
   private void sealPending(boolean last) throws IOException {
+    seal(last, plain, 0, pending);
+    pending = 0;
+  }
+
+  private void seal(boolean last, byte[] in, int off, int len) throws IOException {
     if (index > 0xFFFF_FFFFL) {
       throw new IOException("recording exceeds 2^32 segments");
     }
-    int n = cipher.seal(index, last, plain, 0, pending, sealed);
+    int n = cipher.seal(index, last, in, off, len, sealed);
     emit(sealed, n);
     index++;
-    pending = 0;
   }
 
   /** Flushes the sink; the segment being filled stays buffered until it is full or closed. */
@@ -107,7 +122,7 @@ public final class RecordingEncryptor extends OutputStream {
             header.segmentSize(),
             header.providerId(),
             header.key(),
-            String.format("%08x", checksum.getValue()));
+            HexFormat.of().toHexDigits((int) checksum.getValue()));
     onClose.accept(plaintextBytes);
   }
 

@@ -4,10 +4,6 @@ import com.techradium.iris.core.TamperedDataException;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.ValidationException;
 import com.techradium.iris.recording.spi.WrappedKey;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -68,24 +64,20 @@ record RecordingHeader(
             + keyIdBytes.length
             + 2
             + wrapped.length;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(length);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.write(MAGIC);
-      out.writeByte(VERSION);
-      out.writeByte(ALGORITHM_AES256_GCM_HKDF_SHA256);
-      out.writeInt(length);
-      out.writeInt(segmentSize);
-      out.write(salt);
-      out.write(noncePrefix);
-      writeField(out, tenantBytes);
-      writeField(out, idBytes);
-      writeField(out, providerBytes);
-      writeField(out, keyIdBytes);
-      writeField(out, wrapped);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    byte[] encoded = bytes.toByteArray();
+    ByteBuffer out = ByteBuffer.allocate(length);
+    out.put(MAGIC)
+        .put((byte) VERSION)
+        .put((byte) ALGORITHM_AES256_GCM_HKDF_SHA256)
+        .putInt(length)
+        .putInt(segmentSize)
+        .put(salt)
+        .put(noncePrefix);
+    putField(out, tenantBytes);
+    putField(out, idBytes);
+    putField(out, providerBytes);
+    putField(out, keyIdBytes);
+    putField(out, wrapped);
+    byte[] encoded = out.array();
     return new RecordingHeader(
         segmentSize,
         salt.clone(),
@@ -98,9 +90,8 @@ record RecordingHeader(
         length);
   }
 
-  private static void writeField(DataOutputStream out, byte[] value) throws IOException {
-    out.writeShort(value.length);
-    out.write(value);
+  private static void putField(ByteBuffer out, byte[] value) {
+    out.putShort((short) value.length).put(value);
   }
 
   /** The encoded header (a copy). */

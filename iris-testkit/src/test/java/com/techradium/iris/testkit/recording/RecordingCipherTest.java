@@ -38,6 +38,43 @@ class RecordingCipherTest {
     assertThat(written).isEqualTo(size);
   }
 
+  /**
+   * Whole segments of a large write are sealed straight from the caller's array, the rest through
+   * the segment buffer; however the audio is split into writes, the recording decrypts to it, has
+   * the same size, and its last segment (full or not) carries the last-segment flag.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {SEGMENT, 3 * SEGMENT, 3 * SEGMENT + 5, 5000})
+  void howTheAudioIsSplitIntoWritesDoesNotChangeTheRecording(int size) throws IOException {
+    byte[] plaintext = audio(size, size);
+    int[][] patterns = {
+      {size}, {SEGMENT}, {SEGMENT + 1}, {SEGMENT - 1}, {100, size}, {1, 2 * SEGMENT + 3}, {1}
+    };
+    List<Integer> storedSizes = new ArrayList<>();
+    for (int[] pattern : patterns) {
+      ByteArrayOutputStream stored = new ByteArrayOutputStream();
+      try (RecordingEncryptor out = fixture.cipher.encrypt(TENANT, "split", stored)) {
+        int off = 0;
+        for (int i = 0; off < size; i++) {
+          int n = Math.min(pattern[Math.min(i, pattern.length - 1)], size - off);
+          if (n == 1) {
+            out.write(plaintext[off]);
+          } else {
+            out.write(plaintext, off, n);
+          }
+          off += n;
+        }
+      }
+      ByteArrayOutputStream decrypted = new ByteArrayOutputStream();
+
+      fixture.decrypt(TENANT, "split", stored.toByteArray(), decrypted);
+
+      assertThat(decrypted.toByteArray()).as(Arrays.toString(pattern)).isEqualTo(plaintext);
+      storedSizes.add(stored.size());
+    }
+    assertThat(storedSizes).containsOnly(storedSizes.get(0));
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {0, 1, SEGMENT, SEGMENT + 1, 3 * SEGMENT})
   void theStoredSizeIsHeaderPlusOneTagPerSegment(int size) throws IOException {
