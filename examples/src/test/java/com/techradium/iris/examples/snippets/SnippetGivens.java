@@ -102,6 +102,7 @@ public abstract class SnippetGivens {
   protected SecretKey aesKey;
   protected byte[] pepperFromYourSecretStore;
   protected byte[] secretFromVault;
+  protected byte[] chainSecretFromVault;
   protected byte[] rawBody;
   protected String secret;
   protected String presented;
