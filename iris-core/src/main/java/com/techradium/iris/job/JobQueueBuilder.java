@@ -40,7 +40,7 @@ public final class JobQueueBuilder {
   private @Nullable Integer maxUnrecordedOutcomes;
 
   /** The default {@link #maxUnrecordedOutcomes}. */
-  public static final int DEFAULT_MAX_UNRECORDED_OUTCOMES = 32;
+  public static final int DEFAULT_MAX_UNRECORDED_OUTCOMES = 64;
 
   private @Nullable String nodeName;
   private @Nullable TenantId systemTenant;
