@@ -15,8 +15,9 @@
  *       later changes are new scripts.
  *   <li>The build generates typed jOOQ classes from the scripts alone, without a database
  *       (jooq-codegen-maven with {@code DDLDatabase}, which replays the scripts into an in-memory
- *       H2): {@code com.techradium.iris.jdbc.schema.Tables.IRIS_<TABLE>} with its record {@code
- *       IrisXxxRecord}. Write queries against those constants; a renamed column fails the compile.
+ *       H2): {@code com.techradium.iris.jdbc.internal.schema.Tables.IRIS_<TABLE>} with its record
+ *       {@code IrisXxxRecord}. Write queries against those constants; a renamed column fails the
+ *       compile.
  *   <li>Because H2 replays the scripts: use {@code varchar} rather than {@code text} for columns in
  *       keys, unique constraints or indexes (H2 cannot index its CLOB; in PostgreSQL an unbounded
  *       {@code varchar} is the same as {@code text}); put statements H2 cannot take (functions,

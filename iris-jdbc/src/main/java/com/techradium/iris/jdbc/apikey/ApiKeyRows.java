@@ -1,6 +1,6 @@
 package com.techradium.iris.jdbc.apikey;
 
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_API_KEYS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_API_KEYS;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.techradium.iris.apikey.ApiKeyMode;
@@ -8,7 +8,7 @@ import com.techradium.iris.apikey.ApiKeyTier;
 import com.techradium.iris.apikey.spi.ApiKeyRecord;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.internal.IrisJson;
-import com.techradium.iris.jdbc.schema.tables.records.IrisApiKeysRecord;
+import com.techradium.iris.jdbc.internal.schema.tables.records.IrisApiKeysRecord;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

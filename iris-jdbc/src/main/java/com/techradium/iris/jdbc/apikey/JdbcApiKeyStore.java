@@ -1,7 +1,7 @@
 package com.techradium.iris.jdbc.apikey;
 
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_API_KEYS;
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_API_KEY_USAGE;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_API_KEYS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_API_KEY_USAGE;
 
 import com.techradium.iris.apikey.spi.ApiKeyRecord;
 import com.techradium.iris.apikey.spi.ApiKeyStore;

@@ -1,6 +1,6 @@
 package com.techradium.iris.jdbc.audit;
 
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_AUDIT_EVENTS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_AUDIT_EVENTS;
 
 import com.techradium.iris.audit.AuditQuery;
 import com.techradium.iris.audit.Severity;

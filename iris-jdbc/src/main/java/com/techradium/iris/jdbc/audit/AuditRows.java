@@ -1,6 +1,6 @@
 package com.techradium.iris.jdbc.audit;
 
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_AUDIT_EVENTS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_AUDIT_EVENTS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.techradium.iris.audit.ActorType;
@@ -14,7 +14,7 @@ import com.techradium.iris.audit.Severity;
 import com.techradium.iris.audit.spi.AuditJson;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.internal.IrisJson;
-import com.techradium.iris.jdbc.schema.tables.records.IrisAuditEventsRecord;
+import com.techradium.iris.jdbc.internal.schema.tables.records.IrisAuditEventsRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

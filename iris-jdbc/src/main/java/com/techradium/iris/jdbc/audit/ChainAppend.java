@@ -1,7 +1,7 @@
 package com.techradium.iris.jdbc.audit;
 
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_AUDIT_CHAIN_HEADS;
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_AUDIT_EVENTS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_AUDIT_CHAIN_HEADS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_AUDIT_EVENTS;
 
 import com.techradium.iris.audit.AuditCategory;
 import com.techradium.iris.audit.AuditRecord;
@@ -9,7 +9,7 @@ import com.techradium.iris.audit.spi.AuditChain;
 import com.techradium.iris.audit.spi.ChainHead;
 import com.techradium.iris.audit.spi.NewAuditRecord;
 import com.techradium.iris.core.TenantId;
-import com.techradium.iris.jdbc.schema.tables.records.IrisAuditChainHeadsRecord;
+import com.techradium.iris.jdbc.internal.schema.tables.records.IrisAuditChainHeadsRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,9 +1,9 @@
 package com.techradium.iris.jdbc.audit;
 
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_AUDIT_CHAIN_HEADS;
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_AUDIT_CHECKPOINTS;
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_AUDIT_EVENTS;
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_AUDIT_LEGAL_HOLDS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_AUDIT_CHAIN_HEADS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_AUDIT_CHECKPOINTS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_AUDIT_EVENTS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_AUDIT_LEGAL_HOLDS;
 
 import com.techradium.iris.audit.AuditCategory;
 import com.techradium.iris.audit.AuditQuery;
@@ -17,7 +17,7 @@ import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.jdbc.internal.JdbcContext;
-import com.techradium.iris.jdbc.schema.tables.records.IrisAuditCheckpointsRecord;
+import com.techradium.iris.jdbc.internal.schema.tables.records.IrisAuditCheckpointsRecord;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

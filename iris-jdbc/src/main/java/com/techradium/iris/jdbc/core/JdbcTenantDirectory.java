@@ -1,6 +1,6 @@
 package com.techradium.iris.jdbc.core;
 
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_TENANTS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_TENANTS;
 
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
@@ -10,7 +10,7 @@ import com.techradium.iris.core.TenantInfo;
 import com.techradium.iris.core.ValidationException;
 import com.techradium.iris.core.spi.Cursors;
 import com.techradium.iris.jdbc.internal.JdbcContext;
-import com.techradium.iris.jdbc.schema.tables.records.IrisTenantsRecord;
+import com.techradium.iris.jdbc.internal.schema.tables.records.IrisTenantsRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

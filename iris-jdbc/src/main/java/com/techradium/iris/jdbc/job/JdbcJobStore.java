@@ -1,16 +1,16 @@
 package com.techradium.iris.jdbc.job;
 
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOBS;
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_ATTEMPTS;
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_IDEMPOTENCY;
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_SCHEDULES;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_JOBS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_JOB_ATTEMPTS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_JOB_IDEMPOTENCY;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_JOB_SCHEDULES;
 
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.jdbc.JdbcIris;
 import com.techradium.iris.jdbc.internal.JdbcContext;
-import com.techradium.iris.jdbc.schema.tables.IrisJobs;
+import com.techradium.iris.jdbc.internal.schema.tables.IrisJobs;
 import com.techradium.iris.job.CronSchedule;
 import com.techradium.iris.job.EnqueueResult;
 import com.techradium.iris.job.Job;

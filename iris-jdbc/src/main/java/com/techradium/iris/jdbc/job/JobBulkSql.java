@@ -1,6 +1,6 @@
 package com.techradium.iris.jdbc.job;
 
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOBS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_JOBS;
 
 import com.techradium.iris.core.ConflictException;
 import com.techradium.iris.core.TenantId;

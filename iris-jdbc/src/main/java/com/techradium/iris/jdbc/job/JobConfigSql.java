@@ -1,7 +1,7 @@
 package com.techradium.iris.jdbc.job;
 
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_QUEUES;
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_SCHEDULES;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_JOB_QUEUES;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_JOB_SCHEDULES;
 
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.job.CronSchedule;

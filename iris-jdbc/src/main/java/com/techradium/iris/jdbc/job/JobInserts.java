@@ -1,13 +1,13 @@
 package com.techradium.iris.jdbc.job;
 
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOBS;
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_DEPENDENCIES;
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_IDEMPOTENCY;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_JOBS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_JOB_DEPENDENCIES;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_JOB_IDEMPOTENCY;
 
 import com.techradium.iris.core.ConflictException;
 import com.techradium.iris.core.TenantId;
-import com.techradium.iris.jdbc.schema.tables.IrisJobs;
-import com.techradium.iris.jdbc.schema.tables.records.IrisJobDependenciesRecord;
+import com.techradium.iris.jdbc.internal.schema.tables.IrisJobs;
+import com.techradium.iris.jdbc.internal.schema.tables.records.IrisJobDependenciesRecord;
 import com.techradium.iris.job.EnqueueResult;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobState;

@@ -1,14 +1,14 @@
 package com.techradium.iris.jdbc.job;
 
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOBS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_JOBS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.internal.IrisJson;
-import com.techradium.iris.jdbc.schema.tables.records.IrisJobAttemptsRecord;
-import com.techradium.iris.jdbc.schema.tables.records.IrisJobQueuesRecord;
-import com.techradium.iris.jdbc.schema.tables.records.IrisJobSchedulesRecord;
-import com.techradium.iris.jdbc.schema.tables.records.IrisJobsRecord;
+import com.techradium.iris.jdbc.internal.schema.tables.records.IrisJobAttemptsRecord;
+import com.techradium.iris.jdbc.internal.schema.tables.records.IrisJobQueuesRecord;
+import com.techradium.iris.jdbc.internal.schema.tables.records.IrisJobSchedulesRecord;
+import com.techradium.iris.jdbc.internal.schema.tables.records.IrisJobsRecord;
 import com.techradium.iris.job.AttemptOutcome;
 import com.techradium.iris.job.CronSchedule;
 import com.techradium.iris.job.Job;

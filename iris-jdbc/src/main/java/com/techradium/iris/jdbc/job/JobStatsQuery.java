@@ -1,7 +1,7 @@
 package com.techradium.iris.jdbc.job;
 
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOBS;
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_ATTEMPTS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_JOBS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_JOB_ATTEMPTS;
 
 import com.techradium.iris.job.AttemptOutcome;
 import com.techradium.iris.job.JobStats;

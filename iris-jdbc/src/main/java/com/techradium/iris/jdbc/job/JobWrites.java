@@ -1,12 +1,12 @@
 package com.techradium.iris.jdbc.job;
 
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOBS;
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_ATTEMPTS;
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_JOB_DEPENDENCIES;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_JOBS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_JOB_ATTEMPTS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_JOB_DEPENDENCIES;
 
 import com.techradium.iris.core.TenantId;
-import com.techradium.iris.jdbc.schema.tables.IrisJobs;
-import com.techradium.iris.jdbc.schema.tables.records.IrisJobsRecord;
+import com.techradium.iris.jdbc.internal.schema.tables.IrisJobs;
+import com.techradium.iris.jdbc.internal.schema.tables.records.IrisJobsRecord;
 import com.techradium.iris.job.AttemptOutcome;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobState;

@@ -1,12 +1,12 @@
 package com.techradium.iris.jdbc.monitor;
 
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_MONITOR_ALERT_RULES;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_MONITOR_ALERT_RULES;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.techradium.iris.core.StorageException;
 import com.techradium.iris.core.internal.IrisJson;
 import com.techradium.iris.jdbc.internal.JdbcContext;
-import com.techradium.iris.jdbc.schema.tables.records.IrisMonitorAlertRulesRecord;
+import com.techradium.iris.jdbc.internal.schema.tables.records.IrisMonitorAlertRulesRecord;
 import com.techradium.iris.monitor.AlertCondition;
 import com.techradium.iris.monitor.AlertRule;
 import com.techradium.iris.monitor.spi.AlertRuleStore;

@@ -1,10 +1,10 @@
 package com.techradium.iris.jdbc.monitor;
 
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_MONITOR_RESULTS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_MONITOR_RESULTS;
 
 import com.techradium.iris.core.TimeOrderedIds;
 import com.techradium.iris.jdbc.internal.JdbcContext;
-import com.techradium.iris.jdbc.schema.tables.records.IrisMonitorResultsRecord;
+import com.techradium.iris.jdbc.internal.schema.tables.records.IrisMonitorResultsRecord;
 import com.techradium.iris.monitor.CheckOutcome;
 import com.techradium.iris.monitor.CheckResult;
 import com.techradium.iris.monitor.ComponentStatus;

@@ -1,12 +1,12 @@
 package com.techradium.iris.jdbc.monitor;
 
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_MONITOR_INCIDENTS;
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_MONITOR_INCIDENT_UPDATES;
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_MONITOR_MAINTENANCE;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_MONITOR_INCIDENTS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_MONITOR_INCIDENT_UPDATES;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_MONITOR_MAINTENANCE;
 
 import com.techradium.iris.jdbc.internal.JdbcContext;
-import com.techradium.iris.jdbc.schema.tables.records.IrisMonitorIncidentsRecord;
-import com.techradium.iris.jdbc.schema.tables.records.IrisMonitorMaintenanceRecord;
+import com.techradium.iris.jdbc.internal.schema.tables.records.IrisMonitorIncidentsRecord;
+import com.techradium.iris.jdbc.internal.schema.tables.records.IrisMonitorMaintenanceRecord;
 import com.techradium.iris.monitor.Incident;
 import com.techradium.iris.monitor.IncidentChange;
 import com.techradium.iris.monitor.IncidentImpact;

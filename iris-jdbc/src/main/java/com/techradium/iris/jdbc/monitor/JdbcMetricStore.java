@@ -1,6 +1,6 @@
 package com.techradium.iris.jdbc.monitor;
 
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_MONITOR_METRICS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_MONITOR_METRICS;
 
 import com.techradium.iris.jdbc.internal.JdbcContext;
 import com.techradium.iris.monitor.MetricPoint;

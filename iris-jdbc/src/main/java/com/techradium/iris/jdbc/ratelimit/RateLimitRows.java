@@ -1,9 +1,9 @@
 package com.techradium.iris.jdbc.ratelimit;
 
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_RATE_LIMIT_EXEMPTIONS;
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_RATE_LIMIT_QUOTAS;
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_RATE_LIMIT_RULES;
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_RATE_LIMIT_VIOLATIONS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_RATE_LIMIT_EXEMPTIONS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_RATE_LIMIT_QUOTAS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_RATE_LIMIT_RULES;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_RATE_LIMIT_VIOLATIONS;
 
 import com.techradium.iris.ratelimit.Exemption;
 import com.techradium.iris.ratelimit.ExemptionTarget;

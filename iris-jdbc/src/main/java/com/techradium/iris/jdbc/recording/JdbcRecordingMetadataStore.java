@@ -1,11 +1,11 @@
 package com.techradium.iris.jdbc.recording;
 
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_RECORDINGS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_RECORDINGS;
 
 import com.techradium.iris.core.ConflictException;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.jdbc.internal.JdbcContext;
-import com.techradium.iris.jdbc.schema.tables.records.IrisRecordingsRecord;
+import com.techradium.iris.jdbc.internal.schema.tables.records.IrisRecordingsRecord;
 import com.techradium.iris.recording.Recording;
 import com.techradium.iris.recording.spi.RecordingMetadataStore;
 import com.techradium.iris.recording.spi.WrappedKey;

@@ -1,15 +1,15 @@
 package com.techradium.iris.jdbc.webhook;
 
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_WEBHOOK_ATTEMPTS;
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_WEBHOOK_DELIVERIES;
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_WEBHOOK_ENDPOINTS;
-import static com.techradium.iris.jdbc.schema.Tables.IRIS_WEBHOOK_EVENTS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_WEBHOOK_ATTEMPTS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_WEBHOOK_DELIVERIES;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_WEBHOOK_ENDPOINTS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_WEBHOOK_EVENTS;
 
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.jdbc.internal.JdbcContext;
-import com.techradium.iris.jdbc.schema.tables.records.IrisWebhookEndpointsRecord;
+import com.techradium.iris.jdbc.internal.schema.tables.records.IrisWebhookEndpointsRecord;
 import com.techradium.iris.webhook.Delivery;
 import com.techradium.iris.webhook.DeliveryAttempt;
 import com.techradium.iris.webhook.DeliveryQuery;
