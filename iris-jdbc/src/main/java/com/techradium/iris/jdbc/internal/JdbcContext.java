@@ -171,7 +171,7 @@ public final class JdbcContext {
    */
   public <T> T inSharedTransaction(String operation, Supplier<? extends T> work) {
     Objects.requireNonNull(work, "work");
-    if (joined() != null || source == null || JoinedTransaction.current() != null) {
+    if (source == null || JoinedTransaction.current() != null) { // a host's or another store's
       return inTransaction(operation, d -> work.get());
     }
     return inTransaction(
