@@ -244,9 +244,9 @@ public final class RateLimiter {
     List<CounterCheck> checks = new ArrayList<>();
     for (RateLimitRule rule : config.forResource(RateLimitRule.LOGIN)) {
       if (rule.scope().contains(RateLimitScope.USER)) {
-        String scopeKey = RateLimitKeys.scopeKey(rule, request);
-        if (scopeKey != null) {
-          checks.add(new CounterCheck(RateLimitKeys.counterKey(rule, scopeKey), rule, 1));
+        String counterKey = RateLimitKeys.counterKey(rule, request);
+        if (counterKey != null) {
+          checks.add(new CounterCheck(counterKey, rule, 1));
         }
       }
     }

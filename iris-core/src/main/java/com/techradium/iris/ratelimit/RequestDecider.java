@@ -70,17 +70,15 @@ final class RequestDecider {
       return RateLimitDecision.unlimited(now);
     }
     List<CounterCheck> checks = new ArrayList<>(candidates.size());
-    List<String> scopeKeys = new ArrayList<>(candidates.size());
     for (RateLimitRule rule : candidates) {
-      String scopeKey = RateLimitKeys.scopeKey(rule, request);
-      if (scopeKey == null || config.exemptions.exempt(request, ip, rule.name(), now)) {
+      String counterKey = RateLimitKeys.counterKey(rule, request);
+      if (counterKey == null || config.exemptions.exempt(request, ip, rule.name(), now)) {
         continue;
       }
-      checks.add(new CounterCheck(RateLimitKeys.counterKey(rule, scopeKey), rule, request.cost()));
-      scopeKeys.add(scopeKey);
+      checks.add(new CounterCheck(counterKey, rule, request.cost()));
     }
     QuotaCharges charges = tied.isEmpty() ? QuotaCharges.NONE : QuotaCharges.of(request, tied, now);
-    Rules rules = new Rules(request, checks, scopeKeys, now, consume, lockouts);
+    Rules rules = new Rules(request, checks, now, consume, lockouts);
     if (charges.isEmpty()) {
       if (checks.isEmpty()) {
         return RateLimitDecision.unlimited(now);
@@ -163,7 +161,6 @@ final class RequestDecider {
   private final class Rules {
     final RateLimitRequest request;
     final List<CounterCheck> checks;
-    final List<String> scopeKeys;
     final Instant now;
     final boolean consume;
     final @Nullable List<LoginLockout> lockouts;
@@ -171,13 +168,11 @@ final class RequestDecider {
     Rules(
         RateLimitRequest request,
         List<CounterCheck> checks,
-        List<String> scopeKeys,
         Instant now,
         boolean consume,
         @Nullable List<LoginLockout> lockouts) {
       this.request = request;
       this.checks = checks;
-      this.scopeKeys = scopeKeys;
       this.now = now;
       this.consume = consume;
       this.lockouts = lockouts;
@@ -190,12 +185,18 @@ final class RequestDecider {
     RateLimitDecision decide(List<CounterResult> results) {
       int reported = report(results);
       CounterResult result = results.get(reported);
-      RateLimitRule rule = checks.get(reported).rule();
+      CounterCheck check = checks.get(reported);
+      RateLimitRule rule = check.rule();
       if (consume && !result.allowed()) {
         // A login lockout the context's audit log records is not a rate-limit violation notice too.
         boolean publish = lockoutScope(rule) == null || loginFailures.recorder().isEmpty();
         violations.denied(
-            request.tenant(), rule.name(), scopeKeys.get(reported), who(request), now, publish);
+            request.tenant(),
+            rule.name(),
+            RateLimitKeys.scopeKeyOf(rule, check.key()),
+            who(request),
+            now,
+            publish);
       } else if (consume && lockouts != null) {
         collectLockouts(results, lockouts);
       }

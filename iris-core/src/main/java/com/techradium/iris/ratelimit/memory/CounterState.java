@@ -8,15 +8,48 @@ import com.techradium.iris.ratelimit.spi.Gcra;
 import com.techradium.iris.ratelimit.spi.SlidingWindowCounter;
 import com.techradium.iris.ratelimit.spi.SlidingWindowLog;
 import com.techradium.iris.ratelimit.spi.TokenBucket;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One key's counter in memory, applying the algorithm's pure functions. Guarded by its own monitor:
- * callers hold it across {@link #evaluate} and {@link #commit}. A state removed by the idle sweep
- * is marked {@link #dead} under the monitor, and callers that find it so look the key up again.
+ * callers hold it across {@link #hold}, {@link #evaluate}, {@link #commit} and {@link #release}. A
+ * state removed by the idle sweep or a reset is retired under the monitor, and callers that find it
+ * so look the key up again.
+ *
+ * <p>GCRA's whole state is one number, so a decision on a GCRA key alone skips the monitor: {@link
+ * GcraState#decideAlone} is one compare-and-set. A decision over several keys, and the sweep, still
+ * take the monitor and then hold the number ({@link #hold}) so that no lone decision changes it
+ * between their reading and their writing.
  */
 abstract sealed class CounterState {
   volatile boolean dead;
+
+  /**
+   * Holds the state for a decision under the monitor; false when it has been retired. Paired with
+   * {@link #release()}.
+   */
+  boolean hold() {
+    return !dead;
+  }
+
+  /** Ends a {@link #hold()}: what {@link #commit} wrote becomes visible to lone decisions. */
+  void release() {}
+
+  /** Retires the state if it is whole at {@code now}; called under the monitor. */
+  boolean retireIfIdle(long now) {
+    if (!idle(now)) {
+      return false;
+    }
+    dead = true;
+    return true;
+  }
+
+  /** Retires the state whatever it counts (a reset); called under the monitor. */
+  void retire() {
+    dead = true;
+  }
 
   /** The answer at {@code now} without changing the count. */
   abstract CounterResult evaluate(CounterCheck check, long now);
@@ -40,35 +73,130 @@ abstract sealed class CounterState {
   }
 
   static final class GcraState extends CounterState {
-    private long tat;
-    private @Nullable RateLimitRule intervalOf;
-    private long interval;
+    /** {@link #tat} while a decision under the monitor holds it. */
+    private static final long HELD = -1;
 
-    /** The rule's emission interval, kept while the same rule instance is asked about. */
-    private long interval(RateLimitRule rule) {
-      if (rule != intervalOf) {
-        interval = Gcra.interval(rule);
-        intervalOf = rule;
+    /** {@link #tat} of a retired state. */
+    private static final long RETIRED = -2;
+
+    private static final VarHandle TAT;
+
+    static {
+      try {
+        TAT = MethodHandles.lookup().findVarHandle(GcraState.class, "tat", long.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
       }
-      return interval;
+    }
+
+    /**
+     * The theoretical arrival time (micros, 0 for a new key), or {@link #HELD} / {@link #RETIRED}.
+     */
+    private volatile long tat;
+
+    /** The value of {@link #tat} a decision under the monitor works on between hold and release. */
+    private long held;
+
+    /** The last rule asked about and its emission interval, replaced whole (racy but benign). */
+    private Interval interval = new Interval(null, 0);
+
+    private record Interval(@Nullable RateLimitRule rule, long micros) {}
+
+    private long interval(RateLimitRule rule) {
+      Interval cached = interval;
+      if (cached.rule() == rule) {
+        return cached.micros();
+      }
+      long micros = Gcra.interval(rule);
+      interval = new Interval(rule, micros);
+      return micros;
+    }
+
+    /**
+     * The decision on this key alone, without the monitor; null when the state was retired and the
+     * key must be looked up again.
+     */
+    @Nullable CounterResult decideAlone(CounterCheck check, long now, boolean consume) {
+      RateLimitRule rule = check.rule();
+      long interval = interval(rule);
+      while (true) {
+        long current = tat;
+        if (current == RETIRED) {
+          return null;
+        }
+        if (current == HELD) {
+          Thread.onSpinWait();
+          continue;
+        }
+        long admitted = Gcra.admit(current, now, check.cost(), interval, rule.burst());
+        CounterResult result =
+            Gcra.result(current, admitted, now, check.cost(), interval, rule.burst());
+        if (!consume || admitted < 0 || TAT.compareAndSet(this, current, admitted)) {
+          return result;
+        }
+      }
+    }
+
+    @Override
+    boolean hold() {
+      while (true) {
+        long current = tat;
+        if (current == RETIRED) {
+          return false;
+        }
+        // HELD is only ever set by a holder of the monitor, which the caller is: never seen here.
+        if (TAT.compareAndSet(this, current, HELD)) {
+          held = current;
+          return true;
+        }
+      }
+    }
+
+    @Override
+    void release() {
+      tat = held;
     }
 
     @Override
     CounterResult evaluate(CounterCheck check, long now) {
       RateLimitRule rule = check.rule();
       long interval = interval(rule);
-      long admitted = Gcra.admit(tat, now, check.cost(), interval, rule.burst());
-      return Gcra.result(tat, admitted, now, check.cost(), interval, rule.burst());
+      long admitted = Gcra.admit(held, now, check.cost(), interval, rule.burst());
+      return Gcra.result(held, admitted, now, check.cost(), interval, rule.burst());
     }
 
     @Override
     void commit(CounterCheck check, long now) {
-      tat = Math.max(tat, now) + check.cost() * interval(check.rule());
+      held = Math.max(held, now) + check.cost() * interval(check.rule());
+    }
+
+    @Override
+    boolean retireIfIdle(long now) {
+      while (true) {
+        long current = tat;
+        if (current == RETIRED) {
+          return true;
+        }
+        if (current > now) {
+          return false;
+        }
+        if (TAT.compareAndSet(this, current, RETIRED)) {
+          dead = true;
+          return true;
+        }
+      }
+    }
+
+    @Override
+    void retire() {
+      tat = RETIRED;
+      dead = true;
     }
 
     @Override
     boolean idle(long now) {
-      return tat <= now;
+      long current = tat;
+      return current == RETIRED || (current != HELD && current <= now);
     }
 
     @Override

@@ -17,8 +17,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * Rate-limit counters in this JVM: one small state per (tenant, key) in a map per tenant, each
  * guarded by its own monitor, so requests on different keys never contend and a request's several
  * rules are decided under their keys' monitors taken in one global order (no deadlock, all or
- * none). Counters that are whole again are forgotten by a sweep about every {@value #SWEEP_EVERY}
- * calls, so memory follows the active keys. Uses the {@code now} it is given. Thread-safe.
+ * none). A request under a single GCRA rule takes no monitor: its decision is one compare-and-set
+ * of the key's state. Counters that are whole again are forgotten by a sweep about every {@value
+ * #SWEEP_EVERY} calls, so memory follows the active keys. Uses the {@code now} it is given.
+ * Thread-safe.
  */
 public final class InMemoryRateLimitCounters implements RateLimitCounters {
   static final int SWEEP_EVERY = 1 << 16;
@@ -69,15 +71,26 @@ public final class InMemoryRateLimitCounters implements RateLimitCounters {
     String key = check.key();
     while (true) {
       CounterState state = state(states, key, check);
+      if (state instanceof CounterState.GcraState gcra) {
+        CounterResult result = gcra.decideAlone(check, now, consume);
+        if (result != null) {
+          return result;
+        }
+        continue;
+      }
       synchronized (state) {
-        if (state.dead) {
+        if (!state.hold()) {
           continue;
         }
-        CounterResult result = state.evaluate(check, now);
-        if (consume && result.allowed()) {
-          state.commit(check, now);
+        try {
+          CounterResult result = state.evaluate(check, now);
+          if (consume && result.allowed()) {
+            state.commit(check, now);
+          }
+          return result;
+        } finally {
+          state.release();
         }
-        return result;
       }
     }
   }
@@ -90,11 +103,25 @@ public final class InMemoryRateLimitCounters implements RateLimitCounters {
         return lockAll(ordered, i + 1, held, checks, now, consume);
       }
     }
-    for (Held h : held) {
-      if (h.state().dead) {
-        return null;
+    int holding = 0;
+    try {
+      for (Held h : ordered) {
+        if (!h.state().hold()) {
+          return null;
+        }
+        holding++;
+      }
+      return decideHeld(held, checks, now, consume);
+    } finally {
+      for (int k = 0; k < holding; k++) {
+        ordered[k].state().release();
       }
     }
+  }
+
+  /** Decides over states all held: all are taken, or none. */
+  private static List<CounterResult> decideHeld(
+      Held[] held, List<CounterCheck> checks, long now, boolean consume) {
     List<CounterResult> results = new ArrayList<>(held.length);
     boolean all = true;
     for (int k = 0; k < held.length; k++) {
@@ -127,7 +154,7 @@ public final class InMemoryRateLimitCounters implements RateLimitCounters {
       CounterState state = states.get(key);
       if (state != null) {
         synchronized (state) {
-          state.dead = true;
+          state.retire();
           states.remove(key, state);
         }
       }
@@ -163,8 +190,9 @@ public final class InMemoryRateLimitCounters implements RateLimitCounters {
             return old;
           }
           if (old != null) {
-            // The rule changed algorithm: the old state no longer counts for it.
-            old.dead = true;
+            // The rule changed algorithm: the old state no longer counts for it. Not under its
+            // monitor: the sweep takes a monitor, then this map's lock.
+            old.retire();
           }
           return CounterState.create(check.rule());
         });
@@ -176,8 +204,7 @@ public final class InMemoryRateLimitCounters implements RateLimitCounters {
       states.forEach(
           (key, state) -> {
             synchronized (state) {
-              if (state.idle(now)) {
-                state.dead = true;
+              if (state.retireIfIdle(now)) {
                 states.remove(key, state);
               }
             }

@@ -4,6 +4,7 @@ import com.techradium.iris.ratelimit.RateLimitRequest;
 import com.techradium.iris.ratelimit.RateLimitRule;
 import com.techradium.iris.ratelimit.RateLimitScope;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,11 +18,37 @@ import org.jspecify.annotations.Nullable;
 public final class RateLimitKeys {
   private RateLimitKeys() {}
 
+  /** The scope parts in key order; {@code values()} would copy the array on every call. */
+  private static final RateLimitScope[] PARTS = RateLimitScope.values();
+
   /** The scope key of {@code rule} for {@code request}, or null when the request lacks a part. */
   public static @Nullable String scopeKey(RateLimitRule rule, RateLimitRequest request) {
     StringBuilder key = new StringBuilder(32);
-    for (RateLimitScope part : RateLimitScope.values()) {
-      if (!rule.scope().contains(part)) {
+    return appendScope(rule, request, key) ? key.toString() : null;
+  }
+
+  /**
+   * The counter key of {@code rule} for {@code request}, {@code <rule name>:<scope key>}, or null
+   * when the request lacks a part of the scope. {@link #scopeKeyOf} recovers the scope key.
+   */
+  public static @Nullable String counterKey(RateLimitRule rule, RateLimitRequest request) {
+    StringBuilder key =
+        new StringBuilder(rule.name().length() + 32).append(rule.name()).append(':');
+    return appendScope(rule, request, key) ? key.toString() : null;
+  }
+
+  /** The scope key inside {@code counterKey}, a counter key of {@code rule}. */
+  public static String scopeKeyOf(RateLimitRule rule, String counterKey) {
+    return counterKey.substring(rule.name().length() + 1);
+  }
+
+  /** Appends the scope key; false when the request lacks a part of the scope. */
+  private static boolean appendScope(
+      RateLimitRule rule, RateLimitRequest request, StringBuilder key) {
+    Set<RateLimitScope> scope = rule.scope();
+    int start = key.length();
+    for (RateLimitScope part : PARTS) {
+      if (scope.size() < PARTS.length && !scope.contains(part)) {
         continue;
       }
       String value =
@@ -33,9 +60,9 @@ public final class RateLimitKeys {
             case RESOURCE -> request.resource();
           };
       if (value == null) {
-        return null;
+        return false;
       }
-      if (key.length() > 0) {
+      if (key.length() > start) {
         key.append(';');
       }
       key.append(label(part));
@@ -44,12 +71,7 @@ public final class RateLimitKeys {
         encode(value, key);
       }
     }
-    return key.toString();
-  }
-
-  /** The counter key of {@code rule} for a scope key. */
-  public static String counterKey(RateLimitRule rule, String scopeKey) {
-    return rule.name() + ':' + scopeKey;
+    return true;
   }
 
   private static String label(RateLimitScope part) {

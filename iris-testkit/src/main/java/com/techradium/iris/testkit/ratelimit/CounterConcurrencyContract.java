@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -64,6 +65,30 @@ public abstract class CounterConcurrencyContract extends CounterContractSupport 
     assertThat(peek(tenant, bucket).remaining()).isEqualTo(69 - 50);
   }
 
+  @ParameterizedTest
+  @EnumSource(RateLimitAlgorithm.class)
+  void aKeyDecidedAloneAndWithOthersAtOnceKeepsItsLimit(RateLimitAlgorithm algorithm)
+      throws Exception {
+    TenantId tenant = newTenant();
+    CounterCheck shared = check(rule(algorithm, 60, Duration.ofHours(1), 60));
+    CounterCheck other =
+        check(rule(RateLimitAlgorithm.TOKEN_BUCKET, 10_000, Duration.ofHours(1), 10_000));
+    Instant now = clock.instant();
+
+    // Even threads ask for the shared key alone, odd ones for it together with another key.
+    List<List<CounterResult>> results =
+        hammer(tenant, t -> t % 2 == 0 ? List.of(shared) : List.of(other, shared), now);
+
+    long admittedAlone = results.stream().filter(r -> r.size() == 1 && r.get(0).allowed()).count();
+    long admittedTogether =
+        results.stream()
+            .filter(r -> r.size() == 2 && r.stream().allMatch(CounterResult::allowed))
+            .count();
+    assertThat(admittedAlone + admittedTogether).isEqualTo(60);
+    assertThat(peek(tenant, shared).allowed()).isFalse();
+    assertThat(peek(tenant, other).remaining()).isEqualTo(10_000 - 1 - admittedTogether);
+  }
+
   @Test
   void theSlidingCounterStaysWithinTwiceTheLimitAsTimeMoves() throws Exception {
     TenantId tenant = newTenant();
@@ -90,11 +115,18 @@ public abstract class CounterConcurrencyContract extends CounterContractSupport 
 
   private List<List<CounterResult>> hammer(TenantId tenant, List<CounterCheck> checks, Instant now)
       throws Exception {
+    return hammer(tenant, thread -> checks, now);
+  }
+
+  /** {@link #THREADS} threads at once, each asking for {@code checksOf.apply(its index)}. */
+  private List<List<CounterResult>> hammer(
+      TenantId tenant, IntFunction<List<CounterCheck>> checksOf, Instant now) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     CountDownLatch start = new CountDownLatch(1);
     try {
       List<Future<List<List<CounterResult>>>> futures = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
+        List<CounterCheck> checks = checksOf.apply(t);
         futures.add(
             pool.submit(
                 () -> {
