@@ -24,12 +24,24 @@ public record Accessor(
         .throwIfInvalid();
   }
 
-  /** A user reading for {@code purpose}. */
+  /**
+   * A user reading for {@code purpose}.
+   *
+   * @param userId the reading user's id
+   * @param purpose why the data is read, or null
+   * @return the accessor
+   */
   public static Accessor user(String userId, @Nullable String purpose) {
     return new Accessor(userId, ActorType.USER, purpose, RequestContext.NONE);
   }
 
-  /** A system process (for example a scheduled export). */
+  /**
+   * A system process (for example a scheduled export).
+   *
+   * @param name the process's name, for example {@code "nightly-export"}
+   * @param purpose why the data is read, or null
+   * @return the accessor
+   */
   public static Accessor system(String name, @Nullable String purpose) {
     return new Accessor(name, ActorType.SYSTEM, purpose, RequestContext.NONE);
   }

@@ -42,6 +42,11 @@ public record AuditRecord(
   /**
    * Chains a new record after {@code previousHash}, computing its hash: keyed when the record
    * carries a {@linkplain NewAuditRecord#chainKey() chain key}, plain SHA-256 otherwise.
+   *
+   * @param record the new record with its event, id and time
+   * @param sequence the sequence the record takes in its chain
+   * @param previousHash the hash of the chain's previous link
+   * @return the chained record
    */
   public static AuditRecord chain(NewAuditRecord record, long sequence, String previousHash) {
     return new AuditRecord(
@@ -59,12 +64,20 @@ public record AuditRecord(
             record.event()));
   }
 
-  /** The owning tenant. */
+  /**
+   * The owning tenant.
+   *
+   * @return the tenant of the event
+   */
   public TenantId tenantId() {
     return event.tenantId();
   }
 
-  /** The stream, which is also the chain this record belongs to. */
+  /**
+   * The stream, which is also the chain this record belongs to.
+   *
+   * @return the category of the event
+   */
   public AuditCategory category() {
     return event.category();
   }
@@ -73,6 +86,8 @@ public record AuditRecord(
    * Whether {@link #hash} is the plain SHA-256 hash of the record's content and {@link
    * #previousHash}. A keyed link never matches here: check it with {@link
    * #hashMatches(AuditChainKey)}.
+   *
+   * @return true if the plain hash matches
    */
   public boolean hashMatches() {
     return AuditChain.hash(previousHash, sequence, id, recordedAt, event).equals(hash);
@@ -82,6 +97,9 @@ public record AuditRecord(
    * Whether {@link #hash} is the link {@code key} makes of the record's content and {@link
    * #previousHash} (a keyed link naming another key id never matches). A plain hash is checked as
    * by {@link #hashMatches()}.
+   *
+   * @param key the chain key the link should have been made with
+   * @return true if the link matches
    */
   public boolean hashMatches(AuditChainKey key) {
     Objects.requireNonNull(key, "key");

@@ -28,12 +28,20 @@ public record ChainVerification(
     Objects.requireNonNull(lastHash, "lastHash");
   }
 
-  /** Whether no break was found. */
+  /**
+   * Whether no break was found.
+   *
+   * @return true if the chain holds
+   */
   public boolean valid() {
     return firstBreak == null;
   }
 
-  /** The first break, if any. */
+  /**
+   * The first break, if any.
+   *
+   * @return the first break, or empty if the chain holds
+   */
   public Optional<ChainBreak> breakFound() {
     return Optional.ofNullable(firstBreak);
   }

@@ -38,7 +38,17 @@ public record Checkpoint(
     }
   }
 
-  /** Signs the chain position ({@code sequence}, {@code hash}) with {@code signer}. */
+  /**
+   * Signs the chain position ({@code sequence}, {@code hash}) with {@code signer}.
+   *
+   * @param signer the signer
+   * @param tenantId the chain's tenant
+   * @param category the chain's stream
+   * @param sequence the chain position
+   * @param hash the link at that position
+   * @param createdAt when the checkpoint is made
+   * @return the signed checkpoint
+   */
   public static Checkpoint sign(
       CheckpointSigner signer,
       TenantId tenantId,
@@ -59,7 +69,12 @@ public record Checkpoint(
         java.util.Base64.getEncoder().encodeToString(signer.sign(payload)));
   }
 
-  /** Whether the signature is valid under {@code signer} (same algorithm and key id). */
+  /**
+   * Whether the signature is valid under {@code signer} (same algorithm and key id).
+   *
+   * @param signer a signer or verifier holding the key
+   * @return true if the signature verifies
+   */
   public boolean isSignedBy(CheckpointSigner signer) {
     if (!signer.algorithm().equals(algorithm) || !signer.keyId().equals(keyId)) {
       return false;

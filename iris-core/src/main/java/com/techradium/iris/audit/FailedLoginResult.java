@@ -15,7 +15,11 @@ public record FailedLoginResult(AuditRecord event, List<BruteForceDetection> det
     detections = List.copyOf(detections);
   }
 
-  /** Whether this failure completed a brute-force burst. */
+  /**
+   * Whether this failure completed a brute-force burst.
+   *
+   * @return true if a brute-force burst was detected
+   */
   public boolean bruteForceDetected() {
     return !detections.isEmpty();
   }

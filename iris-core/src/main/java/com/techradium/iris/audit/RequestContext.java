@@ -12,9 +12,14 @@ import org.jspecify.annotations.Nullable;
  * @param requestId at most {@value #MAX_REQUEST_ID_LENGTH} characters, no control characters
  */
 public record RequestContext(
+    /** The longest IP address, in characters (an IPv6 address with an embedded IPv4 one). */
     @Nullable String ipAddress, @Nullable String userAgent, @Nullable String requestId) {
   public static final int MAX_IP_LENGTH = 45;
+
+  /** The longest user agent, in characters. */
   public static final int MAX_USER_AGENT_LENGTH = 512;
+
+  /** The longest request id, in characters. */
   public static final int MAX_REQUEST_ID_LENGTH = 128;
 
   /** A context with nothing known. */
@@ -26,7 +31,12 @@ public record RequestContext(
     validation.throwIfInvalid();
   }
 
-  /** A context that only knows the client's IP address. */
+  /**
+   * A context that only knows the client's IP address.
+   *
+   * @param ipAddress the client's IP address
+   * @return the context
+   */
   public static RequestContext ip(String ipAddress) {
     return new RequestContext(ipAddress, null, null);
   }

@@ -24,7 +24,11 @@ public record LoginProtection(int maxFailures, Duration window) {
     }
   }
 
-  /** The platform's limits: 5 failures within 1 minute and 20 failures within 1 hour. */
+  /**
+   * The platform's limits: 5 failures within 1 minute and 20 failures within 1 hour.
+   *
+   * @return the default limits, shortest window first
+   */
   public static List<LoginProtection> defaults() {
     return List.of(
         new LoginProtection(5, Duration.ofMinutes(1)),

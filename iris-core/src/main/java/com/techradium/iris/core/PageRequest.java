@@ -26,22 +26,40 @@ public record PageRequest(int limit, @Nullable String cursor) {
     }
   }
 
-  /** The first page of {@value #DEFAULT_LIMIT} items. */
+  /**
+   * The first page of {@value #DEFAULT_LIMIT} items.
+   *
+   * @return the first page with the default limit
+   */
   public static PageRequest first() {
     return new PageRequest(DEFAULT_LIMIT, null);
   }
 
-  /** The first page of {@code limit} items. */
+  /**
+   * The first page of {@code limit} items.
+   *
+   * @param limit the number of items per page
+   * @return the first page with that limit
+   */
   public static PageRequest first(int limit) {
     return new PageRequest(limit, null);
   }
 
-  /** The page that follows the one that returned {@code cursor}, with the same limit. */
+  /**
+   * The page that follows the one that returned {@code cursor}, with the same limit.
+   *
+   * @param cursor the cursor returned by the previous page
+   * @return the next page request
+   */
   public PageRequest after(String cursor) {
     return new PageRequest(limit, cursor);
   }
 
-  /** The cursor, if this is not the first page. */
+  /**
+   * The cursor, if this is not the first page.
+   *
+   * @return the cursor, or empty for the first page
+   */
   public Optional<String> cursorValue() {
     return Optional.ofNullable(cursor);
   }

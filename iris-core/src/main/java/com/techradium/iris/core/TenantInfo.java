@@ -26,6 +26,8 @@ public record TenantInfo(TenantId id, String displayName, Instant registeredAt) 
    * The rule every directory applies when a tenant is registered again: the same display name
    * returns this registration unchanged (registration is idempotent), another name is a conflict.
    *
+   * @param displayName the display name of the new registration
+   * @return this registration
    * @throws ConflictException if {@code displayName} differs from this registration's
    */
   public TenantInfo registeredAgainAs(String displayName) {

@@ -31,7 +31,13 @@ public record NewAuditRecord(
     recordedAt = Objects.requireNonNull(recordedAt, "recordedAt").truncatedTo(ChronoUnit.MICROS);
   }
 
-  /** An event of a plain (unkeyed) chain. */
+  /**
+   * An event of a plain (unkeyed) chain.
+   *
+   * @param id the event's id
+   * @param recordedAt when the event was recorded
+   * @param event the event
+   */
   public NewAuditRecord(UUID id, Instant recordedAt, AuditEvent event) {
     this(id, recordedAt, event, null);
   }
