@@ -15,6 +15,16 @@ import org.jspecify.annotations.Nullable;
  */
 public record Accessor(
     String actorId, ActorType actorType, @Nullable String purpose, RequestContext context) {
+  /**
+   * Creates an {@code Accessor}, checking its components.
+   *
+   * @param actorId the reader's id
+   * @param actorType the reader's kind
+   * @param purpose why they read it (ticket, investigation), optional
+   * @param context where the request came from
+   * @throws com.techradium.iris.core.ValidationException if a component is invalid, naming each
+   *     offending field
+   */
   public Accessor {
     Validation.of()
         .text("accessedBy.actorId", actorId, AuditEvent.MAX_ACTOR_ID_LENGTH)

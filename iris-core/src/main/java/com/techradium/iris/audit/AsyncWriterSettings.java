@@ -19,6 +19,17 @@ public record AsyncWriterSettings(
     FullBufferPolicy whenFull,
     Duration blockTimeout,
     Duration maxRetryBackoff) {
+  /**
+   * Creates an {@code AsyncWriterSettings}, checking its components.
+   *
+   * @param capacity events the buffer holds (default 10,000)
+   * @param batchSize events written per store call (default 500)
+   * @param whenFull what enqueue does on a full buffer (default {@link FullBufferPolicy#BLOCK})
+   * @param blockTimeout how long {@link FullBufferPolicy#BLOCK} waits (default 5 s)
+   * @param maxRetryBackoff the longest pause between retries of a failed batch (default 5 s;
+   *     retries start at 50 ms and double)
+   * @throws IllegalArgumentException if a component is out of range
+   */
   public AsyncWriterSettings {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);

@@ -94,6 +94,31 @@ public record AuditEvent(
   /** The largest canonical JSON value ({@code metadata}, {@code before}, {@code after}), bytes. */
   public static final int MAX_JSON_BYTES = 16 * 1024;
 
+  /**
+   * Creates an {@code AuditEvent}, checking its components and copying its collections.
+   *
+   * @param tenantId the tenant the event belongs to
+   * @param category the stream, which is also the chain the event joins
+   * @param actorId who acted: the host's id for the user, service, key or component
+   * @param actorType what kind of actor {@code actorId} names
+   * @param action what was done, a short stable name such as {@code "user.login"}
+   * @param outcome how it ended
+   * @param severity how serious it is
+   * @param targetType the kind of thing acted on, such as {@code "invoice"}, or null
+   * @param targetId the id of the thing acted on, or null; needs {@code targetType}
+   * @param ipAddress the client's IP address, or null
+   * @param userAgent the client's user agent, or null
+   * @param requestId the host's request id, or null
+   * @param securityKind the kind of a security event; required for SECURITY, null otherwise
+   * @param dataCategory the kind of data read; required for DATA_ACCESS
+   * @param recordIds the ids of the records read or changed; empty when none (null is taken as
+   *     empty)
+   * @param purpose why data was accessed, or null
+   * @param metadata free-form details as a JSON object, or null
+   * @param before the value before an admin change, as JSON, or null
+   * @param after the value after an admin change, as JSON, or null
+   * @throws ValidationException if a component is invalid, naming each offending field
+   */
   public AuditEvent {
     Validation validation = Validation.of();
     validation

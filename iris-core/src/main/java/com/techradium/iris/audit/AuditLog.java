@@ -276,7 +276,6 @@ public final class AuditLog {
    *
    * @param login the failed login, with its tenant, account and context
    * @return the recorded event and the detections it triggered
-   * @return whether the failure completed a brute-force burst, with the detection if it did
    * @throws com.techradium.iris.core.ValidationException on an invalid event, an unknown tenant or,
    *     with a rate limiter, input it cannot count; nothing is recorded or counted
    */

@@ -43,6 +43,25 @@ public record AuditQuery(
     @Nullable DataCategory dataCategory,
     @Nullable String ipAddress) {
 
+  /**
+   * Creates an {@code AuditQuery}, checking its components and copying its collections.
+   *
+   * @param tenantId the tenant; no query reaches another tenant's events
+   * @param from events recorded at or after this instant (inclusive), or null
+   * @param to events recorded before this instant (exclusive), or null
+   * @param categories the streams to include; empty means all
+   * @param actorId exact actor id
+   * @param action exact action
+   * @param targetType exact target type
+   * @param targetId exact target id
+   * @param outcome exact outcome
+   * @param minSeverity severity at least this
+   * @param securityKind exact security event kind
+   * @param dataCategory exact data category
+   * @param ipAddress exact IP address
+   * @throws com.techradium.iris.core.ValidationException if a component is invalid, naming each
+   *     offending field
+   */
   public AuditQuery {
     Validation.of()
         .required("tenantId", tenantId)

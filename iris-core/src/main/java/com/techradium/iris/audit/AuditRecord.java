@@ -28,6 +28,18 @@ public record AuditRecord(
     AuditEvent event,
     String previousHash,
     String hash) {
+  /**
+   * Creates an {@code AuditRecord}, checking its components.
+   *
+   * @param sequence position in the chain of ({@code tenantId}, {@code category}), from 1
+   * @param id the event id (UUIDv7)
+   * @param recordedAt when the audit log accepted the event, to the microsecond
+   * @param event the content
+   * @param previousHash the hash of event {@code sequence - 1}, or {@link AuditChain#GENESIS_HASH}
+   * @param hash SHA-256 of the canonical encoding, 64 lowercase hex digits; in a keyed chain the
+   *     keyed link described in {@link AuditChain} (HMAC-SHA256 under the named chain key)
+   * @throws IllegalArgumentException if a component is out of range
+   */
   public AuditRecord {
     if (sequence < 1) {
       throw new IllegalArgumentException("sequence must be at least 1, got " + sequence);

@@ -34,6 +34,14 @@ public record BruteForceRule(Scope scope, int maxFailures, Duration window) {
     }
   }
 
+  /**
+   * Creates a {@code BruteForceRule}, checking its components.
+   *
+   * @param scope whether failures are counted per account or per source IP address
+   * @param maxFailures the failures within the window that make a burst; at least 1
+   * @param window how far back failures are counted
+   * @throws IllegalArgumentException if a component is out of range
+   */
   public BruteForceRule {
     Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(window, "window");

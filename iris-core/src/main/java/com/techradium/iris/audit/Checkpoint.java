@@ -15,6 +15,11 @@ import java.util.Objects;
  * @param algorithm the {@link CheckpointSigner#algorithm()} that made the signature
  * @param keyId the {@link CheckpointSigner#keyId()} of the key that made it
  * @param signature Base64 of the signature over {@link AuditChain#checkpointPayload}
+ * @param tenantId the chain's tenant
+ * @param category the chain's stream
+ * @param sequence the chain position the checkpoint vouches for, from 1
+ * @param hash the chain's link at {@code sequence}
+ * @param createdAt when the checkpoint was signed, truncated to microseconds
  */
 public record Checkpoint(
     TenantId tenantId,
@@ -25,6 +30,19 @@ public record Checkpoint(
     String algorithm,
     String keyId,
     String signature) {
+  /**
+   * Creates a {@code Checkpoint}, checking its components.
+   *
+   * @param tenantId the chain's tenant
+   * @param category the chain's stream
+   * @param sequence the chain position the checkpoint vouches for, from 1
+   * @param hash the chain's link at {@code sequence}
+   * @param createdAt when the checkpoint was signed, truncated to microseconds
+   * @param algorithm the {@link CheckpointSigner#algorithm()} that made the signature
+   * @param keyId the {@link CheckpointSigner#keyId()} of the key that made it
+   * @param signature Base64 of the signature over {@link AuditChain#checkpointPayload}
+   * @throws IllegalArgumentException if a component is out of range
+   */
   public Checkpoint {
     Objects.requireNonNull(tenantId, "tenantId");
     Objects.requireNonNull(category, "category");

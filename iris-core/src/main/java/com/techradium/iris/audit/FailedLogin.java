@@ -24,6 +24,14 @@ import org.jspecify.annotations.Nullable;
  */
 public record FailedLogin(
     TenantId tenantId, String account, RequestContext context, @Nullable String reason) {
+  /**
+   * Creates a {@code FailedLogin}, checking its components.
+   *
+   * @param tenantId the tenant of the account
+   * @param account the account id the caller tried to log in as
+   * @param context where the attempt came from; its IP address feeds the per-IP brute-force rules
+   * @param reason why it failed (e.g. {@code "bad_password"}), or null
+   */
   public FailedLogin {
     Objects.requireNonNull(tenantId, "tenantId");
     Objects.requireNonNull(account, "account");

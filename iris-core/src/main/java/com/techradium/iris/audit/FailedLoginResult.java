@@ -10,6 +10,12 @@ import java.util.Objects;
  * @param detections brute-force detections this failure triggered (usually none)
  */
 public record FailedLoginResult(AuditRecord event, List<BruteForceDetection> detections) {
+  /**
+   * Creates a {@code FailedLoginResult}, checking its components and copying its collections.
+   *
+   * @param event the failed-login security event
+   * @param detections brute-force detections this failure triggered (usually none)
+   */
   public FailedLoginResult {
     Objects.requireNonNull(event, "event");
     detections = List.copyOf(detections);

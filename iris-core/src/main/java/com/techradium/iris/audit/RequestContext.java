@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param requestId at most {@value #MAX_REQUEST_ID_LENGTH} characters, no control characters
  */
 public record RequestContext(
-    /** The longest IP address, in characters (an IPv6 address with an embedded IPv4 one). */
     @Nullable String ipAddress, @Nullable String userAgent, @Nullable String requestId) {
+  /** The longest IP address, in characters (an IPv6 address with an embedded IPv4 one). */
   public static final int MAX_IP_LENGTH = 45;
 
   /** The longest user agent, in characters. */
@@ -25,6 +25,15 @@ public record RequestContext(
   /** A context with nothing known. */
   public static final RequestContext NONE = new RequestContext(null, null, null);
 
+  /**
+   * Creates a {@code RequestContext}, checking its components.
+   *
+   * @param ipAddress an IPv4 or IPv6 literal, at most {@value #MAX_IP_LENGTH} characters
+   * @param userAgent at most {@value #MAX_USER_AGENT_LENGTH} characters, no control characters
+   * @param requestId at most {@value #MAX_REQUEST_ID_LENGTH} characters, no control characters
+   * @throws com.techradium.iris.core.ValidationException if a component is invalid, naming each
+   *     offending field
+   */
   public RequestContext {
     Validation validation = Validation.of();
     checkInto(validation, ipAddress, userAgent, requestId);

@@ -20,6 +20,12 @@ public record RetentionPolicy(Duration defaultPeriod, Map<AuditCategory, Duratio
   /** The default period: 365 days. */
   public static final Duration DEFAULT_PERIOD = Duration.ofDays(365);
 
+  /**
+   * Creates a {@code RetentionPolicy}, checking its components and copying its collections.
+   *
+   * @param defaultPeriod how long events of a category without its own period are kept
+   * @param periods the categories with their own period
+   */
   public RetentionPolicy {
     requirePositive(defaultPeriod, "defaultPeriod");
     Objects.requireNonNull(periods, "periods");

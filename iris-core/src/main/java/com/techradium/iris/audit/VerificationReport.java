@@ -16,6 +16,13 @@ import java.util.Optional;
  */
 public record VerificationReport(
     TenantId tenantId, Instant verifiedAt, List<ChainVerification> chains) {
+  /**
+   * Creates a {@code VerificationReport}, checking its components and copying its collections.
+   *
+   * @param tenantId the verified tenant
+   * @param verifiedAt when the verification ran
+   * @param chains one verification per category that has events, in category order
+   */
   public VerificationReport {
     Objects.requireNonNull(tenantId, "tenantId");
     Objects.requireNonNull(verifiedAt, "verifiedAt");

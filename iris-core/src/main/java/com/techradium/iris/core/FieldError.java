@@ -10,6 +10,12 @@ import java.util.Objects;
  * @param message what is wrong with the value, for example {@code "must not be blank"}
  */
 public record FieldError(String field, String message) {
+  /**
+   * Creates a {@code FieldError}, checking its components.
+   *
+   * @param field the dotted path of the rejected field, as the caller named it
+   * @param message what is wrong with the value, for example {@code "must not be blank"}
+   */
   public FieldError {
     Objects.requireNonNull(field, "field");
     Objects.requireNonNull(message, "message");

@@ -14,6 +14,13 @@ import java.util.Objects;
  * @param window the sliding window the failures are counted in, at least 1 ms
  */
 public record LoginProtection(int maxFailures, Duration window) {
+  /**
+   * Creates a {@code LoginProtection}, checking its components.
+   *
+   * @param maxFailures failed logins allowed within {@code window}, at least 1
+   * @param window the sliding window the failures are counted in, at least 1 ms
+   * @throws IllegalArgumentException if a component is out of range
+   */
   public LoginProtection {
     Objects.requireNonNull(window, "window");
     if (maxFailures < 1) {

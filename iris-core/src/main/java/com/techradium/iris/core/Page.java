@@ -15,6 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param nextCursor the cursor to the next page, or null on the last page
  */
 public record Page<T>(List<T> items, @Nullable String nextCursor) {
+  /**
+   * Creates a {@code Page}, copying its collections.
+   *
+   * @param items the items of this page, in listing order; at most the requested limit
+   * @param nextCursor the cursor to the next page, or null on the last page
+   */
   public Page {
     items = List.copyOf(items);
   }

@@ -17,6 +17,13 @@ public record PageRequest(int limit, @Nullable String cursor) {
   /** The page size used by {@link #first()}. */
   public static final int DEFAULT_LIMIT = 50;
 
+  /**
+   * Creates a {@code PageRequest}, checking its components.
+   *
+   * @param limit 1 to {@value #MAX_LIMIT} items
+   * @param cursor an opaque cursor from the previous page, or null for the first page
+   * @throws ValidationException if a component is invalid, naming each offending field
+   */
   public PageRequest {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new ValidationException("limit", "must be between 1 and " + MAX_LIMIT);

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * {@code '.'}, starting with a letter or digit. That keeps it safe inside SQL values, Redis key
  * hash tags, file names and log lines without escaping.
  *
- * @param value the id text, as described above
+ * @param value the id text: 1 to 64 characters of the set above
  */
 public record TenantId(String value) implements Comparable<TenantId> {
   /** The longest tenant id accepted. */
@@ -18,6 +18,12 @@ public record TenantId(String value) implements Comparable<TenantId> {
 
   private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
+  /**
+   * Creates a {@code TenantId}, checking its components.
+   *
+   * @param value the id text: 1 to 64 characters of the set above
+   * @throws ValidationException if a component is invalid, naming each offending field
+   */
   public TenantId {
     if (value == null) {
       throw new ValidationException("tenantId", "must not be null");

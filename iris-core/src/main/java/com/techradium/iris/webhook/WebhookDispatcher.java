@@ -193,7 +193,11 @@ public final class WebhookDispatcher {
     return updated;
   }
 
-  /** Enables an endpoint and clears its failure streak. @throws NotFoundException if absent */
+  /**
+   * Enables an endpoint and clears its failure streak.
+   *
+   * @throws NotFoundException if absent
+   */
   public Endpoint enableEndpoint(TenantId tenant, UUID endpointId) {
     return setEnabled(tenant, endpointId, true, null);
   }
@@ -228,7 +232,11 @@ public final class WebhookDispatcher {
     return store.listEndpoints(tenant);
   }
 
-  /** Deletes an endpoint with its deliveries. @return whether it existed */
+  /**
+   * Deletes an endpoint with its deliveries.
+   *
+   * @return whether it existed
+   */
   public boolean deleteEndpoint(TenantId tenant, UUID endpointId) {
     Objects.requireNonNull(endpointId, "endpointId");
     checkTenant(Validation.of(), tenant).throwIfInvalid();

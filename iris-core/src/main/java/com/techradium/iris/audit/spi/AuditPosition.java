@@ -21,6 +21,12 @@ public record AuditPosition(Instant recordedAt, UUID id) implements Comparable<A
   private static final Comparator<AuditPosition> ORDER =
       Comparator.comparing(AuditPosition::recordedAt).thenComparing(AuditPosition::id);
 
+  /**
+   * Creates an {@code AuditPosition}, checking its components.
+   *
+   * @param recordedAt when the event was recorded
+   * @param id the event's id, breaking ties between equal times
+   */
   public AuditPosition {
     Objects.requireNonNull(recordedAt, "recordedAt");
     Objects.requireNonNull(id, "id");

@@ -34,7 +34,6 @@ public interface AuditStore {
    *
    * @param records the records to chain and store, in order
    * @return the stored records, in the order given
-   * @return the stored records, in the same order
    */
   List<AuditRecord> append(List<NewAuditRecord> records);
 

@@ -43,7 +43,11 @@ public record Cidr(byte[] network, int prefix) {
     return new Cidr(bytes, prefix);
   }
 
-  /** The bytes of an IP literal, without DNS. @throws IllegalArgumentException otherwise */
+  /**
+   * The bytes of an IP literal, without DNS.
+   *
+   * @throws IllegalArgumentException otherwise
+   */
   public static byte[] literal(String address) {
     boolean v4 = address.matches("\\d{1,3}(\\.\\d{1,3}){3}");
     boolean v6 = address.indexOf(':') >= 0 && address.matches("[0-9A-Fa-f:.]+");
