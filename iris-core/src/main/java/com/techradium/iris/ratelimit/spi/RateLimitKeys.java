@@ -17,7 +17,13 @@ import org.jspecify.annotations.Nullable;
 public final class RateLimitKeys {
   private RateLimitKeys() {}
 
-  /** The scope key of {@code rule} for {@code request}, or null when the request lacks a part. */
+  /**
+   * The scope key of {@code rule} for {@code request}, or null when the request lacks a part.
+   *
+   * @param rule the rule
+   * @param request the request
+   * @return the scope key, or null
+   */
   public static @Nullable String scopeKey(RateLimitRule rule, RateLimitRequest request) {
     StringBuilder key = new StringBuilder(32);
     for (RateLimitScope part : RateLimitScope.values()) {
@@ -47,7 +53,13 @@ public final class RateLimitKeys {
     return key.toString();
   }
 
-  /** The counter key of {@code rule} for a scope key. */
+  /**
+   * The counter key of {@code rule} for a scope key.
+   *
+   * @param rule the rule
+   * @param scopeKey the scope key
+   * @return the counter key
+   */
   public static String counterKey(RateLimitRule rule, String scopeKey) {
     return rule.name() + ':' + scopeKey;
   }
@@ -62,7 +74,12 @@ public final class RateLimitKeys {
     };
   }
 
-  /** Appends {@code value} percent-encoded as UTF-8. */
+  /**
+   * Appends {@code value} percent-encoded as UTF-8.
+   *
+   * @param value the text to encode
+   * @param out where it is appended
+   */
   public static void encode(String value, StringBuilder out) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);

@@ -12,6 +12,13 @@ import java.util.Objects;
  * @param prefix the prefix length
  */
 public record Cidr(byte[] network, int prefix) {
+  /**
+   * Creates a {@code Cidr}, checking its components.
+   *
+   * @param network the network's address bytes (4 or 16)
+   * @param prefix the prefix length
+   * @throws IllegalArgumentException if a component is out of range
+   */
   public Cidr {
     Objects.requireNonNull(network, "network");
     if (network.length != 4 && network.length != 16) {
@@ -27,6 +34,8 @@ public record Cidr(byte[] network, int prefix) {
   /**
    * Parses {@code address/prefix} (a bare address means a single host).
    *
+   * @param text an IP literal, optionally with {@code /prefix}
+   * @return the network
    * @throws IllegalArgumentException if it is not an IP literal with a valid prefix
    */
   public static Cidr parse(String text) {
@@ -46,6 +55,8 @@ public record Cidr(byte[] network, int prefix) {
   /**
    * The bytes of an IP literal, without DNS.
    *
+   * @param address an IPv4 or IPv6 literal
+   * @return the address's 4 or 16 bytes
    * @throws IllegalArgumentException otherwise
    */
   public static byte[] literal(String address) {
@@ -61,7 +72,12 @@ public record Cidr(byte[] network, int prefix) {
     }
   }
 
-  /** Whether {@code address} lies in this network (IPv4 and IPv6 never match each other). */
+  /**
+   * Whether {@code address} lies in this network (IPv4 and IPv6 never match each other).
+   *
+   * @param address the address to test
+   * @return true if it lies in this network
+   */
   public boolean contains(InetAddress address) {
     byte[] other = address.getAddress();
     if (other.length != network.length) {
@@ -81,6 +97,11 @@ public record Cidr(byte[] network, int prefix) {
     return (other[full] & mask) == (network[full] & mask);
   }
 
+  /**
+   * The network's address bytes, 4 or 16 of them.
+   *
+   * @return a copy of the bytes
+   */
   @Override
   public byte[] network() {
     return network.clone();
