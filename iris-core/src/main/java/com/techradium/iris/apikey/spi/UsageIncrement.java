@@ -15,6 +15,15 @@ import java.util.UUID;
  * @param count how many validations to add, at least 1
  */
 public record UsageIncrement(TenantId tenant, UUID keyId, Instant hour, long count) {
+  /**
+   * Creates an {@code UsageIncrement}, checking its components.
+   *
+   * @param tenant the key's tenant
+   * @param keyId the key
+   * @param hour the start of the hour (UTC, whole hours only)
+   * @param count how many validations to add, at least 1
+   * @throws IllegalArgumentException if a component is out of range
+   */
   public UsageIncrement {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(keyId, "keyId");
