@@ -295,7 +295,7 @@ public final class Iris implements AutoCloseable {
   /**
    * The tenant directory every facade checks tenants against.
    *
-   * @return the tenant directory of the storage
+   * @return the tenant directory of the shared context
    */
   public TenantDirectory tenants() {
     return context.tenants();

@@ -181,7 +181,7 @@ public final class ApiKeyManager {
    * Creates a key and returns it with its secret, which is shown this once.
    *
    * @param actor who creates it (a user or service id), recorded in the admin event
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param request the key's name, owner, mode, scopes, allow-list, tier and expiry
    * @return the key and its secret
    * @throws com.techradium.iris.core.ValidationException naming every rejected field; nothing is
@@ -242,7 +242,7 @@ public final class ApiKeyManager {
    * grace period ends the older secret at once.
    *
    * @param grace zero to {@link #MAX_GRACE}
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param id the key's id
    * @param actor who rotates it, recorded in the admin event
    * @return the key and its new secret
@@ -294,7 +294,7 @@ public final class ApiKeyManager {
    * Revokes the key and any rotated-away secret, at once on this node and on every node within the
    * documented bound. Revoking a revoked key changes nothing and returns it.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param id the key's id
    * @param actor who revokes it, recorded in the admin event
    * @return the key, revoked
@@ -335,7 +335,7 @@ public final class ApiKeyManager {
    * Changes a key's name, scopes, allow-list or tier (the non-null parts of {@code change}); every
    * node sees the change within the revocation bound.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param id the key's id
    * @param change the parts to change
    * @param actor who changes it, recorded in the admin event
@@ -501,7 +501,7 @@ public final class ApiKeyManager {
   /**
    * One key of the tenant, whatever its status.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param id the key's id
    * @return the key, or empty if the tenant has none with this id
    */
@@ -516,7 +516,7 @@ public final class ApiKeyManager {
   /**
    * One page of the tenant's active keys (neither revoked nor expired), oldest first.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param page the page size and cursor
    * @return one page of keys
    */
@@ -531,7 +531,7 @@ public final class ApiKeyManager {
   /**
    * How many active keys the tenant has.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @return the number of active keys
    */
   public long countActive(TenantId tenant) {
@@ -544,7 +544,7 @@ public final class ApiKeyManager {
    * The tenant's active keys that expire within {@code within} from now, soonest first (at most
    * 1,000).
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param within how far ahead to look
    * @return the expiring keys, soonest first
    */
@@ -568,7 +568,7 @@ public final class ApiKeyManager {
    * A key's validations per hour and per UTC day in {@code [from, to)} ({@code from} rounded down
    * to the hour), as written so far.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param id the key's id
    * @param from the start of the range, inclusive
    * @param to the end of the range, exclusive

@@ -162,7 +162,7 @@ public record AuditEvent(
    *
    * @param tenant the tenant the event belongs to
    * @param category the stream
-   * @return a builder with outcome SUCCESS and severity INFO
+   * @return a builder; actor and action remain to be set
    */
   public static Builder builder(TenantId tenant, AuditCategory category) {
     return new Builder(

@@ -37,7 +37,7 @@ public final class AuditEvents {
    * A security event of {@code kind} (outcome {@link Outcome#DENIED}, the kind's default severity).
    *
    * @param action what was attempted, e.g. {@code "api.call"}
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param kind the kind of security event
    * @param actorId who acted
    * @param actorType what kind of actor it is
@@ -59,7 +59,7 @@ public final class AuditEvents {
    * A {@link SecurityEventKind#RATE_LIMIT_VIOLATION}: {@code actorId} exceeded the rate limit
    * {@code limitName} (kept in the metadata as {@code limit}).
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param actorId who exceeded the limit
    * @param actorType what kind of actor it is
    * @param limitName the name of the exceeded limit
@@ -84,7 +84,7 @@ public final class AuditEvents {
    * A {@link SecurityEventKind#KEY_MISUSE} of API key {@code apiKeyId} (wrong scope, wrong IP,
    * revoked key...), the reason kept in the metadata.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param apiKeyId the key's id, never its secret
    * @param reason what was wrong, such as {@code "scope"} or {@code "revoked"}
    * @return a builder preset for the event
@@ -107,7 +107,7 @@ public final class AuditEvents {
    * data (PII, PHI...); the action is {@code <targetType>.read}. Add the purpose with {@link
    * AuditEvent.Builder#purpose}.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param actorId the reading user
    * @param dataCategory the kind of data read
    * @param targetType the records' type, such as {@code "patient"}
@@ -138,7 +138,7 @@ public final class AuditEvents {
    * target's value before and after with {@link AuditEvent.Builder#before} and {@link
    * AuditEvent.Builder#after}.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param actorId the acting user
    * @param action the action name
    * @param targetType the changed thing's type
@@ -168,7 +168,7 @@ public final class AuditEvents {
    * @param path the request path (without query string), at most {@value #MAX_PATH_LENGTH} chars
    * @param status the HTTP status, 100 to 599
    * @param latency how long the request took
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @return a builder for the request's event
    */
   public static ApiRequestBuilder apiRequest(

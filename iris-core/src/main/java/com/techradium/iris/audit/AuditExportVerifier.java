@@ -120,7 +120,6 @@ public final class AuditExportVerifier {
    *
    * @param line one line of a JSON Lines export
    * @return the record
-   * @throws com.techradium.iris.core.ValidationException if the line is not an export line
    */
   public static AuditRecord parse(String line) {
     JsonNode node = AuditJson.tree(line);

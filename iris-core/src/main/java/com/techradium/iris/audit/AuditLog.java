@@ -331,7 +331,7 @@ public final class AuditLog {
   /**
    * One user's activity (every stream), newest first; recorded as a read by {@code accessedBy}.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param userId the user whose activity is read
    * @param since the earliest time included, or null for all time
    * @param page the page size and cursor
@@ -351,7 +351,7 @@ public final class AuditLog {
   /**
    * Failed login attempts, newest first; recorded as a read by {@code accessedBy}.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param since the earliest time included, or null for all time
    * @param page the page size and cursor
    * @param accessedBy who reads the events, recorded in the access log
@@ -366,7 +366,7 @@ public final class AuditLog {
    * Accesses to sensitive data, optionally of one data category, newest first; recorded as a read
    * by {@code accessedBy}.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param dataCategory the data category, or null for every category
    * @param since the earliest time included, or null for all time
    * @param page the page size and cursor
@@ -389,7 +389,7 @@ public final class AuditLog {
   /**
    * Admin activity, newest first; recorded as a read by {@code accessedBy}.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param since the earliest time included, or null for all time
    * @param page the page size and cursor
    * @param accessedBy who reads the events, recorded in the access log
@@ -404,7 +404,7 @@ public final class AuditLog {
    * Security events of at least {@code minSeverity} (all when null), newest first; recorded as a
    * read by {@code accessedBy}.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param minSeverity the lowest severity included, or null for all
    * @param since the earliest time included, or null for all time
    * @param page the page size and cursor
@@ -559,7 +559,7 @@ public final class AuditLog {
   /**
    * Signs a checkpoint at the current head of every chain of {@code tenant}.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @return the new checkpoints, one per chain that has events
    * @throws IllegalStateException if the builder was given no {@link CheckpointSigner}
    */
@@ -571,7 +571,7 @@ public final class AuditLog {
   /**
    * Up to {@code limit} checkpoints of one chain after {@code afterSequence}, ascending.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param category the chain's stream
    * @param afterSequence the sequence to list after; 0 from the start
    * @param limit the most checkpoints returned
@@ -629,7 +629,7 @@ public final class AuditLog {
   /**
    * Whether {@code tenant} is under legal hold.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @return true while a hold is in place
    */
   public boolean hasLegalHold(TenantId tenant) {

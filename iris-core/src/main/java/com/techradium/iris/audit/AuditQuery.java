@@ -81,7 +81,7 @@ public record AuditQuery(
   /**
    * A builder matching every event of {@code tenant}.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @return a builder with no other condition
    */
   public static Builder forTenant(TenantId tenant) {
@@ -91,7 +91,7 @@ public record AuditQuery(
   /**
    * Everything one user did, in every stream, since {@code since} (all time when null).
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param userId the user
    * @param since the earliest time included, or null for all time
    * @return the query
@@ -104,7 +104,7 @@ public record AuditQuery(
   /**
    * Failed login attempts since {@code since}.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param since the earliest time included, or null for all time
    * @return the query
    */
@@ -119,7 +119,7 @@ public record AuditQuery(
   /**
    * Accesses to sensitive data, of one data category or all when null, since {@code since}.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param dataCategory the data category, or null for every category
    * @param since the earliest time included, or null for all time
    * @return the query
@@ -136,7 +136,7 @@ public record AuditQuery(
   /**
    * Admin activity since {@code since}.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param since the earliest time included, or null for all time
    * @return the query
    */
@@ -147,7 +147,7 @@ public record AuditQuery(
   /**
    * Security events of at least {@code minSeverity} (all when null) since {@code since}.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param minSeverity the lowest severity included, or null for all
    * @param since the earliest time included, or null for all time
    * @return the query

@@ -8,7 +8,10 @@ public enum SecurityEventKind {
   RATE_LIMIT_VIOLATION,
   /** A brute-force burst of failed logins was detected (default severity HIGH). */
   BRUTE_FORCE_DETECTED,
-  /** An API key was used outside its scopes, address ranges or lifetime (default severity HIGH). */
+  /**
+   * An API key was used wrongly: without a needed scope, from an address it does not allow, or
+   * after it was revoked (default severity HIGH).
+   */
   KEY_MISUSE,
   /** An authorisation check refused access (default severity LOW). */
   ACCESS_DENIED,

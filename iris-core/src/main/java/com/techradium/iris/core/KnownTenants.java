@@ -28,7 +28,7 @@ public final class KnownTenants {
   /**
    * Whether the directory knows the tenant.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant to look up
    * @return true if operations for the tenant are accepted
    */
   public boolean exists(TenantId tenant) {

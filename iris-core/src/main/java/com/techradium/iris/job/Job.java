@@ -99,7 +99,8 @@ public record Job(
    * @param updatedAt when it last changed
    * @param startedAt when the latest attempt started, or null
    * @param finishedAt when it reached a terminal state, or null
-   * @throws IllegalArgumentException if a component is out of range
+   * @throws IllegalArgumentException if the job has a lease while not running (or none while
+   *     running), or negative attempts
    */
   public Job {
     Objects.requireNonNull(id, "id");
@@ -175,7 +176,7 @@ public record Job(
   /**
    * A job built from a {@link NewJob} in {@code state}, created at {@code now}.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param n the new job
    * @param state the initial state
    * @param now the creation time

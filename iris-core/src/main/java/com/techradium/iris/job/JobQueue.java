@@ -150,7 +150,7 @@ public final class JobQueue {
    * Enqueues one job. With an idempotency key already used within the window for the same queue,
    * type and payload, returns the existing job instead.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param spec the job
    * @return the stored job, or the existing one holding the idempotency key
    * @throws ValidationException unknown queue or handler type, unknown parent; nothing enqueued
@@ -191,7 +191,7 @@ public final class JobQueue {
   /**
    * The tenant's job.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param id the job's id
    * @return the job, or empty if the tenant has none with this id
    */
@@ -204,7 +204,7 @@ public final class JobQueue {
   /**
    * The tenant's jobs matching {@code query}, newest first.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param query the filters
    * @param page the page size and cursor
    * @return one page of jobs
@@ -219,7 +219,7 @@ public final class JobQueue {
   /**
    * The attempt history of a job, oldest first.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param id the job's id
    * @return the attempts, oldest first; empty for an unknown job
    */
@@ -232,7 +232,7 @@ public final class JobQueue {
   /**
    * Changes priority, run-at or payload of a job that is not running or finished.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param id the job's id
    * @param update the fields to change; null fields stay
    * @return the job as updated
@@ -251,7 +251,7 @@ public final class JobQueue {
   /**
    * Runs a waiting, failed, dead or cancelled job now; a dead job gets one more attempt.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param id the job's id
    * @return the job, queued now
    * @throws NotFoundException no such job for the tenant
@@ -270,7 +270,7 @@ public final class JobQueue {
    * is told through {@link JobContext#isCancelled()} and ends cancelled if its handler stops with
    * an error.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param id the job's id
    * @return the job as it is now: cancelled, or running with cancellation requested
    * @throws NotFoundException no such job for the tenant
@@ -414,7 +414,7 @@ public final class JobQueue {
   /**
    * Creates a recurring job for the tenant.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param spec the schedule
    * @return the stored schedule with its first fire time
    * @throws ValidationException unknown queue or handler type
@@ -435,7 +435,7 @@ public final class JobQueue {
    * definition changed (keeping its next fire time unless cron or zone changed), else leaves it.
    * For facades registering their recurring work on every start.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param spec the schedule
    * @return the stored schedule
    */
@@ -448,7 +448,7 @@ public final class JobQueue {
   /**
    * The tenant's schedule.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param name the schedule's name
    * @return the schedule, or empty if the tenant has none of that name
    */
@@ -461,7 +461,7 @@ public final class JobQueue {
   /**
    * The tenant's schedules, by name.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @return the schedules, ordered by name
    */
   public List<CronSchedule> listSchedules(TenantId tenant) {
@@ -472,7 +472,7 @@ public final class JobQueue {
   /**
    * Deletes the tenant's schedule; jobs it enqueued stay.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param name the schedule's name
    * @return whether it existed
    */
@@ -487,7 +487,7 @@ public final class JobQueue {
   /**
    * The tenant's figures for one queue over the last 24 hours.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param queue the queue's name
    * @return the figures
    */
@@ -501,7 +501,7 @@ public final class JobQueue {
   /**
    * The tenant's figures across all queues and per queue, over the last 24 hours.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @return the figures, overall and per queue
    */
   public JobStatsSummary stats(TenantId tenant) {

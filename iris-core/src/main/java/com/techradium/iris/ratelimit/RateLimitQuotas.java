@@ -51,7 +51,7 @@ public final class RateLimitQuotas {
    * QuotaDefinition#forResource}) is taken from by this limiter's checks of that resource at once,
    * by other nodes' within their {@link RateLimiterBuilder#configTtl}.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param quota the quota
    */
   public void define(TenantId tenant, QuotaDefinition quota) {
@@ -64,7 +64,7 @@ public final class RateLimitQuotas {
   /**
    * The tenant's quotas, by name.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @return the quotas, ordered by name
    */
   public List<QuotaDefinition> list(TenantId tenant) {
@@ -77,7 +77,7 @@ public final class RateLimitQuotas {
    * usage's {@link QuotaUsage#allowed()} says which. A refusal is recorded as a violation.
    *
    * @param apiKey the key's public id for a per-key quota; null for a tenant-wide one
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param quota the quota's name
    * @param amount the units to take, 1 to 10^9
    * @return the usage after the call, with whether it was allowed
@@ -101,7 +101,7 @@ public final class RateLimitQuotas {
   /**
    * The quota's usage in its current period.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param quota the quota's name
    * @param apiKey the key's public id for a per-key quota; null for a tenant-wide one
    * @return the usage
@@ -118,7 +118,7 @@ public final class RateLimitQuotas {
   /**
    * Sets the quota's current period back to zero.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param quota the quota's name
    * @param apiKey the key's public id for a per-key quota; null for a tenant-wide one
    * @return the usage, at zero

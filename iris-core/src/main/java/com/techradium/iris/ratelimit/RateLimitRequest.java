@@ -51,7 +51,7 @@ public record RateLimitRequest(
   /**
    * A request for {@code resource} costing one permit, with no user, key or IP yet.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param resource the resource, such as {@code "api"}
    * @return the request
    */

@@ -208,7 +208,7 @@ public final class RateLimiter {
    * Whether {@code account} (and {@code ip}, if given) may try to log in now, without counting: the
    * login rules as of now. Call before checking the password.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param account the account trying to log in
    * @param ip the client's IP address, or null
    * @return the decision, denied while the account or address is locked out
@@ -226,7 +226,7 @@ public final class RateLimiter {
    * security event; the lockout is then not published as a rate-limit violation notice. Alone, a
    * lockout's denials are recorded as violations and published like any other.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param account the account whose login failed
    * @param ip the client's IP address, or null
    * @return the decision, denied once a limit is reached
@@ -264,7 +264,7 @@ public final class RateLimiter {
    * Forgets the account's failed logins after a successful one. The IP's failures stay: an attacker
    * must not reset an address's count by logging into an account of their own.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param account the account that logged in
    */
   public void loginSucceeded(TenantId tenant, String account) {
@@ -293,7 +293,7 @@ public final class RateLimiter {
   /**
    * The tenant's effective rules: the defaults, overridden by name by its custom rules.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @return the rules, ordered by name
    */
   public List<RateLimitRule> rules(TenantId tenant) {
@@ -314,7 +314,7 @@ public final class RateLimiter {
    * Creates or replaces a custom rule of the tenant; one with the name of a default rule overrides
    * that default for this tenant.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param rule the rule
    */
   public void saveRule(TenantId tenant, RateLimitRule rule) {
@@ -327,7 +327,7 @@ public final class RateLimiter {
   /**
    * Deletes a custom rule of the tenant (its default, if one has the name, applies again).
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param name the rule's name
    * @throws com.techradium.iris.core.ValidationException on {@code name} if the tenant has no
    *     custom rule of that name
@@ -371,7 +371,7 @@ public final class RateLimiter {
    *
    * @param rules the rules exempted from; empty for all
    * @param expiresAt when the exemption ends, or null for never
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param target what kind of caller is exempted
    * @param value the user id, API key id, IP address or CIDR block
    * @return the exemption
@@ -416,7 +416,7 @@ public final class RateLimiter {
   /**
    * Removes one of the tenant's exemptions; false if it had none with that id.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param id the exemption's id
    * @return true if it existed
    */
@@ -431,7 +431,7 @@ public final class RateLimiter {
   /**
    * The tenant's exemptions in force now, oldest first.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @return the exemptions, oldest first
    */
   public List<Exemption> exemptions(TenantId tenant) {
@@ -445,7 +445,7 @@ public final class RateLimiter {
    * The tenant's violations last seen at or after {@code since}, latest first, at most 1,000.
    * Counts still being aggregated are written first.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param since the earliest last-denial time included
    * @return the violations, latest first
    */

@@ -71,7 +71,7 @@ public final class LocalKeyProvider implements KeyProvider {
    * Adds version {@code version} of {@code tenant}'s master key; the highest version wraps new
    * keys. The bytes are copied.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param version the key's version, 1 to 1,000,000
    * @param key the 32-byte master key
    * @return this provider
@@ -107,7 +107,7 @@ public final class LocalKeyProvider implements KeyProvider {
    * Forgets version {@code version} of the tenant's master key (after every recording was
    * re-wrapped to a newer one). Returns whether it was held.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param version the key's version
    * @return true if it was held
    */
@@ -129,7 +129,7 @@ public final class LocalKeyProvider implements KeyProvider {
    * be unwrapped again and all of its recordings are unreadable. Destroy the host's copies too.
    * Returns how many versions were held.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @return the number of versions forgotten
    */
   public int destroyMasterKeys(TenantId tenant) {

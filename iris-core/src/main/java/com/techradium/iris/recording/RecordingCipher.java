@@ -78,7 +78,7 @@ public final class RecordingCipher {
   /**
    * The encryption context bound to the data keys of {@code tenant}.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @return the context, naming the tenant
    */
   public static Map<String, String> encryptionContext(TenantId tenant) {
@@ -107,7 +107,7 @@ public final class RecordingCipher {
    * A stream that encrypts what is written to it into {@code sink}; closing it seals the last
    * segment and closes the sink. The header is written to the sink before this returns.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param recordingId the recording's id, bound into the header
    * @param sink where the encrypted bytes go
    * @return the encrypting stream
@@ -142,7 +142,7 @@ public final class RecordingCipher {
    * Decrypts a whole stored recording from {@code stored} into {@code out}, segment by segment, and
    * returns the plaintext bytes written. Neither stream is closed.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param recordingId the recording's id
    * @param stored the stored bytes
    * @param out where the plaintext goes
@@ -178,7 +178,7 @@ public final class RecordingCipher {
    *
    * @param source random access to the stored bytes
    * @param storedLength the stored recording's length in bytes
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param recordingId the recording's id
    * @param offset the first plaintext byte, from 0
    * @param length the number of plaintext bytes
@@ -244,7 +244,7 @@ public final class RecordingCipher {
    * The data key {@code key} wraps, wrapped under the tenant's current master key (key rotation:
    * the audio is not re-encrypted).
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param key the wrapped key
    * @return the key wrapped under the current master key
    */
@@ -257,7 +257,7 @@ public final class RecordingCipher {
   /**
    * The key id new data keys of {@code tenant} are wrapped under.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @return the key id
    */
   public String currentKeyId(TenantId tenant) {
@@ -270,7 +270,7 @@ public final class RecordingCipher {
    * one and the next read unwraps again: call it after destroying or rotating the tenant's master
    * key.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    */
   public void evictKeys(TenantId tenant) {
     Objects.requireNonNull(tenant, "tenant");

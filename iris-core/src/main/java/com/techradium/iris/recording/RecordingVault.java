@@ -90,12 +90,12 @@ public final class RecordingVault {
    * Starts storing a recording: write the audio to the returned stream and close it. The recording
    * exists (in the store and the metadata) once {@link RecordingWriter#close()} returns.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param details what is known about the recording: format, duration, call and so on
    * @return the stream to write the audio to
    * @throws com.techradium.iris.core.ValidationException on {@code tenantId} for an unknown tenant
    * @throws KeyUnavailableException if the tenant has no master key
-   * @throws IOException if the store cannot start the upload
+   * @throws IOException if writing the recording's header to the store fails
    */
   public RecordingWriter begin(TenantId tenant, NewRecording details) throws IOException {
     Objects.requireNonNull(tenant, "tenant");
@@ -142,7 +142,7 @@ public final class RecordingVault {
    * Stores a whole recording read from {@code audio} (not closed), streaming: memory holds about
    * one segment whatever its length.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param details what is known about the recording
    * @param audio the audio to store
    * @return the stored recording
@@ -165,7 +165,7 @@ public final class RecordingVault {
   /**
    * Writes the whole decrypted recording to {@code out} (not closed) and returns its length.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param recordingId the recording's id
    * @param access who reads it and why, recorded in the audit log
    * @param out where the audio is written
@@ -190,7 +190,7 @@ public final class RecordingVault {
    * the segments that cover it, and returns the range served: a range running past the end is cut
    * at the end, as HTTP does.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param recordingId the recording's id
    * @param range the bytes wanted
    * @param access who reads it and why, recorded in the audit log
@@ -266,7 +266,7 @@ public final class RecordingVault {
   /**
    * The tenant's recording with that id; reading metadata is not a data access.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param recordingId the recording's id
    * @return the recording, or empty if the tenant has none with that id
    */
@@ -281,7 +281,7 @@ public final class RecordingVault {
    * Up to {@code limit} (1 to {@value #MAX_BATCH}) of the tenant's recordings after {@code afterId}
    * (null for the first page), oldest first.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param afterId the id to list after, or null
    * @param limit the most recordings returned
    * @return the recordings, oldest first
@@ -297,7 +297,7 @@ public final class RecordingVault {
   /**
    * How many recordings the tenant has.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @return the number of recordings
    */
   public long count(TenantId tenant) {
@@ -310,7 +310,7 @@ public final class RecordingVault {
    * Deletes a recording (its stored bytes, then its metadata) and reports it to the audit log as an
    * admin event by {@code by}. Returns whether it existed.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param recordingId the recording's id
    * @param by who deletes it and why
    * @return true if it existed
@@ -348,7 +348,7 @@ public final class RecordingVault {
    * and one metadata write. Resumable: after a crash, start again from null (or the last {@link
    * KeyRotation#continueAfter}); recordings already re-wrapped are skipped.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param afterId the id to continue after, or null from the start
    * @param batchSize the most recordings visited
    * @return what the batch did and where to continue
@@ -396,7 +396,7 @@ public final class RecordingVault {
    * Re-wraps every recording of the tenant, in batches of {@value #MAX_BATCH}, and returns the
    * totals.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @return the totals
    */
   public KeyRotation rotateAllKeys(TenantId tenant) {

@@ -69,7 +69,7 @@ public record Delivery(
    * A new pending delivery, due at {@code now}.
    *
    * @param id the delivery's id
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param eventId the event delivered
    * @param endpointId the endpoint it goes to
    * @param eventType the event's type

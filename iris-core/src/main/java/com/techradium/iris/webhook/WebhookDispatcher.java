@@ -125,7 +125,7 @@ public final class WebhookDispatcher {
   /**
    * Creates an endpoint, enabled, with the spec's secret or a new one.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param spec the endpoint's settings
    * @return the endpoint and its secret, which is not shown again
    * @throws ValidationException naming every bad field; nothing written
@@ -165,7 +165,7 @@ public final class WebhookDispatcher {
   /**
    * Replaces an endpoint's settings (not its secret, state or failure streak).
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param endpointId the endpoint's id
    * @param spec the new settings
    * @return the updated endpoint
@@ -206,7 +206,7 @@ public final class WebhookDispatcher {
   /**
    * Enables an endpoint and clears its failure streak.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param endpointId the endpoint's id
    * @return the endpoint, enabled
    * @throws NotFoundException if absent
@@ -218,7 +218,7 @@ public final class WebhookDispatcher {
   /**
    * Disables an endpoint; its pending deliveries are given up when they come due.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param endpointId the endpoint's id
    * @return the endpoint, disabled
    * @throws NotFoundException if the tenant has no such endpoint
@@ -242,7 +242,7 @@ public final class WebhookDispatcher {
   /**
    * The tenant's endpoint.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param endpointId the endpoint's id
    * @return the endpoint, or empty if the tenant has none with this id
    */
@@ -255,7 +255,7 @@ public final class WebhookDispatcher {
   /**
    * The tenant's endpoints, oldest first.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @return the endpoints, oldest first
    */
   public List<Endpoint> listEndpoints(TenantId tenant) {
@@ -266,7 +266,7 @@ public final class WebhookDispatcher {
   /**
    * Deletes an endpoint with its deliveries.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param endpointId the endpoint's id
    * @return whether it existed
    */
@@ -281,7 +281,7 @@ public final class WebhookDispatcher {
    * webhook-signature} header carries both), so receivers can switch without losing a delivery.
    *
    * @param grace 0 to 30 days; zero drops the old secret at once
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param endpointId the endpoint's id
    * @return the new secret, not shown again
    * @throws NotFoundException if the tenant has no such endpoint
@@ -327,7 +327,7 @@ public final class WebhookDispatcher {
    *
    * @param payload a JSON document satisfying the type's schema, at most the payload limit (256 KiB
    *     by default) in UTF-8
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param type the event type, registered in the catalog
    * @return the stored event
    * @throws ValidationException unknown type, payload not JSON, too large or failing the schema;
@@ -401,7 +401,7 @@ public final class WebhookDispatcher {
   /**
    * The tenant's event.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param eventId the event's id
    * @return the event, or empty if the tenant has none with this id
    */
@@ -416,7 +416,7 @@ public final class WebhookDispatcher {
   /**
    * The tenant's delivery.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param deliveryId the delivery's id
    * @return the delivery, or empty if the tenant has none with this id
    */
@@ -429,7 +429,7 @@ public final class WebhookDispatcher {
   /**
    * The tenant's delivery history matching {@code query}, newest first, a page at a time.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param query the filters
    * @param page the page size and cursor
    * @return one page of deliveries
@@ -444,7 +444,7 @@ public final class WebhookDispatcher {
   /**
    * The attempts of the tenant's delivery, oldest first.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param deliveryId the delivery's id
    * @return the attempts, oldest first; empty for an unknown delivery
    */
@@ -458,7 +458,7 @@ public final class WebhookDispatcher {
    * Sends a failed delivery again now, with the same {@code webhook-id}; it gets its endpoint's
    * schedule afresh.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param deliveryId the delivery's id
    * @return the delivery, pending again
    * @throws NotFoundException if the tenant has no such delivery
@@ -496,7 +496,7 @@ public final class WebhookDispatcher {
    * Re-sends the endpoint's failed deliveries created at or after {@code since} (at most {@value
    * #MAX_RECOVER}), for example after the receiver's outage.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param endpointId the endpoint's id
    * @param since the earliest creation time of the deliveries re-sent
    * @return how many were re-sent
@@ -522,7 +522,7 @@ public final class WebhookDispatcher {
    * Sends a {@code test.ping} to the endpoint now, on the calling thread, and returns what came of
    * it. Nothing is stored; the endpoint's failure streak is unchanged.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param endpointId the endpoint's id
    * @return the response or failure of the test delivery
    * @throws NotFoundException if the tenant has no such endpoint
@@ -547,7 +547,7 @@ public final class WebhookDispatcher {
   /**
    * The endpoint's figures over the last hour, day and week.
    *
-   * @param tenant the tenant
+   * @param tenant the tenant, known to the tenant directory
    * @param endpointId the endpoint's id
    * @return the figures
    */

@@ -46,7 +46,7 @@ public final class WebhookSigner {
    * A signer for one or more secrets, each {@code whsec_} + base64 (the prefix may be left out, as
    * the reference libraries allow).
    *
-   * @param secrets the secrets, the current one first
+   * @param secrets the secrets to sign with
    * @return the signer
    * @throws IllegalArgumentException naming the position of a secret that is not valid base64 or is
    *     shorter than 16 bytes; the secret itself is never in the message

@@ -48,7 +48,7 @@ public interface ApiKeyStore {
   /**
    * One key of the tenant.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param id the key's id
    * @return the key, or empty if the tenant has none with this id
    */
@@ -60,7 +60,7 @@ public interface ApiKeyStore {
    * nothing is written. An exception thrown by {@code change} leaves the key as it was and reaches
    * the caller.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param id the key's id
    * @param change computes the new record from the stored one
    * @return the key as saved (or as it was, if unchanged); empty if the tenant has no such key
@@ -71,7 +71,7 @@ public interface ApiKeyStore {
    * One page of the tenant's keys that are neither revoked nor expired at {@code now}, in id order
    * (which is creation order). The cursor is the last key's id.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param now the facade's current time
    * @param page the page size and cursor
    * @return one page of keys
@@ -81,7 +81,7 @@ public interface ApiKeyStore {
   /**
    * How many of the tenant's keys are neither revoked nor expired at {@code now}.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param now the facade's current time
    * @return the number of active keys
    */
@@ -91,7 +91,7 @@ public interface ApiKeyStore {
    * The tenant's keys that are not revoked and whose expiry lies in {@code (from, to]}, soonest
    * first, at most {@code limit}.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param from the start of the range, exclusive
    * @param to the end of the range, inclusive
    * @param limit the most keys returned
@@ -145,7 +145,7 @@ public interface ApiKeyStore {
    * The hourly usage counts of one key of the tenant with hours in {@code [from, to)}, oldest
    * first; hours without use are absent.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param keyId the key's id
    * @param from the first hour included
    * @param to the hour excluded

@@ -22,7 +22,8 @@ public record UsageIncrement(TenantId tenant, UUID keyId, Instant hour, long cou
    * @param keyId the key
    * @param hour the start of the hour (UTC, whole hours only)
    * @param count how many validations to add, at least 1
-   * @throws IllegalArgumentException if a component is out of range
+   * @throws IllegalArgumentException if {@code hour} is not a whole hour or {@code count} is below
+   *     1
    */
   public UsageIncrement {
     Objects.requireNonNull(tenant, "tenant");

@@ -311,7 +311,7 @@ public final class InMemoryAuditStore implements AuditStore {
     /**
      * Deletes the event at {@code sequence}.
      *
-     * @param tenant the tenant
+     * @param tenant the owning tenant
      * @param category the chain's stream
      * @param sequence the sequence of the event to delete
      */
@@ -333,7 +333,7 @@ public final class InMemoryAuditStore implements AuditStore {
      * Cuts the chain's tail: deletes every event after {@code keepThrough} and moves the chain head
      * back to the event kept there, as someone hiding the latest events would. Checkpoints stay.
      *
-     * @param tenant the tenant
+     * @param tenant the owning tenant
      * @param category the chain's stream
      * @param keepThrough the last sequence kept
      */
@@ -374,7 +374,7 @@ public final class InMemoryAuditStore implements AuditStore {
     /**
      * Deletes every checkpoint of a chain after {@code afterSequence}.
      *
-     * @param tenant the tenant
+     * @param tenant the owning tenant
      * @param category the chain's stream
      * @param afterSequence the sequence after which checkpoints are deleted
      */
@@ -391,7 +391,7 @@ public final class InMemoryAuditStore implements AuditStore {
     /**
      * Swaps the sequence numbers of two stored events, as a reordering in a table would.
      *
-     * @param tenant the tenant
+     * @param tenant the owning tenant
      * @param category the chain's stream
      * @param first the sequence of one event
      * @param second the sequence of the other

@@ -40,7 +40,7 @@ public interface AuditStore {
   /**
    * The head of a chain, if the chain has any event.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param category the chain's stream
    * @return the head, or empty for a chain without events
    */
@@ -50,7 +50,7 @@ public interface AuditStore {
    * Up to {@code limit} records of one chain with sequence greater than {@code afterSequence}, in
    * ascending sequence order, as stored (for verification: no checks applied).
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param category the chain's stream
    * @param afterSequence the sequence to read after; 0 from the start
    * @param limit the most records returned
@@ -98,7 +98,7 @@ public interface AuditStore {
   /**
    * The checkpoint of a chain with the highest sequence not above {@code atOrBeforeSequence}.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param category the chain's stream
    * @param atOrBeforeSequence the highest sequence considered
    * @return the checkpoint, or empty if the chain has none at or before that sequence
@@ -109,7 +109,7 @@ public interface AuditStore {
   /**
    * Up to {@code limit} checkpoints of a chain after {@code afterSequence}, ascending.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param category the chain's stream
    * @param afterSequence the sequence to list after
    * @param limit the most checkpoints returned
@@ -122,7 +122,7 @@ public interface AuditStore {
    * Deletes, in one atomic step, up to {@code limit} events of a chain with sequence at most {@code
    * throughSequence}, lowest sequences first. Chain heads and checkpoints are kept.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param category the chain's stream
    * @param throughSequence the highest sequence deleted
    * @param limit the most events deleted
@@ -133,7 +133,7 @@ public interface AuditStore {
   /**
    * Places ({@code true}) or releases ({@code false}) the legal hold of a tenant.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param held true to place the hold, false to release it
    */
   void setLegalHold(TenantId tenant, boolean held);
@@ -141,7 +141,7 @@ public interface AuditStore {
   /**
    * Whether the tenant is under legal hold, which suspends retention deletes.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @return true while a hold is in place
    */
   boolean hasLegalHold(TenantId tenant);

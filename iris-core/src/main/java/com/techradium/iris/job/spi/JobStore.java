@@ -90,7 +90,7 @@ public interface JobStore {
   /**
    * The tenant's job with this id.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param id the job's id
    * @return the job, or empty if the tenant has no job with this id
    */
@@ -99,7 +99,7 @@ public interface JobStore {
   /**
    * The tenant's jobs matching {@code query}, newest first (id descending), by keyset paging.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param query the filters
    * @param page the page size and cursor
    * @return one page of jobs
@@ -112,7 +112,7 @@ public interface JobStore {
    * runAt} makes a {@link JobState#SCHEDULED} or {@link JobState#QUEUED} job scheduled if it is
    * after {@code now}, queued otherwise; blocked and failed jobs keep their state.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param id the job's id
    * @param update the fields to change; null fields stay
    * @param now the facade's current time
@@ -128,7 +128,7 @@ public interface JobStore {
    * job gets one more attempt ({@code maxAttempts} raised to {@code attempts + 1} if needed).
    * Children already failed or cancelled because of it stay so.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param id the job's id
    * @param now the facade's current time, the job's new run-at
    * @return the job as it is now
@@ -144,7 +144,7 @@ public interface JobStore {
    * and reports the outcome; if its lease lapses instead, {@link #requeueExpired} cancels it. A
    * cancelled job is returned unchanged.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param id the job's id
    * @param now the facade's current time
    * @return the job as it is now
@@ -156,7 +156,7 @@ public interface JobStore {
   /**
    * The attempt history of a job, oldest first; empty for an unknown job.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param jobId the job's id
    * @return the attempts, oldest first
    */
@@ -342,7 +342,7 @@ public interface JobStore {
   /**
    * The tenant's schedule named {@code name}.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param name the schedule's name
    * @return the schedule, or empty if the tenant has none of that name
    */
@@ -351,7 +351,7 @@ public interface JobStore {
   /**
    * The tenant's schedules, by name.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @return the schedules, ordered by name
    */
   List<CronSchedule> listSchedules(TenantId tenant);
@@ -359,7 +359,7 @@ public interface JobStore {
   /**
    * Deletes the tenant's schedule.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param name the schedule's name
    * @return whether it existed
    */

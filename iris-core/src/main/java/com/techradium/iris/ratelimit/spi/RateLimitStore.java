@@ -41,7 +41,7 @@ public interface RateLimitStore {
   /**
    * The tenant's custom rules, by name.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @return the custom rules, ordered by name
    */
   List<RateLimitRule> rules(TenantId tenant);
@@ -49,7 +49,7 @@ public interface RateLimitStore {
   /**
    * Creates or replaces the tenant's rule of that name.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param rule the rule
    */
   void saveRule(TenantId tenant, RateLimitRule rule);
@@ -57,7 +57,7 @@ public interface RateLimitStore {
   /**
    * Deletes the tenant's rule of that name; false if there was none.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param name the rule's name
    * @return true if the rule existed
    */
@@ -66,7 +66,7 @@ public interface RateLimitStore {
   /**
    * Creates or replaces the tenant's quota of that name.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param quota the quota
    */
   void saveQuota(TenantId tenant, QuotaDefinition quota);
@@ -74,7 +74,7 @@ public interface RateLimitStore {
   /**
    * The tenant's quotas, by name.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @return the quotas, ordered by name
    */
   List<QuotaDefinition> quotas(TenantId tenant);
@@ -82,7 +82,7 @@ public interface RateLimitStore {
   /**
    * The tenant's quota of that name.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param name the quota's name
    * @return the quota, or empty if the tenant has none of that name
    */
@@ -92,7 +92,7 @@ public interface RateLimitStore {
    * Adds {@code amount} to the usage of (quota, subject, period) unless the result would pass
    * {@code limit}. Atomic. The same as {@link #addUsage(TenantId, List)} with one charge.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param quota the quota's name
    * @param subject whose usage it is: the tenant, or an API key's public id for a per-key quota
    * @param periodStart the start of the period
@@ -111,7 +111,7 @@ public interface RateLimitStore {
    * atomic step: concurrent calls behave as if made one after another, and usage never passes a
    * limit. Charges name distinct periods.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param charges the charges, each on a distinct period
    * @return one result per charge, in order: all added with the usage after the call, or none added
    *     with the usage as it stands (the refused charges are those whose {@link
@@ -123,7 +123,7 @@ public interface RateLimitStore {
    * Takes back charges {@link #addUsage(TenantId, List)} added (a request its rules then denied):
    * each period's usage goes down by the charge's amount, never below 0.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param charges the charges to take back
    */
   void releaseUsage(TenantId tenant, List<QuotaCharge> charges);
@@ -131,7 +131,7 @@ public interface RateLimitStore {
   /**
    * The usage of (quota, subject, period); 0 when nothing was used.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param quota the quota's name
    * @param subject whose usage it is
    * @param periodStart the start of the period
@@ -142,7 +142,7 @@ public interface RateLimitStore {
   /**
    * Sets the usage of (quota, subject, period) back to 0.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param quota the quota's name
    * @param subject whose usage it is
    * @param periodStart the start of the period
@@ -152,7 +152,7 @@ public interface RateLimitStore {
   /**
    * Keeps a new exemption.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param exemption the exemption
    */
   void addExemption(TenantId tenant, Exemption exemption);
@@ -160,7 +160,7 @@ public interface RateLimitStore {
   /**
    * Removes the tenant's exemption; false if it had none with that id.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param id the exemption's id
    * @return true if the exemption existed
    */
@@ -169,7 +169,7 @@ public interface RateLimitStore {
   /**
    * The tenant's exemptions that have not expired at {@code now}, oldest first.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param now the facade's current time
    * @return the exemptions in force, oldest first
    */
@@ -179,7 +179,7 @@ public interface RateLimitStore {
    * Adds aggregated denials: for each (rule, scope key, period) the count is added to the kept one
    * and the first and last times widened; a new one is kept as given.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param violations the aggregated denials
    */
   void recordViolations(TenantId tenant, List<Violation> violations);
@@ -187,7 +187,7 @@ public interface RateLimitStore {
   /**
    * The tenant's violations whose last denial is at or after {@code since}, latest first.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param since the earliest last-denial time included
    * @param limit the most violations returned
    * @return the violations, latest first

@@ -92,7 +92,7 @@ public final class InMemoryRecordingStore implements RecordingStore {
    * Overwrites the stored bytes of a recording, as an attacker with access to the store could: for
    * tamper tests.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param recordingId the recording's id
    * @param stored the bytes to keep instead
    */

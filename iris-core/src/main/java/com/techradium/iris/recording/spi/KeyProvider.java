@@ -30,7 +30,7 @@ public interface KeyProvider {
    * A new random 256-bit data key for {@code tenant}, and the same key wrapped under the tenant's
    * current master key with {@code context} bound to it.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param context the encryption context to bind, see {@link
    *     com.techradium.iris.recording.RecordingCipher#encryptionContext}
    * @return the plaintext key and its wrapped form
@@ -41,7 +41,7 @@ public interface KeyProvider {
   /**
    * The plaintext of a data key {@link #generateDataKey} or {@link #rewrap} wrapped.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param key the wrapped key
    * @param context the encryption context it was wrapped with
    * @return a new array holding the 32-byte plaintext
@@ -56,7 +56,7 @@ public interface KeyProvider {
    * The same data key wrapped under the tenant's current master key, without the plaintext leaving
    * the provider where it can avoid it (KMS ReEncrypt). Returns an equal key if it already is.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param key the wrapped key
    * @param context the encryption context it was wrapped with
    * @return the key wrapped under the tenant's current master key
@@ -69,7 +69,7 @@ public interface KeyProvider {
    * The key id that {@link #generateDataKey} and {@link #rewrap} wrap under for {@code tenant} now;
    * a recording whose key has another id is due for re-wrapping.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @return the key id
    * @throws com.techradium.iris.recording.KeyUnavailableException if the tenant has no master key
    */

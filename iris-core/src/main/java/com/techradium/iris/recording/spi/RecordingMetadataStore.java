@@ -27,7 +27,7 @@ public interface RecordingMetadataStore {
   /**
    * The tenant's recording with that id.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param recordingId the recording's id
    * @return the recording, or empty if the tenant has none with that id
    */
@@ -36,7 +36,7 @@ public interface RecordingMetadataStore {
   /**
    * Up to {@code limit} of the tenant's recordings with ids after {@code afterId}, in id order.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param afterId the id to list after, or null from the start
    * @param limit the most recordings returned
    * @return the recordings, in id order
@@ -48,7 +48,7 @@ public interface RecordingMetadataStore {
    * whose data key is wrapped under a key other than {@code keyId}: what key rotation still has to
    * re-wrap.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param keyId the current master key's id
    * @param afterId the id to list after, or null from the start
    * @param limit the most recordings returned
@@ -62,7 +62,7 @@ public interface RecordingMetadataStore {
    * rotations cannot lose each other's work), stamping {@code now} as its rotation time. Returns
    * whether it was replaced.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param recordingId the recording's id
    * @param expected the wrapped key the recording must still have
    * @param replacement the new wrapped key
@@ -79,7 +79,7 @@ public interface RecordingMetadataStore {
   /**
    * Deletes a recording's metadata; returns whether it existed.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param recordingId the recording's id
    * @return true if it existed
    */
@@ -88,7 +88,7 @@ public interface RecordingMetadataStore {
   /**
    * How many recordings the tenant has.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @return the number of recordings
    */
   long count(TenantId tenant);

@@ -18,7 +18,7 @@ public interface RecordingStore {
    * Starts writing a recording; it appears, whole, when the upload is closed. Writing the id of an
    * existing recording replaces it when the upload is closed.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param recordingId the recording's id
    * @return the upload to write the encrypted bytes to
    */
@@ -27,7 +27,7 @@ public interface RecordingStore {
   /**
    * The stored length of a recording, if it exists.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param recordingId the recording's id
    * @return the length in bytes, or empty if the recording does not exist
    */
@@ -37,7 +37,7 @@ public interface RecordingStore {
    * The stored bytes {@code [offset, offset + length)} of a recording (fewer if it ends first); the
    * caller closes the stream. A store reads only that range from its backend.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param recordingId the recording's id
    * @param offset the first byte, from 0
    * @param length the most bytes to read
@@ -49,7 +49,7 @@ public interface RecordingStore {
   /**
    * Deletes a recording; returns whether it existed.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param recordingId the recording's id
    * @return true if it existed
    */

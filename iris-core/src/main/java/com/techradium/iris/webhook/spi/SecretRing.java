@@ -20,7 +20,8 @@ public record SecretRing(
    * @param current the sealed current key
    * @param previous the sealed previous key; null outside a grace period
    * @param previousUntil when the previous key stops signing; null with no previous key
-   * @throws IllegalArgumentException if a component is out of range
+   * @throws IllegalArgumentException if only one of {@code previous} and {@code previousUntil} is
+   *     set
    */
   public SecretRing {
     Objects.requireNonNull(current, "current");

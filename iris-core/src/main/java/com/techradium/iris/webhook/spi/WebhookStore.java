@@ -46,7 +46,7 @@ public interface WebhookStore {
   /**
    * Replaces the endpoint's sealed keys.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param endpointId the endpoint's id
    * @param secrets the new sealed keys
    * @param now the facade's current time
@@ -57,7 +57,7 @@ public interface WebhookStore {
   /**
    * Disables an enabled endpoint, recording {@code reason}.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param endpointId the endpoint's id
    * @param reason why it is disabled
    * @param now the facade's current time
@@ -69,7 +69,7 @@ public interface WebhookStore {
   /**
    * The tenant's endpoint with its keys.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param endpointId the endpoint's id
    * @return the endpoint with its keys, or empty if the tenant has none with this id
    */
@@ -78,7 +78,7 @@ public interface WebhookStore {
   /**
    * The tenant's endpoints, oldest first.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @return the endpoints, oldest first
    */
   List<Endpoint> listEndpoints(TenantId tenant);
@@ -86,7 +86,7 @@ public interface WebhookStore {
   /**
    * Deletes the endpoint with its deliveries and their attempts (events stay).
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param endpointId the endpoint's id
    * @return false if the tenant has no such endpoint
    */
@@ -121,7 +121,7 @@ public interface WebhookStore {
   /**
    * The tenant's event.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param eventId the event's id
    * @return the event, or empty if the tenant has none with this id
    */
@@ -130,7 +130,7 @@ public interface WebhookStore {
   /**
    * The tenant's delivery.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param deliveryId the delivery's id
    * @return the delivery, or empty if the tenant has none with this id
    */
@@ -141,7 +141,7 @@ public interface WebhookStore {
    * tenant has no such delivery. The default reads them one by one; a store that can read them in
    * one round trip (a join) should override it. Hot path: called once per delivery attempt.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param deliveryId the delivery's id
    * @return the delivery with its endpoint and event, or empty
    */
@@ -159,7 +159,7 @@ public interface WebhookStore {
    * The tenant's deliveries matching {@code query}, newest first (by id, which is time-ordered),
    * one page at a time; the cursor is the last id of the previous page ({@code DeliveryCursors}).
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param query the filters
    * @param page the page size and cursor
    * @return one page of deliveries
@@ -190,7 +190,7 @@ public interface WebhookStore {
   /**
    * The attempts of the tenant's delivery, oldest first.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param deliveryId the delivery's id
    * @return the attempts, oldest first
    */
@@ -199,7 +199,7 @@ public interface WebhookStore {
   /**
    * The attempts made to the tenant's endpoint at or after {@code since}.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param endpointId the endpoint's id
    * @param since the earliest attempt time included
    * @return the attempts
@@ -210,7 +210,7 @@ public interface WebhookStore {
    * The endpoint's failed deliveries created at or after {@code since}, oldest first, at most
    * {@code limit}.
    *
-   * @param tenant the tenant
+   * @param tenant the owning tenant
    * @param endpointId the endpoint's id
    * @param since the earliest creation time included
    * @param limit the most deliveries returned
