@@ -20,7 +20,7 @@ import java.util.UUID;
 public record UsageStats(
     UUID keyId, Instant from, Instant to, long total, List<Hour> hourly, List<Day> daily) {
   /**
-   * Creates an {@code UsageStats}, checking its components and copying its collections.
+   * Creates a {@code UsageStats}, checking its components and copying its collections.
    *
    * @param keyId the key
    * @param from start of the period (inclusive, a whole hour)

@@ -16,7 +16,7 @@ import java.util.UUID;
  */
 public record UsageIncrement(TenantId tenant, UUID keyId, Instant hour, long count) {
   /**
-   * Creates an {@code UsageIncrement}, checking its components.
+   * Creates a {@code UsageIncrement}, checking its components.
    *
    * @param tenant the key's tenant
    * @param keyId the key
