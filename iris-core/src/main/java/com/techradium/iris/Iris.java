@@ -165,33 +165,57 @@ public final class Iris implements AutoCloseable {
     return facadeBuilder;
   }
 
-  /** IRIS on complete in-memory stores and the system clock; call {@link #start()} to run it. */
+  /**
+   * IRIS on complete in-memory stores and the system clock; call {@link #start()} to run it.
+   *
+   * @return IRIS on in-memory stores, not started
+   */
   public static Iris inMemory() {
     return builder().build();
   }
 
-  /** Starts configuring IRIS. */
+  /**
+   * Starts configuring IRIS.
+   *
+   * @return a builder with every part at its default
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Starts the runtime and every background service on it. Idempotent. */
+  /**
+   * Starts the runtime and every background service on it. Idempotent.
+   *
+   * @return this instance, started
+   */
   public Iris start() {
     runtime().start();
     return this;
   }
 
-  /** The audit log. */
+  /**
+   * The audit log.
+   *
+   * @return the audit log facade
+   */
   public AuditLog audit() {
     return audit;
   }
 
-  /** The durable job queue. */
+  /**
+   * The durable job queue.
+   *
+   * @return the job queue facade
+   */
   public JobQueue jobs() {
     return jobs;
   }
 
-  /** The API key manager. */
+  /**
+   * The API key manager.
+   *
+   * @return the API key manager facade
+   */
   public ApiKeyManager apiKeys() {
     return apiKeys;
   }
@@ -199,6 +223,7 @@ public final class Iris implements AutoCloseable {
   /**
    * The webhook dispatcher, whose deliveries run on {@link #jobs()}.
    *
+   * @return the webhook dispatcher facade
    * @throws IllegalStateException if {@link Builder#webhooks} was not given a transport and key
    */
   public WebhookDispatcher webhooks() {
@@ -213,6 +238,8 @@ public final class Iris implements AutoCloseable {
   /**
    * The rate limiter: counters from the storage's {@code RateLimitCounters} (Redis with {@code
    * RedisIris.storage}), else in this JVM.
+   *
+   * @return the rate limiter facade
    */
   public RateLimiter rateLimits() {
     return rateLimits;
@@ -225,12 +252,18 @@ public final class Iris implements AutoCloseable {
    * configured, as {@code iris-webhooks} ({@code iris.webhooks.attempts}, {@code
    * iris.webhooks.failed_attempts}, {@code iris.webhooks.pending}) and the rate limiter as {@code
    * iris-ratelimit} ({@code iris.ratelimit.denied}); see docs/monitoring.md for their rules.
+   *
+   * @return the health monitor facade
    */
   public HealthMonitor health() {
     return health;
   }
 
-  /** Incidents and maintenance windows, shown by the health monitor's status summary. */
+  /**
+   * Incidents and maintenance windows, shown by the health monitor's status summary.
+   *
+   * @return the incident manager facade
+   */
   public IncidentManager incidents() {
     return incidents;
   }
@@ -238,6 +271,7 @@ public final class Iris implements AutoCloseable {
   /**
    * The recording vault: encrypted call recordings, stored and served with every access audited.
    *
+   * @return the recording vault facade
    * @throws IllegalStateException unless the builder configured it with {@link Builder#recordings},
    *     which must at least name the key provider
    */
@@ -249,27 +283,47 @@ public final class Iris implements AutoCloseable {
     return recordings;
   }
 
-  /** The context every facade shares: clock, runtime, tenants, ids and hooks. */
+  /**
+   * The context every facade shares: clock, runtime, tenants, ids and hooks.
+   *
+   * @return the shared context
+   */
   public IrisContext context() {
     return context;
   }
 
-  /** The tenant directory every facade checks tenants against. */
+  /**
+   * The tenant directory every facade checks tenants against.
+   *
+   * @return the tenant directory of the shared context
+   */
   public TenantDirectory tenants() {
     return context.tenants();
   }
 
-  /** The stores behind the facades. */
+  /**
+   * The stores behind the facades.
+   *
+   * @return the storage registry
+   */
   public IrisStorage storage() {
     return storage;
   }
 
-  /** The clock every facade reads. */
+  /**
+   * The clock every facade reads.
+   *
+   * @return the shared clock
+   */
   public Clock clock() {
     return context.clock();
   }
 
-  /** The runtime that runs background work. */
+  /**
+   * The runtime that runs background work.
+   *
+   * @return the runtime background work runs on
+   */
   public IrisRuntime runtime() {
     return context.runtime().orElseThrow();
   }
@@ -311,14 +365,24 @@ public final class Iris implements AutoCloseable {
 
     private Builder() {}
 
-    /** The stores. Default {@link IrisStorage#inMemory()}. */
+    /**
+     * The stores. Default {@link IrisStorage#inMemory()}.
+     *
+     * @param storage the storage registry
+     * @return this builder
+     */
     public Builder storage(IrisStorage storage) {
       storageSet = BuilderChecks.markSet("storage", storageSet);
       this.storage = Objects.requireNonNull(storage, "storage");
       return this;
     }
 
-    /** The clock every facade reads. Default: the system clock in UTC. */
+    /**
+     * The clock every facade reads. Default: the system clock in UTC.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       clockSet = BuilderChecks.markSet("clock", clockSet);
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -328,6 +392,9 @@ public final class Iris implements AutoCloseable {
     /**
      * A runtime the host owns and closes. Default: one created here with {@link
      * IrisRuntime#create()} and closed by {@link Iris#close()}.
+     *
+     * @param runtime the host's runtime; {@link Iris#close()} leaves it running
+     * @return this builder
      */
     public Builder runtime(IrisRuntime runtime) {
       this.runtime = BuilderChecks.setOnce("runtime", this.runtime, runtime);
@@ -337,6 +404,9 @@ public final class Iris implements AutoCloseable {
     /**
      * Further audit settings (signer, retention, brute-force rules, listener, ...). Store and
      * context are already set from this builder.
+     *
+     * @param options a callback that configures the audit log builder
+     * @return this builder
      */
     public Builder audit(Consumer<AuditLogBuilder> options) {
       auditSet = BuilderChecks.markSet("audit", auditSet);
@@ -347,6 +417,9 @@ public final class Iris implements AutoCloseable {
     /**
      * Further job-queue settings (handlers, backoff, lease, worker queues, ...). Store and context
      * are already set from this builder.
+     *
+     * @param options a callback that configures the job queue builder
+     * @return this builder
      */
     public Builder jobs(Consumer<JobQueueBuilder> options) {
       jobsSet = BuilderChecks.markSet("jobs", jobsSet);
@@ -357,6 +430,9 @@ public final class Iris implements AutoCloseable {
     /**
      * Further API key settings (pepper, cache, warning lead times, listener, ...). Store, context
      * and, when the storage has one, the change feed are already set from this builder.
+     *
+     * @param options a callback that configures the API key manager builder
+     * @return this builder
      */
     public Builder apiKeys(Consumer<ApiKeyManagerBuilder> options) {
       apiKeysSet = BuilderChecks.markSet("apiKeys", apiKeysSet);
@@ -369,6 +445,9 @@ public final class Iris implements AutoCloseable {
      * OkHttpWebhookTransport.create()} from iris-webhook-okhttp) and the key that seals endpoint
      * secrets, and any further settings. Store and context are already set from this builder.
      * Default: no dispatcher.
+     *
+     * @param options a callback that sets the transport, the sealing key and other settings
+     * @return this builder
      */
     public Builder webhooks(Consumer<WebhookDispatcherBuilder> options) {
       webhooksSet = BuilderChecks.markSet("webhooks", webhooksSet);
@@ -379,6 +458,9 @@ public final class Iris implements AutoCloseable {
     /**
      * Further rate-limiter settings (default rules, expected nodes, unavailable pause, ...). Store,
      * counters and context are already set from this builder.
+     *
+     * @param options a callback that configures the rate limiter builder
+     * @return this builder
      */
     public Builder rateLimits(Consumer<RateLimiterBuilder> options) {
       rateLimitsSet = BuilderChecks.markSet("rateLimits", rateLimitsSet);
@@ -389,6 +471,9 @@ public final class Iris implements AutoCloseable {
     /**
      * Further health-monitor settings (check threads, uptime policy, retention, ...). Stores,
      * incident manager and context are already set from this builder.
+     *
+     * @param options a callback that configures the health monitor builder
+     * @return this builder
      */
     public Builder health(Consumer<HealthMonitorBuilder> options) {
       healthSet = BuilderChecks.markSet("health", healthSet);
@@ -396,7 +481,12 @@ public final class Iris implements AutoCloseable {
       return this;
     }
 
-    /** Further incident-manager settings. Store and context are already set from this builder. */
+    /**
+     * Further incident-manager settings. Store and context are already set from this builder.
+     *
+     * @param options a callback that configures the incident manager builder
+     * @return this builder
+     */
     public Builder incidents(Consumer<IncidentManagerBuilder> options) {
       incidentsSet = BuilderChecks.markSet("incidents", incidentsSet);
       this.incidentOptions = Objects.requireNonNull(options, "options");
@@ -407,6 +497,9 @@ public final class Iris implements AutoCloseable {
      * Turns on the recording vault and configures it, for example {@code r -> r.keyProvider(keys)};
      * the key provider is required. Its stores come from the storage ({@code RecordingStore} and
      * {@code RecordingMetadataStore}). Default: no vault.
+     *
+     * @param options a callback that configures the recording vault builder
+     * @return this builder
      */
     public Builder recordings(Consumer<RecordingVaultBuilder> options) {
       recordingsSet = BuilderChecks.markSet("recordings", recordingsSet);
@@ -414,7 +507,11 @@ public final class Iris implements AutoCloseable {
       return this;
     }
 
-    /** IRIS, built but not started. */
+    /**
+     * IRIS, built but not started.
+     *
+     * @return a new instance; call {@link Iris#start()} to run its background work
+     */
     public Iris build() {
       return new Iris(this);
     }

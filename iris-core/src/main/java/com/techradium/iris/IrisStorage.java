@@ -57,6 +57,8 @@ public final class IrisStorage {
   /**
    * Complete, thread-safe in-memory stores for every port: for tests, demos and single-process
    * tools. Nothing survives the JVM. Every tenant is accepted.
+   *
+   * @return a new registry of in-memory stores
    */
   public static IrisStorage inMemory() {
     return builder()
@@ -74,12 +76,20 @@ public final class IrisStorage {
         .build();
   }
 
-  /** Starts an empty registry, for adapter modules that assemble their own defaults. */
+  /**
+   * Starts an empty registry, for adapter modules that assemble their own defaults.
+   *
+   * @return an empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Which tenants exist; {@link TenantDirectory#acceptingAll()} unless set. */
+  /**
+   * Which tenants exist; {@link TenantDirectory#acceptingAll()} unless set.
+   *
+   * @return the tenant directory
+   */
   public TenantDirectory tenants() {
     return tenants;
   }
@@ -87,6 +97,9 @@ public final class IrisStorage {
   /**
    * The store serving {@code port}.
    *
+   * @param <S> the port type
+   * @param port the port interface, for example {@code JobStore.class}
+   * @return the registered store
    * @throws IllegalStateException if none was registered for it
    */
   public <S> S store(Class<S> port) {
@@ -97,18 +110,35 @@ public final class IrisStorage {
                     "no store for " + port.getSimpleName() + "; register one with with(...)"));
   }
 
-  /** The store serving {@code port}, if one was registered. */
+  /**
+   * The store serving {@code port}, if one was registered.
+   *
+   * @param <S> the port type
+   * @param port the port interface
+   * @return the registered store, or empty
+   */
   public <S> Optional<S> find(Class<S> port) {
     Objects.requireNonNull(port, "port");
     return Optional.ofNullable(port.cast(stores.get(port)));
   }
 
-  /** The ports that have a store. */
+  /**
+   * The ports that have a store.
+   *
+   * @return the registered port interfaces
+   */
   public Set<Class<?>> ports() {
     return stores.keySet();
   }
 
-  /** The same stores, with {@code store} serving {@code port} instead of what served it. */
+  /**
+   * The same stores, with {@code store} serving {@code port} instead of what served it.
+   *
+   * @param <S> the port type
+   * @param port the port interface
+   * @param store the store to serve it
+   * @return a new registry; this one is unchanged
+   */
   public <S> IrisStorage with(Class<S> port, S store) {
     Map<Class<?>, Object> copy = new LinkedHashMap<>(stores);
     copy.put(
@@ -116,7 +146,12 @@ public final class IrisStorage {
     return new IrisStorage(tenants, copy);
   }
 
-  /** The same stores with another tenant directory. */
+  /**
+   * The same stores with another tenant directory.
+   *
+   * @param directory the tenant directory
+   * @return a new registry; this one is unchanged
+   */
   public IrisStorage withTenants(TenantDirectory directory) {
     return new IrisStorage(Objects.requireNonNull(directory, "directory"), stores);
   }
@@ -134,7 +169,12 @@ public final class IrisStorage {
 
     private Builder() {}
 
-    /** Which tenants exist. Default {@link TenantDirectory#acceptingAll()}. */
+    /**
+     * Which tenants exist. Default {@link TenantDirectory#acceptingAll()}.
+     *
+     * @param directory the tenant directory
+     * @return this builder
+     */
     public Builder tenants(TenantDirectory directory) {
       tenantsSet = BuilderChecks.markSet("tenants", tenantsSet);
       this.tenants = Objects.requireNonNull(directory, "directory");
@@ -144,6 +184,10 @@ public final class IrisStorage {
     /**
      * The store serving {@code port}.
      *
+     * @param <S> the port type
+     * @param port the port interface
+     * @param store the store to serve it
+     * @return this builder
      * @throws IllegalStateException if the port has a store already
      */
     public <S> Builder store(Class<S> port, S store) {
@@ -155,7 +199,11 @@ public final class IrisStorage {
       return this;
     }
 
-    /** The registry. */
+    /**
+     * The registry.
+     *
+     * @return an immutable registry of the stores set so far
+     */
     public IrisStorage build() {
       return new IrisStorage(tenants, stores);
     }

@@ -11,6 +11,10 @@ public interface ApiKeyListener {
   /** A listener that ignores everything. */
   ApiKeyListener NONE = warning -> {};
 
-  /** A key expires within {@link ExpiryWarning#lead()}. */
+  /**
+   * A key expires within {@link ExpiryWarning#lead()}.
+   *
+   * @param warning the key, its expiry and the lead time that was reached
+   */
   void onExpiryWarning(ExpiryWarning warning);
 }

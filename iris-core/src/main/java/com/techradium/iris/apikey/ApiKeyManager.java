@@ -166,7 +166,11 @@ public final class ApiKeyManager {
                         + "}"));
   }
 
-  /** A builder; {@link ApiKeyManagerBuilder#store(ApiKeyStore)} is required. */
+  /**
+   * A builder; {@link ApiKeyManagerBuilder#store(ApiKeyStore)} is required.
+   *
+   * @return a new builder
+   */
   public static ApiKeyManagerBuilder builder() {
     return new ApiKeyManagerBuilder();
   }
@@ -177,6 +181,9 @@ public final class ApiKeyManager {
    * Creates a key and returns it with its secret, which is shown this once.
    *
    * @param actor who creates it (a user or service id), recorded in the admin event
+   * @param tenant the tenant, known to the tenant directory
+   * @param request the key's name, owner, mode, scopes, allow-list, tier and expiry
+   * @return the key and its secret
    * @throws com.techradium.iris.core.ValidationException naming every rejected field; nothing is
    *     written
    */
@@ -235,6 +242,10 @@ public final class ApiKeyManager {
    * grace period ends the older secret at once.
    *
    * @param grace zero to {@link #MAX_GRACE}
+   * @param tenant the tenant, known to the tenant directory
+   * @param id the key's id
+   * @param actor who rotates it, recorded in the admin event
+   * @return the key and its new secret
    * @throws NotFoundException if the tenant has no such key
    * @throws ConflictException if the key is revoked or expired
    */
@@ -283,6 +294,10 @@ public final class ApiKeyManager {
    * Revokes the key and any rotated-away secret, at once on this node and on every node within the
    * documented bound. Revoking a revoked key changes nothing and returns it.
    *
+   * @param tenant the tenant, known to the tenant directory
+   * @param id the key's id
+   * @param actor who revokes it, recorded in the admin event
+   * @return the key, revoked
    * @throws NotFoundException if the tenant has no such key
    */
   public ApiKey revoke(TenantId tenant, UUID id, String actor) {
@@ -320,6 +335,11 @@ public final class ApiKeyManager {
    * Changes a key's name, scopes, allow-list or tier (the non-null parts of {@code change}); every
    * node sees the change within the revocation bound.
    *
+   * @param tenant the tenant, known to the tenant directory
+   * @param id the key's id
+   * @param change the parts to change
+   * @param actor who changes it, recorded in the admin event
+   * @return the key as changed
    * @throws com.techradium.iris.core.ValidationException naming every rejected field
    * @throws NotFoundException if the tenant has no such key
    */
@@ -376,7 +396,13 @@ public final class ApiKeyManager {
 
   // ---------------------------------------------------------------- validating
 
-  /** {@link #validate(String, String, Set)} with no required scope. */
+  /**
+   * {@link #validate(String, String, Set)} with no required scope.
+   *
+   * @param key the key the caller presented
+   * @param ip the caller's IP address, or null when unknown
+   * @return the result: valid, or the reason for the refusal
+   */
   public KeyValidation validate(String key, @Nullable String ip) {
     return validate(key, ip, Set.of());
   }
@@ -391,6 +417,7 @@ public final class ApiKeyManager {
    *     with an allow-list then refuses it
    * @param requiredScopes concrete scopes the request needs, each allowed by a granted scope or
    *     wildcard
+   * @return the result: valid, or the reason for the refusal
    */
   public KeyValidation validate(String key, @Nullable String ip, Set<String> requiredScopes) {
     Objects.requireNonNull(key, "key");
@@ -471,7 +498,13 @@ public final class ApiKeyManager {
 
   // ---------------------------------------------------------------- reading
 
-  /** One key of the tenant, whatever its status. */
+  /**
+   * One key of the tenant, whatever its status.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param id the key's id
+   * @return the key, or empty if the tenant has none with this id
+   */
   public Optional<ApiKey> get(TenantId tenant, UUID id) {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(id, "id");
@@ -480,7 +513,13 @@ public final class ApiKeyManager {
     return store.get(tenant, id).map(r -> KeyViews.view(r, now));
   }
 
-  /** One page of the tenant's active keys (neither revoked nor expired), oldest first. */
+  /**
+   * One page of the tenant's active keys (neither revoked nor expired), oldest first.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param page the page size and cursor
+   * @return one page of keys
+   */
   public Page<ApiKey> listActive(TenantId tenant, PageRequest page) {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(page, "page");
@@ -489,7 +528,12 @@ public final class ApiKeyManager {
     return store.listActive(tenant, now, page).map(r -> KeyViews.view(r, now));
   }
 
-  /** How many active keys the tenant has. */
+  /**
+   * How many active keys the tenant has.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @return the number of active keys
+   */
   public long countActive(TenantId tenant) {
     Objects.requireNonNull(tenant, "tenant");
     tenants.require(tenant);
@@ -499,6 +543,10 @@ public final class ApiKeyManager {
   /**
    * The tenant's active keys that expire within {@code within} from now, soonest first (at most
    * 1,000).
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param within how far ahead to look
+   * @return the expiring keys, soonest first
    */
   public List<ApiKey> expiring(TenantId tenant, Duration within) {
     Objects.requireNonNull(tenant, "tenant");
@@ -520,6 +568,11 @@ public final class ApiKeyManager {
    * A key's validations per hour and per UTC day in {@code [from, to)} ({@code from} rounded down
    * to the hour), as written so far.
    *
+   * @param tenant the tenant, known to the tenant directory
+   * @param id the key's id
+   * @param from the start of the range, inclusive
+   * @param to the end of the range, exclusive
+   * @return the counts per hour and per day
    * @throws NotFoundException if the tenant has no such key
    */
   public UsageStats usage(TenantId tenant, UUID id, Instant from, Instant to) {

@@ -54,6 +54,9 @@ public final class ApiKeyManagerBuilder {
    * The shared context: its clock, runtime (if any), tenant directory, events (admin and security
    * notices go there, for the audit log) and housekeeping (the hourly expiry chore). Default: a
    * private context from {@link #clock}, {@link #runtime} and {@link #tenants}.
+   *
+   * @param context the shared context
+   * @return this builder
    */
   public ApiKeyManagerBuilder context(IrisContext context) {
     contextParts.context(context);
@@ -64,7 +67,12 @@ public final class ApiKeyManagerBuilder {
     return contextParts.resolve();
   }
 
-  /** Where keys and usage are kept. Required. */
+  /**
+   * Where keys and usage are kept. Required.
+   *
+   * @param store the key store
+   * @return this builder
+   */
   public ApiKeyManagerBuilder store(ApiKeyStore store) {
     this.store = BuilderChecks.setOnce("store", this.store, store);
     return this;
@@ -74,6 +82,9 @@ public final class ApiKeyManagerBuilder {
    * How nodes tell each other about revoked, rotated and updated keys (iris-redis's {@code
    * RedisApiKeyChangeFeed}). Default {@link ApiKeyChangeFeed#NONE}: other nodes see a change when
    * their cache entry expires ({@link #cacheTtl}).
+   *
+   * @param feed the change feed
+   * @return this builder
    */
   public ApiKeyManagerBuilder changeFeed(ApiKeyChangeFeed feed) {
     Objects.requireNonNull(feed, "changeFeed");
@@ -87,6 +98,9 @@ public final class ApiKeyManagerBuilder {
    * bytes, kept outside the key store (an environment secret, a KMS). Changing it invalidates every
    * key. The array is copied. Default: none, and keys are hashed with plain SHA-256, the weaker
    * mode.
+   *
+   * @param pepper the pepper bytes
+   * @return this builder
    */
   public ApiKeyManagerBuilder pepper(byte[] pepper) {
     Objects.requireNonNull(pepper, "pepper");
@@ -104,6 +118,9 @@ public final class ApiKeyManagerBuilder {
   /**
    * How long a positive lookup stays in the validation cache, 1 ms to 1 hour. Default 5 seconds:
    * without a change feed, the time in which other nodes may still accept a revoked key.
+   *
+   * @param ttl the cache time
+   * @return this builder
    */
   public ApiKeyManagerBuilder cacheTtl(Duration ttl) {
     BuilderChecks.positive("cacheTtl", ttl);
@@ -113,7 +130,12 @@ public final class ApiKeyManagerBuilder {
     return this;
   }
 
-  /** The most keys the validation cache holds, 0 (no cache) to 10,000,000. Default 100,000. */
+  /**
+   * The most keys the validation cache holds, 0 (no cache) to 10,000,000. Default 100,000.
+   *
+   * @param size the cache's capacity, in keys
+   * @return this builder
+   */
   public ApiKeyManagerBuilder cacheSize(long size) {
     BuilderChecks.inRange("cacheSize", size, 0, 10_000_000);
     cacheSizeSet = BuilderChecks.markSet("cacheSize", cacheSizeSet);
@@ -121,7 +143,12 @@ public final class ApiKeyManagerBuilder {
     return this;
   }
 
-  /** How often the change feed is read, 1 ms to 1 minute. Default 250 ms. */
+  /**
+   * How often the change feed is read, 1 ms to 1 minute. Default 250 ms.
+   *
+   * @param interval the poll interval
+   * @return this builder
+   */
   public ApiKeyManagerBuilder pollInterval(Duration interval) {
     BuilderChecks.positive("pollInterval", interval);
     BuilderChecks.inRange("pollInterval", interval.toMillis(), 1, 60_000);
@@ -130,7 +157,12 @@ public final class ApiKeyManagerBuilder {
     return this;
   }
 
-  /** How often usage counted in memory is written, 1 ms to 1 hour. Default 5 seconds. */
+  /**
+   * How often usage counted in memory is written, 1 ms to 1 hour. Default 5 seconds.
+   *
+   * @param interval the flush interval
+   * @return this builder
+   */
   public ApiKeyManagerBuilder usageFlushInterval(Duration interval) {
     BuilderChecks.positive("usageFlushInterval", interval);
     BuilderChecks.inRange("usageFlushInterval", interval.toMillis(), 1, 3_600_000);
@@ -142,6 +174,9 @@ public final class ApiKeyManagerBuilder {
   /**
    * The most (key, hour) counters held between flushes, 1 to 10,000,000; validations past it are
    * not counted. Default 100,000.
+   *
+   * @param max the most counters held
+   * @return this builder
    */
   public ApiKeyManagerBuilder maxPendingUsage(int max) {
     BuilderChecks.inRange("maxPendingUsage", max, 1, 10_000_000);
@@ -153,6 +188,9 @@ public final class ApiKeyManagerBuilder {
   /**
    * Lead times of expiry warnings, 1 to 10 distinct durations of 1 minute to 366 days. Default 30,
    * 7 and 1 days.
+   *
+   * @param leads the lead times
+   * @return this builder
    */
   public ApiKeyManagerBuilder warningLeads(List<Duration> leads) {
     Objects.requireNonNull(leads, "warningLeads");
@@ -175,6 +213,9 @@ public final class ApiKeyManagerBuilder {
   /**
    * How long revoked and expired keys are kept before {@link ApiKeyManager#deleteExpiredKeys()}
    * deletes them, 1 day to 10 years. Default 90 days.
+   *
+   * @param retention how long ended keys are kept
+   * @return this builder
    */
   public ApiKeyManagerBuilder retention(Duration retention) {
     Objects.requireNonNull(retention, "retention");
@@ -184,7 +225,12 @@ public final class ApiKeyManagerBuilder {
     return this;
   }
 
-  /** Receives expiry warnings. Default {@link ApiKeyListener#NONE}. */
+  /**
+   * Receives expiry warnings. Default {@link ApiKeyListener#NONE}.
+   *
+   * @param listener the listener
+   * @return this builder
+   */
   public ApiKeyManagerBuilder listener(ApiKeyListener listener) {
     Objects.requireNonNull(listener, "listener");
     listenerSet = BuilderChecks.markSet("listener", listenerSet);
@@ -192,7 +238,12 @@ public final class ApiKeyManagerBuilder {
     return this;
   }
 
-  /** The time source. Default: the system clock in UTC. */
+  /**
+   * The time source. Default: the system clock in UTC.
+   *
+   * @param clock the clock
+   * @return this builder
+   */
   public ApiKeyManagerBuilder clock(Clock clock) {
     contextParts.clock(clock);
     return this;
@@ -201,13 +252,21 @@ public final class ApiKeyManagerBuilder {
   /**
    * The runtime for the background service (change feed and usage writes). Default: none; call
    * {@link ApiKeyManager#flushUsage()} yourself.
+   *
+   * @param runtime the runtime
+   * @return this builder
    */
   public ApiKeyManagerBuilder runtime(IrisRuntime runtime) {
     contextParts.runtime(runtime);
     return this;
   }
 
-  /** The tenants that exist. Default {@link TenantDirectory#acceptingAll()}. */
+  /**
+   * The tenants that exist. Default {@link TenantDirectory#acceptingAll()}.
+   *
+   * @param directory the tenant directory
+   * @return this builder
+   */
   public ApiKeyManagerBuilder tenants(TenantDirectory directory) {
     contextParts.tenants(directory);
     return this;
@@ -216,6 +275,7 @@ public final class ApiKeyManagerBuilder {
   /**
    * The key manager. Writes nothing and starts nothing.
    *
+   * @return the key manager
    * @throws IllegalStateException if no store was given
    */
   public ApiKeyManager build() {

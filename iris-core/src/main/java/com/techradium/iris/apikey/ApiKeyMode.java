@@ -17,7 +17,11 @@ public enum ApiKeyMode {
     this.label = label;
   }
 
-  /** The key prefix of this mode, {@code iris_live_} or {@code iris_test_}. */
+  /**
+   * The key prefix of this mode, {@code iris_live_} or {@code iris_test_}.
+   *
+   * @return the prefix
+   */
   public String prefix() {
     return "iris_" + label + "_";
   }

@@ -14,12 +14,20 @@ public final class ApiKeySecret {
     this.key = Objects.requireNonNull(key, "key");
   }
 
-  /** The full key, e.g. {@code iris_live_...}: show it to its owner once and forget it. */
+  /**
+   * The full key, e.g. {@code iris_live_...}: show it to its owner once and forget it.
+   *
+   * @return the full key
+   */
   public String reveal() {
     return key;
   }
 
-  /** The key's prefix and last four characters, e.g. {@code iris_live_…k3Zq}. */
+  /**
+   * The key's prefix and last four characters, e.g. {@code iris_live_…k3Zq}.
+   *
+   * @return the hint, safe to show and log
+   */
   public String hint() {
     return ApiKeyFormat.hint(key);
   }

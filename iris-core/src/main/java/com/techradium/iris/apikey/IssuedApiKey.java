@@ -9,6 +9,12 @@ import java.util.Objects;
  * @param secret the full key (redacted in {@code toString})
  */
 public record IssuedApiKey(ApiKey key, ApiKeySecret secret) {
+  /**
+   * Creates an {@code IssuedApiKey}, checking its components.
+   *
+   * @param key the key's attributes, as {@link ApiKeyManager#get} returns them
+   * @param secret the full key (redacted in {@code toString})
+   */
   public IssuedApiKey {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(secret, "secret");

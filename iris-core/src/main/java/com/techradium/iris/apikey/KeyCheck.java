@@ -17,7 +17,11 @@ public enum KeyCheck {
   /** The key lacks a required scope. */
   MISSING_SCOPE;
 
-  /** The reason in lower case, as recorded in security events, e.g. {@code ip_not_allowed}. */
+  /**
+   * The reason in lower case, as recorded in security events, e.g. {@code ip_not_allowed}.
+   *
+   * @return the reason
+   */
   public String reason() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

@@ -33,6 +33,17 @@ public record KeyValidation(
   private static final KeyValidation UNKNOWN =
       new KeyValidation(KeyCheck.UNKNOWN, null, null, Set.of(), null, false);
 
+  /**
+   * Creates a {@code KeyValidation}, checking its components and copying its collections.
+   *
+   * @param check valid, or the reason it is not
+   * @param keyId the key found, if any
+   * @param tenant its tenant, if a key was found
+   * @param scopes its granted scopes when valid, else empty
+   * @param tier its rate-limit tier when valid
+   * @param previousSecret whether the secret presented was one replaced by a rotation, still in its
+   *     grace period: the caller should be told to switch to the new one
+   */
   public KeyValidation {
     Objects.requireNonNull(check, "check");
     scopes = Set.copyOf(scopes);
@@ -46,12 +57,20 @@ public record KeyValidation(
     return UNKNOWN;
   }
 
-  /** Whether the key may be used for the request. */
+  /**
+   * Whether the key may be used for the request.
+   *
+   * @return true if the check is {@link KeyCheck#VALID}
+   */
   public boolean valid() {
     return check == KeyCheck.VALID;
   }
 
-  /** The key's id, if a key was found. */
+  /**
+   * The key's id, if a key was found.
+   *
+   * @return the key's id, or empty if no key matched
+   */
   public Optional<UUID> key() {
     return Optional.ofNullable(keyId);
   }

@@ -19,15 +19,35 @@ import java.util.UUID;
  */
 public record UsageStats(
     UUID keyId, Instant from, Instant to, long total, List<Hour> hourly, List<Day> daily) {
+  /**
+   * Creates a {@code UsageStats}, checking its components and copying its collections.
+   *
+   * @param keyId the key
+   * @param from start of the period (inclusive, a whole hour)
+   * @param to end of the period (exclusive)
+   * @param total validations in the period
+   * @param hourly counts per hour with use, oldest first
+   * @param daily counts per UTC day with use, oldest first
+   */
   public UsageStats {
     Objects.requireNonNull(keyId, "keyId");
     hourly = List.copyOf(hourly);
     daily = List.copyOf(daily);
   }
 
-  /** Validations in one hour. */
+  /**
+   * Validations in one hour.
+   *
+   * @param start the start of the hour
+   * @param count the validations in it
+   */
   public record Hour(Instant start, long count) {}
 
-  /** Validations in one UTC day. */
+  /**
+   * Validations in one UTC day.
+   *
+   * @param date the UTC day
+   * @param count the validations in it
+   */
   public record Day(LocalDate date, long count) {}
 }

@@ -10,6 +10,11 @@ import com.techradium.iris.core.IrisException;
 public class AuditBufferFullException extends IrisException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Creates the exception.
+   *
+   * @param message how full the buffer was and how long the call waited
+   */
   public AuditBufferFullException(String message) {
     super(message);
   }

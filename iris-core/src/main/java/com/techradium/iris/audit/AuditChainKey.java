@@ -32,6 +32,8 @@ public final class AuditChainKey {
    * A chain key for {@code secret} (at least {@value #MIN_KEY_BYTES} bytes), identified by {@code
    * keyId} (1-128 characters without control characters, as for checkpoint keys).
    *
+   * @param keyId the key's id, stored in every link
+   * @param secret the HMAC secret; copied
    * @throws IllegalArgumentException if the secret is too short or the key id is not acceptable
    */
   public AuditChainKey(String keyId, byte[] secret) {
@@ -45,7 +47,11 @@ public final class AuditChainKey {
     this.macs = ThreadLocal.withInitial(this::newMac);
   }
 
-  /** Identifies the key in every link it made. */
+  /**
+   * Identifies the key in every link it made.
+   *
+   * @return the key id
+   */
   public String keyId() {
     return keyId;
   }
@@ -54,6 +60,11 @@ public final class AuditChainKey {
    * HMAC-SHA256 under this key of {@code length} bytes of {@code bytes} from {@code offset}: what
    * {@link AuditChain#hash(AuditChainKey, String, long, java.util.UUID, java.time.Instant,
    * AuditEvent)} computes over an event's canonical encoding.
+   *
+   * @param bytes the input
+   * @param offset where the input starts in {@code bytes}
+   * @param length how many bytes to digest
+   * @return the 32-byte MAC
    */
   public byte[] hmac(byte[] bytes, int offset, int length) {
     Objects.requireNonNull(bytes, "bytes");

@@ -28,6 +28,26 @@ import org.jspecify.annotations.Nullable;
  * after}) are kept in {@linkplain AuditJson canonical form}, each at most {@value #MAX_JSON_BYTES}
  * bytes of UTF-8; {@code metadata} must be a JSON object. Build one with {@link #builder(TenantId,
  * AuditCategory)}.
+ *
+ * @param tenantId the tenant the event belongs to
+ * @param category the stream, which is also the chain the event joins
+ * @param actorId who acted: the host's id for the user, service, key or component
+ * @param actorType what kind of actor {@code actorId} names
+ * @param action what was done, a short stable name such as {@code "user.login"}
+ * @param outcome how it ended
+ * @param severity how serious it is
+ * @param targetType the kind of thing acted on, such as {@code "invoice"}, or null
+ * @param targetId the id of the thing acted on, or null; needs {@code targetType}
+ * @param ipAddress the client's IP address, or null
+ * @param userAgent the client's user agent, or null
+ * @param requestId the host's request id, or null
+ * @param securityKind the kind of a security event; required for SECURITY, null otherwise
+ * @param dataCategory the kind of data read; required for DATA_ACCESS
+ * @param recordIds the ids of the records read or changed; empty when none (null is taken as empty)
+ * @param purpose why data was accessed, or null
+ * @param metadata free-form details as a JSON object, or null
+ * @param before the value before an admin change, as JSON, or null
+ * @param after the value after an admin change, as JSON, or null
  */
 public record AuditEvent(
     TenantId tenantId,
@@ -50,17 +70,55 @@ public record AuditEvent(
     @Nullable String before,
     @Nullable String after) {
 
+  /** The longest {@code actorId}, in characters. */
   public static final int MAX_ACTOR_ID_LENGTH = 256;
+
+  /** The longest {@code action}, in characters. */
   public static final int MAX_ACTION_LENGTH = 128;
+
+  /** The longest {@code targetType}, in characters. */
   public static final int MAX_TARGET_TYPE_LENGTH = 64;
+
+  /** The longest {@code targetId}, in characters. */
   public static final int MAX_TARGET_ID_LENGTH = 256;
+
+  /** The longest {@code purpose}, in characters. */
   public static final int MAX_PURPOSE_LENGTH = 256;
+
+  /** The most entries of {@code recordIds}. */
   public static final int MAX_RECORD_IDS = 1000;
+
+  /** The longest entry of {@code recordIds}, in characters. */
   public static final int MAX_RECORD_ID_LENGTH = 256;
 
   /** The largest canonical JSON value ({@code metadata}, {@code before}, {@code after}), bytes. */
   public static final int MAX_JSON_BYTES = 16 * 1024;
 
+  /**
+   * Creates an {@code AuditEvent}, checking its components and copying its collections.
+   *
+   * @param tenantId the tenant the event belongs to
+   * @param category the stream, which is also the chain the event joins
+   * @param actorId who acted: the host's id for the user, service, key or component
+   * @param actorType what kind of actor {@code actorId} names
+   * @param action what was done, a short stable name such as {@code "user.login"}
+   * @param outcome how it ended
+   * @param severity how serious it is
+   * @param targetType the kind of thing acted on, such as {@code "invoice"}, or null
+   * @param targetId the id of the thing acted on, or null; needs {@code targetType}
+   * @param ipAddress the client's IP address, or null
+   * @param userAgent the client's user agent, or null
+   * @param requestId the host's request id, or null
+   * @param securityKind the kind of a security event; required for SECURITY, null otherwise
+   * @param dataCategory the kind of data read; required for DATA_ACCESS
+   * @param recordIds the ids of the records read or changed; empty when none (null is taken as
+   *     empty)
+   * @param purpose why data was accessed, or null
+   * @param metadata free-form details as a JSON object, or null
+   * @param before the value before an admin change, as JSON, or null
+   * @param after the value after an admin change, as JSON, or null
+   * @throws ValidationException if a component is invalid, naming each offending field
+   */
   public AuditEvent {
     Validation validation = Validation.of();
     validation
@@ -99,18 +157,32 @@ public record AuditEvent(
     recordIds = List.copyOf(recordIds);
   }
 
-  /** A builder for an event of {@code category} in {@code tenant}. */
+  /**
+   * A builder for an event of {@code category} in {@code tenant}.
+   *
+   * @param tenant the tenant the event belongs to
+   * @param category the stream
+   * @return a builder; actor and action remain to be set
+   */
   public static Builder builder(TenantId tenant, AuditCategory category) {
     return new Builder(
         Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(category, "category"));
   }
 
-  /** A builder preset from this event, to derive a variant. */
+  /**
+   * A builder preset from this event, to derive a variant.
+   *
+   * @return a builder holding this event's values
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** The where-part of this event. */
+  /**
+   * The where-part of this event.
+   *
+   * @return the IP address, user agent and request id of this event
+   */
   public RequestContext context() {
     return new RequestContext(ipAddress, userAgent, requestId);
   }
@@ -193,44 +265,81 @@ public record AuditEvent(
       after = event.after;
     }
 
-    /** Who acted: the host's id for the user, service, key or system component. Required. */
+    /**
+     * Who acted: the host's id for the user, service, key or system component. Required.
+     *
+     * @param actorId the actor's id
+     * @param actorType what kind of actor it is
+     * @return this builder
+     */
     public Builder actor(String actorId, ActorType actorType) {
       this.actorId = Objects.requireNonNull(actorId, "actorId");
       this.actorType = Objects.requireNonNull(actorType, "actorType");
       return this;
     }
 
-    /** A user actor. */
+    /**
+     * A user actor.
+     *
+     * @param userId the user's id
+     * @return this builder
+     */
     public Builder actor(String userId) {
       return actor(Objects.requireNonNull(userId, "userId"), ActorType.USER);
     }
 
-    /** What was done, as a short stable name such as {@code "user.login"}. Required. */
+    /**
+     * What was done, as a short stable name such as {@code "user.login"}. Required.
+     *
+     * @param action the action name
+     * @return this builder
+     */
     public Builder action(String action) {
       this.action = Objects.requireNonNull(action, "action");
       return this;
     }
 
-    /** How it ended. Default {@link Outcome#SUCCESS}. */
+    /**
+     * How it ended. Default {@link Outcome#SUCCESS}.
+     *
+     * @param outcome the outcome
+     * @return this builder
+     */
     public Builder outcome(Outcome outcome) {
       this.outcome = Objects.requireNonNull(outcome, "outcome");
       return this;
     }
 
-    /** How serious it is. Default {@link Severity#INFO}, or the security kind's default. */
+    /**
+     * How serious it is. Default {@link Severity#INFO}, or the security kind's default.
+     *
+     * @param severity the severity
+     * @return this builder
+     */
     public Builder severity(Severity severity) {
       this.severity = Objects.requireNonNull(severity, "severity");
       return this;
     }
 
-    /** What was acted on: a type such as {@code "invoice"} and its id (either may be null). */
+    /**
+     * What was acted on: a type such as {@code "invoice"} and its id (either may be null).
+     *
+     * @param targetType the target's type, or null
+     * @param targetId the target's id, or null
+     * @return this builder
+     */
     public Builder target(@Nullable String targetType, @Nullable String targetId) {
       this.targetType = targetType;
       this.targetId = targetId;
       return this;
     }
 
-    /** Where the action came from. */
+    /**
+     * Where the action came from.
+     *
+     * @param context the IP address, user agent and request id
+     * @return this builder
+     */
     public Builder context(RequestContext context) {
       Objects.requireNonNull(context, "context");
       this.ipAddress = context.ipAddress();
@@ -239,73 +348,133 @@ public record AuditEvent(
       return this;
     }
 
-    /** The client's IP address (for security events: the source IP). */
+    /**
+     * The client's IP address (for security events: the source IP).
+     *
+     * @param ipAddress the IP address, or null
+     * @return this builder
+     */
     public Builder ipAddress(@Nullable String ipAddress) {
       this.ipAddress = ipAddress;
       return this;
     }
 
-    /** The client's user agent. */
+    /**
+     * The client's user agent.
+     *
+     * @param userAgent the user agent, or null
+     * @return this builder
+     */
     public Builder userAgent(@Nullable String userAgent) {
       this.userAgent = userAgent;
       return this;
     }
 
-    /** The host's id of the request that caused the event. */
+    /**
+     * The host's id of the request that caused the event.
+     *
+     * @param requestId the request id, or null
+     * @return this builder
+     */
     public Builder requestId(@Nullable String requestId) {
       this.requestId = requestId;
       return this;
     }
 
-    /** The kind of a security event. Required for {@link AuditCategory#SECURITY}. */
+    /**
+     * The kind of a security event. Required for {@link AuditCategory#SECURITY}.
+     *
+     * @param securityKind the kind, or null
+     * @return this builder
+     */
     public Builder securityKind(@Nullable SecurityEventKind securityKind) {
       this.securityKind = securityKind;
       return this;
     }
 
-    /** The kind of data read. Required for {@link AuditCategory#DATA_ACCESS}. */
+    /**
+     * The kind of data read. Required for {@link AuditCategory#DATA_ACCESS}.
+     *
+     * @param dataCategory the data category, or null
+     * @return this builder
+     */
     public Builder dataCategory(@Nullable DataCategory dataCategory) {
       this.dataCategory = dataCategory;
       return this;
     }
 
-    /** The ids of the records read or changed. */
+    /**
+     * The ids of the records read or changed.
+     *
+     * @param recordIds the record ids; replaces earlier ones
+     * @return this builder
+     */
     public Builder recordIds(List<String> recordIds) {
       this.recordIds = new ArrayList<>(Objects.requireNonNull(recordIds, "recordIds"));
       return this;
     }
 
-    /** Why the data was accessed (for example a ticket number or a legal basis). */
+    /**
+     * Why the data was accessed (for example a ticket number or a legal basis).
+     *
+     * @param purpose the purpose, or null
+     * @return this builder
+     */
     public Builder purpose(@Nullable String purpose) {
       this.purpose = purpose;
       return this;
     }
 
-    /** Free-form details as a JSON object, at most {@value AuditEvent#MAX_JSON_BYTES} bytes. */
+    /**
+     * Free-form details as a JSON object, at most {@value AuditEvent#MAX_JSON_BYTES} bytes.
+     *
+     * @param json a JSON object, or null
+     * @return this builder
+     */
     public Builder metadata(@Nullable String json) {
       this.metadata = json;
       return this;
     }
 
-    /** Free-form details as a map, serialised to JSON. */
+    /**
+     * Free-form details as a map, serialised to JSON.
+     *
+     * @param values the details; values must be serialisable by Jackson
+     * @return this builder
+     */
     public Builder metadata(Map<String, ?> values) {
       this.metadata = IrisJson.write(Objects.requireNonNull(values, "values"));
       return this;
     }
 
-    /** The value before an admin change, as JSON. */
+    /**
+     * The value before an admin change, as JSON.
+     *
+     * @param json any JSON value, or null
+     * @return this builder
+     */
     public Builder before(@Nullable String json) {
       this.before = json;
       return this;
     }
 
-    /** The value after an admin change, as JSON. */
+    /**
+     * The value after an admin change, as JSON.
+     *
+     * @param json any JSON value, or null
+     * @return this builder
+     */
     public Builder after(@Nullable String json) {
       this.after = json;
       return this;
     }
 
-    /** The validated event. */
+    /**
+     * The validated event.
+     *
+     * @return the event
+     * @throws com.techradium.iris.core.ValidationException naming every invalid field
+     */
     public AuditEvent build() {
       Severity chosen = severity;
       if (chosen == null) {

@@ -37,6 +37,11 @@ public final class AuditEvents {
    * A security event of {@code kind} (outcome {@link Outcome#DENIED}, the kind's default severity).
    *
    * @param action what was attempted, e.g. {@code "api.call"}
+   * @param tenant the owning tenant
+   * @param kind the kind of security event
+   * @param actorId who acted
+   * @param actorType what kind of actor it is
+   * @return a builder preset for the event
    */
   public static AuditEvent.Builder security(
       TenantId tenant, SecurityEventKind kind, String actorId, ActorType actorType, String action) {
@@ -53,6 +58,12 @@ public final class AuditEvents {
   /**
    * A {@link SecurityEventKind#RATE_LIMIT_VIOLATION}: {@code actorId} exceeded the rate limit
    * {@code limitName} (kept in the metadata as {@code limit}).
+   *
+   * @param tenant the owning tenant
+   * @param actorId who exceeded the limit
+   * @param actorType what kind of actor it is
+   * @param limitName the name of the exceeded limit
+   * @return a builder preset for the event
    */
   public static AuditEvent.Builder rateLimitViolation(
       TenantId tenant, String actorId, ActorType actorType, String limitName) {
@@ -72,6 +83,11 @@ public final class AuditEvents {
   /**
    * A {@link SecurityEventKind#KEY_MISUSE} of API key {@code apiKeyId} (wrong scope, wrong IP,
    * revoked key...), the reason kept in the metadata.
+   *
+   * @param tenant the owning tenant
+   * @param apiKeyId the key's id, never its secret
+   * @param reason what was wrong, such as {@code "scope"} or {@code "revoked"}
+   * @return a builder preset for the event
    */
   public static AuditEvent.Builder keyMisuse(TenantId tenant, String apiKeyId, String reason) {
     Objects.requireNonNull(tenant, "tenant");
@@ -90,6 +106,13 @@ public final class AuditEvents {
    * A read of sensitive data by user {@code actorId}: the records' type and ids and the kind of
    * data (PII, PHI...); the action is {@code <targetType>.read}. Add the purpose with {@link
    * AuditEvent.Builder#purpose}.
+   *
+   * @param tenant the owning tenant
+   * @param actorId the reading user
+   * @param dataCategory the kind of data read
+   * @param targetType the records' type, such as {@code "patient"}
+   * @param recordIds the ids of the records read
+   * @return a builder preset for the event
    */
   public static AuditEvent.Builder dataAccess(
       TenantId tenant,
@@ -114,6 +137,13 @@ public final class AuditEvents {
    * A privileged action by user {@code actorId} (severity {@link Severity#MEDIUM}); add the
    * target's value before and after with {@link AuditEvent.Builder#before} and {@link
    * AuditEvent.Builder#after}.
+   *
+   * @param tenant the owning tenant
+   * @param actorId the acting user
+   * @param action the action name
+   * @param targetType the changed thing's type
+   * @param targetId the changed thing's id
+   * @return a builder preset for the event
    */
   public static AuditEvent.Builder adminAction(
       TenantId tenant, String actorId, String action, String targetType, String targetId) {
@@ -138,6 +168,8 @@ public final class AuditEvents {
    * @param path the request path (without query string), at most {@value #MAX_PATH_LENGTH} chars
    * @param status the HTTP status, 100 to 599
    * @param latency how long the request took
+   * @param tenant the owning tenant
+   * @return a builder for the request's event
    */
   public static ApiRequestBuilder apiRequest(
       TenantId tenant, String method, String path, int status, Duration latency) {
@@ -168,19 +200,34 @@ public final class AuditEvents {
       this.latency = latency;
     }
 
-    /** The API key used, if any (its id, never the secret). */
+    /**
+     * The API key used, if any (its id, never the secret).
+     *
+     * @param apiKeyId the key's id, or null
+     * @return this builder
+     */
     public ApiRequestBuilder apiKey(@Nullable String apiKeyId) {
       this.apiKeyId = apiKeyId;
       return this;
     }
 
-    /** The authenticated user, if any. */
+    /**
+     * The authenticated user, if any.
+     *
+     * @param userId the user's id, or null
+     * @return this builder
+     */
     public ApiRequestBuilder user(@Nullable String userId) {
       this.userId = userId;
       return this;
     }
 
-    /** Where the request came from. */
+    /**
+     * Where the request came from.
+     *
+     * @param context the IP address, user agent and request id
+     * @return this builder
+     */
     public ApiRequestBuilder context(RequestContext context) {
       this.context = Objects.requireNonNull(context, "context");
       return this;
@@ -189,6 +236,7 @@ public final class AuditEvents {
     /**
      * The validated event.
      *
+     * @return the event
      * @throws com.techradium.iris.core.ValidationException naming {@code method}, {@code path},
      *     {@code status}, {@code latency} or the event's fields
      */

@@ -39,6 +39,10 @@ public final class AuditExportVerifier {
   /**
    * Verifies the export read from {@code jsonLines} of plain (unkeyed) chains; a keyed line fails,
    * its key not being given. The reader is not closed.
+   *
+   * @param jsonLines the export, as written by {@link AuditLog#exportJsonLines(AuditQuery,
+   *     Accessor, java.io.Writer)}
+   * @return whether every line verified, and the first problem otherwise
    */
   public static ExportVerification verify(Reader jsonLines) {
     return verify(jsonLines, ChainKeyring.NONE);
@@ -48,6 +52,9 @@ public final class AuditExportVerifier {
    * Verifies the export read from {@code jsonLines}, checking keyed lines with {@code chainKeys}
    * (the current and retired keys of the log; distinct key ids). The reader is not closed.
    *
+   * @param jsonLines the export
+   * @param chainKeys the chain keys to check keyed lines with
+   * @return whether every line verified, and the first problem otherwise
    * @throws IllegalArgumentException if two keys share a key id
    */
   public static ExportVerification verify(Reader jsonLines, Collection<AuditChainKey> chainKeys) {
@@ -108,7 +115,12 @@ public final class AuditExportVerifier {
     return new ExportVerification(lineNumber, links, 0, null);
   }
 
-  /** Reads one export line back into the record it was written from. */
+  /**
+   * Reads one export line back into the record it was written from.
+   *
+   * @param line one line of a JSON Lines export
+   * @return the record
+   */
   public static AuditRecord parse(String line) {
     JsonNode node = AuditJson.tree(line);
     List<String> recordIds = new ArrayList<>();

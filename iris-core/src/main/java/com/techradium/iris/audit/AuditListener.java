@@ -16,6 +16,8 @@ public interface AuditListener {
   /**
    * A brute-force burst was detected and recorded (once per rule window). Hosts typically lock the
    * account or block the IP.
+   *
+   * @param detection what was detected, with the recorded security event
    */
   default void onBruteForceDetected(BruteForceDetection detection) {}
 
@@ -23,6 +25,7 @@ public interface AuditListener {
    * A batch of the asynchronous writer failed to be written; the writer keeps it and retries.
    *
    * @param events the size of the batch
+   * @param cause the store's failure
    */
   default void onWriteFailed(int events, RuntimeException cause) {}
 
@@ -30,6 +33,9 @@ public interface AuditListener {
    * The asynchronous writer stopped (runtime closing) before these events could be written, after
    * retrying until the shutdown timeout. The host should persist them elsewhere; they are also
    * logged at ERROR level.
+   *
+   * @param events the events that were not written, in order
+   * @param lastFailure the failure of the last attempt
    */
   default void onEventsNotWritten(List<NewAuditRecord> events, RuntimeException lastFailure) {}
 }

@@ -157,7 +157,11 @@ public final class AuditLog {
                 count));
   }
 
-  /** A builder; {@link AuditLogBuilder#store(AuditStore)} is required. */
+  /**
+   * A builder; {@link AuditLogBuilder#store(AuditStore)} is required.
+   *
+   * @return a new builder
+   */
   public static AuditLogBuilder builder() {
     return new AuditLogBuilder();
   }
@@ -167,13 +171,24 @@ public final class AuditLog {
   /**
    * Records one event and returns it as stored, once it is durable.
    *
+   * @param event the event to record
+   * @return the stored record with its id, time, sequence and hash
    * @throws com.techradium.iris.core.StorageException if the store fails (nothing was written)
+   * @throws com.techradium.iris.core.ValidationException if the event's tenant does not exist
    */
   public AuditRecord record(AuditEvent event) {
     return recordAll(List.of(Objects.requireNonNull(event, "event"))).get(0);
   }
 
-  /** Records a batch atomically: all events are stored, in order, or none. */
+  /**
+   * Records a batch atomically: all events are stored, in order, or none.
+   *
+   * @param events the events, stored in list order
+   * @return the stored records, in the same order
+   * @throws com.techradium.iris.core.ValidationException if a tenant does not exist; nothing is
+   *     written
+   * @throws com.techradium.iris.core.StorageException if the store fails; nothing is written
+   */
   public List<AuditRecord> recordAll(List<AuditEvent> events) {
     Objects.requireNonNull(events, "events");
     for (int i = 0; i < events.size(); i++) {
@@ -202,6 +217,7 @@ public final class AuditLog {
    * FullBufferPolicy} applies: the call blocks for a while or throws {@link
    * AuditBufferFullException} — an event is never dropped silently.
    *
+   * @param event the event to record
    * @throws IllegalStateException if the builder was given no runtime, or it has not started or is
    *     closing
    */
@@ -222,7 +238,11 @@ public final class AuditLog {
     requireWriter().flush(FLUSH_TIMEOUT);
   }
 
-  /** Events enqueued and not yet written (0 without an asynchronous writer). */
+  /**
+   * Events enqueued and not yet written (0 without an asynchronous writer).
+   *
+   * @return the number of buffered events
+   */
   public long pendingEvents() {
     return writer == null ? 0 : writer.pending();
   }
@@ -231,6 +251,8 @@ public final class AuditLog {
    * Hands {@code event} to the asynchronous writer while it runs (see {@link #enqueue}), and
    * otherwise records it synchronously (see {@link #record}): for hot paths such as logging every
    * API request from a filter, which keep working before the runtime starts and while it closes.
+   *
+   * @param event the event to record
    */
   public void enqueueOrRecord(AuditEvent event) {
     Objects.requireNonNull(event, "event");
@@ -252,6 +274,7 @@ public final class AuditLog {
    * in its store then. Record each failed login either here or with the limiter's {@code
    * loginFailed}, not both.
    *
+   * @param login the failed login, with its tenant, account and context
    * @return the recorded event and the detections it triggered
    * @throws com.techradium.iris.core.ValidationException on an invalid event, an unknown tenant or,
    *     with a rate limiter, input it cannot count; nothing is recorded or counted
@@ -295,12 +318,26 @@ public final class AuditLog {
   /**
    * One page of the events matching {@code query}, newest first. The read is recorded as a
    * data-access event by {@code accessedBy} before the page is returned.
+   *
+   * @param query the conditions
+   * @param page the page size and cursor
+   * @param accessedBy who reads the events, recorded in the access log
+   * @return one page of records
    */
   public Page<AuditRecord> query(AuditQuery query, PageRequest page, Accessor accessedBy) {
     return query("query", query, page, accessedBy);
   }
 
-  /** One user's activity (every stream), newest first; recorded as a read by {@code accessedBy}. */
+  /**
+   * One user's activity (every stream), newest first; recorded as a read by {@code accessedBy}.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param userId the user whose activity is read
+   * @param since the earliest time included, or null for all time
+   * @param page the page size and cursor
+   * @param accessedBy who reads the events, recorded in the access log
+   * @return one page of records
+   */
   public Page<AuditRecord> userActivity(
       TenantId tenant,
       String userId,
@@ -311,7 +348,15 @@ public final class AuditLog {
     return query("user_activity", AuditQuery.userActivity(tenant, userId, since), page, accessedBy);
   }
 
-  /** Failed login attempts, newest first; recorded as a read by {@code accessedBy}. */
+  /**
+   * Failed login attempts, newest first; recorded as a read by {@code accessedBy}.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param since the earliest time included, or null for all time
+   * @param page the page size and cursor
+   * @param accessedBy who reads the events, recorded in the access log
+   * @return one page of records
+   */
   public Page<AuditRecord> failedLogins(
       TenantId tenant, @Nullable Instant since, PageRequest page, Accessor accessedBy) {
     return query("failed_logins", AuditQuery.failedLogins(tenant, since), page, accessedBy);
@@ -320,6 +365,13 @@ public final class AuditLog {
   /**
    * Accesses to sensitive data, optionally of one data category, newest first; recorded as a read
    * by {@code accessedBy}.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param dataCategory the data category, or null for every category
+   * @param since the earliest time included, or null for all time
+   * @param page the page size and cursor
+   * @param accessedBy who reads the events, recorded in the access log
+   * @return one page of records
    */
   public Page<AuditRecord> sensitiveAccess(
       TenantId tenant,
@@ -334,7 +386,15 @@ public final class AuditLog {
         accessedBy);
   }
 
-  /** Admin activity, newest first; recorded as a read by {@code accessedBy}. */
+  /**
+   * Admin activity, newest first; recorded as a read by {@code accessedBy}.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param since the earliest time included, or null for all time
+   * @param page the page size and cursor
+   * @param accessedBy who reads the events, recorded in the access log
+   * @return one page of records
+   */
   public Page<AuditRecord> adminActivity(
       TenantId tenant, @Nullable Instant since, PageRequest page, Accessor accessedBy) {
     return query("admin_activity", AuditQuery.adminActivity(tenant, since), page, accessedBy);
@@ -343,6 +403,13 @@ public final class AuditLog {
   /**
    * Security events of at least {@code minSeverity} (all when null), newest first; recorded as a
    * read by {@code accessedBy}.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param minSeverity the lowest severity included, or null for all
+   * @param since the earliest time included, or null for all time
+   * @param page the page size and cursor
+   * @param accessedBy who reads the events, recorded in the access log
+   * @return one page of records
    */
   public Page<AuditRecord> securityEvents(
       TenantId tenant,
@@ -374,6 +441,11 @@ public final class AuditLog {
    * recorded as a data-access event by {@code accessedBy} first. Events stored past their chain's
    * head are left out, as {@link #query} leaves them out ({@link ChainBreak.Kind#PAST_HEAD}).
    * {@code out} is flushed, not closed.
+   *
+   * @param query the conditions
+   * @param accessedBy who exports the events, recorded in the access log
+   * @param out where the lines are written
+   * @return how many events were written
    */
   public ExportSummary exportJsonLines(AuditQuery query, Accessor accessedBy, Writer out) {
     Objects.requireNonNull(out, "out");
@@ -381,7 +453,14 @@ public final class AuditLog {
     return new ExportSummary(exporter.jsonLines(query, out), access);
   }
 
-  /** As {@link #exportJsonLines(AuditQuery, Accessor, Writer)}, in UTF-8 to a stream. */
+  /**
+   * As {@link #exportJsonLines(AuditQuery, Accessor, Writer)}, in UTF-8 to a stream.
+   *
+   * @param query the conditions
+   * @param accessedBy who exports the events, recorded in the access log
+   * @param out where the UTF-8 lines are written; flushed, not closed
+   * @return how many events were written
+   */
   public ExportSummary exportJsonLines(AuditQuery query, Accessor accessedBy, OutputStream out) {
     return exportJsonLines(query, accessedBy, utf8(out));
   }
@@ -391,6 +470,11 @@ public final class AuditLog {
    * memory; recorded as a data-access event by {@code accessedBy} first. Events stored past their
    * chain's head are left out, as in {@link #exportJsonLines(AuditQuery, Accessor, Writer)}. {@code
    * out} is flushed, not closed.
+   *
+   * @param query the conditions
+   * @param accessedBy who exports the events, recorded in the access log
+   * @param out where the CSV is written
+   * @return how many events were written
    */
   public ExportSummary exportCsv(AuditQuery query, Accessor accessedBy, Writer out) {
     Objects.requireNonNull(out, "out");
@@ -398,7 +482,14 @@ public final class AuditLog {
     return new ExportSummary(exporter.csv(query, out), access);
   }
 
-  /** As {@link #exportCsv(AuditQuery, Accessor, Writer)}, in UTF-8 to a stream. */
+  /**
+   * As {@link #exportCsv(AuditQuery, Accessor, Writer)}, in UTF-8 to a stream.
+   *
+   * @param query the conditions
+   * @param accessedBy who exports the events, recorded in the access log
+   * @param out where the UTF-8 CSV is written; flushed, not closed
+   * @return how many events were written
+   */
   public ExportSummary exportCsv(AuditQuery query, Accessor accessedBy, OutputStream out) {
     return exportCsv(query, accessedBy, utf8(out));
   }
@@ -415,6 +506,9 @@ public final class AuditLog {
 
   /**
    * Verifies every chain of {@code tenant} from its start (or retention checkpoint) to its head.
+   *
+   * @param tenant the tenant whose chains are verified
+   * @return one verification per chain that has events
    */
   public VerificationReport verify(TenantId tenant) {
     return verify(tenant, null, null);
@@ -425,6 +519,11 @@ public final class AuditLog {
    * bound may be null). Each chain is walked from the latest signed checkpoint before the range
    * (its signature checked) or from the chain's start, so a range stays verifiable after retention
    * deleted older events. The report names the first broken link of each chain.
+   *
+   * @param tenant the tenant whose chains are verified
+   * @param from the earliest recording time included, or null
+   * @param to the recording time excluded, or null
+   * @return one verification per chain that has events in the range
    */
   public VerificationReport verify(TenantId tenant, @Nullable Instant from, @Nullable Instant to) {
     requireTenant(tenant);
@@ -446,6 +545,9 @@ public final class AuditLog {
    * ignored. Per chain, the report keeps the store's own break if it found one, else the first
    * external one.
    *
+   * @param tenant the tenant whose chains are verified
+   * @param external checkpoints kept outside the store
+   * @return one verification per chain, with any checkpoint that failed reported as a break
    * @throws IllegalStateException if the builder was given no {@link CheckpointSigner}
    */
   public VerificationReport verify(TenantId tenant, Collection<Checkpoint> external) {
@@ -457,6 +559,8 @@ public final class AuditLog {
   /**
    * Signs a checkpoint at the current head of every chain of {@code tenant}.
    *
+   * @param tenant the tenant, known to the tenant directory
+   * @return the new checkpoints, one per chain that has events
    * @throws IllegalStateException if the builder was given no {@link CheckpointSigner}
    */
   public List<Checkpoint> checkpoint(TenantId tenant) {
@@ -464,7 +568,15 @@ public final class AuditLog {
     return checkpoints.signHeads(requireSigner("checkpoint"), tenant, now());
   }
 
-  /** Up to {@code limit} checkpoints of one chain after {@code afterSequence}, ascending. */
+  /**
+   * Up to {@code limit} checkpoints of one chain after {@code afterSequence}, ascending.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param category the chain's stream
+   * @param afterSequence the sequence to list after; 0 from the start
+   * @param limit the most checkpoints returned
+   * @return the checkpoints, in ascending sequence order
+   */
   public List<Checkpoint> checkpoints(
       TenantId tenant, AuditCategory category, long afterSequence, int limit) {
     requireTenant(tenant);
@@ -480,6 +592,7 @@ public final class AuditLog {
    * it verifies that part and signs a checkpoint at its end, so the rest stays verifiable; a part
    * that fails verification is kept.
    *
+   * @return how many events were deleted and which parts were kept
    * @throws IllegalStateException if the builder was given no {@link CheckpointSigner}
    */
   public CleanupReport cleanup() {
@@ -491,17 +604,34 @@ public final class AuditLog {
   /**
    * Places a legal hold on {@code tenant}: {@link #cleanup()} deletes none of its events until the
    * hold is released. Recorded as an admin event by {@code by}.
+   *
+   * @param tenant the tenant to hold
+   * @param by who places the hold
+   * @param reason why, for example a case number
+   * @return the admin event that records the change
    */
   public AuditRecord placeLegalHold(TenantId tenant, Accessor by, String reason) {
     return legalHold(tenant, by, reason, true);
   }
 
-  /** Releases the legal hold of {@code tenant}; recorded as an admin event by {@code by}. */
+  /**
+   * Releases the legal hold of {@code tenant}; recorded as an admin event by {@code by}.
+   *
+   * @param tenant the held tenant
+   * @param by who releases the hold
+   * @param reason why
+   * @return the admin event that records the change
+   */
   public AuditRecord releaseLegalHold(TenantId tenant, Accessor by, String reason) {
     return legalHold(tenant, by, reason, false);
   }
 
-  /** Whether {@code tenant} is under legal hold. */
+  /**
+   * Whether {@code tenant} is under legal hold.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @return true while a hold is in place
+   */
   public boolean hasLegalHold(TenantId tenant) {
     requireTenant(tenant);
     return store.hasLegalHold(tenant);
@@ -545,6 +675,8 @@ public final class AuditLog {
   /**
    * Whether the builder was given a {@link CheckpointSigner}, without which {@link #cleanup()} and
    * {@link #checkpoint} are unavailable.
+   *
+   * @return true if checkpoints can be signed
    */
   public boolean signsCheckpoints() {
     return signer != null;

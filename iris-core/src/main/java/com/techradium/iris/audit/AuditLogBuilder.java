@@ -66,6 +66,9 @@ public final class AuditLogBuilder {
    * and the audit log declares its retention chore on the context's {@linkplain
    * IrisContext#housekeeping() housekeeping}, which the context's job queue runs. Default: a
    * private context from {@link #clock}, {@link #runtime} and {@link #tenants}.
+   *
+   * @param context the shared context
+   * @return this builder
    */
   public AuditLogBuilder context(IrisContext context) {
     contextParts.context(context);
@@ -76,13 +79,23 @@ public final class AuditLogBuilder {
     return contextParts.resolve();
   }
 
-  /** Where events are kept. Required. */
+  /**
+   * Where events are kept. Required.
+   *
+   * @param store the audit store
+   * @return this builder
+   */
   public AuditLogBuilder store(AuditStore store) {
     this.store = BuilderChecks.setOnce("store", this.store, store);
     return this;
   }
 
-  /** The time source. Default: the system clock in UTC. */
+  /**
+   * The time source. Default: the system clock in UTC.
+   *
+   * @param clock the clock
+   * @return this builder
+   */
   public AuditLogBuilder clock(Clock clock) {
     contextParts.clock(clock);
     return this;
@@ -92,6 +105,9 @@ public final class AuditLogBuilder {
    * The key that signs checkpoints. Default: none — no checkpoints are written, {@link
    * AuditLog#cleanup()} and {@link AuditLog#checkpoint} are unavailable and verification always
    * starts at the beginning of each chain.
+   *
+   * @param signer the checkpoint signer
+   * @return this builder
    */
   public AuditLogBuilder signer(CheckpointSigner signer) {
     this.signer = BuilderChecks.setOnce("signer", this.signer, signer);
@@ -112,6 +128,9 @@ public final class AuditLogBuilder {
    * receives it. Events recorded before the key was configured keep their plain hashes and still
    * verify; once a chain is keyed, keep configuring a key (a process without one would append plain
    * links, which verification reports). Default: none, the plain SHA-256 chain.
+   *
+   * @param key the current chain key
+   * @return this builder
    */
   public AuditLogBuilder chainKey(AuditChainKey key) {
     this.chainKey = BuilderChecks.setOnce("chainKey", this.chainKey, key);
@@ -122,6 +141,9 @@ public final class AuditLogBuilder {
    * Former {@linkplain #chainKey chain keys}, used only to verify the events they chained after a
    * new key took over (a new key id). Needs a {@link #chainKey}; key ids must be distinct from each
    * other and from it. Default: none.
+   *
+   * @param keys the retired keys
+   * @return this builder
    */
   public AuditLogBuilder retiredChainKeys(List<AuditChainKey> keys) {
     Objects.requireNonNull(keys, "keys");
@@ -137,6 +159,9 @@ public final class AuditLogBuilder {
    * Signs a checkpoint automatically at every {@code interval}-th event of each chain: 0 to {@value
    * #MAX_CHECKPOINT_INTERVAL}, 0 turning periodic checkpoints off. Default 10,000 with a {@link
    * #signer}; a positive interval needs one.
+   *
+   * @param interval the number of events between checkpoints, 0 for none
+   * @return this builder
    */
   public AuditLogBuilder checkpointEvery(long interval) {
     BuilderChecks.inRange("checkpointEvery", interval, 0, MAX_CHECKPOINT_INTERVAL);
@@ -152,6 +177,9 @@ public final class AuditLogBuilder {
    * and 1 day; default {@link #DEFAULT_CHECKPOINT_MAX_AGE}. It works with periodic checkpoints, so
    * {@code checkpointEvery(0)} turns it off too. While no events arrive no checkpoint is needed:
    * the tail does not grow.
+   *
+   * @param maxAge the longest time between periodic checkpoints of a chain
+   * @return this builder
    */
   public AuditLogBuilder checkpointAtLeastEvery(Duration maxAge) {
     java.util.Objects.requireNonNull(maxAge, "maxAge");
@@ -168,6 +196,9 @@ public final class AuditLogBuilder {
    * Publishes every signed checkpoint outside the store as well, e.g. {@link FileCheckpointSink},
    * so that verification against the copies ({@link AuditLog#verify(TenantId,
    * java.util.Collection)}) detects a tail cut together with its checkpoints. Default: none.
+   *
+   * @param sink where checkpoints are published
+   * @return this builder
    */
   public AuditLogBuilder checkpointSink(CheckpointSink sink) {
     this.checkpointSink = BuilderChecks.setOnce("checkpointSink", this.checkpointSink, sink);
@@ -179,6 +210,9 @@ public final class AuditLogBuilder {
    * is unavailable. {@link #build()} registers the writer on the runtime; while the runtime runs,
    * the writer has a dedicated thread of its own ({@code <runtime>-audit-writer}) and takes none of
    * the runtime's shared worker threads. Closing the runtime flushes it and ends that thread.
+   *
+   * @param runtime the runtime the writer runs on
+   * @return this builder
    */
   public AuditLogBuilder runtime(IrisRuntime runtime) {
     contextParts.runtime(runtime);
@@ -188,6 +222,9 @@ public final class AuditLogBuilder {
   /**
    * Settings of the asynchronous writer. Default {@link AsyncWriterSettings#defaults()}. Needs a
    * {@link #runtime}.
+   *
+   * @param settings the writer's settings
+   * @return this builder
    */
   public AuditLogBuilder asyncWriter(AsyncWriterSettings settings) {
     Objects.requireNonNull(settings, "asyncWriter");
@@ -196,7 +233,12 @@ public final class AuditLogBuilder {
     return this;
   }
 
-  /** Retention periods. Default {@link RetentionPolicy#defaults()}: 365 days for every category. */
+  /**
+   * Retention periods. Default {@link RetentionPolicy#defaults()}: 365 days for every category.
+   *
+   * @param retention the retention periods
+   * @return this builder
+   */
   public AuditLogBuilder retention(RetentionPolicy retention) {
     Objects.requireNonNull(retention, "retention");
     retentionSet = BuilderChecks.markSet("retention", retentionSet);
@@ -207,6 +249,9 @@ public final class AuditLogBuilder {
   /**
    * Brute-force rules. Default {@link BruteForceRule#defaults()}; an empty list disables detection.
    * Two rules of one scope and window are refused: they would share their detection events.
+   *
+   * @param rules the rules; empty to disable detection
+   * @return this builder
    */
   public AuditLogBuilder bruteForceRules(List<BruteForceRule> rules) {
     Objects.requireNonNull(rules, "bruteForceRules");
@@ -226,13 +271,21 @@ public final class AuditLogBuilder {
    * The tenants that exist: every operation on any other tenant, read or write, is rejected with a
    * {@link com.techradium.iris.core.ValidationException} on {@code tenantId} before anything is
    * read or written. Default {@link TenantDirectory#acceptingAll()}.
+   *
+   * @param directory the tenant directory
+   * @return this builder
    */
   public AuditLogBuilder tenants(TenantDirectory directory) {
     contextParts.tenants(directory);
     return this;
   }
 
-  /** Host hooks for detections and write failures. Default {@link AuditListener#NONE}. */
+  /**
+   * Host hooks for detections and write failures. Default {@link AuditListener#NONE}.
+   *
+   * @param listener the listener
+   * @return this builder
+   */
   public AuditLogBuilder listener(AuditListener listener) {
     Objects.requireNonNull(listener, "listener");
     listenerSet = BuilderChecks.markSet("listener", listenerSet);
@@ -240,7 +293,12 @@ public final class AuditLogBuilder {
     return this;
   }
 
-  /** Events deleted per retention batch, 1 to {@value #MAX_CLEANUP_BATCH_SIZE}. Default 1,000. */
+  /**
+   * Events deleted per retention batch, 1 to {@value #MAX_CLEANUP_BATCH_SIZE}. Default 1,000.
+   *
+   * @param size events per delete batch
+   * @return this builder
+   */
   public AuditLogBuilder cleanupBatchSize(int size) {
     BuilderChecks.inRange("cleanupBatchSize", size, 1, MAX_CLEANUP_BATCH_SIZE);
     cleanupBatchSizeSet = BuilderChecks.markSet("cleanupBatchSize", cleanupBatchSizeSet);
@@ -251,6 +309,7 @@ public final class AuditLogBuilder {
   /**
    * The audit log. Writes nothing and starts nothing.
    *
+   * @return the audit log
    * @throws IllegalStateException if no store was given, a positive {@link #checkpointEvery} was
    *     given without a {@link #signer}, {@link #asyncWriter} settings without a {@link #runtime},
    *     or {@link #retiredChainKeys} without a {@link #chainKey}

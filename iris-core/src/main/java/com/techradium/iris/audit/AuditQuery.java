@@ -43,6 +43,25 @@ public record AuditQuery(
     @Nullable DataCategory dataCategory,
     @Nullable String ipAddress) {
 
+  /**
+   * Creates an {@code AuditQuery}, checking its components and copying its collections.
+   *
+   * @param tenantId the tenant; no query reaches another tenant's events
+   * @param from events recorded at or after this instant (inclusive), or null
+   * @param to events recorded before this instant (exclusive), or null
+   * @param categories the streams to include; empty means all
+   * @param actorId exact actor id
+   * @param action exact action
+   * @param targetType exact target type
+   * @param targetId exact target id
+   * @param outcome exact outcome
+   * @param minSeverity severity at least this
+   * @param securityKind exact security event kind
+   * @param dataCategory exact data category
+   * @param ipAddress exact IP address
+   * @throws com.techradium.iris.core.ValidationException if a component is invalid, naming each
+   *     offending field
+   */
   public AuditQuery {
     Validation.of()
         .required("tenantId", tenantId)
@@ -59,18 +78,36 @@ public record AuditQuery(
             : Set.copyOf(EnumSet.copyOf(categories));
   }
 
-  /** A builder matching every event of {@code tenant}. */
+  /**
+   * A builder matching every event of {@code tenant}.
+   *
+   * @param tenant the owning tenant
+   * @return a builder with no other condition
+   */
   public static Builder forTenant(TenantId tenant) {
     return new Builder(Objects.requireNonNull(tenant, "tenant"));
   }
 
-  /** Everything one user did, in every stream, since {@code since} (all time when null). */
+  /**
+   * Everything one user did, in every stream, since {@code since} (all time when null).
+   *
+   * @param tenant the owning tenant
+   * @param userId the user
+   * @param since the earliest time included, or null for all time
+   * @return the query
+   */
   public static AuditQuery userActivity(TenantId tenant, String userId, @Nullable Instant since) {
     Objects.requireNonNull(userId, "userId");
     return forTenant(tenant).actorId(userId).from(since).build();
   }
 
-  /** Failed login attempts since {@code since}. */
+  /**
+   * Failed login attempts since {@code since}.
+   *
+   * @param tenant the owning tenant
+   * @param since the earliest time included, or null for all time
+   * @return the query
+   */
   public static AuditQuery failedLogins(TenantId tenant, @Nullable Instant since) {
     return forTenant(tenant)
         .categories(AuditCategory.SECURITY)
@@ -79,7 +116,14 @@ public record AuditQuery(
         .build();
   }
 
-  /** Accesses to sensitive data, of one data category or all when null, since {@code since}. */
+  /**
+   * Accesses to sensitive data, of one data category or all when null, since {@code since}.
+   *
+   * @param tenant the owning tenant
+   * @param dataCategory the data category, or null for every category
+   * @param since the earliest time included, or null for all time
+   * @return the query
+   */
   public static AuditQuery sensitiveAccess(
       TenantId tenant, @Nullable DataCategory dataCategory, @Nullable Instant since) {
     return forTenant(tenant)
@@ -89,12 +133,25 @@ public record AuditQuery(
         .build();
   }
 
-  /** Admin activity since {@code since}. */
+  /**
+   * Admin activity since {@code since}.
+   *
+   * @param tenant the owning tenant
+   * @param since the earliest time included, or null for all time
+   * @return the query
+   */
   public static AuditQuery adminActivity(TenantId tenant, @Nullable Instant since) {
     return forTenant(tenant).categories(AuditCategory.ADMIN).from(since).build();
   }
 
-  /** Security events of at least {@code minSeverity} (all when null) since {@code since}. */
+  /**
+   * Security events of at least {@code minSeverity} (all when null) since {@code since}.
+   *
+   * @param tenant the owning tenant
+   * @param minSeverity the lowest severity included, or null for all
+   * @param since the earliest time included, or null for all time
+   * @return the query
+   */
   public static AuditQuery securityEvents(
       TenantId tenant, @Nullable Severity minSeverity, @Nullable Instant since) {
     return forTenant(tenant)
@@ -104,7 +161,12 @@ public record AuditQuery(
         .build();
   }
 
-  /** Whether {@code record} satisfies every condition of this query. */
+  /**
+   * Whether {@code record} satisfies every condition of this query.
+   *
+   * @param record a stored record
+   * @return true if the record matches
+   */
   public boolean matches(AuditRecord record) {
     AuditEvent e = record.event();
     return e.tenantId().equals(tenantId)
@@ -122,7 +184,11 @@ public record AuditQuery(
         && (ipAddress == null || ipAddress.equals(e.ipAddress()));
   }
 
-  /** The conditions that are set, by name, for describing a query in the access log. */
+  /**
+   * The conditions that are set, by name, for describing a query in the access log.
+   *
+   * @return the set conditions as text, by condition name, in a stable order
+   */
   public Map<String, String> describe() {
     Map<String, String> out = new LinkedHashMap<>();
     put(out, "from", from);
@@ -168,19 +234,34 @@ public record AuditQuery(
       this.tenantId = tenantId;
     }
 
-    /** Recorded at or after {@code from}. */
+    /**
+     * Recorded at or after {@code from}.
+     *
+     * @param from the earliest time included, or null for no lower bound
+     * @return this builder
+     */
     public Builder from(@Nullable Instant from) {
       this.from = from;
       return this;
     }
 
-    /** Recorded before {@code to}. */
+    /**
+     * Recorded before {@code to}.
+     *
+     * @param to the time excluded, or null for no upper bound
+     * @return this builder
+     */
     public Builder to(@Nullable Instant to) {
       this.to = to;
       return this;
     }
 
-    /** In one of these streams (adds to earlier calls). */
+    /**
+     * In one of these streams (adds to earlier calls).
+     *
+     * @param categories the streams to add
+     * @return this builder
+     */
     public Builder categories(AuditCategory... categories) {
       Objects.requireNonNull(categories, "categories");
       for (int i = 0; i < categories.length; i++) {
@@ -189,56 +270,102 @@ public record AuditQuery(
       return this;
     }
 
-    /** Performed by this actor. */
+    /**
+     * Performed by this actor.
+     *
+     * @param actorId the actor, or null for any
+     * @return this builder
+     */
     public Builder actorId(@Nullable String actorId) {
       this.actorId = actorId;
       return this;
     }
 
-    /** With this action. */
+    /**
+     * With this action.
+     *
+     * @param action the action, or null for any
+     * @return this builder
+     */
     public Builder action(@Nullable String action) {
       this.action = action;
       return this;
     }
 
-    /** On this target type and id (either may be null to leave it open). */
+    /**
+     * On this target type and id (either may be null to leave it open).
+     *
+     * @param targetType the target type, or null for any
+     * @param targetId the target id, or null for any
+     * @return this builder
+     */
     public Builder target(@Nullable String targetType, @Nullable String targetId) {
       this.targetType = targetType;
       this.targetId = targetId;
       return this;
     }
 
-    /** With this outcome. */
+    /**
+     * With this outcome.
+     *
+     * @param outcome the outcome, or null for any
+     * @return this builder
+     */
     public Builder outcome(@Nullable Outcome outcome) {
       this.outcome = outcome;
       return this;
     }
 
-    /** With at least this severity. */
+    /**
+     * With at least this severity.
+     *
+     * @param minSeverity the lowest severity, or null for any
+     * @return this builder
+     */
     public Builder minSeverity(@Nullable Severity minSeverity) {
       this.minSeverity = minSeverity;
       return this;
     }
 
-    /** Security events of this kind (also restricts the query to {@code SECURITY}). */
+    /**
+     * Security events of this kind (also restricts the query to {@code SECURITY}).
+     *
+     * @param securityKind the kind, or null for any
+     * @return this builder
+     */
     public Builder securityKind(@Nullable SecurityEventKind securityKind) {
       this.securityKind = securityKind;
       return this;
     }
 
-    /** Data-access events of this data category. */
+    /**
+     * Data-access events of this data category.
+     *
+     * @param dataCategory the data category, or null for any
+     * @return this builder
+     */
     public Builder dataCategory(@Nullable DataCategory dataCategory) {
       this.dataCategory = dataCategory;
       return this;
     }
 
-    /** From this IP address. */
+    /**
+     * From this IP address.
+     *
+     * @param ipAddress the IP address, or null for any
+     * @return this builder
+     */
     public Builder ipAddress(@Nullable String ipAddress) {
       this.ipAddress = ipAddress;
       return this;
     }
 
-    /** The validated query. */
+    /**
+     * The validated query.
+     *
+     * @return the query
+     * @throws com.techradium.iris.core.ValidationException naming every invalid condition
+     */
     public AuditQuery build() {
       return new AuditQuery(
           tenantId,

@@ -16,6 +16,15 @@ import org.jspecify.annotations.Nullable;
 public record ChainBreak(
     AuditCategory category, long sequence, @Nullable UUID eventId, Kind kind, String detail) {
 
+  /**
+   * Creates a {@code ChainBreak}, checking its components.
+   *
+   * @param category the chain (with the report's tenant)
+   * @param sequence the position where the chain breaks
+   * @param eventId the id of the event stored there, or null when it is missing
+   * @param kind what is wrong
+   * @param detail a sentence for people
+   */
   public ChainBreak {
     Objects.requireNonNull(category, "category");
     Objects.requireNonNull(kind, "kind");

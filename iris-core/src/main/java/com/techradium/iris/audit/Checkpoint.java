@@ -15,6 +15,11 @@ import java.util.Objects;
  * @param algorithm the {@link CheckpointSigner#algorithm()} that made the signature
  * @param keyId the {@link CheckpointSigner#keyId()} of the key that made it
  * @param signature Base64 of the signature over {@link AuditChain#checkpointPayload}
+ * @param tenantId the chain's tenant
+ * @param category the chain's stream
+ * @param sequence the chain position the checkpoint vouches for, from 1
+ * @param hash the chain's link at {@code sequence}
+ * @param createdAt when the checkpoint was signed, truncated to microseconds
  */
 public record Checkpoint(
     TenantId tenantId,
@@ -25,6 +30,19 @@ public record Checkpoint(
     String algorithm,
     String keyId,
     String signature) {
+  /**
+   * Creates a {@code Checkpoint}, checking its components.
+   *
+   * @param tenantId the chain's tenant
+   * @param category the chain's stream
+   * @param sequence the chain position the checkpoint vouches for, from 1
+   * @param hash the chain's link at {@code sequence}
+   * @param createdAt when the checkpoint was signed, truncated to microseconds
+   * @param algorithm the {@link CheckpointSigner#algorithm()} that made the signature
+   * @param keyId the {@link CheckpointSigner#keyId()} of the key that made it
+   * @param signature Base64 of the signature over {@link AuditChain#checkpointPayload}
+   * @throws IllegalArgumentException if a component is out of range
+   */
   public Checkpoint {
     Objects.requireNonNull(tenantId, "tenantId");
     Objects.requireNonNull(category, "category");
@@ -38,7 +56,17 @@ public record Checkpoint(
     }
   }
 
-  /** Signs the chain position ({@code sequence}, {@code hash}) with {@code signer}. */
+  /**
+   * Signs the chain position ({@code sequence}, {@code hash}) with {@code signer}.
+   *
+   * @param signer the signer
+   * @param tenantId the chain's tenant
+   * @param category the chain's stream
+   * @param sequence the chain position
+   * @param hash the link at that position
+   * @param createdAt when the checkpoint is made
+   * @return the signed checkpoint
+   */
   public static Checkpoint sign(
       CheckpointSigner signer,
       TenantId tenantId,
@@ -59,7 +87,12 @@ public record Checkpoint(
         java.util.Base64.getEncoder().encodeToString(signer.sign(payload)));
   }
 
-  /** Whether the signature is valid under {@code signer} (same algorithm and key id). */
+  /**
+   * Whether the signature is valid under {@code signer} (same algorithm and key id).
+   *
+   * @param signer a signer or verifier holding the key
+   * @return true if the signature verifies
+   */
   public boolean isSignedBy(CheckpointSigner signer) {
     if (!signer.algorithm().equals(algorithm) || !signer.keyId().equals(keyId)) {
       return false;

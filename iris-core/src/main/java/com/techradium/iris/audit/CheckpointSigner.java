@@ -9,15 +9,34 @@ package com.techradium.iris.audit;
  * <p>Implementations must be thread-safe.
  */
 public interface CheckpointSigner {
-  /** The algorithm name stored with each checkpoint, e.g. {@code "HMAC-SHA256"}. */
+  /**
+   * The algorithm name stored with each checkpoint, e.g. {@code "HMAC-SHA256"}.
+   *
+   * @return the algorithm name
+   */
   String algorithm();
 
-  /** Identifies the key, so checkpoints signed by another key are recognised as such. */
+  /**
+   * Identifies the key, so checkpoints signed by another key are recognised as such.
+   *
+   * @return the key id
+   */
   String keyId();
 
-  /** Signs {@code payload}. */
+  /**
+   * Signs {@code payload}.
+   *
+   * @param payload the bytes to sign
+   * @return the signature
+   */
   byte[] sign(byte[] payload);
 
-  /** Whether {@code signature} is a valid signature of {@code payload} under this key. */
+  /**
+   * Whether {@code signature} is a valid signature of {@code payload} under this key.
+   *
+   * @param payload the signed bytes
+   * @param signature the signature to check
+   * @return true if it verifies
+   */
   boolean verify(byte[] payload, byte[] signature);
 }

@@ -15,6 +15,10 @@ package com.techradium.iris.audit;
 @FunctionalInterface
 public interface CheckpointSink {
 
-  /** Publishes one signed checkpoint. */
+  /**
+   * Publishes one signed checkpoint.
+   *
+   * @param checkpoint the checkpoint, already stored
+   */
   void publish(Checkpoint checkpoint);
 }

@@ -44,7 +44,13 @@ public final class Ed25519CheckpointSigner implements CheckpointSigner {
     this.rawPublicKey = rawPublicKey;
   }
 
-  /** A signer for the 32-byte Ed25519 private key (seed). */
+  /**
+   * A signer for the 32-byte Ed25519 private key (seed).
+   *
+   * @param keyId the key id stored with each checkpoint
+   * @param privateKey the 32-byte seed; copied
+   * @return a signer that also verifies
+   */
   public static Ed25519CheckpointSigner signer(String keyId, byte[] privateKey) {
     Objects.requireNonNull(privateKey, "privateKey");
     if (privateKey.length != KEY_SIZE) {
@@ -56,7 +62,13 @@ public final class Ed25519CheckpointSigner implements CheckpointSigner {
         keyId, pair.getPrivate(), pair.getPublic(), rawPublicKey(pair.getPublic()));
   }
 
-  /** A verifier holding only the 32-byte public key: {@link #sign} is not available. */
+  /**
+   * A verifier holding only the 32-byte public key: {@link #sign} is not available.
+   *
+   * @param keyId the key id the checkpoints carry
+   * @param publicKey the 32-byte public key; copied
+   * @return a verifier that cannot sign
+   */
   public static Ed25519CheckpointSigner verifier(String keyId, byte[] publicKey) {
     Objects.requireNonNull(publicKey, "publicKey");
     if (publicKey.length != KEY_SIZE) {
@@ -74,12 +86,20 @@ public final class Ed25519CheckpointSigner implements CheckpointSigner {
     return new Ed25519CheckpointSigner(keyId, null, key, publicKey.clone());
   }
 
-  /** The 32-byte public key, to hand to auditors. */
+  /**
+   * The 32-byte public key, to hand to auditors.
+   *
+   * @return a copy of the public key
+   */
   public byte[] publicKey() {
     return rawPublicKey.clone();
   }
 
-  /** Whether this instance can sign (it holds the private key). */
+  /**
+   * Whether this instance can sign (it holds the private key).
+   *
+   * @return true if it holds the private key
+   */
   public boolean canSign() {
     return privateKey != null;
   }

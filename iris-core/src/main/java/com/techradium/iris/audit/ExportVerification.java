@@ -15,12 +15,20 @@ import org.jspecify.annotations.Nullable;
 public record ExportVerification(
     long lines, long linksChecked, long firstBadLine, @Nullable String problem) {
 
-  /** Whether every line re-hashed to its recorded hash and every checked link held. */
+  /**
+   * Whether every line re-hashed to its recorded hash and every checked link held.
+   *
+   * @return true if the export verified
+   */
   public boolean valid() {
     return firstBadLine == 0;
   }
 
-  /** The problem, if any line failed. */
+  /**
+   * The problem, if any line failed.
+   *
+   * @return the first problem, or empty if the export verified
+   */
   public Optional<String> problemFound() {
     return Optional.ofNullable(problem);
   }

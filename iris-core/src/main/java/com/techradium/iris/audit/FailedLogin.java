@@ -24,23 +24,47 @@ import org.jspecify.annotations.Nullable;
  */
 public record FailedLogin(
     TenantId tenantId, String account, RequestContext context, @Nullable String reason) {
+  /**
+   * Creates a {@code FailedLogin}, checking its components.
+   *
+   * @param tenantId the tenant of the account
+   * @param account the account id the caller tried to log in as
+   * @param context where the attempt came from; its IP address feeds the per-IP brute-force rules
+   * @param reason why it failed (e.g. {@code "bad_password"}), or null
+   */
   public FailedLogin {
     Objects.requireNonNull(tenantId, "tenantId");
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(context, "context");
   }
 
-  /** A failed login of {@code account} with no context and no reason. */
+  /**
+   * A failed login of {@code account} with no context and no reason.
+   *
+   * @param tenantId the tenant
+   * @param account the account name the login tried
+   * @return the failed login
+   */
   public static FailedLogin of(TenantId tenantId, String account) {
     return new FailedLogin(tenantId, account, RequestContext.NONE, null);
   }
 
-  /** This failed login, coming from {@code context}. */
+  /**
+   * This failed login, coming from {@code context}.
+   *
+   * @param context the IP address, user agent and request id
+   * @return a copy with that context
+   */
   public FailedLogin withContext(RequestContext context) {
     return new FailedLogin(tenantId, account, context, reason);
   }
 
-  /** This failed login, failing for {@code reason}. */
+  /**
+   * This failed login, failing for {@code reason}.
+   *
+   * @param reason why it failed, such as {@code "bad_password"}, or null
+   * @return a copy with that reason
+   */
   public FailedLogin withReason(@Nullable String reason) {
     return new FailedLogin(tenantId, account, context, reason);
   }

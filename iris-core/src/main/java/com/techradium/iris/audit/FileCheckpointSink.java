@@ -33,7 +33,11 @@ import java.util.Objects;
 public final class FileCheckpointSink implements CheckpointSink {
   private final Path file;
 
-  /** Appends to {@code file}, creating it if needed. */
+  /**
+   * Appends to {@code file}, creating it if needed.
+   *
+   * @param file the file the checkpoints are appended to, one JSON line each
+   */
   public FileCheckpointSink(Path file) {
     this.file = Objects.requireNonNull(file, "file");
   }
@@ -64,6 +68,8 @@ public final class FileCheckpointSink implements CheckpointSink {
    * Reads every checkpoint of a file this sink wrote, in file order. Signatures are not checked
    * here; {@link AuditLog#verify(TenantId, java.util.Collection)} checks them.
    *
+   * @param file a file this sink wrote
+   * @return the checkpoints, in file order
    * @throws StorageException if the file cannot be read
    * @throws com.techradium.iris.core.ValidationException if a line is not a checkpoint
    */

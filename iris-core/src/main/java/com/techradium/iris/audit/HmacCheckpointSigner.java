@@ -19,6 +19,9 @@ public final class HmacCheckpointSigner implements CheckpointSigner {
 
   /**
    * A signer for {@code key} (at least {@value #MIN_KEY_BYTES} bytes), identified by {@code keyId}.
+   *
+   * @param keyId the key id stored with each checkpoint
+   * @param key the HMAC key; copied
    */
   public HmacCheckpointSigner(String keyId, byte[] key) {
     this.keyId = requireKeyId(keyId);

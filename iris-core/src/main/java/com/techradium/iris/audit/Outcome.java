@@ -2,6 +2,7 @@ package com.techradium.iris.audit;
 
 /** How an action ended. */
 public enum Outcome {
+  /** The action was carried out. */
   SUCCESS,
   /** The action was attempted and failed (wrong password, validation error, ...). */
   FAILURE,

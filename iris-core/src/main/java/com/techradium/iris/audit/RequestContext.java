@@ -13,20 +13,39 @@ import org.jspecify.annotations.Nullable;
  */
 public record RequestContext(
     @Nullable String ipAddress, @Nullable String userAgent, @Nullable String requestId) {
+  /** The longest IP address, in characters (an IPv6 address with an embedded IPv4 one). */
   public static final int MAX_IP_LENGTH = 45;
+
+  /** The longest user agent, in characters. */
   public static final int MAX_USER_AGENT_LENGTH = 512;
+
+  /** The longest request id, in characters. */
   public static final int MAX_REQUEST_ID_LENGTH = 128;
 
   /** A context with nothing known. */
   public static final RequestContext NONE = new RequestContext(null, null, null);
 
+  /**
+   * Creates a {@code RequestContext}, checking its components.
+   *
+   * @param ipAddress an IPv4 or IPv6 literal, at most {@value #MAX_IP_LENGTH} characters
+   * @param userAgent at most {@value #MAX_USER_AGENT_LENGTH} characters, no control characters
+   * @param requestId at most {@value #MAX_REQUEST_ID_LENGTH} characters, no control characters
+   * @throws com.techradium.iris.core.ValidationException if a component is invalid, naming each
+   *     offending field
+   */
   public RequestContext {
     Validation validation = Validation.of();
     checkInto(validation, ipAddress, userAgent, requestId);
     validation.throwIfInvalid();
   }
 
-  /** A context that only knows the client's IP address. */
+  /**
+   * A context that only knows the client's IP address.
+   *
+   * @param ipAddress the client's IP address
+   * @return the context
+   */
   public static RequestContext ip(String ipAddress) {
     return new RequestContext(ipAddress, null, null);
   }

@@ -24,6 +24,17 @@ public record AdminNotice(
     String targetType,
     String targetId,
     Map<String, String> details) {
+  /**
+   * Creates an {@code AdminNotice}, checking its components and copying its collections.
+   *
+   * @param tenant whose configuration changed
+   * @param actorId who changed it (a user id, or {@code "system"} for scheduled work)
+   * @param actor what kind of party {@code actorId} names
+   * @param action what was done, e.g. {@code "api_key.revoke"}
+   * @param targetType what was changed, e.g. {@code "api_key"}
+   * @param targetId which one, e.g. a public key id (never a secret)
+   * @param details short facts kept as the event's metadata; never secrets
+   */
   public AdminNotice {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(actorId, "actorId");

@@ -15,12 +15,18 @@ import java.time.Duration;
  * thread of the shared pool indefinitely.
  */
 public interface BackgroundService {
-  /** A short name for logs and thread names, e.g. {@code "audit-writer"}. */
+  /**
+   * A short name for logs and thread names, e.g. {@code "audit-writer"}.
+   *
+   * @return the service's name
+   */
   String name();
 
   /**
    * Starts the work on threads from {@code runtime} (see the class comment). Called once, while the
    * runtime is running.
+   *
+   * @param runtime the running runtime that owns the service's threads
    */
   void start(IrisRuntime runtime);
 
@@ -29,6 +35,8 @@ public interface BackgroundService {
    * that could not finish must be left recoverable (released, re-queued), never lost. A loop on a
    * dedicated thread returns; the runtime then joins that thread and shuts down the service's
    * executors.
+   *
+   * @param timeout the longest time to wait for in-flight work; positive
    */
   void stop(Duration timeout);
 }

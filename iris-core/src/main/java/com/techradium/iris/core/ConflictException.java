@@ -7,6 +7,11 @@ package com.techradium.iris.core;
 public class ConflictException extends IrisException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Creates the exception.
+   *
+   * @param message what conflicts with what, for example the existing value
+   */
   public ConflictException(String message) {
     super(message);
   }

@@ -44,6 +44,19 @@ public record DataAccessNotice(
     CONFIDENTIAL
   }
 
+  /**
+   * Creates a {@code DataAccessNotice}, checking its components and copying its collections.
+   *
+   * @param tenant whose data was read
+   * @param actorId who read it: a user id, a service name — never a secret
+   * @param actor what kind of party {@code actorId} names
+   * @param action what was done, e.g. {@code "recording.stream"}
+   * @param kind what kind of data it was
+   * @param targetType the kind of record read, e.g. {@code "recording"}
+   * @param recordIds which records were read
+   * @param purpose why, as the reader stated it (e.g. {@code "quality-review"}), if given
+   * @param details short facts kept as the event's metadata (a byte range...); never secrets
+   */
   public DataAccessNotice {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(actorId, "actorId");

@@ -13,6 +13,15 @@ import java.util.UUID;
  * @param attempt which run this is, counting runs that failed or were lost: 1 for the first
  */
 public record DeferredRun(UUID id, TenantId tenant, String type, String payload, int attempt) {
+  /**
+   * Creates a {@code DeferredRun}, checking its components.
+   *
+   * @param id the runner's id of the item (the job's id), the same on every run
+   * @param tenant whose work it is
+   * @param type the work type
+   * @param payload the item's JSON payload
+   * @param attempt which run this is, counting runs that failed or were lost: 1 for the first
+   */
   public DeferredRun {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(tenant, "tenant");

@@ -33,18 +33,30 @@ public final class DeferredWork {
     /**
      * Runs {@code run}. Returning completes it, or schedules it again at {@link
      * WorkOutcome#runAgainAt()}; throwing fails the attempt, which the runner retries.
+     *
+     * @param run the item to run, with its payload and attempt number
+     * @return {@link WorkOutcome#done()}, or when to run the item again
+     * @throws Exception to fail this attempt; the runner retries it
      */
     WorkOutcome handle(DeferredRun run) throws Exception;
   }
 
   /** What runs deferred work: the context's job queue. */
   public interface Runner {
-    /** Runs items of {@code type} with {@code handler} from now on. */
+    /**
+     * Runs items of {@code type} with {@code handler} from now on.
+     *
+     * @param type the work type, as named by {@link WorkItem#type()}
+     * @param handler the handler that runs items of that type
+     */
     void handle(String type, Handler handler);
 
     /**
      * Stores {@code items} durably and atomically (all or none), returning an id per item in order;
      * an item whose idempotency key was already used returns the existing item's id.
+     *
+     * @param items the items to store
+     * @return the id of each item, in the order of {@code items}
      */
     List<UUID> submit(List<WorkItem> items);
   }
@@ -58,6 +70,8 @@ public final class DeferredWork {
   /**
    * Declares the handler of a work type.
    *
+   * @param type the work type
+   * @param handler the handler that runs items of that type
    * @throws IllegalStateException if the type has a handler already
    */
   public void register(String type, Handler handler) {
@@ -78,6 +92,9 @@ public final class DeferredWork {
   /**
    * Attaches the runner: it receives every handler declared so far, then each one declared later.
    * Only the first runner is used; later calls do nothing and return false.
+   *
+   * @param runner the runner, usually the context's job queue
+   * @return true if this runner was attached, false if another one was attached before
    */
   public boolean runWith(Runner runner) {
     Objects.requireNonNull(runner, "runner");
@@ -93,7 +110,11 @@ public final class DeferredWork {
     return true;
   }
 
-  /** Whether a runner is attached, so that {@link #submit} can store work. */
+  /**
+   * Whether a runner is attached, so that {@link #submit} can store work.
+   *
+   * @return true once a runner is attached
+   */
   public synchronized boolean hasRunner() {
     return runner != null;
   }
@@ -101,6 +122,7 @@ public final class DeferredWork {
   /**
    * Stores work items durably through the runner, all or none.
    *
+   * @param items the items to store; each one's type must have a handler
    * @return the runner's id of each item, in order
    * @throws IllegalStateException if no runner is attached (no job queue on the context)
    */

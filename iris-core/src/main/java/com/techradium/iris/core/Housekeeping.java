@@ -28,6 +28,7 @@ public final class Housekeeping {
   /**
    * Declares a chore.
    *
+   * @param task the chore, with its name and schedule
    * @throws IllegalStateException if a chore of that name was declared already
    */
   public void register(HousekeepingTask task) {
@@ -45,6 +46,8 @@ public final class Housekeeping {
   /**
    * Attaches a runner: it receives every chore declared so far, then each one declared later. The
    * job queue attaches itself when it starts.
+   *
+   * @param runner the callback that schedules each chore
    */
   public void runWith(Consumer<HousekeepingTask> runner) {
     Objects.requireNonNull(runner, "runner");
@@ -56,7 +59,11 @@ public final class Housekeeping {
     declared.forEach(runner);
   }
 
-  /** The chores declared so far, in declaration order. */
+  /**
+   * The chores declared so far, in declaration order.
+   *
+   * @return an immutable snapshot of the chores
+   */
   public synchronized List<HousekeepingTask> tasks() {
     return List.copyOf(tasks.values());
   }

@@ -41,47 +41,83 @@ public final class IrisContext {
     this.ids = new TimeOrderedIds(clock);
   }
 
-  /** Starts configuring a context; every part has a default. */
+  /**
+   * Starts configuring a context; every part has a default.
+   *
+   * @return a builder with every part at its default
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The clock every facade reads, once per operation. */
+  /**
+   * The clock every facade reads, once per operation.
+   *
+   * @return the clock, never null
+   */
   public Clock clock() {
     return clock;
   }
 
-  /** The runtime background work runs on, if one was given; without one, facades run none. */
+  /**
+   * The runtime background work runs on, if one was given; without one, facades run none.
+   *
+   * @return the runtime, or empty when the context was built without one
+   */
   public Optional<IrisRuntime> runtime() {
     return Optional.ofNullable(runtime);
   }
 
-  /** The directory of tenants that exist. */
+  /**
+   * The directory of tenants that exist.
+   *
+   * @return the tenant directory, {@link TenantDirectory#acceptingAll()} unless one was set
+   */
   public TenantDirectory tenants() {
     return tenants;
   }
 
-  /** The tenant check every facade applies to every operation, reads and writes alike. */
+  /**
+   * The tenant check every facade applies to every operation, reads and writes alike.
+   *
+   * @return the tenant check shared by the facades of this context
+   */
   public KnownTenants knownTenants() {
     return knownTenants;
   }
 
-  /** The UUIDv7 generator for new records, on {@link #clock()}. */
+  /**
+   * The UUIDv7 generator for new records, on {@link #clock()}.
+   *
+   * @return the id generator shared by the facades of this context
+   */
   public TimeOrderedIds ids() {
     return ids;
   }
 
-  /** The hook through which facades tell each other what happened. */
+  /**
+   * The hook through which facades tell each other what happened.
+   *
+   * @return the event hook shared by the facades of this context
+   */
   public IrisEvents events() {
     return events;
   }
 
-  /** The recurring chores of the facades, run by the job queue. */
+  /**
+   * The recurring chores of the facades, run by the job queue.
+   *
+   * @return the chores registry shared by the facades of this context
+   */
   public Housekeeping housekeeping() {
     return housekeeping;
   }
 
-  /** Durable work facades hand to the context's job queue, which runs it as jobs. */
+  /**
+   * Durable work facades hand to the context's job queue, which runs it as jobs.
+   *
+   * @return the deferred-work registry shared by the facades of this context
+   */
   public DeferredWork deferredWork() {
     return deferredWork;
   }
@@ -89,6 +125,8 @@ public final class IrisContext {
   /**
    * How the rate limiter and the audit log of this context count each failed login once and record
    * it once.
+   *
+   * @return the login-failure bridge shared by the facades of this context
    */
   public LoginFailures loginFailures() {
     return loginFailures;
@@ -102,25 +140,44 @@ public final class IrisContext {
 
     private Builder() {}
 
-    /** The clock. Default: the system clock in UTC. */
+    /**
+     * The clock. Default: the system clock in UTC.
+     *
+     * @param clock the clock every facade reads
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = BuilderChecks.setOnce("clock", this.clock, clock);
       return this;
     }
 
-    /** The runtime for background work, owned by the caller. Default: none. */
+    /**
+     * The runtime for background work, owned by the caller. Default: none.
+     *
+     * @param runtime the runtime; the context does not close it
+     * @return this builder
+     */
     public Builder runtime(IrisRuntime runtime) {
       this.runtime = BuilderChecks.setOnce("runtime", this.runtime, runtime);
       return this;
     }
 
-    /** The tenants that exist. Default {@link TenantDirectory#acceptingAll()}. */
+    /**
+     * The tenants that exist. Default {@link TenantDirectory#acceptingAll()}.
+     *
+     * @param directory the tenant directory
+     * @return this builder
+     */
     public Builder tenants(TenantDirectory directory) {
       this.tenants = BuilderChecks.setOnce("tenants", this.tenants, directory);
       return this;
     }
 
-    /** The context. */
+    /**
+     * The context.
+     *
+     * @return a new context; it starts no thread
+     */
     public IrisContext build() {
       return new IrisContext(this);
     }

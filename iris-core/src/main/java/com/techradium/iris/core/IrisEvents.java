@@ -46,7 +46,14 @@ public final class IrisEvents {
   /** An event hook with no listeners. */
   public IrisEvents() {}
 
-  /** Calls {@code listener} with every event published from now on that is a {@code type}. */
+  /**
+   * Calls {@code listener} with every event published from now on that is a {@code type}.
+   *
+   * @param <E> the event type
+   * @param type the class of events to receive, subtypes included
+   * @param listener called on the publishing thread with each event
+   * @return a handle that removes the listener when closed
+   */
   public <E> Subscription subscribe(Class<E> type, Consumer<? super E> listener) {
     Listener<E> entry =
         new Listener<>(
@@ -55,7 +62,11 @@ public final class IrisEvents {
     return () -> listeners.remove(entry);
   }
 
-  /** Hands {@code event} to every listener of its type; returns after the last one. */
+  /**
+   * Hands {@code event} to every listener of its type; returns after the last one.
+   *
+   * @param event the event; any object, usually a record of the kernel package
+   */
   public void publish(Object event) {
     Objects.requireNonNull(event, "event");
     for (Listener<?> listener : listeners) {

@@ -10,10 +10,21 @@ import org.jspecify.annotations.Nullable;
 public class IrisException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Creates an exception without a cause.
+   *
+   * @param message what went wrong
+   */
   public IrisException(String message) {
     super(message);
   }
 
+  /**
+   * Creates an exception with its cause.
+   *
+   * @param message what went wrong
+   * @param cause the underlying failure, or null
+   */
   public IrisException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }

@@ -91,17 +91,30 @@ public final class IrisRuntime implements AutoCloseable {
     this.shutdownTimeout = builder.shutdownTimeout;
   }
 
-  /** A runtime with defaults: one worker thread per core (at least 2), one scheduler thread. */
+  /**
+   * A runtime with defaults: one worker thread per core (at least 2), one scheduler thread.
+   *
+   * @return a new runtime with default settings, not started
+   */
   public static IrisRuntime create() {
     return builder().build();
   }
 
-  /** Starts configuring a runtime. */
+  /**
+   * Starts configuring a runtime.
+   *
+   * @return a builder with every setting at its default
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Creates the threads and starts every registered service. Idempotent while running. */
+  /**
+   * Creates the threads and starts every registered service. Idempotent while running.
+   *
+   * @return this runtime, running
+   * @throws IllegalStateException if the runtime was closed
+   */
   public synchronized IrisRuntime start() {
     if (state == State.CLOSED) {
       throw new IllegalStateException("runtime " + name + " is closed");
@@ -125,6 +138,8 @@ public final class IrisRuntime implements AutoCloseable {
   /**
    * Adds a service. It starts now if the runtime is running, else when it starts; it is stopped on
    * {@link #close()}.
+   *
+   * @param service the service to run on this runtime
    */
   public synchronized void register(BackgroundService service) {
     Objects.requireNonNull(service, "service");
@@ -137,7 +152,11 @@ public final class IrisRuntime implements AutoCloseable {
     }
   }
 
-  /** Whether {@link #start()} was called and {@link #close()} was not. */
+  /**
+   * Whether {@link #start()} was called and {@link #close()} was not.
+   *
+   * @return true while the runtime is running
+   */
   public synchronized boolean isRunning() {
     return state == State.RUNNING;
   }
@@ -146,6 +165,9 @@ public final class IrisRuntime implements AutoCloseable {
    * The shared pool for short background tasks, {@link Builder#workerThreads(int)} threads named
    * {@code <name>-worker-<n>}. Do not block on it for long or run a loop on it: use {@link
    * #startThread} or {@link #newExecutor} for that. Only available while running.
+   *
+   * @return the shared worker pool
+   * @throws IllegalStateException if the runtime is not running
    */
   public synchronized ExecutorService executor() {
     requireRunning();
@@ -155,13 +177,22 @@ public final class IrisRuntime implements AutoCloseable {
   /**
    * The scheduler for timers and short periodic tasks, {@link Builder#schedulerThreads(int)}
    * threads named {@code <name>-scheduler-<n>}. Only available while running.
+   *
+   * @return the shared scheduler
+   * @throws IllegalStateException if the runtime is not running
    */
   public synchronized ScheduledExecutorService scheduler() {
     requireRunning();
     return scheduler;
   }
 
-  /** Runs a short task on the shared worker pool; a failure is logged. */
+  /**
+   * Runs a short task on the shared worker pool; a failure is logged.
+   *
+   * @param taskName the name logged with a failure of the task
+   * @param task the task to run
+   * @return the task's future, to cancel it or wait for it
+   */
   public Future<?> submit(String taskName, Runnable task) {
     return executor().submit(logged(taskName, task));
   }
@@ -169,6 +200,12 @@ public final class IrisRuntime implements AutoCloseable {
   /**
    * Runs a task repeatedly with {@code delay} between the end of one run and the start of the next.
    * A run that throws is logged and does not stop later runs.
+   *
+   * @param taskName the name logged with a failure of a run
+   * @param task the task to run
+   * @param initialDelay the delay before the first run
+   * @param delay the pause between the end of one run and the start of the next
+   * @return the future of the repeated task, to cancel it
    */
   public ScheduledFuture<?> scheduleWithFixedDelay(
       String taskName, Runnable task, Duration initialDelay, Duration delay) {
@@ -188,6 +225,7 @@ public final class IrisRuntime implements AutoCloseable {
    * shutdown timeout and interrupts it if it is still running.
    *
    * @param serviceName the service the thread works for, for its name, e.g. {@code "audit-writer"}
+   * @param task the service's loop
    * @return the started thread
    * @throws IllegalStateException if the runtime is not running
    */
@@ -220,6 +258,8 @@ public final class IrisRuntime implements AutoCloseable {
    * @param serviceName the service the threads work for, for their names, e.g. {@code
    *     "jobs-emails"}
    * @param maxThreads the bound, at least 1
+   * @return a new executor whose threads belong to this runtime; it is shut down on {@link
+   *     #close()}
    * @throws IllegalStateException if the runtime is not running
    */
   public synchronized ExecutorService newExecutor(String serviceName, int maxThreads) {
@@ -242,7 +282,11 @@ public final class IrisRuntime implements AutoCloseable {
     return executor;
   }
 
-  /** The time {@link #close()} allows in-flight work to finish. */
+  /**
+   * The time {@link #close()} allows in-flight work to finish.
+   *
+   * @return the drain timeout of {@link #close()}
+   */
   public Duration shutdownTimeout() {
     return shutdownTimeout;
   }
@@ -384,7 +428,12 @@ public final class IrisRuntime implements AutoCloseable {
 
     private Builder() {}
 
-    /** Prefix of thread names. Default {@code "iris"}. */
+    /**
+     * Prefix of thread names. Default {@code "iris"}.
+     *
+     * @param name the thread-name prefix
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = Objects.requireNonNull(name, "name");
       return this;
@@ -395,6 +444,10 @@ public final class IrisRuntime implements AutoCloseable {
      * Services' long-running loops and job handlers have threads of their own ({@link
      * IrisRuntime#startThread}, {@link IrisRuntime#newExecutor}), so this need not grow with the
      * number of services. Default: the number of cores, at least 2.
+     *
+     * @param count the number of worker threads; at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code count} is below 1
      */
     public Builder workerThreads(int count) {
       if (count < 1) {
@@ -404,7 +457,13 @@ public final class IrisRuntime implements AutoCloseable {
       return this;
     }
 
-    /** Threads for timers. Default 1. */
+    /**
+     * Threads for timers. Default 1.
+     *
+     * @param count the number of scheduler threads; at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code count} is below 1
+     */
     public Builder schedulerThreads(int count) {
       if (count < 1) {
         throw new IllegalArgumentException("schedulerThreads must be at least 1, got " + count);
@@ -413,7 +472,13 @@ public final class IrisRuntime implements AutoCloseable {
       return this;
     }
 
-    /** How long {@link IrisRuntime#close()} lets in-flight work drain. Default 30 seconds. */
+    /**
+     * How long {@link IrisRuntime#close()} lets in-flight work drain. Default 30 seconds.
+     *
+     * @param timeout the drain timeout; zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
     public Builder shutdownTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
       if (timeout.isNegative()) {
@@ -423,7 +488,11 @@ public final class IrisRuntime implements AutoCloseable {
       return this;
     }
 
-    /** The runtime, not started: no thread exists until {@link IrisRuntime#start()}. */
+    /**
+     * The runtime, not started: no thread exists until {@link IrisRuntime#start()}.
+     *
+     * @return a new runtime, not started
+     */
     public IrisRuntime build() {
       return new IrisRuntime(this);
     }

@@ -16,11 +16,21 @@ public final class KnownTenants {
   private final TenantDirectory directory;
   private final Set<TenantId> confirmed = ConcurrentHashMap.newKeySet();
 
+  /**
+   * Creates the check over a directory.
+   *
+   * @param directory the directory that says which tenants exist
+   */
   public KnownTenants(TenantDirectory directory) {
     this.directory = Objects.requireNonNull(directory, "directory");
   }
 
-  /** Whether the directory knows the tenant. */
+  /**
+   * Whether the directory knows the tenant.
+   *
+   * @param tenant the tenant to look up
+   * @return true if operations for the tenant are accepted
+   */
   public boolean exists(TenantId tenant) {
     if (confirmed.contains(tenant)) {
       return true;
@@ -37,6 +47,11 @@ public final class KnownTenants {
   /**
    * Records an error on field {@code tenantId} unless the tenant exists; {@code where} (such as
    * {@code "events[3]"}) is added to the message when not null.
+   *
+   * @param validation the collector the error is recorded in
+   * @param tenant the tenant to check
+   * @param where the position of the tenant in a batch input, or null
+   * @return {@code validation}
    */
   public Validation check(
       Validation validation, TenantId tenant, @org.jspecify.annotations.Nullable String where) {
@@ -47,7 +62,12 @@ public final class KnownTenants {
         false, "tenantId", "unknown tenant " + tenant + (where == null ? "" : " (" + where + ")"));
   }
 
-  /** Throws a {@link ValidationException} on {@code tenantId} unless the tenant exists. */
+  /**
+   * Throws a {@link ValidationException} on {@code tenantId} unless the tenant exists.
+   *
+   * @param tenant the tenant to check
+   * @throws ValidationException on field {@code tenantId} if the tenant does not exist
+   */
   public void require(TenantId tenant) {
     check(Validation.of(), tenant, null).throwIfInvalid();
   }

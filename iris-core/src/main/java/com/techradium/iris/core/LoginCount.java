@@ -11,6 +11,14 @@ import java.util.List;
  *     it, usually none
  */
 public record LoginCount(boolean counted, List<LoginLockout> lockouts) {
+  /**
+   * Creates a {@code LoginCount}, copying its collections.
+   *
+   * @param counted whether the failure was counted (false: a limit was reached already, the account
+   *     or address is locked out and the failure changed no count)
+   * @param lockouts the limits this failure brought to their maximum: the lockouts that begin with
+   *     it, usually none
+   */
   public LoginCount {
     lockouts = List.copyOf(lockouts);
   }

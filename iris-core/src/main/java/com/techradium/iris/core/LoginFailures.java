@@ -35,6 +35,10 @@ public final class LoginFailures {
      * Counts one failed login of {@code account} from {@code ip} now, atomically with every other
      * count of the same keys.
      *
+     * @param tenant the tenant of the account
+     * @param account the account name the login tried
+     * @param ip the client's IP address, or null when unknown
+     * @return the counts after this failure and any lockout it started
      * @throws ValidationException on an unknown tenant or input the counter cannot key; nothing is
      *     counted
      */
@@ -48,6 +52,10 @@ public final class LoginFailures {
      * Validates the failed login, calls {@code count} once to count it, then records the failure
      * and, once per lockout, a security event.
      *
+     * @param tenant the tenant of the account
+     * @param account the account name the login tried
+     * @param ip the client's IP address, or null when unknown
+     * @param count counts the failure; called at most once
      * @throws ValidationException on input it cannot record; {@code count} is then not called
      */
     void record(TenantId tenant, String account, @Nullable String ip, Supplier<LoginCount> count);
@@ -59,7 +67,12 @@ public final class LoginFailures {
   /** A hook with no counter and no recorder. */
   public LoginFailures() {}
 
-  /** Registers the counter unless one is registered already; returns whether it was. */
+  /**
+   * Registers the counter unless one is registered already; returns whether it was.
+   *
+   * @param counter the counter, provided by a rate limiter
+   * @return true if it was registered, false if a counter was there already
+   */
   public synchronized boolean countWith(Counter counter) {
     Objects.requireNonNull(counter, "counter");
     if (this.counter != null) {
@@ -69,7 +82,12 @@ public final class LoginFailures {
     return true;
   }
 
-  /** Registers the recorder unless one is registered already; returns whether it was. */
+  /**
+   * Registers the recorder unless one is registered already; returns whether it was.
+   *
+   * @param recorder the recorder, provided by an audit log
+   * @return true if it was registered, false if a recorder was there already
+   */
   public synchronized boolean recordWith(Recorder recorder) {
     Objects.requireNonNull(recorder, "recorder");
     if (this.recorder != null) {
@@ -79,12 +97,20 @@ public final class LoginFailures {
     return true;
   }
 
-  /** The counter, when a rate limiter shares the context. */
+  /**
+   * The counter, when a rate limiter shares the context.
+   *
+   * @return the counter, or empty when no rate limiter registered one
+   */
   public Optional<Counter> counter() {
     return Optional.ofNullable(counter);
   }
 
-  /** The recorder, when an audit log shares the context. */
+  /**
+   * The recorder, when an audit log shares the context.
+   *
+   * @return the recorder, or empty when no audit log registered one
+   */
   public Optional<Recorder> recorder() {
     return Optional.ofNullable(recorder);
   }

@@ -22,6 +22,14 @@ public record LoginLockout(Scope scope, String key, String rule, LoginProtection
     IP_ADDRESS
   }
 
+  /**
+   * Creates a {@code LoginLockout}, checking its components.
+   *
+   * @param scope whether the limit counts per account or per IP address
+   * @param key the account id or the IP address
+   * @param rule the name of the counting rule, e.g. {@code login-account-1m}
+   * @param limit the limit reached: its maximum of failures and its window
+   */
   public LoginLockout {
     Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(key, "key");

@@ -14,6 +14,13 @@ import java.util.Objects;
  * @param window the sliding window the failures are counted in, at least 1 ms
  */
 public record LoginProtection(int maxFailures, Duration window) {
+  /**
+   * Creates a {@code LoginProtection}, checking its components.
+   *
+   * @param maxFailures failed logins allowed within {@code window}, at least 1
+   * @param window the sliding window the failures are counted in, at least 1 ms
+   * @throws IllegalArgumentException if a component is out of range
+   */
   public LoginProtection {
     Objects.requireNonNull(window, "window");
     if (maxFailures < 1) {
@@ -24,7 +31,11 @@ public record LoginProtection(int maxFailures, Duration window) {
     }
   }
 
-  /** The platform's limits: 5 failures within 1 minute and 20 failures within 1 hour. */
+  /**
+   * The platform's limits: 5 failures within 1 minute and 20 failures within 1 hour.
+   *
+   * @return the default limits, shortest window first
+   */
   public static List<LoginProtection> defaults() {
     return List.of(
         new LoginProtection(5, Duration.ofMinutes(1)),

@@ -17,6 +17,13 @@ public record PageRequest(int limit, @Nullable String cursor) {
   /** The page size used by {@link #first()}. */
   public static final int DEFAULT_LIMIT = 50;
 
+  /**
+   * Creates a {@code PageRequest}, checking its components.
+   *
+   * @param limit 1 to {@value #MAX_LIMIT} items
+   * @param cursor an opaque cursor from the previous page, or null for the first page
+   * @throws ValidationException if a component is invalid, naming each offending field
+   */
   public PageRequest {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new ValidationException("limit", "must be between 1 and " + MAX_LIMIT);
@@ -26,22 +33,40 @@ public record PageRequest(int limit, @Nullable String cursor) {
     }
   }
 
-  /** The first page of {@value #DEFAULT_LIMIT} items. */
+  /**
+   * The first page of {@value #DEFAULT_LIMIT} items.
+   *
+   * @return the first page with the default limit
+   */
   public static PageRequest first() {
     return new PageRequest(DEFAULT_LIMIT, null);
   }
 
-  /** The first page of {@code limit} items. */
+  /**
+   * The first page of {@code limit} items.
+   *
+   * @param limit the number of items per page
+   * @return the first page with that limit
+   */
   public static PageRequest first(int limit) {
     return new PageRequest(limit, null);
   }
 
-  /** The page that follows the one that returned {@code cursor}, with the same limit. */
+  /**
+   * The page that follows the one that returned {@code cursor}, with the same limit.
+   *
+   * @param cursor the cursor returned by the previous page
+   * @return the next page request
+   */
   public PageRequest after(String cursor) {
     return new PageRequest(limit, cursor);
   }
 
-  /** The cursor, if this is not the first page. */
+  /**
+   * The cursor, if this is not the first page.
+   *
+   * @return the cursor, or empty for the first page
+   */
   public Optional<String> cursorValue() {
     return Optional.ofNullable(cursor);
   }

@@ -44,6 +44,17 @@ public record SecurityNotice(
     SUSPICIOUS_ACTIVITY
   }
 
+  /**
+   * Creates a {@code SecurityNotice}, checking its components and copying its collections.
+   *
+   * @param tenant whose event it is
+   * @param kind what happened
+   * @param actorId who acted: a user id, a public API key id, an IP address — never a secret
+   * @param actor what kind of party {@code actorId} names
+   * @param action what was attempted, e.g. {@code "api.call"} or {@code "api_key.validate"}
+   * @param ipAddress where the request came from, if known
+   * @param details short facts kept as the event's metadata (rule, reason, scope...); never secrets
+   */
   public SecurityNotice {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(kind, "kind");

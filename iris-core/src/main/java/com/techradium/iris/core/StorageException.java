@@ -8,6 +8,12 @@ package com.techradium.iris.core;
 public class StorageException extends IrisException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Creates the exception.
+   *
+   * @param message what IRIS was doing when the backend failed
+   * @param cause the backend's exception
+   */
   public StorageException(String message, Throwable cause) {
     super(message, cause);
   }

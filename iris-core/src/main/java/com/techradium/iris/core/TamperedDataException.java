@@ -8,10 +8,21 @@ package com.techradium.iris.core;
 public class TamperedDataException extends IrisException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Creates the exception.
+   *
+   * @param message what failed the integrity check
+   */
   public TamperedDataException(String message) {
     super(message);
   }
 
+  /**
+   * Creates the exception with its cause.
+   *
+   * @param message what failed the integrity check
+   * @param cause the underlying failure, for example an {@code AEADBadTagException}
+   */
   public TamperedDataException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -30,19 +30,36 @@ public interface TenantDirectory {
    */
   TenantInfo register(TenantId id, String displayName, Instant now);
 
-  /** Whether the tenant exists, that is, operations for it are accepted. */
+  /**
+   * Whether the tenant exists, that is, operations for it are accepted.
+   *
+   * @param id the tenant to look up
+   * @return true if operations for the tenant are accepted
+   */
   boolean exists(TenantId id);
 
-  /** The tenant's registration, if it was registered. */
+  /**
+   * The tenant's registration, if it was registered.
+   *
+   * @param id the tenant to look up
+   * @return the registration, or empty if the tenant was never registered
+   */
   Optional<TenantInfo> find(TenantId id);
 
-  /** Registered tenants in ascending order of id, one page at a time. */
+  /**
+   * Registered tenants in ascending order of id, one page at a time.
+   *
+   * @param request the page size and the cursor from the previous page
+   * @return one page of registrations, ordered by tenant id
+   */
   Page<TenantInfo> list(PageRequest request);
 
   /**
    * The default directory: every syntactically valid tenant id exists. It keeps no registrations:
    * {@link #register} validates and returns the registration without storing it, {@link #find}
    * finds nothing and {@link #list} lists nothing. Stateless and thread-safe.
+   *
+   * @return the stateless directory that accepts every valid tenant id
    */
   static TenantDirectory acceptingAll() {
     return AcceptingAllTenants.INSTANCE;

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
  * <p>A tenant id is 1 to 64 characters of ASCII letters, digits, {@code '-'}, {@code '_'} and
  * {@code '.'}, starting with a letter or digit. That keeps it safe inside SQL values, Redis key
  * hash tags, file names and log lines without escaping.
+ *
+ * @param value the id text: 1 to 64 characters of the set above
  */
 public record TenantId(String value) implements Comparable<TenantId> {
   /** The longest tenant id accepted. */
@@ -16,6 +18,12 @@ public record TenantId(String value) implements Comparable<TenantId> {
 
   private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
+  /**
+   * Creates a {@code TenantId}, checking its components.
+   *
+   * @param value the id text: 1 to 64 characters of the set above
+   * @throws ValidationException if a component is invalid, naming each offending field
+   */
   public TenantId {
     if (value == null) {
       throw new ValidationException("tenantId", "must not be null");
@@ -29,7 +37,13 @@ public record TenantId(String value) implements Comparable<TenantId> {
     }
   }
 
-  /** Shorthand for {@code new TenantId(value)}. */
+  /**
+   * Shorthand for {@code new TenantId(value)}.
+   *
+   * @param value the id text
+   * @return the tenant id
+   * @throws ValidationException on field {@code tenantId} if the text is not a valid tenant id
+   */
   public static TenantId of(String value) {
     return new TenantId(value);
   }

@@ -20,11 +20,20 @@ public final class TimeOrderedIds {
   private long lastMillis = -1;
   private int sequence;
 
+  /**
+   * Creates a generator on a clock.
+   *
+   * @param clock the clock whose time goes into the ids
+   */
   public TimeOrderedIds(Clock clock) {
     this.clock = java.util.Objects.requireNonNull(clock, "clock");
   }
 
-  /** The next id, later than every id this generator made before. */
+  /**
+   * The next id, later than every id this generator made before.
+   *
+   * @return a new UUIDv7
+   */
   public UUID next() {
     long millis;
     int seq;
@@ -45,7 +54,12 @@ public final class TimeOrderedIds {
     return build(millis, seq, SEED.nextLong());
   }
 
-  /** The creation instant encoded in a UUIDv7, to the millisecond. */
+  /**
+   * The creation instant encoded in a UUIDv7, to the millisecond.
+   *
+   * @param id a UUIDv7
+   * @return its timestamp, truncated to milliseconds
+   */
   public static Instant timestampOf(UUID id) {
     if (id.version() != 7) {
       throw new IllegalArgumentException("not a UUIDv7: " + id);
@@ -56,6 +70,9 @@ public final class TimeOrderedIds {
   /**
    * The smallest UUIDv7 that can carry the given instant: useful as an exclusive lower bound for
    * "ids created at or after" range queries.
+   *
+   * @param instant the instant
+   * @return the smallest UUIDv7 with that millisecond timestamp
    */
   public static UUID lowerBound(Instant instant) {
     return new UUID((instant.toEpochMilli() << 16) | 0x7000L, 0x8000_0000_0000_0000L);

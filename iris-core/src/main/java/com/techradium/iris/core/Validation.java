@@ -41,12 +41,23 @@ public final class Validation {
 
   private Validation() {}
 
-  /** A fresh collector with no errors. */
+  /**
+   * A fresh collector with no errors.
+   *
+   * @return a new collector
+   */
   public static Validation of() {
     return new Validation();
   }
 
-  /** Records {@code message} for {@code field} unless {@code ok}. */
+  /**
+   * Records {@code message} for {@code field} unless {@code ok}.
+   *
+   * @param ok the condition that must hold
+   * @param field the field named by the error
+   * @param message the error message
+   * @return this collector
+   */
   public Validation check(boolean ok, String field, String message) {
     if (!ok) {
       errors.add(new FieldError(field, message));
@@ -54,7 +65,13 @@ public final class Validation {
     return this;
   }
 
-  /** Requires a non-null value. */
+  /**
+   * Requires a non-null value.
+   *
+   * @param field the field named by the error
+   * @param value the value
+   * @return this collector
+   */
   public Validation required(String field, @Nullable Object value) {
     return check(value != null, field, "is required");
   }
@@ -62,6 +79,11 @@ public final class Validation {
   /**
    * Requires single-line text: not null, not blank, at most {@code maxLength} characters and no
    * control characters (which would let a value forge log lines or break exports).
+   *
+   * @param field the field named by the error
+   * @param value the value
+   * @param maxLength the largest allowed length, in UTF-16 chars
+   * @return this collector
    */
   public Validation text(String field, @Nullable String value, int maxLength) {
     if (value == null) {
@@ -74,7 +96,14 @@ public final class Validation {
     return this;
   }
 
-  /** Like {@link #text} but accepts null; a present value must still be valid single-line text. */
+  /**
+   * Like {@link #text} but accepts null; a present value must still be valid single-line text.
+   *
+   * @param field the field named by the error
+   * @param value the value, or null
+   * @param maxLength the largest allowed length, in UTF-16 chars
+   * @return this collector
+   */
   public Validation optionalText(String field, @Nullable String value, int maxLength) {
     if (value == null) {
       return this;
@@ -94,6 +123,11 @@ public final class Validation {
    * {@code maxLength} characters, with nothing but whitespace after it, no repeated key in any
    * object, and no U+0000 (NUL) or unpaired surrogate in any string or key, whether written raw or
    * as an escape.
+   *
+   * @param field the field named by the error
+   * @param value the JSON text, or null (accepted)
+   * @param maxLength the largest allowed length, in UTF-16 chars
+   * @return this collector
    */
   public Validation json(String field, @Nullable String value, int maxLength) {
     if (value == null) {
@@ -115,7 +149,15 @@ public final class Validation {
     return this;
   }
 
-  /** Requires {@code earliest <= value <= latest} when {@code value} is present. */
+  /**
+   * Requires {@code earliest <= value <= latest} when {@code value} is present.
+   *
+   * @param field the field named by the error
+   * @param value the instant, or null (accepted)
+   * @param earliest the earliest allowed instant, inclusive
+   * @param latest the latest allowed instant, inclusive
+   * @return this collector
+   */
   public Validation instant(
       String field, @Nullable Instant value, Instant earliest, Instant latest) {
     return check(
@@ -127,6 +169,12 @@ public final class Validation {
   /**
    * Requires {@code min <= value <= max} when {@code value} is present, compared without converting
    * to a number (so {@code Duration.ofSeconds(Long.MAX_VALUE)} is an error, not an overflow).
+   *
+   * @param field the field named by the error
+   * @param value the duration, or null (accepted)
+   * @param min the shortest allowed duration, inclusive
+   * @param max the longest allowed duration, inclusive
+   * @return this collector
    */
   public Validation duration(String field, @Nullable Duration value, Duration min, Duration max) {
     return check(
@@ -135,12 +183,24 @@ public final class Validation {
         "must be between " + min + " and " + max);
   }
 
-  /** Requires {@code min <= value <= max}. */
+  /**
+   * Requires {@code min <= value <= max}.
+   *
+   * @param field the field named by the error
+   * @param value the value
+   * @param min the smallest allowed value, inclusive
+   * @param max the largest allowed value, inclusive
+   * @return this collector
+   */
   public Validation range(String field, long value, long min, long max) {
     return check(value >= min && value <= max, field, "must be between " + min + " and " + max);
   }
 
-  /** Whether any error was recorded so far. */
+  /**
+   * Whether any error was recorded so far.
+   *
+   * @return true if at least one error was recorded
+   */
   public boolean hasErrors() {
     return !errors.isEmpty();
   }
@@ -198,6 +258,9 @@ public final class Validation {
   /**
    * Whether the text is well-formed UTF-16: every high surrogate is followed by a low one and every
    * low surrogate follows a high one.
+   *
+   * @param value the text to check
+   * @return true if the text has no unpaired surrogate
    */
   public static boolean isWellFormed(String value) {
     for (int i = 0; i < value.length(); i++) {
@@ -214,7 +277,12 @@ public final class Validation {
     return true;
   }
 
-  /** Whether the text holds a C0/C1 control character (tab, newline and NUL included). */
+  /**
+   * Whether the text holds a C0/C1 control character (tab, newline and NUL included).
+   *
+   * @param value the text to check
+   * @return true if at least one control character occurs
+   */
   public static boolean hasControlCharacter(String value) {
     for (int i = 0; i < value.length(); i++) {
       if (Character.isISOControl(value.charAt(i))) {

@@ -13,17 +13,30 @@ import org.jspecify.annotations.Nullable;
 public record WorkOutcome(@Nullable Instant runAgainAt) {
   private static final WorkOutcome DONE = new WorkOutcome(null);
 
-  /** The item is done. */
+  /**
+   * The item is done.
+   *
+   * @return the outcome that completes the item
+   */
   public static WorkOutcome done() {
     return DONE;
   }
 
-  /** Run the item again at {@code when}. */
+  /**
+   * Run the item again at {@code when}.
+   *
+   * @param when when to run the item again
+   * @return the outcome that reschedules the item
+   */
   public static WorkOutcome runAgainAt(Instant when) {
     return new WorkOutcome(java.util.Objects.requireNonNull(when, "when"));
   }
 
-  /** When to run again, if not done. */
+  /**
+   * When to run again, if not done.
+   *
+   * @return the time to run again, or empty when the item is done
+   */
   public Optional<Instant> again() {
     return Optional.ofNullable(runAgainAt);
   }

@@ -37,6 +37,9 @@ public final class CronExpressions {
    * a five-field UNIX expression or if it can never fire (such as {@code "0 0 31 2 *"}, the 31st of
    * February): an expression must match some minute within {@link #FIRE_HORIZON_YEARS} years of
    * 2000-01-01, which every satisfiable one does (29 February recurs every 4 or 8 years).
+   *
+   * @param field the field named by the error
+   * @param expression the cron expression
    */
   public static void validate(String field, String expression) {
     Cron cron = parse(field, expression);
@@ -50,7 +53,14 @@ public final class CronExpressions {
   /** How far ahead {@link #validate} looks for a first fire time. */
   static final int FIRE_HORIZON_YEARS = 28;
 
-  /** The first fire time strictly after {@code after}, if the expression ever fires again. */
+  /**
+   * The first fire time strictly after {@code after}, if the expression ever fires again.
+   *
+   * @param expression a valid five-field cron expression
+   * @param zone the time zone the expression is read in
+   * @param after the instant to search after (exclusive)
+   * @return the next fire time, or empty if there is none
+   */
   public static Optional<Instant> nextAfter(String expression, ZoneId zone, Instant after) {
     ExecutionTime time = ExecutionTime.forCron(parse("cron", expression));
     // Match against wall-clock time: evaluate on local date-times, then place them in the zone.

@@ -70,6 +70,38 @@ public record Job(
     @Nullable Instant startedAt,
     @Nullable Instant finishedAt) {
 
+  /**
+   * Creates a {@code Job}, checking its components and copying its collections.
+   *
+   * @param id UUIDv7, ordered by creation
+   * @param tenant the owner
+   * @param queue the queue's name
+   * @param type the handler's name
+   * @param payload the JSON payload (compare with {@link #payloadJson()}: stores may normalise
+   *     whitespace and key order)
+   * @param priority 0 (lowest) to 10 (highest)
+   * @param state where the job is in its life
+   * @param runAt when the job is (or was) due; for a failed job, when it retries
+   * @param attempts attempts consumed so far (a claim consumes one; a release or a
+   *     handler-requested reschedule gives it back)
+   * @param maxAttempts attempts allowed before the job is dead
+   * @param timeout longest run of one attempt
+   * @param backoff this job's retry backoff, or null for the facade's default
+   * @param idempotencyKey the deduplication key, or null
+   * @param idempotencyExpiresAt until when the key deduplicates, or null
+   * @param parentIds jobs that must complete before this one runs
+   * @param parentFailurePolicy what a failed parent does to this job
+   * @param cancelRequested a caller asked to cancel the job while it was running
+   * @param lease the running attempt's lease, present exactly while {@link JobState#RUNNING}
+   * @param lastError the last attempt's error, or null
+   * @param result the JSON result of the successful attempt, or null
+   * @param createdAt when it was enqueued
+   * @param updatedAt when it last changed
+   * @param startedAt when the latest attempt started, or null
+   * @param finishedAt when it reached a terminal state, or null
+   * @throws IllegalArgumentException if the job has a lease while not running (or none while
+   *     running), or negative attempts
+   */
   public Job {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(tenant, "tenant");
@@ -91,12 +123,21 @@ public record Job(
     parentIds = List.copyOf(parentIds);
   }
 
-  /** The payload parsed as JSON. */
+  /**
+   * The payload parsed as JSON.
+   *
+   * @return the parsed payload
+   */
   public JsonNode payloadJson() {
     return IrisJson.parse("payload", payload);
   }
 
-  /** The reference to this job's current lease; only for a running job. */
+  /**
+   * The reference to this job's current lease; only for a running job.
+   *
+   * @return the lease's reference
+   * @throws IllegalStateException if the job holds no lease
+   */
   public LeaseRef leaseRef() {
     if (lease == null) {
       throw new IllegalStateException("job " + id + " is " + state + ", not leased");
@@ -104,22 +145,43 @@ public record Job(
     return new LeaseRef(tenant, id, lease.token());
   }
 
-  /** Whether a worker may claim this job at {@code now}. */
+  /**
+   * Whether a worker may claim this job at {@code now}.
+   *
+   * @param now the time to check at
+   * @return true if the job is claimable and its run-at time has come
+   */
   public boolean isDueAt(Instant now) {
     return state.isClaimable() && !runAt.isAfter(now);
   }
 
-  /** The ordering rank of this job in its queue: see {@link JobOrdering}. */
+  /**
+   * The ordering rank of this job in its queue: see {@link JobOrdering}.
+   *
+   * @return the rank; smaller is claimed first
+   */
   public long rank() {
     return JobOrdering.rank(priority, runAt);
   }
 
-  /** A builder holding this job's values, to make a changed copy. */
+  /**
+   * A builder holding this job's values, to make a changed copy.
+   *
+   * @return a builder preset from this job
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** A job built from a {@link NewJob} in {@code state}, created at {@code now}. */
+  /**
+   * A job built from a {@link NewJob} in {@code state}, created at {@code now}.
+   *
+   * @param tenant the owning tenant
+   * @param n the new job
+   * @param state the initial state
+   * @param now the creation time
+   * @return the job
+   */
   public static Job create(TenantId tenant, NewJob n, JobState state, Instant now) {
     return new Job(
         n.id(),
@@ -186,92 +248,167 @@ public record Job(
       this.finishedAt = job.finishedAt;
     }
 
-    /** The new state. */
+    /**
+     * The new state.
+     *
+     * @param state the state
+     * @return this builder
+     */
     public Builder state(JobState state) {
       this.state = state;
       return this;
     }
 
-    /** The new run-at time. */
+    /**
+     * The new run-at time.
+     *
+     * @param runAt the run-at time
+     * @return this builder
+     */
     public Builder runAt(Instant runAt) {
       this.runAt = runAt;
       return this;
     }
 
-    /** The new priority. */
+    /**
+     * The new priority.
+     *
+     * @param priority the priority, 0 to 10
+     * @return this builder
+     */
     public Builder priority(int priority) {
       this.priority = priority;
       return this;
     }
 
-    /** The new JSON payload. */
+    /**
+     * The new JSON payload.
+     *
+     * @param payload the JSON payload
+     * @return this builder
+     */
     public Builder payload(String payload) {
       this.payload = payload;
       return this;
     }
 
-    /** The new count of attempts used. */
+    /**
+     * The new count of attempts used.
+     *
+     * @param attempts the attempts used
+     * @return this builder
+     */
     public Builder attempts(int attempts) {
       this.attempts = attempts;
       return this;
     }
 
-    /** The new attempt limit. */
+    /**
+     * The new attempt limit.
+     *
+     * @param maxAttempts the attempt limit
+     * @return this builder
+     */
     public Builder maxAttempts(int maxAttempts) {
       this.maxAttempts = maxAttempts;
       return this;
     }
 
-    /** Whether cancellation was requested. */
+    /**
+     * Whether cancellation was requested.
+     *
+     * @param cancelRequested true if cancellation was requested
+     * @return this builder
+     */
     public Builder cancelRequested(boolean cancelRequested) {
       this.cancelRequested = cancelRequested;
       return this;
     }
 
-    /** The lease; null unless running. */
+    /**
+     * The lease; null unless running.
+     *
+     * @param lease the lease, or null
+     * @return this builder
+     */
     public Builder lease(@Nullable JobLease lease) {
       this.lease = lease;
       return this;
     }
 
-    /** The last error. */
+    /**
+     * The last error.
+     *
+     * @param lastError the error, or null
+     * @return this builder
+     */
     public Builder lastError(@Nullable String lastError) {
       this.lastError = lastError;
       return this;
     }
 
-    /** The JSON result. */
+    /**
+     * The JSON result.
+     *
+     * @param result the JSON result, or null
+     * @return this builder
+     */
     public Builder result(@Nullable String result) {
       this.result = result;
       return this;
     }
 
-    /** The idempotency key and its expiry. */
+    /**
+     * The idempotency key and its expiry.
+     *
+     * @param key the idempotency key, or null
+     * @param expiresAt until when it deduplicates, or null
+     * @return this builder
+     */
     public Builder idempotency(@Nullable String key, @Nullable Instant expiresAt) {
       this.idempotencyKey = key;
       this.idempotencyExpiresAt = expiresAt;
       return this;
     }
 
-    /** When the job last changed. */
+    /**
+     * When the job last changed.
+     *
+     * @param updatedAt the time of the change
+     * @return this builder
+     */
     public Builder updatedAt(Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** When the latest attempt started. */
+    /**
+     * When the latest attempt started.
+     *
+     * @param startedAt the start time, or null
+     * @return this builder
+     */
     public Builder startedAt(@Nullable Instant startedAt) {
       this.startedAt = startedAt;
       return this;
     }
 
-    /** When the job reached a terminal state. */
+    /**
+     * When the job reached a terminal state.
+     *
+     * @param finishedAt the finish time, or null
+     * @return this builder
+     */
     public Builder finishedAt(@Nullable Instant finishedAt) {
       this.finishedAt = finishedAt;
       return this;
     }
 
-    /** The changed copy; checks the same rules as the record. */
+    /**
+     * The changed copy; checks the same rules as the record.
+     *
+     * @return the job
+     */
     public Job build() {
       return new Job(
           base.id,

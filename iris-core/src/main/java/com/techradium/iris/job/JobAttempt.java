@@ -25,6 +25,17 @@ public record JobAttempt(
     Instant finishedAt,
     AttemptOutcome outcome,
     @Nullable String error) {
+  /**
+   * Creates a {@code JobAttempt}, checking its components.
+   *
+   * @param jobId the job
+   * @param number the job's attempt count when the attempt started (1 for the first)
+   * @param owner the worker that ran it
+   * @param startedAt when it was claimed
+   * @param finishedAt when it ended
+   * @param outcome how it ended
+   * @param error the error, for anything but {@link AttemptOutcome#SUCCEEDED}; may be null
+   */
   public JobAttempt {
     Objects.requireNonNull(jobId, "jobId");
     Objects.requireNonNull(owner, "owner");
@@ -33,7 +44,11 @@ public record JobAttempt(
     Objects.requireNonNull(outcome, "outcome");
   }
 
-  /** How long the attempt ran. */
+  /**
+   * How long the attempt ran.
+   *
+   * @return the time from start to finish
+   */
   public Duration runTime() {
     return Duration.between(startedAt, finishedAt);
   }

@@ -35,22 +35,40 @@ public final class JobContext {
     this.cancelled = job.cancelRequested();
   }
 
-  /** The job as claimed for this attempt. */
+  /**
+   * The job as claimed for this attempt.
+   *
+   * @return the job
+   */
   public Job job() {
     return job;
   }
 
-  /** The job's tenant. */
+  /**
+   * The job's tenant.
+   *
+   * @return the tenant
+   */
   public TenantId tenant() {
     return job.tenant();
   }
 
-  /** The payload as a JSON tree. */
+  /**
+   * The payload as a JSON tree.
+   *
+   * @return the parsed payload
+   */
   public JsonNode payload() {
     return job.payloadJson();
   }
 
-  /** The payload bound to {@code type} with the shared IRIS mapper. */
+  /**
+   * The payload bound to {@code type} with the shared IRIS mapper.
+   *
+   * @param <T> the target type
+   * @param type the class to bind the payload to
+   * @return the bound payload
+   */
   public <T> T payloadAs(Class<T> type) {
     try {
       return IrisJson.mapper().readValue(job.payload(), type);
@@ -59,7 +77,11 @@ public final class JobContext {
     }
   }
 
-  /** This attempt's number: 1 for the first, counting only attempts that were used up. */
+  /**
+   * This attempt's number: 1 for the first, counting only attempts that were used up.
+   *
+   * @return the attempt number, from 1
+   */
   public int attempt() {
     return job.attempts();
   }
@@ -68,6 +90,8 @@ public final class JobContext {
    * Whether a caller cancelled the job while it runs. A handler that sees it should stop and throw
    * (the job then ends {@link JobState#CANCELLED}); a handler that returns normally completes the
    * job anyway.
+   *
+   * @return true if cancellation was requested
    */
   public boolean isCancelled() {
     return cancelled;
@@ -77,18 +101,28 @@ public final class JobContext {
    * Asks to run the job again at {@code when} instead of completing it, without using up an attempt
    * (for example when a remote service answered with {@code Retry-After}). Takes effect when the
    * handler returns or throws.
+   *
+   * @param when when to run the job again
    */
   public void retryAt(Instant when) {
     this.retryAt = Objects.requireNonNull(when, "when").truncatedTo(ChronoUnit.MILLIS);
   }
 
-  /** {@link #retryAt(Instant)} at {@code delay} from now. */
+  /**
+   * {@link #retryAt(Instant)} at {@code delay} from now.
+   *
+   * @param delay how long from now to run the job again
+   */
   public void retryAfter(Duration delay) {
     Objects.requireNonNull(delay, "delay");
     retryAt(clock.instant().plus(delay));
   }
 
-  /** Sets the JSON result stored with the completed job. */
+  /**
+   * Sets the JSON result stored with the completed job.
+   *
+   * @param json the result, a JSON document
+   */
   public void result(String json) {
     IrisJson.parse("result", json);
     this.result = json;

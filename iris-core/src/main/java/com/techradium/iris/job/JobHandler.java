@@ -17,6 +17,12 @@ package com.techradium.iris.job;
  */
 @FunctionalInterface
 public interface JobHandler {
-  /** Runs one attempt of the job in {@code context}. */
+  /**
+   * Runs one attempt of the job in {@code context}.
+   *
+   * @param context the job, its payload and the attempt's controls
+   * @throws Exception to fail the attempt; it is retried with backoff until the attempts are used
+   *     up
+   */
   void handle(JobContext context) throws Exception;
 }

@@ -126,14 +126,22 @@ public final class JobQueue {
     }
   }
 
-  /** Starts configuring a job queue. */
+  /**
+   * Starts configuring a job queue.
+   *
+   * @return a new builder
+   */
   public static JobQueueBuilder builder() {
     return new JobQueueBuilder();
   }
 
   // ---- enqueue -------------------------------------------------------------------------------
 
-  /** A fresh UUIDv7 to give a {@link JobSpec} so that other jobs of a batch can name it. */
+  /**
+   * A fresh UUIDv7 to give a {@link JobSpec} so that other jobs of a batch can name it.
+   *
+   * @return a new job id
+   */
   public UUID newJobId() {
     return settings.ids().next();
   }
@@ -142,6 +150,9 @@ public final class JobQueue {
    * Enqueues one job. With an idempotency key already used within the window for the same queue,
    * type and payload, returns the existing job instead.
    *
+   * @param tenant the tenant, known to the tenant directory
+   * @param spec the job
+   * @return the stored job, or the existing one holding the idempotency key
    * @throws ValidationException unknown queue or handler type, unknown parent; nothing enqueued
    * @throws ConflictException the idempotency key was used for other content; nothing enqueued
    */
@@ -154,6 +165,8 @@ public final class JobQueue {
    * parents by their {@link JobSpec#id()}; a cycle is rejected. Field errors name the job as {@code
    * jobs[i].field}.
    *
+   * @param tenant the tenant of every job
+   * @param specs the jobs, in order
    * @return one result per spec, in order; {@code created} is false for an idempotent repeat
    * @throws ValidationException for any invalid job; nothing enqueued
    * @throws ConflictException for an idempotency conflict; nothing enqueued
@@ -175,14 +188,27 @@ public final class JobQueue {
 
   // ---- read and change jobs ------------------------------------------------------------------
 
-  /** The tenant's job. */
+  /**
+   * The tenant's job.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param id the job's id
+   * @return the job, or empty if the tenant has none with this id
+   */
   public Optional<Job> get(TenantId tenant, UUID id) {
     Objects.requireNonNull(id, "id");
     checkTenant(tenant);
     return store.get(tenant, id);
   }
 
-  /** The tenant's jobs matching {@code query}, newest first. */
+  /**
+   * The tenant's jobs matching {@code query}, newest first.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param query the filters
+   * @param page the page size and cursor
+   * @return one page of jobs
+   */
   public Page<Job> list(TenantId tenant, JobQuery query, PageRequest page) {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
@@ -190,7 +216,13 @@ public final class JobQueue {
     return store.list(tenant, query, page);
   }
 
-  /** The attempt history of a job, oldest first. */
+  /**
+   * The attempt history of a job, oldest first.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param id the job's id
+   * @return the attempts, oldest first; empty for an unknown job
+   */
   public List<JobAttempt> attempts(TenantId tenant, UUID id) {
     Objects.requireNonNull(id, "id");
     checkTenant(tenant);
@@ -200,6 +232,10 @@ public final class JobQueue {
   /**
    * Changes priority, run-at or payload of a job that is not running or finished.
    *
+   * @param tenant the tenant, known to the tenant directory
+   * @param id the job's id
+   * @param update the fields to change; null fields stay
+   * @return the job as updated
    * @throws NotFoundException no such job for the tenant
    * @throws ConflictException the job is running or finished
    */
@@ -215,6 +251,9 @@ public final class JobQueue {
   /**
    * Runs a waiting, failed, dead or cancelled job now; a dead job gets one more attempt.
    *
+   * @param tenant the tenant, known to the tenant directory
+   * @param id the job's id
+   * @return the job, queued now
    * @throws NotFoundException no such job for the tenant
    * @throws ConflictException the job is blocked by parents, running or completed
    */
@@ -231,6 +270,9 @@ public final class JobQueue {
    * is told through {@link JobContext#isCancelled()} and ends cancelled if its handler stops with
    * an error.
    *
+   * @param tenant the tenant, known to the tenant directory
+   * @param id the job's id
+   * @return the job as it is now: cancelled, or running with cancellation requested
    * @throws NotFoundException no such job for the tenant
    * @throws ConflictException the job is completed or dead
    */
@@ -264,7 +306,13 @@ public final class JobQueue {
 
   // ---- queues --------------------------------------------------------------------------------
 
-  /** Creates a queue. @throws ConflictException if it exists */
+  /**
+   * Creates a queue.
+   *
+   * @param config the queue's configuration
+   * @return the stored configuration
+   * @throws ConflictException if it exists
+   */
   public QueueConfig createQueue(QueueConfig config) {
     Objects.requireNonNull(config, "config");
     ensureSetUp();
@@ -275,7 +323,13 @@ public final class JobQueue {
     return config;
   }
 
-  /** Replaces an existing queue's configuration. @throws NotFoundException if it does not exist */
+  /**
+   * Replaces an existing queue's configuration.
+   *
+   * @param config the queue's new configuration
+   * @return the stored configuration
+   * @throws NotFoundException if it does not exist
+   */
   public QueueConfig updateQueue(QueueConfig config) {
     Objects.requireNonNull(config, "config");
     requireQueue(config.name());
@@ -290,13 +344,21 @@ public final class JobQueue {
   /**
    * Stops workers claiming from the queue (enqueueing still works). This node's worker stops at
    * once; workers on other nodes within their poll interval.
+   *
+   * @param name the queue's name
+   * @return the configuration, paused
    */
   public QueueConfig pauseQueue(String name) {
     Objects.requireNonNull(name, "name");
     return updateQueue(requireQueue(name).withPaused(true));
   }
 
-  /** Lets workers claim from the queue again. */
+  /**
+   * Lets workers claim from the queue again.
+   *
+   * @param name the queue's name
+   * @return the configuration, resumed
+   */
   public QueueConfig resumeQueue(String name) {
     Objects.requireNonNull(name, "name");
     QueueConfig resumed = updateQueue(requireQueue(name).withPaused(false));
@@ -306,20 +368,34 @@ public final class JobQueue {
     return resumed;
   }
 
-  /** The queue's configuration. */
+  /**
+   * The queue's configuration.
+   *
+   * @param name the queue's name
+   * @return the configuration, or empty for an unknown queue
+   */
   public Optional<QueueConfig> getQueue(String name) {
     Objects.requireNonNull(name, "name");
     ensureSetUp();
     return store.getQueue(name);
   }
 
-  /** Every queue, by name. */
+  /**
+   * Every queue, by name.
+   *
+   * @return the configurations, ordered by name
+   */
   public List<QueueConfig> listQueues() {
     ensureSetUp();
     return store.listQueues();
   }
 
-  /** Deletes a queue's configuration; its jobs stay. @return whether it existed */
+  /**
+   * Deletes a queue's configuration; its jobs stay.
+   *
+   * @param name the queue's name
+   * @return whether it existed
+   */
   public boolean deleteQueue(String name) {
     Objects.requireNonNull(name, "name");
     ensureSetUp();
@@ -338,6 +414,9 @@ public final class JobQueue {
   /**
    * Creates a recurring job for the tenant.
    *
+   * @param tenant the tenant, known to the tenant directory
+   * @param spec the schedule
+   * @return the stored schedule with its first fire time
    * @throws ValidationException unknown queue or handler type
    * @throws ConflictException the tenant has a schedule of that name
    */
@@ -355,6 +434,10 @@ public final class JobQueue {
    * Makes sure the schedule exists with this definition: creates it if missing, updates it if its
    * definition changed (keeping its next fire time unless cron or zone changed), else leaves it.
    * For facades registering their recurring work on every start.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param spec the schedule
+   * @return the stored schedule
    */
   public CronSchedule registerSchedule(TenantId tenant, ScheduleSpec spec) {
     Objects.requireNonNull(spec, "spec");
@@ -362,20 +445,37 @@ public final class JobQueue {
     return schedules.register(tenant, spec, settings.now());
   }
 
-  /** The tenant's schedule. */
+  /**
+   * The tenant's schedule.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param name the schedule's name
+   * @return the schedule, or empty if the tenant has none of that name
+   */
   public Optional<CronSchedule> getSchedule(TenantId tenant, String name) {
     Objects.requireNonNull(name, "name");
     checkTenant(tenant);
     return store.getSchedule(tenant, name);
   }
 
-  /** The tenant's schedules, by name. */
+  /**
+   * The tenant's schedules, by name.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @return the schedules, ordered by name
+   */
   public List<CronSchedule> listSchedules(TenantId tenant) {
     checkTenant(tenant);
     return store.listSchedules(tenant);
   }
 
-  /** Deletes the tenant's schedule; jobs it enqueued stay. @return whether it existed */
+  /**
+   * Deletes the tenant's schedule; jobs it enqueued stay.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param name the schedule's name
+   * @return whether it existed
+   */
   public boolean deleteSchedule(TenantId tenant, String name) {
     Objects.requireNonNull(name, "name");
     checkTenant(tenant);
@@ -384,7 +484,13 @@ public final class JobQueue {
 
   // ---- stats and cleanup ---------------------------------------------------------------------
 
-  /** The tenant's figures for one queue over the last 24 hours. */
+  /**
+   * The tenant's figures for one queue over the last 24 hours.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param queue the queue's name
+   * @return the figures
+   */
   public JobStats stats(TenantId tenant, String queue) {
     Objects.requireNonNull(queue, "queue");
     checkTenant(tenant);
@@ -392,13 +498,22 @@ public final class JobQueue {
     return store.stats(new StatsQuery(tenant, queue, now.minus(STATS_WINDOW)), now);
   }
 
-  /** The tenant's figures across all queues and per queue, over the last 24 hours. */
+  /**
+   * The tenant's figures across all queues and per queue, over the last 24 hours.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @return the figures, overall and per queue
+   */
   public JobStatsSummary stats(TenantId tenant) {
     checkTenant(tenant);
     return summary(tenant);
   }
 
-  /** Figures across every tenant, over all queues and per queue, over the last 24 hours. */
+  /**
+   * Figures across every tenant, over all queues and per queue, over the last 24 hours.
+   *
+   * @return the figures, overall and per queue
+   */
   public JobStatsSummary deploymentStats() {
     ensureSetUp();
     return summary(null);
@@ -440,6 +555,8 @@ public final class JobQueue {
   /**
    * Adds the handler of a job type, for facades built after this one.
    *
+   * @param type the job type
+   * @param handler the handler
    * @throws IllegalStateException if the type has a handler already
    */
   public void registerHandler(String type, JobHandler handler) {
@@ -452,7 +569,12 @@ public final class JobQueue {
     }
   }
 
-  /** Whether jobs of {@code type} may be enqueued: it has a handler or was declared known. */
+  /**
+   * Whether jobs of {@code type} may be enqueued: it has a handler or was declared known.
+   *
+   * @param type the job type
+   * @return true if jobs of that type may be enqueued
+   */
   public boolean isKnownType(String type) {
     Objects.requireNonNull(type, "type");
     return handlers.containsKey(type) || knownTypes.contains(type);
@@ -463,7 +585,11 @@ public final class JobQueue {
     return Optional.ofNullable(worker);
   }
 
-  /** The tenant that owns system schedules such as {@value #CLEANUP_SCHEDULE}. */
+  /**
+   * The tenant that owns system schedules such as {@value #CLEANUP_SCHEDULE}.
+   *
+   * @return the system tenant
+   */
   public TenantId systemTenant() {
     return settings.systemTenant();
   }

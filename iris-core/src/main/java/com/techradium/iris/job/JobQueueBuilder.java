@@ -52,7 +52,12 @@ public final class JobQueueBuilder {
 
   JobQueueBuilder() {}
 
-  /** The job store. Required. */
+  /**
+   * The job store. Required.
+   *
+   * @param store the job store
+   * @return this builder
+   */
   public JobQueueBuilder store(JobStore store) {
     this.store = BuilderChecks.setOnce("store", this.store, store);
     return this;
@@ -62,6 +67,9 @@ public final class JobQueueBuilder {
    * The shared context: its clock, runtime (if it has one) and tenant directory count as set here,
    * and the queue runs the context's {@linkplain IrisContext#housekeeping() housekeeping} chores.
    * Default: a private context from {@link #clock}, {@link #runtime} and {@link #tenants}.
+   *
+   * @param context the shared context
+   * @return this builder
    */
   public JobQueueBuilder context(IrisContext context) {
     contextParts.context(context);
@@ -72,13 +80,21 @@ public final class JobQueueBuilder {
    * The tenants that exist: enqueueing, reading or scheduling for any other tenant is a {@link
    * ValidationException} on {@code tenantId}, nothing written. Default {@link
    * TenantDirectory#acceptingAll()}.
+   *
+   * @param directory the tenant directory
+   * @return this builder
    */
   public JobQueueBuilder tenants(TenantDirectory directory) {
     contextParts.tenants(directory);
     return this;
   }
 
-  /** The clock for run-at times, leases and stats. Default: the system clock in UTC. */
+  /**
+   * The clock for run-at times, leases and stats. Default: the system clock in UTC.
+   *
+   * @param clock the clock
+   * @return this builder
+   */
   public JobQueueBuilder clock(Clock clock) {
     contextParts.clock(clock);
     return this;
@@ -87,6 +103,9 @@ public final class JobQueueBuilder {
   /**
    * The runtime that runs this facade's worker and scheduler. Default none: the facade then only
    * enqueues and reads.
+   *
+   * @param runtime the runtime
+   * @return this builder
    */
   public JobQueueBuilder runtime(IrisRuntime runtime) {
     contextParts.runtime(runtime);
@@ -96,6 +115,9 @@ public final class JobQueueBuilder {
   /**
    * Registers the handler of a job type.
    *
+   * @param type the job type
+   * @param handler the handler
+   * @return this builder
    * @throws IllegalStateException if the type has a handler already
    */
   public JobQueueBuilder handler(String type, JobHandler handler) {
@@ -108,7 +130,12 @@ public final class JobQueueBuilder {
     return this;
   }
 
-  /** Job types handled by workers elsewhere, so this node may enqueue them. Default none. */
+  /**
+   * Job types handled by workers elsewhere, so this node may enqueue them. Default none.
+   *
+   * @param types the job types
+   * @return this builder
+   */
   public JobQueueBuilder knownTypes(String... types) {
     java.util.Objects.requireNonNull(types, "types");
     for (int i = 0; i < types.length; i++) {
@@ -123,6 +150,9 @@ public final class JobQueueBuilder {
 
   /**
    * Timeout of jobs enqueued without one, at most {@link JobSpec#MAX_TIMEOUT}. Default 5 minutes.
+   *
+   * @param timeout the default timeout
+   * @return this builder
    */
   public JobQueueBuilder defaultTimeout(Duration timeout) {
     this.defaultTimeout =
@@ -133,7 +163,12 @@ public final class JobQueueBuilder {
     return this;
   }
 
-  /** Backoff of jobs enqueued without one. Default {@link RetryBackoff#DEFAULT} (1 s to 1 h). */
+  /**
+   * Backoff of jobs enqueued without one. Default {@link RetryBackoff#DEFAULT} (1 s to 1 h).
+   *
+   * @param backoff the default backoff
+   * @return this builder
+   */
   public JobQueueBuilder backoff(RetryBackoff backoff) {
     this.backoff = BuilderChecks.setOnce("backoff", this.backoff, backoff);
     return this;
@@ -141,6 +176,9 @@ public final class JobQueueBuilder {
 
   /**
    * How long an idempotency key deduplicates, at most {@link JobSpec#MAX_DELAY}. Default 24 hours.
+   *
+   * @param window the deduplication window
+   * @return this builder
    */
   public JobQueueBuilder idempotencyWindow(Duration window) {
     this.idempotencyWindow =
@@ -151,7 +189,12 @@ public final class JobQueueBuilder {
     return this;
   }
 
-  /** How long a claimed job's lease lasts between renewals (a third of it). Default 30 s. */
+  /**
+   * How long a claimed job's lease lasts between renewals (a third of it). Default 30 s.
+   *
+   * @param lease the lease duration
+   * @return this builder
+   */
   public JobQueueBuilder leaseDuration(Duration lease) {
     this.leaseDuration =
         BuilderChecks.setOnce(
@@ -159,7 +202,12 @@ public final class JobQueueBuilder {
     return this;
   }
 
-  /** How often an idle worker polls for due jobs besides store signals. Default 500 ms. */
+  /**
+   * How often an idle worker polls for due jobs besides store signals. Default 500 ms.
+   *
+   * @param interval the poll interval
+   * @return this builder
+   */
   public JobQueueBuilder pollInterval(Duration interval) {
     this.pollInterval =
         BuilderChecks.setOnce(
@@ -167,7 +215,12 @@ public final class JobQueueBuilder {
     return this;
   }
 
-  /** How often the scheduler fires schedules and sweeps leases. Default 1 s. */
+  /**
+   * How often the scheduler fires schedules and sweeps leases. Default 1 s.
+   *
+   * @param interval the scheduler interval
+   * @return this builder
+   */
   public JobQueueBuilder schedulerInterval(Duration interval) {
     this.schedulerInterval =
         BuilderChecks.setOnce(
@@ -182,6 +235,9 @@ public final class JobQueueBuilder {
    * on this worker for a free slot (besides those running), 1 to 1,000. Larger batches mean fewer
    * claims for short jobs; for long jobs keep it near the queues' concurrency, so that one node
    * does not hold jobs other nodes could run. Default 10.
+   *
+   * @param batch the claim batch size
+   * @return this builder
    */
   public JobQueueBuilder claimBatch(int batch) {
     this.claimBatch =
@@ -198,6 +254,9 @@ public final class JobQueueBuilder {
    * CompletionBatcher#MAX_BATCH} per store call), so this bounds the jobs that run twice when a
    * worker process dies: at most this many plus the sum of its queues' concurrency. Lower it to
    * narrow that window at some throughput when the store is slow.
+   *
+   * @param max the most unrecorded outcomes
+   * @return this builder
    */
   public JobQueueBuilder maxUnrecordedOutcomes(int max) {
     this.maxUnrecordedOutcomes =
@@ -208,7 +267,12 @@ public final class JobQueueBuilder {
     return this;
   }
 
-  /** This node's name in leases and attempt history. Default {@code node-} and a random id. */
+  /**
+   * This node's name in leases and attempt history. Default {@code node-} and a random id.
+   *
+   * @param name the node name
+   * @return this builder
+   */
   public JobQueueBuilder nodeName(String name) {
     java.util.Objects.requireNonNull(name, "name");
     Validation.of().text("nodeName", name, 100).throwIfInvalid();
@@ -216,25 +280,45 @@ public final class JobQueueBuilder {
     return this;
   }
 
-  /** The tenant that owns system schedules. Default {@code system}. */
+  /**
+   * The tenant that owns system schedules. Default {@code system}.
+   *
+   * @param tenant the system tenant
+   * @return this builder
+   */
   public JobQueueBuilder systemTenant(TenantId tenant) {
     this.systemTenant = BuilderChecks.setOnce("systemTenant", this.systemTenant, tenant);
     return this;
   }
 
-  /** Whether to run a worker on the runtime. Default true. */
+  /**
+   * Whether to run a worker on the runtime. Default true.
+   *
+   * @param run true to run a worker
+   * @return this builder
+   */
   public JobQueueBuilder runWorker(boolean run) {
     this.runWorker = BuilderChecks.setOnce("runWorker", this.runWorker, run);
     return this;
   }
 
-  /** Whether to run a scheduler on the runtime. Default true. */
+  /**
+   * Whether to run a scheduler on the runtime. Default true.
+   *
+   * @param run true to run a scheduler
+   * @return this builder
+   */
   public JobQueueBuilder runScheduler(boolean run) {
     this.runScheduler = BuilderChecks.setOnce("runScheduler", this.runScheduler, run);
     return this;
   }
 
-  /** Restricts this node's worker to these queues. Default: every queue. */
+  /**
+   * Restricts this node's worker to these queues. Default: every queue.
+   *
+   * @param queues the queue names
+   * @return this builder
+   */
   public JobQueueBuilder workerQueues(String... queues) {
     java.util.Objects.requireNonNull(queues, "queues");
     for (int i = 0; i < queues.length; i++) {
@@ -248,6 +332,7 @@ public final class JobQueueBuilder {
    * Builds the facade and, with a runtime, registers its worker and scheduler there (they start
    * with the runtime). Writes nothing to the store.
    *
+   * @return the job queue
    * @throws IllegalStateException if no store was given
    */
   public JobQueue build() {

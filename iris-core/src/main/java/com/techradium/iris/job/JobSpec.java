@@ -83,6 +83,27 @@ public record JobSpec(
   /** The shortest {@code timeout} accepted: one millisecond. */
   public static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
 
+  /**
+   * Creates a {@code JobSpec}, checking its components and copying its collections.
+   *
+   * @param id a caller-chosen id (a UUIDv7, e.g. from {@code JobQueue.newJobId()}) so that jobs of
+   *     one batch can name each other as parents; null to let the queue assign one
+   * @param queue the queue's name
+   * @param type the handler's name
+   * @param payload a JSON document handed to the handler
+   * @param priority 0 (lowest) to 10 (highest); null for the queue's default
+   * @param runAt when the job becomes due, kept to the millisecond; null for now (or {@code delay})
+   * @param delay how long after enqueueing the job becomes due; excludes {@code runAt}
+   * @param maxAttempts attempts before the job is dead, 1-1000; null for the queue's default
+   * @param timeout how long one attempt may run; null for the facade's default
+   * @param backoff the retry backoff of this job; null for the facade's default
+   * @param idempotencyKey enqueueing again with this key (within the facade's window) returns the
+   *     existing job; null for none
+   * @param parentIds jobs that must complete before this one runs
+   * @param parentFailurePolicy what happens to this job if a parent dies or is cancelled
+   * @throws com.techradium.iris.core.ValidationException if a component is invalid, naming each
+   *     offending field
+   */
   public JobSpec {
     Validation v = Validation.of();
     JobNames.name(v, "queue", queue);
@@ -120,7 +141,13 @@ public record JobSpec(
     }
   }
 
-  /** Starts a spec for a job of {@code type} on {@code queue}, with payload {@code {}}. */
+  /**
+   * Starts a spec for a job of {@code type} on {@code queue}, with payload {@code {}}.
+   *
+   * @param queue the queue's name
+   * @param type the handler type
+   * @return a builder
+   */
   public static Builder builder(String queue, String type) {
     return new Builder(
         Objects.requireNonNull(queue, "queue"), Objects.requireNonNull(type, "type"));
@@ -147,61 +174,111 @@ public record JobSpec(
       this.type = type;
     }
 
-    /** A caller-chosen UUIDv7 id, so other jobs of the same batch can name this one as parent. */
+    /**
+     * A caller-chosen UUIDv7 id, so other jobs of the same batch can name this one as parent.
+     *
+     * @param id a UUIDv7
+     * @return this builder
+     */
     public Builder id(UUID id) {
       this.id = Objects.requireNonNull(id, "id");
       return this;
     }
 
-    /** The JSON payload. Default {@code {}}. */
+    /**
+     * The JSON payload. Default {@code {}}.
+     *
+     * @param json the JSON payload
+     * @return this builder
+     */
     public Builder payload(String json) {
       this.payload = Objects.requireNonNull(json, "json");
       return this;
     }
 
-    /** Priority 0-10, 10 highest. Default: the queue's default priority. */
+    /**
+     * Priority 0-10, 10 highest. Default: the queue's default priority.
+     *
+     * @param priority 0 to 10
+     * @return this builder
+     */
     public Builder priority(int priority) {
       this.priority = priority;
       return this;
     }
 
-    /** Runs the job no earlier than {@code runAt}. Default: now. */
+    /**
+     * Runs the job no earlier than {@code runAt}. Default: now.
+     *
+     * @param runAt the earliest run time
+     * @return this builder
+     */
     public Builder runAt(Instant runAt) {
       this.runAt = Objects.requireNonNull(runAt, "runAt");
       return this;
     }
 
-    /** Runs the job no earlier than {@code delay} after it is enqueued. */
+    /**
+     * Runs the job no earlier than {@code delay} after it is enqueued.
+     *
+     * @param delay the delay from enqueueing
+     * @return this builder
+     */
     public Builder delay(Duration delay) {
       this.delay = Objects.requireNonNull(delay, "delay");
       return this;
     }
 
-    /** Attempts before the job is dead. Default: the queue's default. */
+    /**
+     * Attempts before the job is dead. Default: the queue's default.
+     *
+     * @param maxAttempts the attempt limit
+     * @return this builder
+     */
     public Builder maxAttempts(int maxAttempts) {
       this.maxAttempts = maxAttempts;
       return this;
     }
 
-    /** Longest run of one attempt. Default: the facade's default job timeout. */
+    /**
+     * Longest run of one attempt. Default: the facade's default job timeout.
+     *
+     * @param timeout the attempt timeout
+     * @return this builder
+     */
     public Builder timeout(Duration timeout) {
       this.timeout = Objects.requireNonNull(timeout, "timeout");
       return this;
     }
 
-    /** Retry backoff for this job. Default: the facade's backoff. */
+    /**
+     * Retry backoff for this job. Default: the facade's backoff.
+     *
+     * @param backoff the retry backoff
+     * @return this builder
+     */
     public Builder backoff(RetryBackoff backoff) {
       this.backoff = Objects.requireNonNull(backoff, "backoff");
       return this;
     }
 
-    /** Deduplicates enqueues with this key within the facade's idempotency window. */
+    /**
+     * Deduplicates enqueues with this key within the facade's idempotency window.
+     *
+     * @param key the idempotency key
+     * @return this builder
+     */
     public Builder idempotencyKey(String key) {
       this.idempotencyKey = Objects.requireNonNull(key, "key");
       return this;
     }
 
-    /** Runs only after every given job completed. */
+    /**
+     * Runs only after every given job completed.
+     *
+     * @param parents the ids of the parent jobs
+     * @return this builder
+     */
     public Builder after(UUID... parents) {
       Objects.requireNonNull(parents, "parents");
       for (int i = 0; i < parents.length; i++) {
@@ -210,13 +287,22 @@ public record JobSpec(
       return this;
     }
 
-    /** What to do if a parent dies or is cancelled. Default {@link ParentFailurePolicy#FAIL}. */
+    /**
+     * What to do if a parent dies or is cancelled. Default {@link ParentFailurePolicy#FAIL}.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
     public Builder onParentFailure(ParentFailurePolicy policy) {
       this.parentFailurePolicy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
-    /** The spec; throws {@link com.techradium.iris.core.ValidationException} if invalid. */
+    /**
+     * The spec; throws {@link com.techradium.iris.core.ValidationException} if invalid.
+     *
+     * @return the spec
+     */
     public JobSpec build() {
       return new JobSpec(
           id,

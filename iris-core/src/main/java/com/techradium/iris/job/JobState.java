@@ -37,17 +37,29 @@ public enum JobState {
   private static final Set<JobState> CLAIMABLE = EnumSet.of(SCHEDULED, QUEUED, FAILED);
   private static final Set<JobState> TERMINAL = EnumSet.of(COMPLETED, DEAD, CANCELLED);
 
-  /** Whether a worker may claim a job in this state once its run-at time has come. */
+  /**
+   * Whether a worker may claim a job in this state once its run-at time has come.
+   *
+   * @return true for QUEUED, SCHEDULED and FAILED
+   */
   public boolean isClaimable() {
     return CLAIMABLE.contains(this);
   }
 
-  /** Whether the job will never run again on its own (completed, dead or cancelled). */
+  /**
+   * Whether the job will never run again on its own (completed, dead or cancelled).
+   *
+   * @return true for COMPLETED, DEAD and CANCELLED
+   */
   public boolean isTerminal() {
     return TERMINAL.contains(this);
   }
 
-  /** Whether the job's fields may still be updated: neither running nor terminal. */
+  /**
+   * Whether the job's fields may still be updated: neither running nor terminal.
+   *
+   * @return true unless RUNNING or terminal
+   */
   public boolean isUpdatable() {
     return this != RUNNING && !isTerminal();
   }

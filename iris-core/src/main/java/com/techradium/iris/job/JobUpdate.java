@@ -10,9 +10,22 @@ import org.jspecify.annotations.Nullable;
 /**
  * Changes to a job that is not running and not finished; null fields stay as they are. A new {@code
  * runAt} moves a scheduled or queued job between those two states.
+ *
+ * @param priority the new priority, 0 to 10, or null to keep it
+ * @param runAt the new run-at time, or null to keep it
+ * @param payload the new JSON payload, or null to keep it
  */
 public record JobUpdate(
     @Nullable Integer priority, @Nullable Instant runAt, @Nullable String payload) {
+  /**
+   * Creates a {@code JobUpdate}, checking its components.
+   *
+   * @param priority the new priority, 0 to 10, or null to keep it
+   * @param runAt the new run-at time, or null to keep it
+   * @param payload the new JSON payload, or null to keep it
+   * @throws com.techradium.iris.core.ValidationException if a component is invalid, naming each
+   *     offending field
+   */
   public JobUpdate {
     Validation v = Validation.of();
     v.check(
@@ -32,17 +45,32 @@ public record JobUpdate(
     }
   }
 
-  /** Only a new priority. */
+  /**
+   * Only a new priority.
+   *
+   * @param priority the new priority
+   * @return the update
+   */
   public static JobUpdate priority(int priority) {
     return new JobUpdate(priority, null, null);
   }
 
-  /** Only a new run-at time. */
+  /**
+   * Only a new run-at time.
+   *
+   * @param runAt the new run-at time
+   * @return the update
+   */
   public static JobUpdate runAt(Instant runAt) {
     return new JobUpdate(null, runAt, null);
   }
 
-  /** Only a new payload. */
+  /**
+   * Only a new payload.
+   *
+   * @param payload the new JSON payload
+   * @return the update
+   */
   public static JobUpdate payload(String payload) {
     return new JobUpdate(null, null, payload);
   }

@@ -17,6 +17,15 @@ public record RetryBackoff(Duration initial, Duration max) {
   public static final RetryBackoff DEFAULT =
       new RetryBackoff(Duration.ofSeconds(1), Duration.ofHours(1));
 
+  /**
+   * Creates a {@code RetryBackoff}, checking its components.
+   *
+   * @param initial delay after the first failed attempt, at least 1 ms
+   * @param max upper bound of any delay, at least {@code initial} and at most {@link
+   *     JobSpec#MAX_DELAY}
+   * @throws com.techradium.iris.core.ValidationException if a component is invalid, naming each
+   *     offending field
+   */
   public RetryBackoff {
     Validation v = Validation.of();
     v.required("backoff.initial", initial);
@@ -30,7 +39,12 @@ public record RetryBackoff(Duration initial, Duration max) {
     v.throwIfInvalid();
   }
 
-  /** The uncapped-then-capped delay after attempt {@code attempt}, before jitter. */
+  /**
+   * The uncapped-then-capped delay after attempt {@code attempt}, before jitter.
+   *
+   * @param attempt the attempt that failed, from 1
+   * @return the delay ceiling
+   */
   public Duration ceilingFor(int attempt) {
     int shift = Math.max(0, Math.min(attempt - 1, 40));
     long millis = initial.toMillis();
@@ -41,6 +55,10 @@ public record RetryBackoff(Duration initial, Duration max) {
   /**
    * The delay after attempt {@code attempt}: between half of {@link #ceilingFor(int)} and all of
    * it, placed by {@code unitRandom} in [0, 1).
+   *
+   * @param attempt the attempt that failed, from 1
+   * @param unitRandom a random number in [0, 1)
+   * @return the delay
    */
   public Duration delayFor(int attempt, double unitRandom) {
     long ceiling = ceilingFor(attempt).toMillis();

@@ -14,6 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @param priority priority of each job, or null for the queue's default
  * @param maxAttempts attempts of each job, or null for the queue's default
  * @param timeout timeout of each job, or null for the facade's default
+ * @param cron a five-field UNIX cron expression
+ * @param zone the time zone the expression is read in
+ * @param queue the queue each job is enqueued on
+ * @param type the handler type of each job
+ * @param payload the JSON payload of each job
  */
 public record ScheduleSpec(
     String name,
@@ -26,6 +31,21 @@ public record ScheduleSpec(
     @Nullable Integer maxAttempts,
     @Nullable Duration timeout) {
 
+  /**
+   * Creates a {@code ScheduleSpec}, checking its components.
+   *
+   * @param name identifies the schedule within its tenant
+   * @param cron a five-field UNIX cron expression
+   * @param zone the time zone the expression is read in
+   * @param queue the queue each job is enqueued on
+   * @param type the handler type of each job
+   * @param payload the JSON payload of each job
+   * @param priority priority of each job, or null for the queue's default
+   * @param maxAttempts attempts of each job, or null for the queue's default
+   * @param timeout timeout of each job, or null for the facade's default
+   * @throws com.techradium.iris.core.ValidationException if a component is invalid, naming each
+   *     offending field
+   */
   public ScheduleSpec {
     Validation v = Validation.of();
     v.required("zone", zone);
@@ -33,17 +53,36 @@ public record ScheduleSpec(
     v.throwIfInvalid();
   }
 
-  /** A schedule with payload {@code {}} and the queue's defaults. */
+  /**
+   * A schedule with payload {@code {}} and the queue's defaults.
+   *
+   * @param name the schedule's name
+   * @param cron the cron expression
+   * @param zone the time zone
+   * @param queue the queue
+   * @param type the handler type
+   * @return the schedule
+   */
   public static ScheduleSpec of(String name, String cron, ZoneId zone, String queue, String type) {
     return new ScheduleSpec(name, cron, zone, queue, type, "{}", null, null, null);
   }
 
-  /** The same schedule with another payload. */
+  /**
+   * The same schedule with another payload.
+   *
+   * @param payload the JSON payload
+   * @return a copy with that payload
+   */
   public ScheduleSpec withPayload(String payload) {
     return new ScheduleSpec(name, cron, zone, queue, type, payload, priority, maxAttempts, timeout);
   }
 
-  /** The same schedule with a fixed priority for its jobs. */
+  /**
+   * The same schedule with a fixed priority for its jobs.
+   *
+   * @param priority the priority, 0 to 10
+   * @return a copy with that priority
+   */
   public ScheduleSpec withPriority(int priority) {
     return new ScheduleSpec(name, cron, zone, queue, type, payload, priority, maxAttempts, timeout);
   }

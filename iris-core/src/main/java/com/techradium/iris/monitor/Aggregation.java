@@ -20,7 +20,11 @@ public enum Aggregation {
   /** Sum of the values per second of the bucket: for counters recorded as increments. */
   RATE;
 
-  /** The JSON name, e.g. {@code p95}. */
+  /**
+   * The JSON name, e.g. {@code p95}.
+   *
+   * @return the JSON name
+   */
   @JsonValue
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

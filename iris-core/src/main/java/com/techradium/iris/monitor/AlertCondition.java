@@ -35,6 +35,16 @@ public sealed interface AlertCondition {
       Comparison comparison,
       double threshold)
       implements AlertCondition {
+    /**
+     * Creates a {@code Threshold}, checking its components.
+     *
+     * @param metric the metric name
+     * @param tags tags the points must carry
+     * @param aggregation e.g. {@link Aggregation#P95}
+     * @param window how far back to look, 1 s to 31 days
+     * @param comparison e.g. {@link Comparison#ABOVE}
+     * @param threshold a finite number
+     */
     public Threshold {
       Objects.requireNonNull(metric, "metric");
       Objects.requireNonNull(tags, "tags");
@@ -52,6 +62,12 @@ public sealed interface AlertCondition {
    * @param statuses e.g. partial and major outage; not empty
    */
   record StatusIs(String component, Set<ComponentStatus> statuses) implements AlertCondition {
+    /**
+     * Creates a {@code StatusIs}, checking its components and copying its collections.
+     *
+     * @param component the component's name
+     * @param statuses e.g. partial and major outage; not empty
+     */
     public StatusIs {
       Objects.requireNonNull(component, "component");
       statuses = Set.copyOf(statuses);
@@ -69,6 +85,13 @@ public sealed interface AlertCondition {
    */
   record BurnRate(String component, double targetPercent, List<BurnWindow> windows)
       implements AlertCondition {
+    /**
+     * Creates a {@code BurnRate}, checking its components and copying its collections.
+     *
+     * @param component the component's name
+     * @param targetPercent the availability target, e.g. 99.9; above 0 and below 100
+     * @param windows the window pairs, e.g. {@link BurnWindow#standard()}; not empty
+     */
     public BurnRate {
       Objects.requireNonNull(component, "component");
       windows = List.copyOf(windows);

@@ -7,6 +7,10 @@ package com.techradium.iris.monitor;
  */
 @FunctionalInterface
 public interface AlertListener {
-  /** A rule fired or resolved. */
+  /**
+   * A rule fired or resolved.
+   *
+   * @param event the rule, whether it fired or resolved, and the value seen
+   */
   void onAlert(AlertEvent event);
 }

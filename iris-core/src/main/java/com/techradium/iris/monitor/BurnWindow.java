@@ -14,6 +14,13 @@ import java.util.Objects;
  * @param factor e.g. 14.4 (2 % of a 30-day budget in one hour); above 0
  */
 public record BurnWindow(Duration longWindow, Duration shortWindow, double factor) {
+  /**
+   * Creates a {@code BurnWindow}, checking its components.
+   *
+   * @param longWindow e.g. 1 h
+   * @param shortWindow e.g. 5 min; not longer than {@code longWindow}
+   * @param factor e.g. 14.4 (2 % of a 30-day budget in one hour); above 0
+   */
   public BurnWindow {
     Objects.requireNonNull(longWindow, "longWindow");
     Objects.requireNonNull(shortWindow, "shortWindow");
@@ -22,6 +29,8 @@ public record BurnWindow(Duration longWindow, Duration shortWindow, double facto
   /**
    * The usual pair for paging on a 30-day target: 14.4× over 1 h and 5 min, and 6× over 6 h and 30
    * min.
+   *
+   * @return the two standard burn windows
    */
   public static List<BurnWindow> standard() {
     return List.of(

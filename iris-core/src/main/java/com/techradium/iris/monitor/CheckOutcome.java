@@ -20,12 +20,20 @@ public enum CheckOutcome {
     this.status = status;
   }
 
-  /** The status this outcome points to once flap control lets it through. */
+  /**
+   * The status this outcome points to once flap control lets it through.
+   *
+   * @return the component status
+   */
   public ComponentStatus status() {
     return status;
   }
 
-  /** The JSON name, e.g. {@code up}. */
+  /**
+   * The JSON name, e.g. {@code up}.
+   *
+   * @return the JSON name
+   */
   @JsonValue
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

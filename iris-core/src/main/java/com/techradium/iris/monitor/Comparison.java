@@ -11,7 +11,13 @@ public enum Comparison {
   /** value &lt;= threshold */
   AT_MOST;
 
-  /** Whether {@code value} meets the comparison; {@code NaN} (no data) never does. */
+  /**
+   * Whether {@code value} meets the comparison; {@code NaN} (no data) never does.
+   *
+   * @param value the observed value, or {@code NaN} without data
+   * @param threshold the threshold
+   * @return true if the comparison holds
+   */
   public boolean test(double value, double threshold) {
     if (Double.isNaN(value)) {
       return false;

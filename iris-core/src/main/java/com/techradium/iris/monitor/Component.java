@@ -28,6 +28,20 @@ public record Component(
     boolean critical) {
   static final Pattern NAME_PATTERN = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
+  /**
+   * Creates a {@code Component}, checking its components.
+   *
+   * @param name a short unique key, {@code [a-z0-9][a-z0-9._-]{0,63}}, e.g. {@code "database"}
+   * @param displayName the name a status page shows, e.g. {@code "Database"}
+   * @param check what to run
+   * @param interval time between runs, 1 s to 1 day
+   * @param timeout how long one run may take, 1 ms up to {@code interval}
+   * @param flap how many consecutive results change the status
+   * @param critical whether readiness depends on it (a critical component in major outage makes the
+   *     deployment not ready)
+   * @throws com.techradium.iris.core.ValidationException if a component is invalid, naming each
+   *     offending field
+   */
   public Component {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(displayName, "displayName");
@@ -53,6 +67,10 @@ public record Component(
   /**
    * A component checked every 30 s with a 5 s timeout, default flap control, critical.
    *
+   * @param name the component's name, unique in the monitor
+   * @param displayName the name shown on the status page
+   * @param check the health check
+   * @return the component
    * @throws com.techradium.iris.core.ValidationException naming each bad field
    */
   public static Component of(String name, String displayName, HealthCheck check) {
@@ -66,17 +84,32 @@ public record Component(
         true);
   }
 
-  /** The same component checked every {@code interval}, each run limited to {@code timeout}. */
+  /**
+   * The same component checked every {@code interval}, each run limited to {@code timeout}.
+   *
+   * @param interval the time between checks
+   * @param timeout the longest run of one check
+   * @return a copy with those timings
+   */
   public Component every(Duration interval, Duration timeout) {
     return new Component(name, displayName, check, interval, timeout, flap, critical);
   }
 
-  /** The same component with other flap control. */
+  /**
+   * The same component with other flap control.
+   *
+   * @param flap the flap control
+   * @return a copy with it
+   */
   public Component withFlap(FlapControl flap) {
     return new Component(name, displayName, check, interval, timeout, flap, critical);
   }
 
-  /** The same component, not deciding readiness. */
+  /**
+   * The same component, not deciding readiness.
+   *
+   * @return a non-critical copy
+   */
   public Component nonCritical() {
     return new Component(name, displayName, check, interval, timeout, flap, false);
   }

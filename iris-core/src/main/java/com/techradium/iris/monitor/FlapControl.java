@@ -10,6 +10,13 @@ package com.techradium.iris.monitor;
  * @param successesToRecover 1 to 100; default 2
  */
 public record FlapControl(int failuresToWorsen, int successesToRecover) {
+  /**
+   * Creates a {@code FlapControl}, checking its components.
+   *
+   * @param failuresToWorsen 1 to 100; default 3
+   * @param successesToRecover 1 to 100; default 2
+   * @throws IllegalArgumentException if a component is out of range
+   */
   public FlapControl {
     if (failuresToWorsen < 1 || failuresToWorsen > 100) {
       throw new IllegalArgumentException(
@@ -21,12 +28,20 @@ public record FlapControl(int failuresToWorsen, int successesToRecover) {
     }
   }
 
-  /** Three failures to go down, two successes to come back. */
+  /**
+   * Three failures to go down, two successes to come back.
+   *
+   * @return the default flap control
+   */
   public static FlapControl defaults() {
     return new FlapControl(3, 2);
   }
 
-  /** Every result sets the status at once. */
+  /**
+   * Every result sets the status at once.
+   *
+   * @return flap control that lets every result through
+   */
   public static FlapControl none() {
     return new FlapControl(1, 1);
   }

@@ -37,12 +37,21 @@ public final class HealthChecks {
    * Borrows a connection from {@code dataSource} and runs {@code select 1} with a query timeout of
    * the run's timeout (rounded up to a second, JDBC's unit). Down if the connection or the query
    * fails.
+   *
+   * @param dataSource the data source to check
+   * @return the check
    */
   public static HealthCheck jdbc(DataSource dataSource) {
     return jdbc(dataSource, "select 1");
   }
 
-  /** Like {@link #jdbc(DataSource)} with another query, e.g. one that touches a table. */
+  /**
+   * Like {@link #jdbc(DataSource)} with another query, e.g. one that touches a table.
+   *
+   * @param dataSource the data source to check
+   * @param query the query to run
+   * @return the check
+   */
   public static HealthCheck jdbc(DataSource dataSource, String query) {
     Objects.requireNonNull(dataSource, "dataSource");
     Objects.requireNonNull(query, "query");
@@ -61,6 +70,11 @@ public final class HealthChecks {
    * A GET of {@code uri}: up when {@code status} accepts the status code and {@code body} accepts
    * the body, degraded when the status is accepted but the body is not, down otherwise (or on a
    * connection failure or timeout).
+   *
+   * @param uri the URI to get
+   * @param status accepts the status codes that count as up
+   * @param body accepts the bodies that count as up
+   * @return the check
    */
   public static HealthCheck http(URI uri, IntPredicate status, Predicate<String> body) {
     Objects.requireNonNull(uri, "uri");
@@ -88,12 +102,23 @@ public final class HealthChecks {
     };
   }
 
-  /** A GET of {@code uri}, up on any 2xx status. */
+  /**
+   * A GET of {@code uri}, up on any 2xx status.
+   *
+   * @param uri the URI to get
+   * @return the check
+   */
   public static HealthCheck http(URI uri) {
     return http(uri, code -> code >= 200 && code < 300, body -> true);
   }
 
-  /** Opens a TCP connection to {@code host:port} within the run's timeout and closes it. */
+  /**
+   * Opens a TCP connection to {@code host:port} within the run's timeout and closes it.
+   *
+   * @param host the host
+   * @param port the port
+   * @return the check
+   */
   public static HealthCheck tcp(String host, int port) {
     Objects.requireNonNull(host, "host");
     if (port < 1 || port > 65535) {

@@ -139,7 +139,11 @@ public final class HealthMonitor {
     return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
   }
 
-  /** Starts configuring a health monitor. */
+  /**
+   * Starts configuring a health monitor.
+   *
+   * @return a new builder
+   */
   public static HealthMonitorBuilder builder() {
     return new HealthMonitorBuilder();
   }
@@ -150,6 +154,7 @@ public final class HealthMonitor {
    * Adds a component; its check runs from the next scheduler tick. Its status starts from its
    * latest stored result, if any.
    *
+   * @param component the component
    * @throws ConflictException if a component of that name is registered
    */
   public void register(Component component) {
@@ -160,17 +165,31 @@ public final class HealthMonitor {
     }
   }
 
-  /** Removes a component (its stored results stay); returns whether it was registered. */
+  /**
+   * Removes a component (its stored results stay); returns whether it was registered.
+   *
+   * @param name the component's name
+   * @return true if it was registered
+   */
   public boolean unregister(String name) {
     return components.remove(Objects.requireNonNull(name, "name")) != null;
   }
 
-  /** The registered components, by name. */
+  /**
+   * The registered components, by name.
+   *
+   * @return the components, ordered by name
+   */
   public List<Component> components() {
     return components.values().stream().map(e -> e.component).toList();
   }
 
-  /** Whether a component of that name is registered. */
+  /**
+   * Whether a component of that name is registered.
+   *
+   * @param name the component's name
+   * @return true if it is registered
+   */
   public boolean hasComponent(String name) {
     return components.containsKey(Objects.requireNonNull(name, "name"));
   }
@@ -180,6 +199,8 @@ public final class HealthMonitor {
    * running runtime the check runs on the monitor's executor under its timeout; without one, on
    * this thread.
    *
+   * @param component the component's name
+   * @return the result
    * @throws ValidationException on {@code component} if no such component is registered
    */
   public CheckResult runNow(String component) {
@@ -199,6 +220,8 @@ public final class HealthMonitor {
    * runtime the checks run concurrently on the monitor's executor (at most {@link
    * HealthMonitorBuilder#checkThreads} at once, each under its timeout); without one, one after the
    * other on this thread.
+   *
+   * @return the results, ordered by component name
    */
   public List<CheckResult> runAll() {
     if (service == null || !service.running()) {
@@ -258,7 +281,12 @@ public final class HealthMonitor {
     return entry;
   }
 
-  /** The component's status now (maintenance applied), or null before its first result. */
+  /**
+   * The component's status now (maintenance applied), or null before its first result.
+   *
+   * @param component the component's name
+   * @return the status, or empty before the component's first result
+   */
   public Optional<ComponentStatus> status(String component) {
     ComponentEntry entry = entry(component);
     return Optional.ofNullable(statusOf(entry, now()));
@@ -274,6 +302,10 @@ public final class HealthMonitor {
   /**
    * The component's results in {@code [from, to)}, oldest first.
    *
+   * @param component the component's name
+   * @param from the start of the window, inclusive
+   * @param to the end of the window, exclusive
+   * @return the results, oldest first
    * @throws ValidationException for an unknown component or a window that is empty, negative or
    *     longer than {@link #MAX_WINDOW}
    */
@@ -285,12 +317,20 @@ public final class HealthMonitor {
 
   // ---- views ---------------------------------------------------------------------------------
 
-  /** Every component with its status and last result. */
+  /**
+   * Every component with its status and last result.
+   *
+   * @return the overview
+   */
   public HealthOverview overview() {
     return HealthViews.overview(components.values(), views, now());
   }
 
-  /** Ready unless a critical component is in major outage. */
+  /**
+   * Ready unless a critical component is in major outage.
+   *
+   * @return the readiness, with the critical components in major outage
+   */
   public Readiness readiness() {
     Instant now = now();
     List<String> failing = new ArrayList<>();
@@ -302,7 +342,11 @@ public final class HealthMonitor {
     return new Readiness(failing.isEmpty(), failing);
   }
 
-  /** Live unless the check scheduler stopped ticking while the runtime runs. */
+  /**
+   * Live unless the check scheduler stopped ticking while the runtime runs.
+   *
+   * @return the liveness
+   */
   public Liveness liveness() {
     if (service == null) {
       return new Liveness(true, "no runtime: checks run on demand");
@@ -312,6 +356,8 @@ public final class HealthMonitor {
 
   /**
    * What a public status page shows: components with 90-day uptime, open incidents, maintenance.
+   *
+   * @return the summary
    */
   public StatusSummary statusSummary() {
     return HealthViews.summary(components.values(), views, incidents, now());
@@ -322,6 +368,10 @@ public final class HealthMonitor {
   /**
    * The component's uptime in {@code [from, to)} under the monitor's {@link UptimePolicy}.
    *
+   * @param component the component's name
+   * @param from the start of the window, inclusive
+   * @param to the end of the window, exclusive
+   * @return the uptime
    * @throws ValidationException for an unknown component or a window that is empty, negative or
    *     longer than {@link #MAX_WINDOW}
    */
@@ -331,7 +381,13 @@ public final class HealthMonitor {
     return computeUptime(entry, from, to);
   }
 
-  /** The component's uptime over the last {@code window}. */
+  /**
+   * The component's uptime over the last {@code window}.
+   *
+   * @param component the component's name
+   * @param window the window's length, ending now
+   * @return the uptime
+   */
   public Uptime uptime(String component, Duration window) {
     Objects.requireNonNull(window, "window");
     Instant now = now();
@@ -342,6 +398,11 @@ public final class HealthMonitor {
    * The component's SLA report in {@code [from, to)} against {@code targetPercent} (above 0, below
    * 100), with the error budget.
    *
+   * @param component the component's name
+   * @param from the start of the window, inclusive
+   * @param to the end of the window, exclusive
+   * @param targetPercent the SLA target, in percent
+   * @return the report
    * @throws ValidationException as {@link #uptime(String, Instant, Instant)}, or on {@code
    *     targetPercent}
    */
@@ -355,7 +416,13 @@ public final class HealthMonitor {
     return SlaReport.of(uptime(component, from, to), targetPercent);
   }
 
-  /** The SLA report over the last {@code window} against {@value #DEFAULT_SLA_TARGET} %. */
+  /**
+   * The SLA report over the last {@code window} against {@value #DEFAULT_SLA_TARGET} %.
+   *
+   * @param component the component's name
+   * @param window the window's length, ending now
+   * @return the report
+   */
   public SlaReport sla(String component, Duration window) {
     Objects.requireNonNull(window, "window");
     Instant now = now();
@@ -382,12 +449,21 @@ public final class HealthMonitor {
 
   // ---- metrics -------------------------------------------------------------------------------
 
-  /** Records one point; see {@link #record(List)}. */
+  /**
+   * Records one point; see {@link #record(List)}.
+   *
+   * @param point the point
+   */
   public void record(MetricPoint point) {
     record(List.of(Objects.requireNonNull(point, "point")));
   }
 
-  /** Records a value of {@code name} now, without tags. */
+  /**
+   * Records a value of {@code name} now, without tags.
+   *
+   * @param name the metric's name
+   * @param value the value
+   */
   public void record(String name, double value) {
     record(MetricPoint.of(name, value, now()));
   }
@@ -395,6 +471,7 @@ public final class HealthMonitor {
   /**
    * Records a batch of points, all or none.
    *
+   * @param points the points
    * @throws ValidationException naming each bad field as {@code points[i].field} (name, tags,
    *     value) or a batch over {@value #MAX_BATCH}; nothing recorded
    */
@@ -416,6 +493,9 @@ public final class HealthMonitor {
    * default) as a point of {@code metric} with {@code tags}, while the runtime runs. A supplier
    * that throws is logged and skipped for that round.
    *
+   * @param metric the metric's name
+   * @param tags the tags of each point
+   * @param value supplies the gauge's value
    * @throws ValidationException for a bad metric name or tags
    * @throws ConflictException if a gauge of that metric and tags is registered
    */
@@ -424,7 +504,11 @@ public final class HealthMonitor {
     gauges.register(metric, tags, value);
   }
 
-  /** Samples every gauge now and records the points; returns how many were recorded. */
+  /**
+   * Samples every gauge now and records the points; returns how many were recorded.
+   *
+   * @return the number of points recorded
+   */
   public int sampleGauges() {
     List<MetricPoint> points = gauges.sample(now());
     if (!points.isEmpty()) {
@@ -436,6 +520,8 @@ public final class HealthMonitor {
   /**
    * The buckets of a metric query.
    *
+   * @param query the metric, tags, window, bucket and aggregation
+   * @return the buckets, oldest first
    * @throws ValidationException naming each bad field (name, to, bucket); nothing read
    */
   public List<MetricBucket> query(MetricQuery query) {
@@ -450,6 +536,8 @@ public final class HealthMonitor {
   /**
    * Stores an alert rule, replacing one of the same name.
    *
+   * @param rule the rule
+   * @return the stored rule
    * @throws ValidationException naming each bad field; nothing stored
    */
   public AlertRule saveAlertRule(AlertRule rule) {
@@ -459,23 +547,41 @@ public final class HealthMonitor {
     return rules.save(rule);
   }
 
-  /** The rule named {@code name}. */
+  /**
+   * The rule named {@code name}.
+   *
+   * @param name the rule's name
+   * @return the rule, or empty if there is none of that name
+   */
   public Optional<AlertRule> alertRule(String name) {
     return rules.get(Objects.requireNonNull(name, "name"));
   }
 
-  /** Every alert rule, by name. */
+  /**
+   * Every alert rule, by name.
+   *
+   * @return the rules, ordered by name
+   */
   public List<AlertRule> alertRules() {
     return rules.list();
   }
 
-  /** Deletes a rule; returns whether it existed. */
+  /**
+   * Deletes a rule; returns whether it existed.
+   *
+   * @param name the rule's name
+   * @return true if it existed
+   */
   public boolean deleteAlertRule(String name) {
     alerts.forget(Objects.requireNonNull(name, "name"));
     return rules.delete(name);
   }
 
-  /** Calls {@code listener} with every alert event from now on. */
+  /**
+   * Calls {@code listener} with every alert event from now on.
+   *
+   * @param listener the listener
+   */
   public void addAlertListener(AlertListener listener) {
     alerts.addListener(Objects.requireNonNull(listener, "listener"));
   }
@@ -483,12 +589,18 @@ public final class HealthMonitor {
   /**
    * Evaluates every rule now and returns the events (rules that fired or resolved); the runtime
    * does this every alert interval.
+   *
+   * @return the events of this evaluation
    */
   public List<AlertEvent> evaluateAlerts() {
     return alerts.evaluate(now());
   }
 
-  /** The names of the rules firing now, as this node saw them at its last evaluation. */
+  /**
+   * The names of the rules firing now, as this node saw them at its last evaluation.
+   *
+   * @return the names of the firing rules
+   */
   public List<String> firingAlerts() {
     return alerts.firing();
   }
@@ -498,6 +610,8 @@ public final class HealthMonitor {
   /**
    * Deletes check results older than the result retention and metric points older than the metric
    * retention, in batches. Run nightly by the job queue as {@value #RETENTION_TASK}.
+   *
+   * @return how many results and points were deleted
    */
   public MonitorCleanup cleanup() {
     Instant now = now();

@@ -50,19 +50,32 @@ public final class HealthMonitorBuilder {
    * The shared context: its clock and runtime count as set here, and the retention chore is
    * declared on its housekeeping. Default: a private context from {@link #clock} and {@link
    * #runtime}.
+   *
+   * @param context the shared context
+   * @return this builder
    */
   public HealthMonitorBuilder context(IrisContext context) {
     contextParts.context(context);
     return this;
   }
 
-  /** The time source. Default: the system clock in UTC. */
+  /**
+   * The time source. Default: the system clock in UTC.
+   *
+   * @param clock the clock
+   * @return this builder
+   */
   public HealthMonitorBuilder clock(Clock clock) {
     contextParts.clock(clock);
     return this;
   }
 
-  /** The runtime that runs scheduled checks. Default: none, checks run only on demand. */
+  /**
+   * The runtime that runs scheduled checks. Default: none, checks run only on demand.
+   *
+   * @param runtime the runtime
+   * @return this builder
+   */
   public HealthMonitorBuilder runtime(IrisRuntime runtime) {
     contextParts.runtime(runtime);
     return this;
@@ -72,19 +85,34 @@ public final class HealthMonitorBuilder {
     return contextParts.resolve();
   }
 
-  /** Where check results are kept. Required. */
+  /**
+   * Where check results are kept. Required.
+   *
+   * @param store the check result store
+   * @return this builder
+   */
   public HealthMonitorBuilder results(CheckResultStore store) {
     this.results = BuilderChecks.setOnce("results", this.results, store);
     return this;
   }
 
-  /** Where metric points are kept. Required. */
+  /**
+   * Where metric points are kept. Required.
+   *
+   * @param store the metric store
+   * @return this builder
+   */
   public HealthMonitorBuilder metrics(MetricStore store) {
     this.metrics = BuilderChecks.setOnce("metrics", this.metrics, store);
     return this;
   }
 
-  /** Where alert rules are kept. Required. */
+  /**
+   * Where alert rules are kept. Required.
+   *
+   * @param store the alert rule store
+   * @return this builder
+   */
   public HealthMonitorBuilder alertRules(AlertRuleStore store) {
     this.rules = BuilderChecks.setOnce("alertRules", this.rules, store);
     return this;
@@ -93,13 +121,21 @@ public final class HealthMonitorBuilder {
   /**
    * The incident manager: its maintenance windows put components under maintenance, alert rules may
    * open incidents in it, and the status summary lists its open incidents. Default: none.
+   *
+   * @param incidents the incident manager
+   * @return this builder
    */
   public HealthMonitorBuilder incidents(IncidentManager incidents) {
     this.incidents = BuilderChecks.setOnce("incidents", this.incidents, incidents);
     return this;
   }
 
-  /** How uptime counts each status. Default {@link UptimePolicy#defaults()}. */
+  /**
+   * How uptime counts each status. Default {@link UptimePolicy#defaults()}.
+   *
+   * @param policy the uptime policy
+   * @return this builder
+   */
   public HealthMonitorBuilder uptimePolicy(UptimePolicy policy) {
     Objects.requireNonNull(policy, "uptimePolicy");
     policySet = BuilderChecks.markSet("uptimePolicy", policySet);
@@ -110,6 +146,9 @@ public final class HealthMonitorBuilder {
   /**
    * How many checks run at once, 1 to {@value #MAX_CHECK_THREADS}: the bound of the monitor's
    * executor. Default 8.
+   *
+   * @param threads the most checks at once
+   * @return this builder
    */
   public HealthMonitorBuilder checkThreads(int threads) {
     BuilderChecks.inRange("checkThreads", threads, 1, MAX_CHECK_THREADS);
@@ -118,7 +157,12 @@ public final class HealthMonitorBuilder {
     return this;
   }
 
-  /** How often the scheduler looks for due checks. Default 1 s. */
+  /**
+   * How often the scheduler looks for due checks. Default 1 s.
+   *
+   * @param tick the scheduler's tick
+   * @return this builder
+   */
   public HealthMonitorBuilder tick(Duration tick) {
     BuilderChecks.positive("tick", tick);
     tickSet = BuilderChecks.markSet("tick", tickSet);
@@ -126,7 +170,12 @@ public final class HealthMonitorBuilder {
     return this;
   }
 
-  /** How often alert rules are evaluated. Default 30 s. */
+  /**
+   * How often alert rules are evaluated. Default 30 s.
+   *
+   * @param interval the alert interval
+   * @return this builder
+   */
   public HealthMonitorBuilder alertEvery(Duration interval) {
     BuilderChecks.positive("alertEvery", interval);
     alertEverySet = BuilderChecks.markSet("alertEvery", alertEverySet);
@@ -134,7 +183,12 @@ public final class HealthMonitorBuilder {
     return this;
   }
 
-  /** How often gauges are sampled. Default 1 min. */
+  /**
+   * How often gauges are sampled. Default 1 min.
+   *
+   * @param interval the gauge interval
+   * @return this builder
+   */
   public HealthMonitorBuilder gaugeEvery(Duration interval) {
     BuilderChecks.positive("gaugeEvery", interval);
     gaugeEverySet = BuilderChecks.markSet("gaugeEvery", gaugeEverySet);
@@ -142,7 +196,12 @@ public final class HealthMonitorBuilder {
     return this;
   }
 
-  /** How long metric points are kept. Default 30 days. */
+  /**
+   * How long metric points are kept. Default 30 days.
+   *
+   * @param retention how long metric points are kept
+   * @return this builder
+   */
   public HealthMonitorBuilder metricRetention(Duration retention) {
     BuilderChecks.positive("metricRetention", retention);
     metricRetentionSet = BuilderChecks.markSet("metricRetention", metricRetentionSet);
@@ -153,6 +212,9 @@ public final class HealthMonitorBuilder {
   /**
    * How long check results are kept. Default 400 days (a year of uptime plus the status page's 90
    * days).
+   *
+   * @param retention how long check results are kept
+   * @return this builder
    */
   public HealthMonitorBuilder resultRetention(Duration retention) {
     BuilderChecks.positive("resultRetention", retention);
@@ -169,6 +231,7 @@ public final class HealthMonitorBuilder {
   /**
    * The monitor. Writes nothing and starts nothing.
    *
+   * @return the monitor
    * @throws IllegalStateException if a store is missing
    */
   public HealthMonitor build() {

@@ -14,7 +14,11 @@ public enum IncidentImpact {
   /** The service is down for most users. */
   CRITICAL;
 
-  /** The JSON name, e.g. {@code major}. */
+  /**
+   * The JSON name, e.g. {@code major}.
+   *
+   * @return the JSON name
+   */
   @JsonValue
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

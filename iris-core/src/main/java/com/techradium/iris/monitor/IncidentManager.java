@@ -56,7 +56,11 @@ public final class IncidentManager {
     return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
   }
 
-  /** Starts configuring an incident manager. */
+  /**
+   * Starts configuring an incident manager.
+   *
+   * @return a new builder
+   */
   public static IncidentManagerBuilder builder() {
     return new IncidentManagerBuilder();
   }
@@ -69,6 +73,8 @@ public final class IncidentManager {
   /**
    * Opens an incident, investigating, with {@code incident.message()} as its first entry.
    *
+   * @param incident the title, impact, components and first message
+   * @return the incident
    * @throws ValidationException naming each bad field (title, message, components[i]); nothing
    *     stored
    */
@@ -103,6 +109,9 @@ public final class IncidentManager {
   /**
    * Changes an incident: status, a timeline entry, impact, components or the postmortem link.
    *
+   * @param id the incident's id
+   * @param change the change
+   * @return the changed incident
    * @throws ValidationException naming each bad field; nothing changes
    * @throws NotFoundException no such incident
    * @throws ConflictException a backward move, or a change other than a postmortem link to a
@@ -135,12 +144,23 @@ public final class IncidentManager {
         .orElseThrow(() -> NotFoundException.of("incident", id));
   }
 
-  /** Resolves an incident with a closing message. */
+  /**
+   * Resolves an incident with a closing message.
+   *
+   * @param id the incident's id
+   * @param message the closing message
+   * @return the resolved incident
+   */
   public Incident resolve(UUID id, String message) {
     return update(id, IncidentChange.status(IncidentStatus.RESOLVED, message));
   }
 
-  /** The incident with its timeline. */
+  /**
+   * The incident with its timeline.
+   *
+   * @param id the incident's id
+   * @return the incident, or empty if there is none with that id
+   */
   public Optional<Incident> get(UUID id) {
     return store.get(Objects.requireNonNull(id, "id"));
   }
@@ -148,13 +168,21 @@ public final class IncidentManager {
   /**
    * Up to {@code limit} incidents (1 to {@value #MAX_LIST}), newest first; only unresolved ones if
    * {@code openOnly}.
+   *
+   * @param openOnly true for unresolved incidents only
+   * @param limit the most incidents returned
+   * @return the incidents, newest first
    */
   public List<Incident> list(boolean openOnly, int limit) {
     Validation.of().range("limit", limit, 1, MAX_LIST).throwIfInvalid();
     return store.list(openOnly, limit);
   }
 
-  /** The unresolved incidents, newest first. */
+  /**
+   * The unresolved incidents, newest first.
+   *
+   * @return the incidents
+   */
   public List<Incident> open() {
     return store.list(true, MAX_LIST);
   }
@@ -162,6 +190,11 @@ public final class IncidentManager {
   /**
    * Schedules maintenance of {@code components} in {@code [startsAt, endsAt)}.
    *
+   * @param title the window's title
+   * @param components the names of the components under maintenance
+   * @param startsAt the start, inclusive
+   * @param endsAt the end, exclusive
+   * @return the window
    * @throws ValidationException naming each bad field (title, components, endsAt); nothing stored
    */
   public MaintenanceWindow scheduleMaintenance(
@@ -182,7 +215,12 @@ public final class IncidentManager {
         new MaintenanceWindow(ids.next(), title, components, startsAt, endsAt));
   }
 
-  /** Cancels a maintenance window; returns whether it existed. */
+  /**
+   * Cancels a maintenance window; returns whether it existed.
+   *
+   * @param id the window's id
+   * @return true if it existed
+   */
   public boolean cancelMaintenance(UUID id) {
     return store.deleteMaintenance(Objects.requireNonNull(id, "id"));
   }
@@ -190,6 +228,9 @@ public final class IncidentManager {
   /**
    * The maintenance windows overlapping {@code [from, to)}, by start.
    *
+   * @param from the start of the range, inclusive
+   * @param to the end of the range, exclusive
+   * @return the windows, by start
    * @throws ValidationException if {@code to} is not after {@code from}
    */
   public List<MaintenanceWindow> maintenance(Instant from, Instant to) {

@@ -19,19 +19,34 @@ public final class IncidentManagerBuilder {
 
   IncidentManagerBuilder() {}
 
-  /** Where incidents and maintenance windows are kept. Required. */
+  /**
+   * Where incidents and maintenance windows are kept. Required.
+   *
+   * @param store the incident store
+   * @return this builder
+   */
   public IncidentManagerBuilder store(IncidentStore store) {
     this.store = BuilderChecks.setOnce("store", this.store, store);
     return this;
   }
 
-  /** The shared context (clock, ids). Default: a private context on {@link #clock}. */
+  /**
+   * The shared context (clock, ids). Default: a private context on {@link #clock}.
+   *
+   * @param context the shared context
+   * @return this builder
+   */
   public IncidentManagerBuilder context(IrisContext context) {
     contextParts.context(context);
     return this;
   }
 
-  /** The time source. Default: the system clock in UTC. */
+  /**
+   * The time source. Default: the system clock in UTC.
+   *
+   * @param clock the clock
+   * @return this builder
+   */
   public IncidentManagerBuilder clock(Clock clock) {
     contextParts.clock(clock);
     return this;
@@ -44,6 +59,7 @@ public final class IncidentManagerBuilder {
   /**
    * The incident manager. Writes nothing and starts nothing.
    *
+   * @return the incident manager
    * @throws IllegalStateException if no store was given
    */
   public IncidentManager build() {

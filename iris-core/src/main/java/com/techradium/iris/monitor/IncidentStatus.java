@@ -17,7 +17,11 @@ public enum IncidentStatus {
   /** Over. */
   RESOLVED;
 
-  /** The JSON name, e.g. {@code investigating}. */
+  /**
+   * The JSON name, e.g. {@code investigating}.
+   *
+   * @return the JSON name
+   */
   @JsonValue
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

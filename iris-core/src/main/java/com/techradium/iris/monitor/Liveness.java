@@ -10,6 +10,12 @@ import java.util.Objects;
  * @param detail why not, or a short description
  */
 public record Liveness(boolean live, String detail) {
+  /**
+   * Creates a {@code Liveness}, checking its components.
+   *
+   * @param live whether it is
+   * @param detail why not, or a short description
+   */
   public Liveness {
     Objects.requireNonNull(detail, "detail");
   }

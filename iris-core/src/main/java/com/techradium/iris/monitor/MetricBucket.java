@@ -12,6 +12,14 @@ import java.util.Objects;
  *     and {@code RATE}, which are 0)
  */
 public record MetricBucket(Instant start, long count, double value) {
+  /**
+   * Creates a {@code MetricBucket}, checking its components.
+   *
+   * @param start start of the bucket, inclusive
+   * @param count points in it
+   * @param value the aggregate; {@code NaN} for an empty bucket (except {@code COUNT}, {@code SUM}
+   *     and {@code RATE}, which are 0)
+   */
   public MetricBucket {
     Objects.requireNonNull(start, "start");
   }

@@ -14,6 +14,14 @@ import java.util.Objects;
  */
 public record NewIncident(
     String title, IncidentImpact impact, List<String> components, String message) {
+  /**
+   * Creates a {@code NewIncident}, checking its components and copying its collections.
+   *
+   * @param title 1 to 200 characters, one line
+   * @param impact how bad it is
+   * @param components affected component names (may be empty), each 1 to 64 characters
+   * @param message the first update, 1 to 5,000 characters
+   */
   public NewIncident {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(impact, "impact");

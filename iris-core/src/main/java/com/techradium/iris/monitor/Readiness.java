@@ -10,6 +10,12 @@ import java.util.List;
  * @param failing the critical components in major outage, by name
  */
 public record Readiness(boolean ready, List<String> failing) {
+  /**
+   * Creates a {@code Readiness}, copying its collections.
+   *
+   * @param ready true if no critical component is in major outage
+   * @param failing the critical components in major outage, by name
+   */
   public Readiness {
     failing = List.copyOf(failing);
   }

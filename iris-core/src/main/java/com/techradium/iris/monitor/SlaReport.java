@@ -24,6 +24,18 @@ public record SlaReport(
     Duration budgetUsed,
     Duration budgetRemaining,
     double budgetRemainingFraction) {
+  /**
+   * Creates a {@code SlaReport}, checking its components.
+   *
+   * @param uptime the uptime over the report's window
+   * @param targetPercent the target, e.g. 99.9
+   * @param met whether {@code uptime.percent() >= targetPercent}
+   * @param budget the downtime the target allows over the observed time
+   * @param budgetUsed the weighted downtime
+   * @param budgetRemaining {@code budget - budgetUsed}, negative when overspent
+   * @param budgetRemainingFraction remaining budget as a share of the budget (1 untouched, 0 spent,
+   *     negative when overspent)
+   */
   public SlaReport {
     Objects.requireNonNull(uptime, "uptime");
     Objects.requireNonNull(budget, "budget");
@@ -31,7 +43,13 @@ public record SlaReport(
     Objects.requireNonNull(budgetRemaining, "budgetRemaining");
   }
 
-  /** The report of {@code uptime} against {@code targetPercent} (above 0, below 100). */
+  /**
+   * The report of {@code uptime} against {@code targetPercent} (above 0, below 100).
+   *
+   * @param uptime the uptime
+   * @param targetPercent the SLA target, in percent
+   * @return the report
+   */
   public static SlaReport of(Uptime uptime, double targetPercent) {
     if (!(targetPercent > 0 && targetPercent < 100)) {
       throw new IllegalArgumentException(

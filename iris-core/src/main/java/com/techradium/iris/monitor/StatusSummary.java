@@ -24,6 +24,15 @@ public record StatusSummary(
     List<Entry> components,
     List<OpenIncident> incidents,
     List<MaintenanceWindow> maintenance) {
+  /**
+   * Creates a {@code StatusSummary}, checking its components and copying its collections.
+   *
+   * @param at when it was made
+   * @param status the worst component status
+   * @param components by name
+   * @param incidents the open incidents, newest first
+   * @param maintenance windows in force now or starting within 7 days, by start
+   */
   public StatusSummary {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(status, "status");
@@ -77,7 +86,11 @@ public record StatusSummary(
     }
   }
 
-  /** This summary as a JSON object. */
+  /**
+   * This summary as a JSON object.
+   *
+   * @return the JSON text
+   */
   public String toJson() {
     return IrisJson.write(this);
   }

@@ -14,6 +14,15 @@ package com.techradium.iris.monitor;
  *     default 3
  */
 public record UptimePolicy(double partialOutageWeight, double degradedWeight, int staleFactor) {
+  /**
+   * Creates an {@code UptimePolicy}, checking its components.
+   *
+   * @param partialOutageWeight 0 to 1; default 0.3
+   * @param degradedWeight 0 to 1; default 0
+   * @param staleFactor how many check intervals a result stays valid without a newer one, 1 to 100;
+   *     default 3
+   * @throws IllegalArgumentException if a component is out of range
+   */
   public UptimePolicy {
     if (!(partialOutageWeight >= 0 && partialOutageWeight <= 1)) {
       throw new IllegalArgumentException(
@@ -29,12 +38,21 @@ public record UptimePolicy(double partialOutageWeight, double degradedWeight, in
     }
   }
 
-  /** Partial outage 30 % down, degraded performance up, results valid for three intervals. */
+  /**
+   * Partial outage 30 % down, degraded performance up, results valid for three intervals.
+   *
+   * @return the default policy
+   */
   public static UptimePolicy defaults() {
     return new UptimePolicy(0.3, 0.0, 3);
   }
 
-  /** The downtime weight of a status (maintenance 0: it is excluded before weighting). */
+  /**
+   * The downtime weight of a status (maintenance 0: it is excluded before weighting).
+   *
+   * @param status the status
+   * @return its weight, 0 (counts as up) to 1 (counts as down)
+   */
   public double downtimeWeight(ComponentStatus status) {
     return switch (status) {
       case MAJOR_OUTAGE -> 1.0;

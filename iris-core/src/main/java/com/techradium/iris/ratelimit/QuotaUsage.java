@@ -22,6 +22,17 @@ public record QuotaUsage(
     Instant periodStart,
     Instant resetsAt,
     boolean allowed) {
+  /**
+   * Creates a {@code QuotaUsage}, checking its components.
+   *
+   * @param quota the quota's name
+   * @param subject whose allowance: {@code "tenant"} or the API key's public id
+   * @param used units used this period
+   * @param limit units per period
+   * @param periodStart when this period began
+   * @param resetsAt when the next begins
+   * @param allowed for a consumption, whether it was taken (false: over the limit, nothing taken)
+   */
   public QuotaUsage {
     Objects.requireNonNull(quota, "quota");
     Objects.requireNonNull(subject, "subject");
@@ -29,7 +40,11 @@ public record QuotaUsage(
     Objects.requireNonNull(resetsAt, "resetsAt");
   }
 
-  /** Units left this period. */
+  /**
+   * Units left this period.
+   *
+   * @return the limit minus the units used, never below 0
+   */
   public long remaining() {
     return Math.max(0, limit - used);
   }

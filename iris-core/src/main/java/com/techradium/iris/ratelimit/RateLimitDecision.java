@@ -42,18 +42,38 @@ public record RateLimitDecision(
    */
   public static final String QUOTA_PREFIX = "quota.";
 
+  /**
+   * Creates a {@code RateLimitDecision}, checking its components.
+   *
+   * @param allowed whether the request may proceed (its permits were taken unless this was a peek)
+   * @param rule the rule reported ({@code quota.<name>} for a quota), or null when no limit applied
+   * @param limit that rule's limit per window (0 when no rule applied)
+   * @param window that rule's window ({@link Duration#ZERO} when no rule applied)
+   * @param remaining permits left under that rule after this request
+   * @param resetAt when that rule's allowance is whole again
+   * @param retryAfter when denied, how long until the request could succeed; zero when allowed
+   */
   public RateLimitDecision {
     Objects.requireNonNull(window, "window");
     Objects.requireNonNull(resetAt, "resetAt");
     Objects.requireNonNull(retryAfter, "retryAfter");
   }
 
-  /** The decision when no rule applies (or the caller is exempt): allowed, no headers. */
+  /**
+   * The decision when no rule applies (or the caller is exempt): allowed, no headers.
+   *
+   * @param now the facade's current time
+   * @return the decision
+   */
   public static RateLimitDecision unlimited(Instant now) {
     return new RateLimitDecision(true, null, 0, Duration.ZERO, Long.MAX_VALUE, now, Duration.ZERO);
   }
 
-  /** The name of the quota reported, or null when the decision reports a rule or nothing. */
+  /**
+   * The name of the quota reported, or null when the decision reports a rule or nothing.
+   *
+   * @return the quota's name, or null
+   */
   public @Nullable String quota() {
     return rule != null && rule.startsWith(QUOTA_PREFIX)
         ? rule.substring(QUOTA_PREFIX.length())
@@ -65,12 +85,19 @@ public record RateLimitDecision(
    * RateLimit}) plus {@code Retry-After} (seconds, rounded up) when denied; empty when no rule
    * applied. Computed against {@code resetAt} as of now; use {@link #headers(Instant)} to fix the
    * instant.
+   *
+   * @return the header values, by header name
    */
   public Map<String, String> headers() {
     return headers(Instant.now());
   }
 
-  /** {@link #headers()} as of {@code now}. */
+  /**
+   * {@link #headers()} as of {@code now}.
+   *
+   * @param now the time to compute against
+   * @return the header values, by header name
+   */
   public Map<String, String> headers(Instant now) {
     Map<String, String> headers = new LinkedHashMap<>();
     if (rule == null) {

@@ -13,7 +13,11 @@ public class RateLimitExceededException extends IrisException {
 
   private final transient RateLimitDecision decision;
 
-  /** An exception for a denial. */
+  /**
+   * An exception for a denial.
+   *
+   * @param decision the denied decision
+   */
   public RateLimitExceededException(RateLimitDecision decision) {
     super(
         "rate limit "
@@ -23,7 +27,11 @@ public class RateLimitExceededException extends IrisException {
     this.decision = decision;
   }
 
-  /** The denial. */
+  /**
+   * The denial.
+   *
+   * @return the denied decision, with its retry time and headers
+   */
   public RateLimitDecision decision() {
     return decision;
   }

@@ -50,6 +50,9 @@ public final class RateLimitQuotas {
    * Creates or replaces one of the tenant's quotas. A quota tied to a resource ({@link
    * QuotaDefinition#forResource}) is taken from by this limiter's checks of that resource at once,
    * by other nodes' within their {@link RateLimiterBuilder#configTtl}.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param quota the quota
    */
   public void define(TenantId tenant, QuotaDefinition quota) {
     Objects.requireNonNull(quota, "quota");
@@ -58,7 +61,12 @@ public final class RateLimitQuotas {
     changed.accept(tenant);
   }
 
-  /** The tenant's quotas, by name. */
+  /**
+   * The tenant's quotas, by name.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @return the quotas, ordered by name
+   */
   public List<QuotaDefinition> list(TenantId tenant) {
     tenants.require(tenant);
     return store.quotas(tenant);
@@ -69,6 +77,10 @@ public final class RateLimitQuotas {
    * usage's {@link QuotaUsage#allowed()} says which. A refusal is recorded as a violation.
    *
    * @param apiKey the key's public id for a per-key quota; null for a tenant-wide one
+   * @param tenant the tenant, known to the tenant directory
+   * @param quota the quota's name
+   * @param amount the units to take, 1 to 10^9
+   * @return the usage after the call, with whether it was allowed
    * @throws ValidationException on {@code quota} (unknown), {@code apiKey} (missing or given
    *     wrongly) or {@code amount} (not 1 to 10^9)
    */
@@ -86,7 +98,14 @@ public final class RateLimitQuotas {
     return usage(definition, subject, add.used(), now, add.added());
   }
 
-  /** The quota's usage in its current period. */
+  /**
+   * The quota's usage in its current period.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param quota the quota's name
+   * @param apiKey the key's public id for a per-key quota; null for a tenant-wide one
+   * @return the usage
+   */
   public QuotaUsage usage(TenantId tenant, String quota, @Nullable String apiKey) {
     Instant now = clock.instant();
     QuotaDefinition definition = definition(tenant, quota, apiKey, Validation.of());
@@ -96,7 +115,14 @@ public final class RateLimitQuotas {
     return usage(definition, subject, used, now, true);
   }
 
-  /** Sets the quota's current period back to zero. */
+  /**
+   * Sets the quota's current period back to zero.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param quota the quota's name
+   * @param apiKey the key's public id for a per-key quota; null for a tenant-wide one
+   * @return the usage, at zero
+   */
   public QuotaUsage reset(TenantId tenant, String quota, @Nullable String apiKey) {
     Instant now = clock.instant();
     QuotaDefinition definition = definition(tenant, quota, apiKey, Validation.of());

@@ -57,6 +57,22 @@ public record RateLimitRule(
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
+  /**
+   * Creates a {@code RateLimitRule}, checking its components and copying its collections.
+   *
+   * @param name the rule's name, unique per tenant: 1-64 of {@code a-z 0-9 . _ -}, not starting
+   *     with {@code quota.} (decisions and violations name quotas so)
+   * @param resource the resource it applies to, or null for every resource
+   * @param scope what it counts by, not empty
+   * @param algorithm how it counts
+   * @param limit permits per window, 1 to {@value #MAX_LIMIT}
+   * @param window the window, 1 ms to 31 days
+   * @param burst the most permits at once (token bucket and GCRA), 1 to 1000 × limit; the other
+   *     algorithms take {@code limit}
+   * @param onUnavailable what the rule decides while a shared counter backend is down
+   * @throws com.techradium.iris.core.ValidationException if a component is invalid, naming each
+   *     offending field
+   */
   public RateLimitRule {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(scope, "scope");
@@ -89,7 +105,17 @@ public record RateLimitRule(
     v.throwIfInvalid();
   }
 
-  /** A sliding-window-counter rule with burst = limit, failing open while its backend is down. */
+  /**
+   * A sliding-window-counter rule with burst = limit, failing open while its backend is down.
+   *
+   * @param name the rule's name
+   * @param resource the resource it limits, or null for every resource
+   * @param limit the permits per window
+   * @param window the window's length
+   * @param first the first scope part
+   * @param more further scope parts
+   * @return the rule
+   */
   public static RateLimitRule of(
       String name,
       @Nullable String resource,
@@ -108,34 +134,63 @@ public record RateLimitRule(
         UnavailablePolicy.FAIL_OPEN);
   }
 
-  /** This rule counted by {@code algorithm}. */
+  /**
+   * This rule counted by {@code algorithm}.
+   *
+   * @param algorithm the algorithm
+   * @return a copy
+   */
   public RateLimitRule withAlgorithm(RateLimitAlgorithm algorithm) {
     return new RateLimitRule(name, resource, scope, algorithm, limit, window, burst, onUnavailable);
   }
 
-  /** This rule with {@code burst} permits at once. */
+  /**
+   * This rule with {@code burst} permits at once.
+   *
+   * @param burst the permits allowed at once
+   * @return a copy
+   */
   public RateLimitRule withBurst(long burst) {
     return new RateLimitRule(name, resource, scope, algorithm, limit, window, burst, onUnavailable);
   }
 
-  /** This rule at another limit (burst follows when it equalled the limit). */
+  /**
+   * This rule at another limit (burst follows when it equalled the limit).
+   *
+   * @param limit the permits per window
+   * @return a copy
+   */
   public RateLimitRule withLimit(long limit) {
     long newBurst = burst == this.limit ? limit : burst;
     return new RateLimitRule(
         name, resource, scope, algorithm, limit, window, newBurst, onUnavailable);
   }
 
-  /** This rule with another policy for an unavailable backend. */
+  /**
+   * This rule with another policy for an unavailable backend.
+   *
+   * @param policy the policy
+   * @return a copy
+   */
   public RateLimitRule withOnUnavailable(UnavailablePolicy policy) {
     return new RateLimitRule(name, resource, scope, algorithm, limit, window, burst, policy);
   }
 
-  /** Whether the rule applies to requests for {@code requested}. */
+  /**
+   * Whether the rule applies to requests for {@code requested}.
+   *
+   * @param requested the requested resource
+   * @return true if the rule names no resource or this one
+   */
   public boolean appliesTo(String requested) {
     return resource == null || resource.equals(requested);
   }
 
-  /** The window in microseconds, the unit every counter backend computes in. */
+  /**
+   * The window in microseconds, the unit every counter backend computes in.
+   *
+   * @return the window, in microseconds
+   */
   public long windowMicros() {
     return window.toNanos() / 1000;
   }

@@ -138,7 +138,11 @@ public final class RateLimiter {
     }
   }
 
-  /** A builder; {@link RateLimiterBuilder#store(RateLimitStore)} is required. */
+  /**
+   * A builder; {@link RateLimiterBuilder#store(RateLimitStore)} is required.
+   *
+   * @return a new builder
+   */
   public static RateLimiterBuilder builder() {
     return new RateLimiterBuilder();
   }
@@ -151,6 +155,8 @@ public final class RateLimiter {
    * as a violation. A request with no quota is one call of the counters; with quotas, see {@link
    * RateLimitQuotas} and docs/ratelimit.md for the cost.
    *
+   * @param request the tenant, resource, caller and cost
+   * @return the decision, allowed or denied
    * @throws com.techradium.iris.core.ValidationException on an unknown tenant, a malformed IP, a
    *     value longer than {@value RateLimitRequest#MAX_VALUE_LENGTH} characters or a cost out of
    *     range; nothing is counted
@@ -159,7 +165,13 @@ public final class RateLimiter {
     return decide(request, true, null);
   }
 
-  /** Like {@link #check}, but throws when the request is denied. */
+  /**
+   * Like {@link #check}, but throws when the request is denied.
+   *
+   * @param request the tenant, resource, caller and cost
+   * @return the decision, allowed
+   * @throws RateLimitExceededException if the request is denied; it carries the decision
+   */
   public RateLimitDecision checkOrThrow(RateLimitRequest request) {
     RateLimitDecision decision = check(request);
     if (!decision.allowed()) {
@@ -171,6 +183,9 @@ public final class RateLimiter {
   /**
    * What {@link #check} would answer now, rules and quotas alike, taking nothing and recording
    * nothing.
+   *
+   * @param request the tenant, resource, caller and cost
+   * @return the decision {@link #check} would make
    */
   public RateLimitDecision peek(RateLimitRequest request) {
     return decide(request, false, null);
@@ -180,6 +195,8 @@ public final class RateLimiter {
    * The limiter as a plain function for a host's request pipeline: {@link #check}. No web framework
    * needed; a servlet filter or an interceptor calls it and answers 429 with the decision's headers
    * when it denies.
+   *
+   * @return the function
    */
   public Function<RateLimitRequest, RateLimitDecision> enforcer() {
     return this::check;
@@ -190,6 +207,11 @@ public final class RateLimiter {
   /**
    * Whether {@code account} (and {@code ip}, if given) may try to log in now, without counting: the
    * login rules as of now. Call before checking the password.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param account the account trying to log in
+   * @param ip the client's IP address, or null
+   * @return the decision, denied while the account or address is locked out
    */
   public RateLimitDecision checkLogin(TenantId tenant, String account, @Nullable String ip) {
     return peek(loginRequest(tenant, account, ip));
@@ -204,6 +226,10 @@ public final class RateLimiter {
    * security event; the lockout is then not published as a rate-limit violation notice. Alone, a
    * lockout's denials are recorded as violations and published like any other.
    *
+   * @param tenant the tenant, known to the tenant directory
+   * @param account the account whose login failed
+   * @param ip the client's IP address, or null
+   * @return the decision, denied once a limit is reached
    * @throws com.techradium.iris.core.ValidationException on an unknown tenant, a malformed IP or an
    *     account the limiter or the audit log refuses; nothing is counted or recorded
    */
@@ -237,6 +263,9 @@ public final class RateLimiter {
   /**
    * Forgets the account's failed logins after a successful one. The IP's failures stay: an attacker
    * must not reset an address's count by logging into an account of their own.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param account the account that logged in
    */
   public void loginSucceeded(TenantId tenant, String account) {
     RateLimitRequest request = loginRequest(tenant, account, null);
@@ -261,12 +290,21 @@ public final class RateLimiter {
 
   // ---------------------------------------------------------------- rules
 
-  /** The tenant's effective rules: the defaults, overridden by name by its custom rules. */
+  /**
+   * The tenant's effective rules: the defaults, overridden by name by its custom rules.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @return the rules, ordered by name
+   */
   public List<RateLimitRule> rules(TenantId tenant) {
     return config(tenant, clock.instant()).rules();
   }
 
-  /** The deployment's default rules (deployment-wide, not a tenant's). */
+  /**
+   * The deployment's default rules (deployment-wide, not a tenant's).
+   *
+   * @return the default rules, ordered by name
+   */
   public List<RateLimitRule> defaultRules() {
     ensureSetUp();
     return store.defaultRules();
@@ -275,6 +313,9 @@ public final class RateLimiter {
   /**
    * Creates or replaces a custom rule of the tenant; one with the name of a default rule overrides
    * that default for this tenant.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param rule the rule
    */
   public void saveRule(TenantId tenant, RateLimitRule rule) {
     Objects.requireNonNull(rule, "rule");
@@ -286,6 +327,8 @@ public final class RateLimiter {
   /**
    * Deletes a custom rule of the tenant (its default, if one has the name, applies again).
    *
+   * @param tenant the tenant, known to the tenant directory
+   * @param name the rule's name
    * @throws com.techradium.iris.core.ValidationException on {@code name} if the tenant has no
    *     custom rule of that name
    */
@@ -298,7 +341,11 @@ public final class RateLimiter {
     configs.remove(tenant);
   }
 
-  /** Creates or replaces a default rule for every tenant (deployment-wide). */
+  /**
+   * Creates or replaces a default rule for every tenant (deployment-wide).
+   *
+   * @param rule the rule
+   */
   public void saveDefaultRule(RateLimitRule rule) {
     Objects.requireNonNull(rule, "rule");
     ensureSetUp();
@@ -308,7 +355,11 @@ public final class RateLimiter {
 
   // ---------------------------------------------------------------- quotas
 
-  /** The tenant's daily and monthly quotas. */
+  /**
+   * The tenant's daily and monthly quotas.
+   *
+   * @return the quotas of this limiter
+   */
   public RateLimitQuotas quotas() {
     return quotas;
   }
@@ -320,6 +371,10 @@ public final class RateLimiter {
    *
    * @param rules the rules exempted from; empty for all
    * @param expiresAt when the exemption ends, or null for never
+   * @param tenant the tenant, known to the tenant directory
+   * @param target what kind of caller is exempted
+   * @param value the user id, API key id, IP address or CIDR block
+   * @return the exemption
    * @throws com.techradium.iris.core.ValidationException on {@code value} (blank, too long, or a
    *     malformed IP or CIDR), {@code rules} (an unknown rule) or {@code expiresAt} (in the past)
    */
@@ -358,7 +413,13 @@ public final class RateLimiter {
     return exemption;
   }
 
-  /** Removes one of the tenant's exemptions; false if it had none with that id. */
+  /**
+   * Removes one of the tenant's exemptions; false if it had none with that id.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param id the exemption's id
+   * @return true if it existed
+   */
   public boolean removeExemption(TenantId tenant, java.util.UUID id) {
     Objects.requireNonNull(id, "id");
     tenants.require(tenant);
@@ -367,7 +428,12 @@ public final class RateLimiter {
     return removed;
   }
 
-  /** The tenant's exemptions in force now, oldest first. */
+  /**
+   * The tenant's exemptions in force now, oldest first.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @return the exemptions, oldest first
+   */
   public List<Exemption> exemptions(TenantId tenant) {
     tenants.require(tenant);
     return store.exemptions(tenant, clock.instant());
@@ -378,6 +444,10 @@ public final class RateLimiter {
   /**
    * The tenant's violations last seen at or after {@code since}, latest first, at most 1,000.
    * Counts still being aggregated are written first.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param since the earliest last-denial time included
+   * @return the violations, latest first
    */
   public List<Violation> violations(TenantId tenant, Instant since) {
     Objects.requireNonNull(since, "since");
@@ -392,6 +462,8 @@ public final class RateLimiter {
    * violation — by {@link #check}, {@link #checkOrThrow}, the {@link #enforcer()}, {@link
    * #loginFailed} and {@link RateLimitQuotas#consume}. {@link #peek} and {@link #checkLogin} take
    * nothing and are not counted. Cheap to read (no storage access), for gauges. Deployment-wide.
+   *
+   * @return the number of denials
    */
   public long deniedCount() {
     return violations.denials();
@@ -402,12 +474,18 @@ public final class RateLimiter {
    * last call: until a call succeeds again (retried after {@link
    * RateLimiterBuilder#unavailablePause}), every rule applies its {@link UnavailablePolicy}. Always
    * false for in-memory counters. Deployment-wide.
+   *
+   * @return true while the counter backend is considered down
    */
   public boolean countersUnavailable() {
     return counters.isDown();
   }
 
-  /** Writes the counts of violations still being aggregated; returns how many were written. */
+  /**
+   * Writes the counts of violations still being aggregated; returns how many were written.
+   *
+   * @return the number of violations written
+   */
   public int flushViolations() {
     return violations.flush(clock.instant());
   }

@@ -48,6 +48,9 @@ public final class RateLimiterBuilder {
    * on its events (the context's audit log records them) and the limiter's chores are declared on
    * its housekeeping. Default: a private context from {@link #clock}, {@link #runtime} and {@link
    * #tenants}.
+   *
+   * @param context the shared context
+   * @return this builder
    */
   public RateLimiterBuilder context(IrisContext context) {
     contextParts.context(context);
@@ -58,7 +61,12 @@ public final class RateLimiterBuilder {
     return contextParts.resolve();
   }
 
-  /** Where rules, quotas, exemptions and violations are kept. Required. */
+  /**
+   * Where rules, quotas, exemptions and violations are kept. Required.
+   *
+   * @param store the rate-limit store
+   * @return this builder
+   */
   public RateLimiterBuilder store(RateLimitStore store) {
     this.store = BuilderChecks.setOnce("store", this.store, store);
     return this;
@@ -67,25 +75,43 @@ public final class RateLimiterBuilder {
   /**
    * The counter backend. Default: {@link InMemoryRateLimitCounters}, this JVM only; use the Redis
    * counters of iris-redis to share limits between nodes.
+   *
+   * @param counters the counter backend
+   * @return this builder
    */
   public RateLimiterBuilder counters(RateLimitCounters counters) {
     this.counters = BuilderChecks.setOnce("counters", this.counters, counters);
     return this;
   }
 
-  /** The time source. Default: the system clock in UTC. */
+  /**
+   * The time source. Default: the system clock in UTC.
+   *
+   * @param clock the clock
+   * @return this builder
+   */
   public RateLimiterBuilder clock(Clock clock) {
     contextParts.clock(clock);
     return this;
   }
 
-  /** The runtime that creates the default rules when it starts. Default: none (first use does). */
+  /**
+   * The runtime that creates the default rules when it starts. Default: none (first use does).
+   *
+   * @param runtime the runtime
+   * @return this builder
+   */
   public RateLimiterBuilder runtime(IrisRuntime runtime) {
     contextParts.runtime(runtime);
     return this;
   }
 
-  /** The tenants that exist. Default {@link TenantDirectory#acceptingAll()}. */
+  /**
+   * The tenants that exist. Default {@link TenantDirectory#acceptingAll()}.
+   *
+   * @param directory the tenant directory
+   * @return this builder
+   */
   public RateLimiterBuilder tenants(TenantDirectory directory) {
     contextParts.tenants(directory);
     return this;
@@ -95,6 +121,9 @@ public final class RateLimiterBuilder {
    * The default rules created in the store on start (existing defaults of the same name, possibly
    * edited, are kept). Default: API 100/min, calls 10/s, SMS 100/min per tenant, and login
    * protection 5/min and 20/hour per account and per IP; an empty list creates none.
+   *
+   * @param rules the default rules
+   * @return this builder
    */
   public RateLimiterBuilder defaultRules(List<RateLimitRule> rules) {
     Objects.requireNonNull(rules, "defaultRules");
@@ -114,6 +143,9 @@ public final class RateLimiterBuilder {
    * How many nodes share the counter backend, 1 to 10,000: a {@link
    * UnavailablePolicy#LOCAL_FALLBACK} rule counts at its limit divided by this while the backend is
    * down. Default 1.
+   *
+   * @param nodes the number of nodes
+   * @return this builder
    */
   public RateLimiterBuilder expectedNodes(int nodes) {
     BuilderChecks.inRange("expectedNodes", nodes, 1, 10_000);
@@ -122,7 +154,12 @@ public final class RateLimiterBuilder {
     return this;
   }
 
-  /** How long the backend is left alone after a failure before it is tried again. Default 1 s. */
+  /**
+   * How long the backend is left alone after a failure before it is tried again. Default 1 s.
+   *
+   * @param pause the pause after a failure
+   * @return this builder
+   */
   public RateLimiterBuilder unavailablePause(Duration pause) {
     BuilderChecks.positive("unavailablePause", pause);
     unavailablePauseSet = BuilderChecks.markSet("unavailablePause", unavailablePauseSet);
@@ -133,6 +170,9 @@ public final class RateLimiterBuilder {
   /**
    * How long a tenant's rules and exemptions are cached between store reads. Changes made through
    * this limiter apply at once; changes made by another node within this time. Default 5 s.
+   *
+   * @param ttl the cache time
+   * @return this builder
    */
   public RateLimiterBuilder configTtl(Duration ttl) {
     BuilderChecks.positive("configTtl", ttl);
@@ -144,6 +184,9 @@ public final class RateLimiterBuilder {
   /**
    * The longest a key's denials are counted before they are written and published together. Default
    * 1 minute.
+   *
+   * @param interval the aggregation interval
+   * @return this builder
    */
   public RateLimiterBuilder violationInterval(Duration interval) {
     BuilderChecks.positive("violationInterval", interval);
@@ -154,6 +197,9 @@ public final class RateLimiterBuilder {
 
   /**
    * How long violations and past quota periods are kept by the nightly cleanup. Default 90 days.
+   *
+   * @param retention how long violations are kept
+   * @return this builder
    */
   public RateLimiterBuilder violationRetention(Duration retention) {
     BuilderChecks.positive("violationRetention", retention);
@@ -165,6 +211,7 @@ public final class RateLimiterBuilder {
   /**
    * The limiter. Writes nothing and starts nothing.
    *
+   * @return the limiter
    * @throws IllegalStateException if no store was given
    */
   public RateLimiter build() {

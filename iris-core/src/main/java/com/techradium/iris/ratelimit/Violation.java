@@ -21,6 +21,16 @@ public record Violation(
     long count,
     Instant firstAt,
     Instant lastAt) {
+  /**
+   * Creates a {@code Violation}, checking its components.
+   *
+   * @param rule the rule that denied
+   * @param scopeKey whom it denied, e.g. {@code user=alice} or {@code ip=203.0.113.7}
+   * @param periodStart the hour the denials fell in
+   * @param count how many denials
+   * @param firstAt the first denial
+   * @param lastAt the last denial recorded so far
+   */
   public Violation {
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(scopeKey, "scopeKey");

@@ -10,6 +10,14 @@ import com.techradium.iris.core.Validation;
  * @param length how many bytes, at least 1
  */
 public record ByteRange(long offset, long length) {
+  /**
+   * Creates a {@code ByteRange}, checking its components.
+   *
+   * @param offset the first byte, from 0
+   * @param length how many bytes, at least 1
+   * @throws com.techradium.iris.core.ValidationException if a component is invalid, naming each
+   *     offending field
+   */
   public ByteRange {
     Validation.of()
         .check(offset >= 0, "offset", "must not be negative")
@@ -17,7 +25,13 @@ public record ByteRange(long offset, long length) {
         .throwIfInvalid();
   }
 
-  /** Bytes {@code first} to {@code last}, both included (HTTP's form). */
+  /**
+   * Bytes {@code first} to {@code last}, both included (HTTP's form).
+   *
+   * @param first the first byte, from 0
+   * @param last the last byte, included
+   * @return the range
+   */
   public static ByteRange inclusive(long first, long last) {
     Validation.of()
         .check(first >= 0, "offset", "must not be negative")
@@ -26,7 +40,11 @@ public record ByteRange(long offset, long length) {
     return new ByteRange(first, last - first + 1);
   }
 
-  /** The byte after the range. */
+  /**
+   * The byte after the range.
+   *
+   * @return the offset after the last byte
+   */
   public long end() {
     return offset + length;
   }

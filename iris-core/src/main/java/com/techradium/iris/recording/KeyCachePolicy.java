@@ -19,6 +19,16 @@ public record KeyCachePolicy(Duration maxAge, long maxUses, long maxBytes) {
   /** No caching: one provider call per recording written and per recording read. */
   public static final KeyCachePolicy NONE = new KeyCachePolicy(Duration.ofMillis(1), 1, 1);
 
+  /**
+   * Creates a {@code KeyCachePolicy}, checking its components.
+   *
+   * @param maxAge how long a data key is used after it was generated (at least 1 ms)
+   * @param maxUses how many recordings one data key encrypts (at least 1)
+   * @param maxBytes how many plaintext bytes one data key encrypts before it is retired (at least
+   *     1)
+   * @throws com.techradium.iris.core.ValidationException if a component is invalid, naming each
+   *     offending field
+   */
   public KeyCachePolicy {
     Objects.requireNonNull(maxAge, "maxAge");
     Validation.of()
@@ -28,7 +38,11 @@ public record KeyCachePolicy(Duration maxAge, long maxUses, long maxBytes) {
         .throwIfInvalid();
   }
 
-  /** The default: five minutes, 10,000 recordings, 64 GiB. */
+  /**
+   * The default: five minutes, 10,000 recordings, 64 GiB.
+   *
+   * @return the default policy
+   */
   public static KeyCachePolicy defaults() {
     return new KeyCachePolicy(Duration.ofMinutes(5), 10_000, 64L << 30);
   }

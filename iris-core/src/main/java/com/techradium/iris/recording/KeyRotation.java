@@ -12,7 +12,11 @@ import org.jspecify.annotations.Nullable;
  *     has been visited
  */
 public record KeyRotation(int rewrapped, int failed, @Nullable String continueAfter) {
-  /** Whether the rotation visited every recording. */
+  /**
+   * Whether the rotation visited every recording.
+   *
+   * @return true if {@code continueAfter} is null
+   */
   public boolean done() {
     return continueAfter == null;
   }

@@ -10,10 +10,21 @@ import com.techradium.iris.core.IrisException;
 public class KeyUnavailableException extends IrisException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Creates the exception.
+   *
+   * @param message what key is unavailable, by id
+   */
   public KeyUnavailableException(String message) {
     super(message);
   }
 
+  /**
+   * Creates the exception with its cause.
+   *
+   * @param message what key is unavailable, by id
+   * @param cause the key service's failure
+   */
   public KeyUnavailableException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -48,7 +48,11 @@ public final class LocalKeyProvider implements KeyProvider {
     this.generateMissing = generateMissing;
   }
 
-  /** A provider with no master keys yet: add each tenant's with {@link #addMasterKey}. */
+  /**
+   * A provider with no master keys yet: add each tenant's with {@link #addMasterKey}.
+   *
+   * @return the provider
+   */
   public static LocalKeyProvider create() {
     return new LocalKeyProvider(false);
   }
@@ -56,6 +60,8 @@ public final class LocalKeyProvider implements KeyProvider {
   /**
    * A provider that makes a random master key for a tenant the first time it needs one, held in
    * memory only: for tests and demos. Recordings it encrypted are unreadable after the JVM ends.
+   *
+   * @return the provider
    */
   public static LocalKeyProvider ephemeral() {
     return new LocalKeyProvider(true);
@@ -65,6 +71,10 @@ public final class LocalKeyProvider implements KeyProvider {
    * Adds version {@code version} of {@code tenant}'s master key; the highest version wraps new
    * keys. The bytes are copied.
    *
+   * @param tenant the owning tenant
+   * @param version the key's version, 1 to 1,000,000
+   * @param key the 32-byte master key
+   * @return this provider
    * @throws IllegalArgumentException if the key is not 32 bytes or the version not 1 to 1,000,000
    * @throws IllegalStateException if the version exists with other bytes
    */
@@ -96,6 +106,10 @@ public final class LocalKeyProvider implements KeyProvider {
   /**
    * Forgets version {@code version} of the tenant's master key (after every recording was
    * re-wrapped to a newer one). Returns whether it was held.
+   *
+   * @param tenant the owning tenant
+   * @param version the key's version
+   * @return true if it was held
    */
   public boolean retireMasterKey(TenantId tenant, int version) {
     Objects.requireNonNull(tenant, "tenant");
@@ -114,6 +128,9 @@ public final class LocalKeyProvider implements KeyProvider {
    * Crypto-shredding: forgets every master key of {@code tenant}, so no data key wrapped for it can
    * be unwrapped again and all of its recordings are unreadable. Destroy the host's copies too.
    * Returns how many versions were held.
+   *
+   * @param tenant the owning tenant
+   * @return the number of versions forgotten
    */
   public int destroyMasterKeys(TenantId tenant) {
     Objects.requireNonNull(tenant, "tenant");

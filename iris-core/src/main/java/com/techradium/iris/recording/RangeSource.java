@@ -10,6 +10,13 @@ import java.io.InputStream;
  */
 @FunctionalInterface
 public interface RangeSource {
-  /** A stream of the stored bytes {@code [offset, offset + length)}; the caller closes it. */
+  /**
+   * A stream of the stored bytes {@code [offset, offset + length)}; the caller closes it.
+   *
+   * @param offset the first byte, from 0
+   * @param length the most bytes to read
+   * @return the stream
+   * @throws IOException if the bytes cannot be read
+   */
   InputStream open(long offset, long length) throws IOException;
 }

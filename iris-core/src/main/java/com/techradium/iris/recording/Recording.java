@@ -39,6 +39,24 @@ public record Recording(
     String checksum,
     Instant createdAt,
     @Nullable Instant keyRotatedAt) {
+  /**
+   * Creates a {@code Recording}, checking its components.
+   *
+   * @param tenant whose recording it is
+   * @param id the recording's id (UUIDv7 text, time-ordered)
+   * @param callId the host's id of the call recorded
+   * @param codec the audio codec or container, as the host named it (e.g. {@code "audio/wav"})
+   * @param duration how long the recording lasts
+   * @param sizeBytes the audio's length, in bytes
+   * @param storedBytes the encrypted form's length in the recording store
+   * @param segmentSize plaintext bytes per encrypted segment
+   * @param keyProviderId the key provider that wrapped the data key
+   * @param key the data key, wrapped under the master key named by its id; after a rotation this is
+   *     newer than the copy in the stored header
+   * @param checksum CRC32C of the stored bytes, 8 lowercase hex digits
+   * @param createdAt when it was stored
+   * @param keyRotatedAt when its data key was last re-wrapped, if ever
+   */
   public Recording {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(id, "id");
@@ -51,7 +69,13 @@ public record Recording(
     Objects.requireNonNull(createdAt, "createdAt");
   }
 
-  /** The same recording with its data key re-wrapped at {@code now}. */
+  /**
+   * The same recording with its data key re-wrapped at {@code now}.
+   *
+   * @param replacement the new wrapped key
+   * @param now the facade's current time
+   * @return a copy
+   */
   public Recording withKey(WrappedKey replacement, Instant now) {
     return new Recording(
         tenant,

@@ -66,22 +66,39 @@ public final class RecordingCipher {
     this.keys = new DataKeyCache(provider, builder.keyCache, context.clock());
   }
 
-  /** Starts configuring a cipher. */
+  /**
+   * Starts configuring a cipher.
+   *
+   * @return a new builder
+   */
   public static RecordingCipherBuilder builder() {
     return new RecordingCipherBuilder();
   }
 
-  /** The encryption context bound to the data keys of {@code tenant}. */
+  /**
+   * The encryption context bound to the data keys of {@code tenant}.
+   *
+   * @param tenant the owning tenant
+   * @return the context, naming the tenant
+   */
   public static Map<String, String> encryptionContext(TenantId tenant) {
     return Map.of(CONTEXT_TENANT, tenant.value(), CONTEXT_PURPOSE, PURPOSE);
   }
 
-  /** The key provider. */
+  /**
+   * The key provider.
+   *
+   * @return the key provider
+   */
   public KeyProvider keyProvider() {
     return provider;
   }
 
-  /** Plaintext bytes per segment of recordings this cipher writes. */
+  /**
+   * Plaintext bytes per segment of recordings this cipher writes.
+   *
+   * @return the segment size, in bytes
+   */
   public int segmentSize() {
     return segmentSize;
   }
@@ -90,6 +107,10 @@ public final class RecordingCipher {
    * A stream that encrypts what is written to it into {@code sink}; closing it seals the last
    * segment and closes the sink. The header is written to the sink before this returns.
    *
+   * @param tenant the owning tenant
+   * @param recordingId the recording's id, bound into the header
+   * @param sink where the encrypted bytes go
+   * @return the encrypting stream
    * @throws com.techradium.iris.core.ValidationException naming {@code tenantId} (unknown tenant)
    *     or {@code recordingId} (empty, longer than {@value #MAX_RECORDING_ID_LENGTH} characters, or
    *     holding control characters)
@@ -121,9 +142,15 @@ public final class RecordingCipher {
    * Decrypts a whole stored recording from {@code stored} into {@code out}, segment by segment, and
    * returns the plaintext bytes written. Neither stream is closed.
    *
+   * @param tenant the owning tenant
+   * @param recordingId the recording's id
+   * @param stored the stored bytes
+   * @param out where the plaintext goes
+   * @return the number of plaintext bytes
    * @throws TamperedDataException if any of it fails authentication, or it is another tenant's or
    *     another recording's; what was written before is authentic
    * @throws KeyUnavailableException if its master key is gone (crypto-shredded)
+   * @throws IOException if reading {@code stored} or writing {@code out} fails
    */
   public long decrypt(TenantId tenant, String recordingId, InputStream stored, OutputStream out)
       throws IOException {
@@ -151,9 +178,15 @@ public final class RecordingCipher {
    *
    * @param source random access to the stored bytes
    * @param storedLength the stored recording's length in bytes
+   * @param tenant the owning tenant
+   * @param recordingId the recording's id
+   * @param offset the first plaintext byte, from 0
+   * @param length the number of plaintext bytes
+   * @param out where the plaintext goes
    * @throws com.techradium.iris.core.ValidationException naming {@code offset} or {@code length}
    *     when the range is negative or runs past the end of the plaintext
    * @throws TamperedDataException as for {@link #decrypt}
+   * @throws IOException if reading the source or writing {@code out} fails
    */
   public void decryptRange(
       TenantId tenant,
@@ -197,7 +230,11 @@ public final class RecordingCipher {
   /**
    * The plaintext length of a stored recording, from its header and stored length.
    *
+   * @param source random access to the stored bytes
+   * @param storedLength the stored recording's length in bytes
+   * @return the plaintext length in bytes
    * @throws TamperedDataException if the header is malformed or the length impossible
+   * @throws IOException if the header cannot be read
    */
   public long plaintextLength(RangeSource source, long storedLength) throws IOException {
     return SegmentReader.plaintextLength(readHeader(source, storedLength), storedLength);
@@ -206,6 +243,10 @@ public final class RecordingCipher {
   /**
    * The data key {@code key} wraps, wrapped under the tenant's current master key (key rotation:
    * the audio is not re-encrypted).
+   *
+   * @param tenant the owning tenant
+   * @param key the wrapped key
+   * @return the key wrapped under the current master key
    */
   public WrappedKey rewrap(TenantId tenant, WrappedKey key) {
     Objects.requireNonNull(key, "key");
@@ -213,7 +254,12 @@ public final class RecordingCipher {
     return provider.rewrap(tenant, key, encryptionContext(tenant));
   }
 
-  /** The key id new data keys of {@code tenant} are wrapped under. */
+  /**
+   * The key id new data keys of {@code tenant} are wrapped under.
+   *
+   * @param tenant the owning tenant
+   * @return the key id
+   */
   public String currentKeyId(TenantId tenant) {
     tenants.require(tenant);
     return provider.currentKeyId(tenant);
@@ -223,6 +269,8 @@ public final class RecordingCipher {
    * Forgets every cached data key of {@code tenant}, so the next write asks the provider for a new
    * one and the next read unwraps again: call it after destroying or rotating the tenant's master
    * key.
+   *
+   * @param tenant the owning tenant
    */
   public void evictKeys(TenantId tenant) {
     Objects.requireNonNull(tenant, "tenant");

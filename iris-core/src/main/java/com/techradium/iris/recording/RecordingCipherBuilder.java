@@ -33,13 +33,21 @@ public final class RecordingCipherBuilder {
   /**
    * The shared context: its clock ages cached keys and its tenant directory is checked on every
    * call. Default: a context on the system clock accepting every tenant.
+   *
+   * @param context the shared context
+   * @return this builder
    */
   public RecordingCipherBuilder context(IrisContext context) {
     this.context = BuilderChecks.setOnce("context", this.context, context);
     return this;
   }
 
-  /** Where data keys come from. Required. */
+  /**
+   * Where data keys come from. Required.
+   *
+   * @param keyProvider the key provider
+   * @return this builder
+   */
   public RecordingCipherBuilder keyProvider(KeyProvider keyProvider) {
     this.keyProvider = BuilderChecks.setOnce("keyProvider", this.keyProvider, keyProvider);
     return this;
@@ -49,6 +57,9 @@ public final class RecordingCipherBuilder {
    * Plaintext bytes per segment, {@value #MIN_SEGMENT_SIZE} to {@value #MAX_SEGMENT_SIZE}. Default
    * {@value #DEFAULT_SEGMENT_SIZE}: a seek reads at most one segment more than it needs, and each
    * segment adds a 16-byte tag.
+   *
+   * @param bytes the segment size, in bytes
+   * @return this builder
    */
   public RecordingCipherBuilder segmentSize(int bytes) {
     BuilderChecks.inRange("segmentSize", bytes, MIN_SEGMENT_SIZE, MAX_SEGMENT_SIZE);
@@ -57,7 +68,12 @@ public final class RecordingCipherBuilder {
     return this;
   }
 
-  /** How data keys are reused. Default {@link KeyCachePolicy#defaults()}. */
+  /**
+   * How data keys are reused. Default {@link KeyCachePolicy#defaults()}.
+   *
+   * @param policy the policy
+   * @return this builder
+   */
   public RecordingCipherBuilder keyCache(KeyCachePolicy policy) {
     Objects.requireNonNull(policy, "keyCache");
     keyCacheSet = BuilderChecks.markSet("keyCache", keyCacheSet);
@@ -68,6 +84,7 @@ public final class RecordingCipherBuilder {
   /**
    * The cipher.
    *
+   * @return the cipher
    * @throws IllegalStateException if no key provider was given
    */
   public RecordingCipher build() {

@@ -129,6 +129,7 @@ public final class RecordingEncryptor extends OutputStream {
   /**
    * What was written.
    *
+   * @return the lengths, segment size, wrapped key and checksum of what was written
    * @throws IllegalStateException before {@link #close()} has succeeded
    */
   public SealedRecording sealed() {
@@ -138,7 +139,11 @@ public final class RecordingEncryptor extends OutputStream {
     return result;
   }
 
-  /** The recording id bound into the header. */
+  /**
+   * The recording id bound into the header.
+   *
+   * @return the recording id
+   */
   public String recordingId() {
     return header.recordingId();
   }

@@ -68,12 +68,20 @@ public final class RecordingVault {
     this.tenants = context.knownTenants();
   }
 
-  /** Starts configuring a vault. */
+  /**
+   * Starts configuring a vault.
+   *
+   * @return a new builder
+   */
   public static RecordingVaultBuilder builder() {
     return new RecordingVaultBuilder();
   }
 
-  /** The cipher recordings are encrypted with. */
+  /**
+   * The cipher recordings are encrypted with.
+   *
+   * @return the cipher
+   */
   public RecordingCipher cipher() {
     return cipher;
   }
@@ -82,8 +90,12 @@ public final class RecordingVault {
    * Starts storing a recording: write the audio to the returned stream and close it. The recording
    * exists (in the store and the metadata) once {@link RecordingWriter#close()} returns.
    *
+   * @param tenant the tenant, known to the tenant directory
+   * @param details what is known about the recording: format, duration, call and so on
+   * @return the stream to write the audio to
    * @throws com.techradium.iris.core.ValidationException on {@code tenantId} for an unknown tenant
    * @throws KeyUnavailableException if the tenant has no master key
+   * @throws IOException if writing the recording's header to the store fails
    */
   public RecordingWriter begin(TenantId tenant, NewRecording details) throws IOException {
     Objects.requireNonNull(tenant, "tenant");
@@ -129,6 +141,12 @@ public final class RecordingVault {
   /**
    * Stores a whole recording read from {@code audio} (not closed), streaming: memory holds about
    * one segment whatever its length.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param details what is known about the recording
+   * @param audio the audio to store
+   * @return the stored recording
+   * @throws IOException if reading {@code audio} or writing to the store fails
    */
   public Recording store(TenantId tenant, NewRecording details, InputStream audio)
       throws IOException {
@@ -147,10 +165,16 @@ public final class RecordingVault {
   /**
    * Writes the whole decrypted recording to {@code out} (not closed) and returns its length.
    *
+   * @param tenant the tenant, known to the tenant directory
+   * @param recordingId the recording's id
+   * @param access who reads it and why, recorded in the audit log
+   * @param out where the audio is written
+   * @return the number of bytes written
    * @throws NotFoundException if the tenant has no such recording
    * @throws TamperedDataException if the stored bytes fail authentication; only authenticated
    *     segments were written before
    * @throws KeyUnavailableException if its master key is gone (crypto-shredded)
+   * @throws IOException if reading the store or writing {@code out} fails
    */
   public long stream(TenantId tenant, String recordingId, RecordingAccess access, OutputStream out)
       throws IOException {
@@ -166,6 +190,12 @@ public final class RecordingVault {
    * the segments that cover it, and returns the range served: a range running past the end is cut
    * at the end, as HTTP does.
    *
+   * @param tenant the tenant, known to the tenant directory
+   * @param recordingId the recording's id
+   * @param range the bytes wanted
+   * @param access who reads it and why, recorded in the audit log
+   * @param out where the audio is written
+   * @return the range served
    * @throws com.techradium.iris.core.ValidationException on {@code offset} if the range starts at
    *     or past the end of the recording
    * @throws NotFoundException as {@link #stream(TenantId, String, RecordingAccess, OutputStream)}
@@ -173,6 +203,7 @@ public final class RecordingVault {
    *     OutputStream)}
    * @throws KeyUnavailableException as {@link #stream(TenantId, String, RecordingAccess,
    *     OutputStream)}
+   * @throws IOException if reading the store or writing {@code out} fails
    */
   public ByteRange stream(
       TenantId tenant,
@@ -232,7 +263,13 @@ public final class RecordingVault {
                     "range", range, "bytes", Long.toString(bytes), "callId", recording.callId())));
   }
 
-  /** The tenant's recording with that id; reading metadata is not a data access. */
+  /**
+   * The tenant's recording with that id; reading metadata is not a data access.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param recordingId the recording's id
+   * @return the recording, or empty if the tenant has none with that id
+   */
   public Optional<Recording> find(TenantId tenant, String recordingId) {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(recordingId, "recordingId");
@@ -243,6 +280,11 @@ public final class RecordingVault {
   /**
    * Up to {@code limit} (1 to {@value #MAX_BATCH}) of the tenant's recordings after {@code afterId}
    * (null for the first page), oldest first.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param afterId the id to list after, or null
+   * @param limit the most recordings returned
+   * @return the recordings, oldest first
    */
   public List<Recording> list(TenantId tenant, @Nullable String afterId, int limit) {
     Objects.requireNonNull(tenant, "tenant");
@@ -252,7 +294,12 @@ public final class RecordingVault {
     return metadata.list(tenant, afterId, limit);
   }
 
-  /** How many recordings the tenant has. */
+  /**
+   * How many recordings the tenant has.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @return the number of recordings
+   */
   public long count(TenantId tenant) {
     Objects.requireNonNull(tenant, "tenant");
     tenants.require(tenant);
@@ -262,6 +309,11 @@ public final class RecordingVault {
   /**
    * Deletes a recording (its stored bytes, then its metadata) and reports it to the audit log as an
    * admin event by {@code by}. Returns whether it existed.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param recordingId the recording's id
+   * @param by who deletes it and why
+   * @return true if it existed
    */
   public boolean delete(TenantId tenant, String recordingId, RecordingAccess by) {
     Objects.requireNonNull(tenant, "tenant");
@@ -295,6 +347,11 @@ public final class RecordingVault {
    * tenant's current master key. The audio is not touched: each recording costs one provider call
    * and one metadata write. Resumable: after a crash, start again from null (or the last {@link
    * KeyRotation#continueAfter}); recordings already re-wrapped are skipped.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param afterId the id to continue after, or null from the start
+   * @param batchSize the most recordings visited
+   * @return what the batch did and where to continue
    */
   public KeyRotation rotateKeys(TenantId tenant, @Nullable String afterId, int batchSize) {
     Objects.requireNonNull(tenant, "tenant");
@@ -338,6 +395,9 @@ public final class RecordingVault {
   /**
    * Re-wraps every recording of the tenant, in batches of {@value #MAX_BATCH}, and returns the
    * totals.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @return the totals
    */
   public KeyRotation rotateAllKeys(TenantId tenant) {
     int rewrapped = 0;

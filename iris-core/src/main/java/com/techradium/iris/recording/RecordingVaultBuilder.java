@@ -28,25 +28,43 @@ public final class RecordingVaultBuilder {
    * The shared context: clock, tenant directory, UUIDv7 ids and the events the audit log records.
    * Default: a private context on the system clock accepting every tenant (accesses then reach no
    * audit log).
+   *
+   * @param context the shared context
+   * @return this builder
    */
   public RecordingVaultBuilder context(IrisContext context) {
     this.context = BuilderChecks.setOnce("context", this.context, context);
     return this;
   }
 
-  /** Where data keys come from. Required. */
+  /**
+   * Where data keys come from. Required.
+   *
+   * @param keyProvider the key provider
+   * @return this builder
+   */
   public RecordingVaultBuilder keyProvider(KeyProvider keyProvider) {
     this.keyProvider = BuilderChecks.setOnce("keyProvider", this.keyProvider, keyProvider);
     return this;
   }
 
-  /** Where the encrypted bytes go. Required. */
+  /**
+   * Where the encrypted bytes go. Required.
+   *
+   * @param store the recording store
+   * @return this builder
+   */
   public RecordingVaultBuilder store(RecordingStore store) {
     this.store = BuilderChecks.setOnce("store", this.store, store);
     return this;
   }
 
-  /** Where what is known about each recording goes. Required. */
+  /**
+   * Where what is known about each recording goes. Required.
+   *
+   * @param metadataStore the metadata store
+   * @return this builder
+   */
   public RecordingVaultBuilder metadataStore(RecordingMetadataStore metadataStore) {
     this.metadataStore = BuilderChecks.setOnce("metadataStore", this.metadataStore, metadataStore);
     return this;
@@ -56,6 +74,9 @@ public final class RecordingVaultBuilder {
    * Plaintext bytes per segment, {@value RecordingCipherBuilder#MIN_SEGMENT_SIZE} to {@value
    * RecordingCipherBuilder#MAX_SEGMENT_SIZE}. Default {@value
    * RecordingCipherBuilder#DEFAULT_SEGMENT_SIZE}.
+   *
+   * @param bytes the segment size, in bytes
+   * @return this builder
    */
   public RecordingVaultBuilder segmentSize(int bytes) {
     BuilderChecks.inRange(
@@ -67,7 +88,12 @@ public final class RecordingVaultBuilder {
     return this;
   }
 
-  /** How data keys are reused. Default {@link KeyCachePolicy#defaults()}. */
+  /**
+   * How data keys are reused. Default {@link KeyCachePolicy#defaults()}.
+   *
+   * @param policy the policy
+   * @return this builder
+   */
   public RecordingVaultBuilder keyCache(KeyCachePolicy policy) {
     Objects.requireNonNull(policy, "keyCache");
     this.keyCache = BuilderChecks.setOnce("keyCache", this.keyCache, policy);
@@ -77,6 +103,7 @@ public final class RecordingVaultBuilder {
   /**
    * The vault.
    *
+   * @return the vault
    * @throws IllegalStateException if the key provider, store or metadata store is missing
    */
   public RecordingVault build() {

@@ -27,7 +27,11 @@ public final class RecordingWriter extends OutputStream {
     this.discard = discard;
   }
 
-  /** The id the recording will have. */
+  /**
+   * The id the recording will have.
+   *
+   * @return the id
+   */
   public String recordingId() {
     return encryptor.recordingId();
   }
@@ -70,6 +74,7 @@ public final class RecordingWriter extends OutputStream {
   /**
    * The stored recording.
    *
+   * @return the recording
    * @throws IllegalStateException before {@link #close()} succeeded
    */
   public Recording recording() {

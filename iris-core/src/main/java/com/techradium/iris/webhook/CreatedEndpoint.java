@@ -9,6 +9,12 @@ import java.util.Objects;
  * @param secret its signing secret
  */
 public record CreatedEndpoint(Endpoint endpoint, EndpointSecret secret) {
+  /**
+   * Creates a {@code CreatedEndpoint}, checking its components.
+   *
+   * @param endpoint the endpoint as stored
+   * @param secret its signing secret
+   */
   public CreatedEndpoint {
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(secret, "secret");

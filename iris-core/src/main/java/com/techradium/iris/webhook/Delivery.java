@@ -37,6 +37,23 @@ public record Delivery(
     @Nullable String lastError,
     Instant createdAt,
     Instant updatedAt) {
+  /**
+   * Creates a {@code Delivery}, checking its components.
+   *
+   * @param id the delivery's id (UUIDv7)
+   * @param tenant its tenant
+   * @param eventId the event delivered
+   * @param endpointId the endpoint it goes to
+   * @param eventType the event's type, for filtering
+   * @param status where it stands
+   * @param attempts attempts made so far
+   * @param nextAttemptAt when the next attempt is due; null unless pending
+   * @param lastAttemptAt when the last attempt was made; null before the first
+   * @param lastStatusCode the HTTP status of the last attempt; null if none was received
+   * @param lastError why the last attempt failed; null if it succeeded or none was made
+   * @param createdAt when the event was published
+   * @param updatedAt when this record last changed
+   */
   public Delivery {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(tenant, "tenant");
@@ -48,7 +65,17 @@ public record Delivery(
     Objects.requireNonNull(updatedAt, "updatedAt");
   }
 
-  /** A new pending delivery, due at {@code now}. */
+  /**
+   * A new pending delivery, due at {@code now}.
+   *
+   * @param id the delivery's id
+   * @param tenant the owning tenant
+   * @param eventId the event delivered
+   * @param endpointId the endpoint it goes to
+   * @param eventType the event's type
+   * @param now the facade's current time, when it is due
+   * @return the delivery, pending
+   */
   public static Delivery pending(
       UUID id, TenantId tenant, UUID eventId, UUID endpointId, String eventType, Instant now) {
     return new Delivery(
@@ -67,7 +94,16 @@ public record Delivery(
         now);
   }
 
-  /** The same delivery after an attempt, moved to {@code status}. */
+  /**
+   * The same delivery after an attempt, moved to {@code status}.
+   *
+   * @param status the status after the attempt
+   * @param next when to try again, or null if no attempt follows
+   * @param at when the attempt was made
+   * @param statusCode the HTTP status, or null if no response came
+   * @param error why the attempt failed, or null
+   * @return a copy after the attempt
+   */
   public Delivery attempted(
       DeliveryStatus status,
       @Nullable Instant next,
@@ -90,7 +126,13 @@ public record Delivery(
         at);
   }
 
-  /** The same delivery, given up without an attempt (endpoint gone or disabled). */
+  /**
+   * The same delivery, given up without an attempt (endpoint gone or disabled).
+   *
+   * @param reason why it was given up
+   * @param now the facade's current time
+   * @return a copy, failed
+   */
   public Delivery givenUp(String reason, Instant now) {
     return new Delivery(
         id,
@@ -108,7 +150,12 @@ public record Delivery(
         now);
   }
 
-  /** The same delivery, pending again and due at {@code now} (a manual retry or a recovery). */
+  /**
+   * The same delivery, pending again and due at {@code now} (a manual retry or a recovery).
+   *
+   * @param now the facade's current time
+   * @return a copy, pending
+   */
   public Delivery requeued(Instant now) {
     return new Delivery(
         id,

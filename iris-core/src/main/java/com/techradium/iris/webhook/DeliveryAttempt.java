@@ -33,6 +33,21 @@ public record DeliveryAttempt(
     @Nullable String error,
     @Nullable String responseExcerpt,
     boolean succeeded) {
+  /**
+   * Creates a {@code DeliveryAttempt}, checking its components.
+   *
+   * @param id the attempt's id (UUIDv7)
+   * @param tenant its tenant
+   * @param deliveryId the delivery
+   * @param endpointId the endpoint
+   * @param number 1 for the first attempt of the delivery
+   * @param at when it was made
+   * @param statusCode the HTTP status received; null if none (refused, timed out, reset)
+   * @param latencyMillis time from connect to the end of the response, or to the failure
+   * @param error why it failed; null if it succeeded
+   * @param responseExcerpt the start of the response body, at most 1 KiB; null if none
+   * @param succeeded whether the endpoint answered 2xx
+   */
   public DeliveryAttempt {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(tenant, "tenant");

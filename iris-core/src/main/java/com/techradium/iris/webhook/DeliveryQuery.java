@@ -19,22 +19,41 @@ public record DeliveryQuery(
     @Nullable DeliveryStatus status,
     @Nullable Instant from,
     @Nullable Instant to) {
-  /** Every delivery. */
+  /**
+   * Every delivery.
+   *
+   * @return the query without filters
+   */
   public static DeliveryQuery all() {
     return new DeliveryQuery(null, null, null, null, null);
   }
 
-  /** Every delivery to one endpoint. */
+  /**
+   * Every delivery to one endpoint.
+   *
+   * @param endpointId the endpoint's id
+   * @return the query
+   */
   public static DeliveryQuery endpoint(UUID endpointId) {
     return new DeliveryQuery(endpointId, null, null, null, null);
   }
 
-  /** The same query restricted to {@code status}. */
+  /**
+   * The same query restricted to {@code status}.
+   *
+   * @param status the status
+   * @return a copy restricted to that status
+   */
   public DeliveryQuery withStatus(DeliveryStatus status) {
     return new DeliveryQuery(endpointId, eventType, status, from, to);
   }
 
-  /** Whether {@code delivery} matches. */
+  /**
+   * Whether {@code delivery} matches.
+   *
+   * @param delivery the delivery to test
+   * @return true if it matches
+   */
   public boolean matches(Delivery delivery) {
     return (endpointId == null || endpointId.equals(delivery.endpointId()))
         && (eventType == null || eventType.equals(delivery.eventType()))

@@ -9,6 +9,10 @@ public interface EndpointDisabledListener {
   /** Does nothing. */
   EndpointDisabledListener NONE = disabled -> {};
 
-  /** Called once per disabling. */
+  /**
+   * Called once per disabling.
+   *
+   * @param disabled the endpoint, the reason and the time
+   */
   void disabled(EndpointDisabled disabled);
 }

@@ -10,6 +10,11 @@ import java.util.Objects;
  * @param value the {@code whsec_...} text to configure in the receiver's {@link WebhookVerifier}
  */
 public record EndpointSecret(String value) {
+  /**
+   * Creates an {@code EndpointSecret}, checking its components.
+   *
+   * @param value the {@code whsec_...} text to configure in the receiver's {@link WebhookVerifier}
+   */
   public EndpointSecret {
     Objects.requireNonNull(value, "value");
   }

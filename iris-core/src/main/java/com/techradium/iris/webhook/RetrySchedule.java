@@ -22,6 +22,8 @@ public record RetrySchedule(List<Duration> delays, double jitter) {
   /**
    * The default: 5 s, 30 s, 2 min, 10 min, 30 min, 1 h, 2 h, 4 h, 8 h, 12 h and 24 h (11 retries,
    * about 2 days in all) with ±20 % jitter — exponential growth capped at 24 hours.
+   *
+   * @return the default schedule
    */
   public static RetrySchedule defaults() {
     return new RetrySchedule(
@@ -40,6 +42,13 @@ public record RetrySchedule(List<Duration> delays, double jitter) {
         0.2);
   }
 
+  /**
+   * Creates a {@code RetrySchedule}, checking its components and copying its collections.
+   *
+   * @param delays delays between attempts, each 1 s to 24 h
+   * @param jitter 0 to 0.5: the fraction of each delay randomly added or taken away
+   * @throws IllegalArgumentException if a component is out of range
+   */
   public RetrySchedule {
     delays = List.copyOf(delays);
     for (Duration delay : delays) {
@@ -53,7 +62,11 @@ public record RetrySchedule(List<Duration> delays, double jitter) {
     }
   }
 
-  /** How many attempts a delivery gets in all. */
+  /**
+   * How many attempts a delivery gets in all.
+   *
+   * @return the number of retries plus one
+   */
   public int maxAttempts() {
     return delays.size() + 1;
   }
@@ -63,6 +76,9 @@ public record RetrySchedule(List<Duration> delays, double jitter) {
    * delivery should be given up.
    *
    * @param random a uniform value in [0, 1) for the jitter
+   * @param attempt the failed attempt's number, from 1
+   * @param now when it failed
+   * @return the next attempt's time, or null to give up
    */
   public @Nullable Instant nextAttempt(int attempt, Instant now, DoubleSupplier random) {
     if (attempt < 1 || attempt > delays.size()) {

@@ -111,7 +111,11 @@ public final class WebhookDispatcher {
                 () -> "{\"eventsDeleted\":" + cleanup() + "}"));
   }
 
-  /** Starts configuring a dispatcher. */
+  /**
+   * Starts configuring a dispatcher.
+   *
+   * @return a new builder
+   */
   public static WebhookDispatcherBuilder builder() {
     return new WebhookDispatcherBuilder();
   }
@@ -121,6 +125,8 @@ public final class WebhookDispatcher {
   /**
    * Creates an endpoint, enabled, with the spec's secret or a new one.
    *
+   * @param tenant the tenant, known to the tenant directory
+   * @param spec the endpoint's settings
    * @return the endpoint and its secret, which is not shown again
    * @throws ValidationException naming every bad field; nothing written
    */
@@ -159,6 +165,10 @@ public final class WebhookDispatcher {
   /**
    * Replaces an endpoint's settings (not its secret, state or failure streak).
    *
+   * @param tenant the tenant, known to the tenant directory
+   * @param endpointId the endpoint's id
+   * @param spec the new settings
+   * @return the updated endpoint
    * @throws ValidationException naming every bad field; nothing written
    * @throws NotFoundException if the tenant has no such endpoint
    */
@@ -193,12 +203,26 @@ public final class WebhookDispatcher {
     return updated;
   }
 
-  /** Enables an endpoint and clears its failure streak. @throws NotFoundException if absent */
+  /**
+   * Enables an endpoint and clears its failure streak.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param endpointId the endpoint's id
+   * @return the endpoint, enabled
+   * @throws NotFoundException if absent
+   */
   public Endpoint enableEndpoint(TenantId tenant, UUID endpointId) {
     return setEnabled(tenant, endpointId, true, null);
   }
 
-  /** Disables an endpoint; its pending deliveries are given up when they come due. */
+  /**
+   * Disables an endpoint; its pending deliveries are given up when they come due.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param endpointId the endpoint's id
+   * @return the endpoint, disabled
+   * @throws NotFoundException if the tenant has no such endpoint
+   */
   public Endpoint disableEndpoint(TenantId tenant, UUID endpointId) {
     return setEnabled(tenant, endpointId, false, "disabled by a caller");
   }
@@ -215,20 +239,37 @@ public final class WebhookDispatcher {
     return updated;
   }
 
-  /** The tenant's endpoint. */
+  /**
+   * The tenant's endpoint.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param endpointId the endpoint's id
+   * @return the endpoint, or empty if the tenant has none with this id
+   */
   public Optional<Endpoint> getEndpoint(TenantId tenant, UUID endpointId) {
     Objects.requireNonNull(endpointId, "endpointId");
     checkTenant(Validation.of(), tenant).throwIfInvalid();
     return store.getEndpoint(tenant, endpointId).map(StoredEndpoint::endpoint);
   }
 
-  /** The tenant's endpoints, oldest first. */
+  /**
+   * The tenant's endpoints, oldest first.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @return the endpoints, oldest first
+   */
   public List<Endpoint> listEndpoints(TenantId tenant) {
     checkTenant(Validation.of(), tenant).throwIfInvalid();
     return store.listEndpoints(tenant);
   }
 
-  /** Deletes an endpoint with its deliveries. @return whether it existed */
+  /**
+   * Deletes an endpoint with its deliveries.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param endpointId the endpoint's id
+   * @return whether it existed
+   */
   public boolean deleteEndpoint(TenantId tenant, UUID endpointId) {
     Objects.requireNonNull(endpointId, "endpointId");
     checkTenant(Validation.of(), tenant).throwIfInvalid();
@@ -240,6 +281,8 @@ public final class WebhookDispatcher {
    * webhook-signature} header carries both), so receivers can switch without losing a delivery.
    *
    * @param grace 0 to 30 days; zero drops the old secret at once
+   * @param tenant the tenant, known to the tenant directory
+   * @param endpointId the endpoint's id
    * @return the new secret, not shown again
    * @throws NotFoundException if the tenant has no such endpoint
    */
@@ -268,7 +311,11 @@ public final class WebhookDispatcher {
 
   // ---- events --------------------------------------------------------------------------------
 
-  /** The event catalog: the 17 defaults and the host's own. Deployment-wide. */
+  /**
+   * The event catalog: the 17 defaults and the host's own. Deployment-wide.
+   *
+   * @return the event types, defaults first
+   */
   public List<EventType> eventTypes() {
     return catalog.all();
   }
@@ -280,6 +327,9 @@ public final class WebhookDispatcher {
    *
    * @param payload a JSON document satisfying the type's schema, at most the payload limit (256 KiB
    *     by default) in UTF-8
+   * @param tenant the tenant, known to the tenant directory
+   * @param type the event type, registered in the catalog
+   * @return the stored event
    * @throws ValidationException unknown type, payload not JSON, too large or failing the schema;
    *     nothing written
    * @throws IllegalStateException if no job queue was built on the dispatcher's context
@@ -348,7 +398,13 @@ public final class WebhookDispatcher {
     context.deferredWork().submit(items);
   }
 
-  /** The tenant's event. */
+  /**
+   * The tenant's event.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param eventId the event's id
+   * @return the event, or empty if the tenant has none with this id
+   */
   public Optional<WebhookEvent> getEvent(TenantId tenant, UUID eventId) {
     Objects.requireNonNull(eventId, "eventId");
     checkTenant(Validation.of(), tenant).throwIfInvalid();
@@ -357,14 +413,27 @@ public final class WebhookDispatcher {
 
   // ---- deliveries ----------------------------------------------------------------------------
 
-  /** The tenant's delivery. */
+  /**
+   * The tenant's delivery.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param deliveryId the delivery's id
+   * @return the delivery, or empty if the tenant has none with this id
+   */
   public Optional<Delivery> getDelivery(TenantId tenant, UUID deliveryId) {
     Objects.requireNonNull(deliveryId, "deliveryId");
     checkTenant(Validation.of(), tenant).throwIfInvalid();
     return store.getDelivery(tenant, deliveryId);
   }
 
-  /** The tenant's delivery history matching {@code query}, newest first, a page at a time. */
+  /**
+   * The tenant's delivery history matching {@code query}, newest first, a page at a time.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param query the filters
+   * @param page the page size and cursor
+   * @return one page of deliveries
+   */
   public Page<Delivery> listDeliveries(TenantId tenant, DeliveryQuery query, PageRequest page) {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
@@ -372,7 +441,13 @@ public final class WebhookDispatcher {
     return store.listDeliveries(tenant, query, page);
   }
 
-  /** The attempts of the tenant's delivery, oldest first. */
+  /**
+   * The attempts of the tenant's delivery, oldest first.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param deliveryId the delivery's id
+   * @return the attempts, oldest first; empty for an unknown delivery
+   */
   public List<DeliveryAttempt> attempts(TenantId tenant, UUID deliveryId) {
     Objects.requireNonNull(deliveryId, "deliveryId");
     checkTenant(Validation.of(), tenant).throwIfInvalid();
@@ -383,6 +458,9 @@ public final class WebhookDispatcher {
    * Sends a failed delivery again now, with the same {@code webhook-id}; it gets its endpoint's
    * schedule afresh.
    *
+   * @param tenant the tenant, known to the tenant directory
+   * @param deliveryId the delivery's id
+   * @return the delivery, pending again
    * @throws NotFoundException if the tenant has no such delivery
    * @throws ConflictException if the delivery is not failed (it is pending or succeeded)
    */
@@ -418,6 +496,9 @@ public final class WebhookDispatcher {
    * Re-sends the endpoint's failed deliveries created at or after {@code since} (at most {@value
    * #MAX_RECOVER}), for example after the receiver's outage.
    *
+   * @param tenant the tenant, known to the tenant directory
+   * @param endpointId the endpoint's id
+   * @param since the earliest creation time of the deliveries re-sent
    * @return how many were re-sent
    * @throws NotFoundException if the tenant has no such endpoint
    */
@@ -441,6 +522,9 @@ public final class WebhookDispatcher {
    * Sends a {@code test.ping} to the endpoint now, on the calling thread, and returns what came of
    * it. Nothing is stored; the endpoint's failure streak is unchanged.
    *
+   * @param tenant the tenant, known to the tenant directory
+   * @param endpointId the endpoint's id
+   * @return the response or failure of the test delivery
    * @throws NotFoundException if the tenant has no such endpoint
    */
   public TestDeliveryResult sendTest(TenantId tenant, UUID endpointId) {
@@ -460,7 +544,13 @@ public final class WebhookDispatcher {
         result.bodyExcerpt());
   }
 
-  /** The endpoint's figures over the last hour, day and week. */
+  /**
+   * The endpoint's figures over the last hour, day and week.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param endpointId the endpoint's id
+   * @return the figures
+   */
   public EndpointStats stats(TenantId tenant, UUID endpointId) {
     Objects.requireNonNull(endpointId, "endpointId");
     checkTenant(Validation.of(), tenant).throwIfInvalid();
@@ -488,7 +578,11 @@ public final class WebhookDispatcher {
     return deleted;
   }
 
-  /** Deployment-wide delivery state: queue depth, oldest pending, failing endpoints. */
+  /**
+   * Deployment-wide delivery state: queue depth, oldest pending, failing endpoints.
+   *
+   * @return the deployment-wide state
+   */
   public WebhookHealth health() {
     return store.health();
   }
@@ -497,6 +591,8 @@ public final class WebhookDispatcher {
    * The delivery attempts this dispatcher has made since it was built and how many failed, over
    * every tenant, counted in this JVM: cheap to read (no storage access), for gauges and failure
    * rates. Deployment-wide.
+   *
+   * @return the counts
    */
   public DeliveryCounts deliveryCounts() {
     return runner.counts();

@@ -62,6 +62,9 @@ public final class WebhookDispatcherBuilder {
    * The shared context: its clock and tenant directory count as set here, and deliveries run as
    * jobs of its job queue. Default: a private context from {@link #clock} and {@link #tenants},
    * whose deliveries run only if a job queue is built on it.
+   *
+   * @param context the shared context
+   * @return this builder
    */
   public WebhookDispatcherBuilder context(IrisContext context) {
     contextParts.context(context);
@@ -72,25 +75,45 @@ public final class WebhookDispatcherBuilder {
     return contextParts.resolve();
   }
 
-  /** The time source. Default: the system clock in UTC. */
+  /**
+   * The time source. Default: the system clock in UTC.
+   *
+   * @param clock the clock
+   * @return this builder
+   */
   public WebhookDispatcherBuilder clock(Clock clock) {
     contextParts.clock(clock);
     return this;
   }
 
-  /** The tenants that exist. Default {@link TenantDirectory#acceptingAll()}. */
+  /**
+   * The tenants that exist. Default {@link TenantDirectory#acceptingAll()}.
+   *
+   * @param tenants the tenant directory
+   * @return this builder
+   */
   public WebhookDispatcherBuilder tenants(TenantDirectory tenants) {
     contextParts.tenants(tenants);
     return this;
   }
 
-  /** Where endpoints, events and deliveries are kept. Required. */
+  /**
+   * Where endpoints, events and deliveries are kept. Required.
+   *
+   * @param store the webhook store
+   * @return this builder
+   */
   public WebhookDispatcherBuilder store(WebhookStore store) {
     this.store = BuilderChecks.setOnce("store", this.store, store);
     return this;
   }
 
-  /** How deliveries are POSTed, e.g. {@code OkHttpWebhookTransport.create()}. Required. */
+  /**
+   * How deliveries are POSTed, e.g. {@code OkHttpWebhookTransport.create()}. Required.
+   *
+   * @param transport the transport
+   * @return this builder
+   */
   public WebhookDispatcherBuilder transport(WebhookTransport transport) {
     this.transport = BuilderChecks.setOnce("transport", this.transport, transport);
     return this;
@@ -101,6 +124,8 @@ public final class WebhookDispatcherBuilder {
    * so they are encrypted rather than hashed). Keep it out of the database, e.g. in a KMS or the
    * host's secret store. Required.
    *
+   * @param key the AES-256 key
+   * @return this builder
    * @throws IllegalArgumentException if it is not a 32-byte AES key
    */
   public WebhookDispatcherBuilder secretKey(SecretKey key) {
@@ -116,6 +141,8 @@ public final class WebhookDispatcherBuilder {
   /**
    * Adds an event type to the 17 defaults.
    *
+   * @param type the event type
+   * @return this builder
    * @throws IllegalStateException if a type of that name exists
    * @throws IllegalArgumentException if its name is not dotted lower case or its schema is not a
    *     JSON Schema
@@ -134,7 +161,12 @@ public final class WebhookDispatcherBuilder {
     return this;
   }
 
-  /** The retry schedule of endpoints that set none. Default {@link RetrySchedule#defaults()}. */
+  /**
+   * The retry schedule of endpoints that set none. Default {@link RetrySchedule#defaults()}.
+   *
+   * @param schedule the default retry schedule
+   * @return this builder
+   */
   public WebhookDispatcherBuilder retrySchedule(RetrySchedule schedule) {
     Objects.requireNonNull(schedule, "retrySchedule");
     retryScheduleSet = BuilderChecks.markSet("retrySchedule", retryScheduleSet);
@@ -142,7 +174,12 @@ public final class WebhookDispatcherBuilder {
     return this;
   }
 
-  /** The largest payload {@code publish} accepts, 1 byte to 10 MiB. Default 256 KiB. */
+  /**
+   * The largest payload {@code publish} accepts, 1 byte to 10 MiB. Default 256 KiB.
+   *
+   * @param bytes the largest payload, in bytes
+   * @return this builder
+   */
   public WebhookDispatcherBuilder maxPayloadBytes(int bytes) {
     BuilderChecks.inRange("maxPayloadBytes", bytes, 1, MAX_PAYLOAD_BYTES);
     maxPayloadBytesSet = BuilderChecks.markSet("maxPayloadBytes", maxPayloadBytesSet);
@@ -150,14 +187,24 @@ public final class WebhookDispatcherBuilder {
     return this;
   }
 
-  /** Whether endpoint URLs may use plain {@code http}. Default false: {@code https} only. */
+  /**
+   * Whether endpoint URLs may use plain {@code http}. Default false: {@code https} only.
+   *
+   * @param allow true to allow plain HTTP
+   * @return this builder
+   */
   public WebhookDispatcherBuilder allowHttp(boolean allow) {
     allowHttpSet = BuilderChecks.markSet("allowHttp", allowHttpSet);
     this.allowHttp = allow;
     return this;
   }
 
-  /** An endpoint whose attempts have all failed for this long is disabled. Default 24 hours. */
+  /**
+   * An endpoint whose attempts have all failed for this long is disabled. Default 24 hours.
+   *
+   * @param failingFor how long an endpoint may fail
+   * @return this builder
+   */
   public WebhookDispatcherBuilder autoDisableAfter(Duration failingFor) {
     BuilderChecks.positive("autoDisableAfter", failingFor);
     autoDisableAfterSet = BuilderChecks.markSet("autoDisableAfter", autoDisableAfterSet);
@@ -168,6 +215,9 @@ public final class WebhookDispatcherBuilder {
   /**
    * An endpoint is also disabled after this many failed attempts in a row, 1 to 1,000,000. Default:
    * no count (only {@link #autoDisableAfter} applies).
+   *
+   * @param failures the failed attempts in a row
+   * @return this builder
    */
   public WebhookDispatcherBuilder autoDisableAfterFailures(int failures) {
     BuilderChecks.inRange("autoDisableAfterFailures", failures, 1, 1_000_000);
@@ -179,6 +229,9 @@ public final class WebhookDispatcherBuilder {
 
   /**
    * Told when the dispatcher disables an endpoint. Default {@link EndpointDisabledListener#NONE}.
+   *
+   * @param listener the listener
+   * @return this builder
    */
   public WebhookDispatcherBuilder listener(EndpointDisabledListener listener) {
     Objects.requireNonNull(listener, "listener");
@@ -187,7 +240,12 @@ public final class WebhookDispatcherBuilder {
     return this;
   }
 
-  /** The job queue deliveries run in. Default {@code webhooks}. */
+  /**
+   * The job queue deliveries run in. Default {@code webhooks}.
+   *
+   * @param queue the job queue's name
+   * @return this builder
+   */
   public WebhookDispatcherBuilder queue(String queue) {
     Objects.requireNonNull(queue, "queue");
     queueSet = BuilderChecks.markSet("queue", queueSet);
@@ -199,6 +257,9 @@ public final class WebhookDispatcherBuilder {
    * How long events are kept once none of their deliveries is pending: the nightly chore {@code
    * webhook-retention} deletes older ones with their deliveries and attempts. 1 hour to 10 years.
    * Default 30 days.
+   *
+   * @param retention how long finished events are kept
+   * @return this builder
    */
   public WebhookDispatcherBuilder retention(Duration retention) {
     Objects.requireNonNull(retention, "retention");
@@ -215,6 +276,7 @@ public final class WebhookDispatcherBuilder {
   /**
    * The dispatcher. Writes nothing and starts nothing.
    *
+   * @return the dispatcher
    * @throws IllegalStateException if store, transport or secret key is missing
    */
   public WebhookDispatcher build() {

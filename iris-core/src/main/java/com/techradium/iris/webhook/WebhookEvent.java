@@ -17,6 +17,15 @@ import java.util.UUID;
  */
 public record WebhookEvent(
     UUID id, TenantId tenant, String type, String payload, Instant createdAt) {
+  /**
+   * Creates a {@code WebhookEvent}, checking its components.
+   *
+   * @param id the event's id (UUIDv7)
+   * @param tenant its tenant
+   * @param type its catalog type, e.g. {@code call.completed}
+   * @param payload the JSON payload (the {@code data} of the body)
+   * @param createdAt when it was published
+   */
   public WebhookEvent {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(tenant, "tenant");
@@ -25,7 +34,11 @@ public record WebhookEvent(
     Objects.requireNonNull(createdAt, "createdAt");
   }
 
-  /** The {@code webhook-id} header: {@code msg_} and the event id. */
+  /**
+   * The {@code webhook-id} header: {@code msg_} and the event id.
+   *
+   * @return the message id
+   */
   public String messageId() {
     return "msg_" + id;
   }

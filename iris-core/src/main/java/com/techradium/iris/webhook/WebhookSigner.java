@@ -46,6 +46,8 @@ public final class WebhookSigner {
    * A signer for one or more secrets, each {@code whsec_} + base64 (the prefix may be left out, as
    * the reference libraries allow).
    *
+   * @param secrets the secrets to sign with
+   * @return the signer
    * @throws IllegalArgumentException naming the position of a secret that is not valid base64 or is
    *     shorter than 16 bytes; the secret itself is never in the message
    */
@@ -76,7 +78,11 @@ public final class WebhookSigner {
     return signWith(ofKeys(rawKeys).newMacs(), messageId, timestampSeconds, body);
   }
 
-  /** A new random secret of {@value #SECRET_BYTES} bytes, as {@code whsec_<base64>}. */
+  /**
+   * A new random secret of {@value #SECRET_BYTES} bytes, as {@code whsec_<base64>}.
+   *
+   * @return the secret
+   */
   public static String newSecret() {
     byte[] key = new byte[SECRET_BYTES];
     RANDOM.nextBytes(key);
@@ -86,6 +92,9 @@ public final class WebhookSigner {
   /**
    * The key of a {@code whsec_} secret.
    *
+   * @param secret the secret, with or without the {@code whsec_} prefix
+   * @param what what the secret is, for error messages
+   * @return the key bytes
    * @throws IllegalArgumentException if it is not base64 or shorter than 16 bytes (the message
    *     names {@code what}, never the secret)
    */
@@ -107,6 +116,11 @@ public final class WebhookSigner {
   /**
    * The {@code webhook-signature} header for one message: {@code v1,<sig>} per secret, separated by
    * spaces.
+   *
+   * @param messageId the {@code webhook-id} header
+   * @param timestampSeconds the {@code webhook-timestamp} header, in epoch seconds
+   * @param body the request body
+   * @return the header value
    */
   public String sign(String messageId, long timestampSeconds, byte[] body) {
     Objects.requireNonNull(messageId, "messageId");

@@ -9,7 +9,11 @@ import com.techradium.iris.core.IrisException;
 public class WebhookVerificationException extends IrisException {
   private static final long serialVersionUID = 1L;
 
-  /** An exception with {@code message}. */
+  /**
+   * An exception with {@code message}.
+   *
+   * @param message why verification failed
+   */
   public WebhookVerificationException(String message) {
     super(message);
   }

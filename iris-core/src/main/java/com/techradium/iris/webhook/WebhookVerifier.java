@@ -42,13 +42,22 @@ public final class WebhookVerifier {
   /**
    * A verifier accepting signatures by any of {@code secrets} ({@code whsec_<base64>}).
    *
+   * @param secrets the secrets to accept
+   * @return the verifier, with a 5-minute tolerance and the system clock
    * @throws IllegalArgumentException if a secret is malformed (named by position)
    */
   public static WebhookVerifier of(String... secrets) {
     return of(List.of(secrets), DEFAULT_TOLERANCE, Clock.systemUTC());
   }
 
-  /** A verifier with its own tolerance and clock. */
+  /**
+   * A verifier with its own tolerance and clock.
+   *
+   * @param secrets the secrets to accept
+   * @param tolerance how far the {@code webhook-timestamp} may be from the clock
+   * @param clock the clock to compare timestamps with
+   * @return the verifier
+   */
   public static WebhookVerifier of(List<String> secrets, Duration tolerance, Clock clock) {
     Objects.requireNonNull(secrets, "secrets");
     Objects.requireNonNull(tolerance, "tolerance");
@@ -109,7 +118,13 @@ public final class WebhookVerifier {
     }
   }
 
-  /** {@link #verify(byte[], Function)} with the headers as a map (names in any case). */
+  /**
+   * {@link #verify(byte[], Function)} with the headers as a map (names in any case).
+   *
+   * @param body the request body, as received
+   * @param headers the request headers
+   * @throws WebhookVerificationException if the webhook is not authentic or not fresh
+   */
   public void verify(byte[] body, Map<String, String> headers) {
     Objects.requireNonNull(headers, "headers");
     verify(
@@ -122,7 +137,13 @@ public final class WebhookVerifier {
                 .orElse(null));
   }
 
-  /** Whether the webhook is authentic and fresh; {@link #verify} says why not. */
+  /**
+   * Whether the webhook is authentic and fresh; {@link #verify} says why not.
+   *
+   * @param body the request body, as received
+   * @param headers the request headers
+   * @return true if the webhook verifies
+   */
   public boolean isValid(byte[] body, Map<String, String> headers) {
     try {
       verify(body, headers);

@@ -15,8 +15,21 @@ import java.util.List;
  */
 public interface ApiKeyChangeFeed {
 
-  /** Changes read after a cursor. */
+  /**
+   * Changes read after a cursor.
+   *
+   * @param secretHashes the secret hashes of the changed keys
+   * @param cursor the cursor to read after next time
+   * @param complete false when changes may have been lost; the reader then drops its whole cache
+   */
   record Changes(List<String> secretHashes, String cursor, boolean complete) {
+    /**
+     * Creates a {@code Changes}, checking its components and copying its collections.
+     *
+     * @param secretHashes the secret hashes of the changed keys
+     * @param cursor the cursor to read after next time
+     * @param complete false when changes may have been lost; the reader then drops its whole cache
+     */
     public Changes {
       secretHashes = List.copyOf(secretHashes);
       java.util.Objects.requireNonNull(cursor, "cursor");
@@ -40,15 +53,26 @@ public interface ApiKeyChangeFeed {
         }
       };
 
-  /** Tells every node that the keys with these secret hashes changed. */
+  /**
+   * Tells every node that the keys with these secret hashes changed.
+   *
+   * @param secretHashes the secret hashes of the changed keys
+   */
   void publish(List<String> secretHashes);
 
-  /** The cursor of the newest change, for a node that starts reading now. */
+  /**
+   * The cursor of the newest change, for a node that starts reading now.
+   *
+   * @return the newest cursor
+   */
   String latestCursor();
 
   /**
    * The changes published after {@code cursor}, with the cursor to read after next time. {@code
    * complete} is false when changes after {@code cursor} may have been lost (trimmed away).
+   *
+   * @param cursor a cursor from {@link #latestCursor()} or an earlier read
+   * @return the changes and the next cursor
    */
   Changes readAfter(String cursor);
 }

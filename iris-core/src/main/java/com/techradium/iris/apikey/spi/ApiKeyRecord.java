@@ -60,6 +60,31 @@ public record ApiKeyRecord(
     @Nullable Instant revokedAt,
     @Nullable Instant expiredAt,
     @Nullable Duration warnedLead) {
+  /**
+   * Creates an {@code ApiKeyRecord}, checking its components and copying its collections.
+   *
+   * @param id the key's id (UUIDv7)
+   * @param tenant the owning tenant
+   * @param name a label for people
+   * @param owner who the key belongs to (a user or service id of the host)
+   * @param mode live or test
+   * @param hint the last four characters of the key, shown in lists ({@code iris_live_…k3Zq})
+   * @param secretHash hex hash of the current secret
+   * @param previousHash hex hash of the secret a rotation replaced, while its grace period lasts
+   * @param previousExpiresAt when the replaced secret stops working
+   * @param previousLastSeenAt when the replaced secret was last used, to the minute
+   * @param scopes granted scopes, sorted ({@code calls:read}, {@code calls:*}, {@code *})
+   * @param allowedCidrs IP allow-list in canonical CIDR form; empty allows every address
+   * @param tier rate-limit tier
+   * @param expiresAt when the key stops working, if ever
+   * @param metadata the host's short facts about the key
+   * @param createdAt when it was created
+   * @param lastUsedAt when it was last used, to the minute
+   * @param rotatedAt when its secret was last rotated
+   * @param revokedAt when it was revoked
+   * @param expiredAt when its expiry was processed ({@code expireKeys})
+   * @param warnedLead the smallest expiry-warning lead time already delivered
+   */
   public ApiKeyRecord {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(tenant, "tenant");
@@ -75,12 +100,25 @@ public record ApiKeyRecord(
     Objects.requireNonNull(createdAt, "createdAt");
   }
 
-  /** Whether the key is revoked, or its expiry is at or before {@code now}. */
+  /**
+   * Whether the key is revoked, or its expiry is at or before {@code now}.
+   *
+   * @param now the time to check at
+   * @return true if the key can no longer be used
+   */
   public boolean endedAt(Instant now) {
     return revokedAt != null || (expiresAt != null && !expiresAt.isAfter(now));
   }
 
-  /** The same key with a new current secret; the old one keeps working until {@code graceEnd}. */
+  /**
+   * The same key with a new current secret; the old one keeps working until {@code graceEnd}.
+   *
+   * @param newHash the hash of the new secret
+   * @param newHint the hint of the new secret
+   * @param graceEnd when the old secret stops working, or null to stop it at once
+   * @param now the facade's current time
+   * @return a copy with the new secret
+   */
   public ApiKeyRecord withRotatedSecret(
       String newHash, String newHint, @Nullable Instant graceEnd, Instant now) {
     boolean keepOld = graceEnd != null && graceEnd.isAfter(now);
@@ -108,7 +146,12 @@ public record ApiKeyRecord(
         warnedLead);
   }
 
-  /** The same key, revoked at {@code now}; a rotated-away secret stops at once too. */
+  /**
+   * The same key, revoked at {@code now}; a rotated-away secret stops at once too.
+   *
+   * @param now the facade's current time
+   * @return a revoked copy
+   */
   public ApiKeyRecord withRevoked(Instant now) {
     return new ApiKeyRecord(
         id,
@@ -134,7 +177,15 @@ public record ApiKeyRecord(
         warnedLead);
   }
 
-  /** The same key with new attributes. */
+  /**
+   * The same key with new attributes.
+   *
+   * @param newName the name
+   * @param newScopes the scopes
+   * @param newCidrs the IP allow-list, in CIDR notation
+   * @param newTier the tier
+   * @return a copy with the new attributes
+   */
   public ApiKeyRecord withAttributes(
       String newName, List<String> newScopes, List<String> newCidrs, ApiKeyTier newTier) {
     return new ApiKeyRecord(
@@ -161,7 +212,12 @@ public record ApiKeyRecord(
         warnedLead);
   }
 
-  /** The same key with the given expiry-warning lead time marked delivered. */
+  /**
+   * The same key with the given expiry-warning lead time marked delivered.
+   *
+   * @param lead the lead time whose warning was delivered
+   * @return a copy with the warning marked
+   */
   public ApiKeyRecord withWarned(Duration lead) {
     return new ApiKeyRecord(
         id,
@@ -187,7 +243,12 @@ public record ApiKeyRecord(
         lead);
   }
 
-  /** The same key with its expiry processed at {@code now}. */
+  /**
+   * The same key with its expiry processed at {@code now}.
+   *
+   * @param now the facade's current time
+   * @return a copy marked expired
+   */
   public ApiKeyRecord withExpired(Instant now) {
     return new ApiKeyRecord(
         id,

@@ -10,6 +10,12 @@ import java.util.Objects;
  * @param count validations counted in it
  */
 public record HourlyUsage(Instant hour, long count) {
+  /**
+   * Creates a {@code HourlyUsage}, checking its components.
+   *
+   * @param hour the start of the hour (UTC)
+   * @param count validations counted in it
+   */
   public HourlyUsage {
     Objects.requireNonNull(hour, "hour");
   }

@@ -21,6 +21,15 @@ public record KeySighting(
     UUID keyId,
     @Nullable Instant lastUsedAt,
     @Nullable Instant previousLastSeenAt) {
+  /**
+   * Creates a {@code KeySighting}, checking its components.
+   *
+   * @param tenant the key's tenant
+   * @param keyId the key
+   * @param lastUsedAt the latest use seen, if any since the last write
+   * @param previousLastSeenAt the latest use of the rotated-away secret, if any since the last
+   *     write
+   */
   public KeySighting {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(keyId, "keyId");

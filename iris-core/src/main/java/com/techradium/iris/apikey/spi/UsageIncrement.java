@@ -15,6 +15,16 @@ import java.util.UUID;
  * @param count how many validations to add, at least 1
  */
 public record UsageIncrement(TenantId tenant, UUID keyId, Instant hour, long count) {
+  /**
+   * Creates a {@code UsageIncrement}, checking its components.
+   *
+   * @param tenant the key's tenant
+   * @param keyId the key
+   * @param hour the start of the hour (UTC, whole hours only)
+   * @param count how many validations to add, at least 1
+   * @throws IllegalArgumentException if {@code hour} is not a whole hour or {@code count} is below
+   *     1
+   */
   public UsageIncrement {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(keyId, "keyId");

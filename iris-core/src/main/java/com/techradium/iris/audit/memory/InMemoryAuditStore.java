@@ -276,6 +276,8 @@ public final class InMemoryAuditStore implements AuditStore {
   /**
    * A hook that changes stored events without touching hashes or chain heads, the way an attacker
    * with write access to the storage would. For tests and demonstrations only.
+   *
+   * @return the tampering hook of this store
    */
   public Tampering tampering() {
     return new Tampering();
@@ -288,6 +290,8 @@ public final class InMemoryAuditStore implements AuditStore {
     /**
      * Replaces the stored event at {@code record}'s tenant, category and sequence with {@code
      * record} as given (hash not recomputed).
+     *
+     * @param record the record to store in place of the existing one
      */
     public void replace(AuditRecord record) {
       TenantLog log = existing(record.tenantId());
@@ -304,7 +308,13 @@ public final class InMemoryAuditStore implements AuditStore {
       }
     }
 
-    /** Deletes the event at {@code sequence}. */
+    /**
+     * Deletes the event at {@code sequence}.
+     *
+     * @param tenant the owning tenant
+     * @param category the chain's stream
+     * @param sequence the sequence of the event to delete
+     */
     public void delete(TenantId tenant, AuditCategory category, long sequence) {
       TenantLog log = existing(tenant);
       log.lock.lock();
@@ -322,6 +332,10 @@ public final class InMemoryAuditStore implements AuditStore {
     /**
      * Cuts the chain's tail: deletes every event after {@code keepThrough} and moves the chain head
      * back to the event kept there, as someone hiding the latest events would. Checkpoints stay.
+     *
+     * @param tenant the owning tenant
+     * @param category the chain's stream
+     * @param keepThrough the last sequence kept
      */
     public void truncate(TenantId tenant, AuditCategory category, long keepThrough) {
       TenantLog log = existing(tenant);
@@ -344,6 +358,8 @@ public final class InMemoryAuditStore implements AuditStore {
     /**
      * Stores {@code record} as given (any sequence, any hash) without moving the chain head, as a
      * row inserted directly into a table would be.
+     *
+     * @param record the record to store
      */
     public void insert(AuditRecord record) {
       TenantLog log = existing(record.tenantId());
@@ -355,7 +371,13 @@ public final class InMemoryAuditStore implements AuditStore {
       }
     }
 
-    /** Deletes every checkpoint of a chain after {@code afterSequence}. */
+    /**
+     * Deletes every checkpoint of a chain after {@code afterSequence}.
+     *
+     * @param tenant the owning tenant
+     * @param category the chain's stream
+     * @param afterSequence the sequence after which checkpoints are deleted
+     */
     public void deleteCheckpoints(TenantId tenant, AuditCategory category, long afterSequence) {
       TenantLog log = existing(tenant);
       log.lock.lock();
@@ -366,7 +388,14 @@ public final class InMemoryAuditStore implements AuditStore {
       }
     }
 
-    /** Swaps the sequence numbers of two stored events, as a reordering in a table would. */
+    /**
+     * Swaps the sequence numbers of two stored events, as a reordering in a table would.
+     *
+     * @param tenant the owning tenant
+     * @param category the chain's stream
+     * @param first the sequence of one event
+     * @param second the sequence of the other
+     */
     public void swap(TenantId tenant, AuditCategory category, long first, long second) {
       TenantLog log = existing(tenant);
       log.lock.lock();

@@ -77,7 +77,16 @@ public final class AuditChain {
 
   private AuditChain() {}
 
-  /** The hash of an event placed after {@code previousHash} at {@code sequence}. */
+  /**
+   * The hash of an event placed after {@code previousHash} at {@code sequence}.
+   *
+   * @param previousHash the hash of the previous link, or {@link #GENESIS_HASH} for the first
+   * @param sequence the event's sequence in its chain, from 1
+   * @param id the event's id
+   * @param recordedAt when the event was recorded
+   * @param event the event
+   * @return the lowercase hex SHA-256 hash
+   */
   public static String hash(
       String previousHash, long sequence, UUID id, Instant recordedAt, AuditEvent event) {
     Encoder encoder = ENCODERS.get();
@@ -89,6 +98,14 @@ public final class AuditChain {
   /**
    * The link of an event placed after {@code previousHash} at {@code sequence}: {@link #hash} when
    * {@code key} is null, otherwise the keyed link described above.
+   *
+   * @param key the chain key, or null for a plain hash
+   * @param previousHash the hash of the previous link, or {@link #GENESIS_HASH} for the first
+   * @param sequence the event's sequence in its chain, from 1
+   * @param id the event's id
+   * @param recordedAt when the event was recorded
+   * @param event the event
+   * @return the link text
    */
   public static String hash(
       @Nullable AuditChainKey key,
@@ -109,6 +126,9 @@ public final class AuditChain {
   /**
    * The id of the key that made a keyed link, or null when {@code hash} is not a keyed link (a
    * plain SHA-256 hash, or text of another shape).
+   *
+   * @param hash a link as stored
+   * @return the key id, or null for a plain hash
    */
   public static @Nullable String chainKeyId(String hash) {
     int digits = hash.length() - HEX_DIGITS;
@@ -120,7 +140,16 @@ public final class AuditChain {
     return hash.substring(KEYED_PREFIX.length(), digits - 1);
   }
 
-  /** The canonical bytes that {@link #hash} digests, for auditors and tests. */
+  /**
+   * The canonical bytes that {@link #hash} digests, for auditors and tests.
+   *
+   * @param previousHash the hash of the previous link
+   * @param sequence the event's sequence in its chain
+   * @param id the event's id
+   * @param recordedAt when the event was recorded
+   * @param event the event
+   * @return a new array holding the canonical encoding
+   */
   public static byte[] canonicalBytes(
       String previousHash, long sequence, UUID id, Instant recordedAt, AuditEvent event) {
     Encoder encoder = new Encoder();
@@ -128,7 +157,16 @@ public final class AuditChain {
     return encoder.bytes();
   }
 
-  /** The bytes a checkpoint's signature covers. */
+  /**
+   * The bytes a checkpoint's signature covers.
+   *
+   * @param tenantId the chain's tenant
+   * @param category the chain's stream
+   * @param sequence the chain position
+   * @param hash the hash at that position
+   * @param createdAt when the checkpoint was made
+   * @return a new array holding the signed payload
+   */
   public static byte[] checkpointPayload(
       TenantId tenantId, AuditCategory category, long sequence, String hash, Instant createdAt) {
     Encoder encoder = new Encoder();

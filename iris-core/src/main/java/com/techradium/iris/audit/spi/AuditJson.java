@@ -41,6 +41,10 @@ public final class AuditJson {
   /**
    * Parses {@code json} and returns its canonical form. Text that is not JSON, or that contains a
    * NUL character, is a {@link ValidationException} on {@code field}.
+   *
+   * @param field the field named by a validation error
+   * @param json the JSON text
+   * @return the canonical JSON text
    */
   public static String canonical(String field, String json) {
     JsonNode node;
@@ -55,7 +59,13 @@ public final class AuditJson {
     return canonical(field, node);
   }
 
-  /** The canonical form of an already parsed document (see {@link #canonical(String, String)}). */
+  /**
+   * The canonical form of an already parsed document (see {@link #canonical(String, String)}).
+   *
+   * @param field the field named by a validation error
+   * @param node the parsed document
+   * @return the canonical JSON text
+   */
   public static String canonical(String field, JsonNode node) {
     StringWriter out = new StringWriter();
     try (JsonGenerator generator = READER.getFactory().createGenerator(out)) {
@@ -66,7 +76,12 @@ public final class AuditJson {
     return out.toString();
   }
 
-  /** Parses canonical (or any) JSON into a tree, for embedding in exports. */
+  /**
+   * Parses canonical (or any) JSON into a tree, for embedding in exports.
+   *
+   * @param json the JSON text
+   * @return the parsed tree
+   */
   public static JsonNode tree(String json) {
     try {
       return READER.readTree(json);
@@ -132,6 +147,9 @@ public final class AuditJson {
   /**
    * Whether {@code text} holds a UTF-16 surrogate without its partner, which UTF-8 cannot encode:
    * stored, it would come back as another character and no longer match its hash.
+   *
+   * @param text the text to check
+   * @return true if an unpaired surrogate occurs
    */
   public static boolean hasUnpairedSurrogate(String text) {
     for (int i = 0; i < text.length(); i++) {

@@ -25,13 +25,29 @@ import org.jspecify.annotations.Nullable;
  */
 public record NewAuditRecord(
     UUID id, Instant recordedAt, AuditEvent event, @Nullable AuditChainKey chainKey) {
+  /**
+   * Creates a {@code NewAuditRecord}, checking its components.
+   *
+   * @param id a UUIDv7, unique across tenants
+   * @param recordedAt when the audit log accepted the event
+   * @param event the validated content
+   * @param chainKey the key of a keyed chain, or null for the plain SHA-256 chain. It travels with
+   *     the record inside the process only: a store passes it to {@link AuditRecord#chain} and
+   *     never writes it anywhere ({@link AuditChainKey} gives no access to its secret).
+   */
   public NewAuditRecord {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(event, "event");
     recordedAt = Objects.requireNonNull(recordedAt, "recordedAt").truncatedTo(ChronoUnit.MICROS);
   }
 
-  /** An event of a plain (unkeyed) chain. */
+  /**
+   * An event of a plain (unkeyed) chain.
+   *
+   * @param id the event's id
+   * @param recordedAt when the event was recorded
+   * @param event the event
+   */
   public NewAuditRecord(UUID id, Instant recordedAt, AuditEvent event) {
     this(id, recordedAt, event, null);
   }

@@ -17,7 +17,12 @@ public final class Cursors {
 
   private Cursors() {}
 
-  /** Packs the parts into one opaque cursor. Parts must not contain the unit separator U+001F. */
+  /**
+   * Packs the parts into one opaque cursor. Parts must not contain the unit separator U+001F.
+   *
+   * @param parts the values to pack, in order; none may contain U+001F
+   * @return the opaque cursor
+   */
   public static String encode(String... parts) {
     StringBuilder joined = new StringBuilder();
     for (int i = 0; i < parts.length; i++) {
@@ -34,7 +39,15 @@ public final class Cursors {
         .encodeToString(joined.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Unpacks a cursor made by {@link #encode}, checking that it has {@code expectedParts} parts. */
+  /**
+   * Unpacks a cursor made by {@link #encode}, checking that it has {@code expectedParts} parts.
+   *
+   * @param cursor a cursor made by {@link #encode}
+   * @param expectedParts the number of parts the caller packed
+   * @return the parts, in the order they were packed
+   * @throws ValidationException on field {@code cursor} if it is malformed or has another number of
+   *     parts
+   */
   public static List<String> decode(String cursor, int expectedParts) {
     String joined;
     try {

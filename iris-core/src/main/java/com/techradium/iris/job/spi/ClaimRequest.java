@@ -22,6 +22,17 @@ public record ClaimRequest(
     int limit,
     String owner,
     Duration leaseDuration) {
+  /**
+   * Creates a {@code ClaimRequest}, checking its components and copying its collections.
+   *
+   * @param queues the queues to take from (at least one)
+   * @param tenant only this tenant's jobs, or null for every tenant (workers normally serve all)
+   * @param limit at most this many jobs, 1-1000
+   * @param owner the claiming worker's name, recorded in the lease
+   * @param leaseDuration how long each lease lasts before it must be renewed
+   * @throws com.techradium.iris.core.ValidationException if a component is invalid, naming each
+   *     offending field
+   */
   public ClaimRequest {
     Objects.requireNonNull(queues, "queues");
     Objects.requireNonNull(owner, "owner");
@@ -35,7 +46,15 @@ public record ClaimRequest(
     queues = Set.copyOf(queues);
   }
 
-  /** Up to {@code limit} jobs of one queue, any tenant. */
+  /**
+   * Up to {@code limit} jobs of one queue, any tenant.
+   *
+   * @param queue the queue to claim from
+   * @param limit the most jobs to claim
+   * @param owner the claiming node's name, kept in the lease
+   * @param leaseDuration how long the lease lasts before it must be renewed
+   * @return the request
+   */
   public static ClaimRequest of(String queue, int limit, String owner, Duration leaseDuration) {
     return new ClaimRequest(Set.of(queue), null, limit, owner, leaseDuration);
   }

@@ -25,6 +25,7 @@ public final class DependencyCycles {
   /**
    * Throws unless the new jobs of a batch are free of dependency cycles among themselves.
    *
+   * @param batch the new jobs of one enqueue
    * @throws ValidationException on field {@code parentIds} if they hold a cycle
    */
   public static void requireNone(Collection<NewJob> batch) {
@@ -40,6 +41,8 @@ public final class DependencyCycles {
    *
    * @param batch the jobs of the batch by id
    * @param parentsOf the parent ids of a job of the batch
+   * @param <T> the type of a batch entry
+   * @return the id of a job on a cycle, or null
    */
   public static <T> @Nullable UUID find(
       Map<UUID, T> batch, Function<? super T, List<UUID>> parentsOf) {

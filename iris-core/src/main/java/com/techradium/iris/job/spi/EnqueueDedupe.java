@@ -34,12 +34,25 @@ public final class EnqueueDedupe {
    *     matched (see {@link #results})
    */
   public record Deduped(Map<UUID, NewJob> fresh, List<@Nullable Object> dedupedTo) {
+    /**
+     * Creates a {@code Deduped}.
+     *
+     * @param fresh the entries to create, by id, in input order
+     * @param dedupedTo per input entry: {@code null} if it is to be created, else what its key
+     *     matched (see {@link #results})
+     */
     public Deduped {
       fresh = Collections.unmodifiableMap(new LinkedHashMap<>(fresh));
       dedupedTo = Collections.unmodifiableList(new ArrayList<>(dedupedTo));
     }
 
-    /** The results of the batch once {@code created} (by id) were written: see {@link #results}. */
+    /**
+     * The results of the batch once {@code created} (by id) were written: see {@link #results}.
+     *
+     * @param input the batch as given
+     * @param created the jobs written, by id
+     * @return one result per input entry, in input order
+     */
     public List<EnqueueResult> results(List<NewJob> input, Map<UUID, Job> created) {
       return EnqueueDedupe.results(input, dedupedTo, created);
     }
@@ -54,6 +67,7 @@ public final class EnqueueDedupe {
    * @param liveHolder the stored job holding a key whose window is still open, or null
    * @param idTaken whether a stored job has this id (stores that find out when they write may
    *     answer {@code false} and report a conflict then)
+   * @return which entries are created and which are deduplicated to what
    * @throws ConflictException if a key was used with other content, or an id is already used
    */
   public static Deduped dedupe(
@@ -89,6 +103,10 @@ public final class EnqueueDedupe {
    * Throws unless {@code n} has the same queue, type and payload (compared as JSON) as the job
    * already holding its idempotency key.
    *
+   * @param n the new job whose key matched
+   * @param queue the queue of the job holding the key
+   * @param type the type of the job holding the key
+   * @param payload the payload of the job holding the key
    * @throws ConflictException if the content differs
    */
   public static void requireSameContent(NewJob n, String queue, String type, String payload) {
@@ -109,6 +127,7 @@ public final class EnqueueDedupe {
    * @param dedupedTo per input entry: {@code null} if the entry was created, the stored {@link Job}
    *     holding its key, or the earlier {@link NewJob} of the batch holding its key
    * @param created the jobs this batch created, by id
+   * @return one result per input entry, in input order
    */
   public static List<EnqueueResult> results(
       List<NewJob> input, List<@Nullable Object> dedupedTo, Map<UUID, Job> created) {

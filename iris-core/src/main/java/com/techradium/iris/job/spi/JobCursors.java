@@ -16,7 +16,12 @@ import org.jspecify.annotations.Nullable;
 public final class JobCursors {
   private JobCursors() {}
 
-  /** The cursor of a page whose last job is {@code last}. */
+  /**
+   * The cursor of a page whose last job is {@code last}.
+   *
+   * @param last the last job of the page
+   * @return the cursor
+   */
   public static String after(Job last) {
     return Cursors.encode(last.id().toString());
   }
@@ -24,6 +29,8 @@ public final class JobCursors {
   /**
    * The id a page starts after (exclusive), or null for the first page.
    *
+   * @param page the page request
+   * @return the exclusive lower id, or null
    * @throws ValidationException on field {@code cursor} if the cursor was not made by {@link
    *     #after(Job)}
    */

@@ -18,17 +18,34 @@ import java.util.UUID;
 public final class JobDependencies {
   private JobDependencies() {}
 
-  /** The last error of a child whose parent {@code parent} ended in {@code state}. */
+  /**
+   * The last error of a child whose parent {@code parent} ended in {@code state}.
+   *
+   * @param parent the parent's id
+   * @param state the parent's terminal state
+   * @return the error text
+   */
   public static String parentFailure(UUID parent, JobState state) {
     return "parent " + parent + " is " + state.name().toLowerCase(Locale.ROOT);
   }
 
-  /** The state a child takes when a parent dies or is cancelled, by its policy. */
+  /**
+   * The state a child takes when a parent dies or is cancelled, by its policy.
+   *
+   * @param policy the child's policy
+   * @return {@link JobState#DEAD} or {@link JobState#CANCELLED}
+   */
   public static JobState failedState(ParentFailurePolicy policy) {
     return policy == ParentFailurePolicy.FAIL ? JobState.DEAD : JobState.CANCELLED;
   }
 
-  /** The blocked {@code child} once all its parents completed: due at its run-at or now. */
+  /**
+   * The blocked {@code child} once all its parents completed: due at its run-at or now.
+   *
+   * @param child the blocked job
+   * @param now the facade's current time
+   * @return the child, scheduled or queued
+   */
   public static Job released(Job child, Instant now) {
     Instant runAt = child.runAt().isAfter(now) ? child.runAt() : now;
     return child.toBuilder()
@@ -38,7 +55,14 @@ public final class JobDependencies {
         .build();
   }
 
-  /** The blocked {@code child} once {@code parent} died or was cancelled. */
+  /**
+   * The blocked {@code child} once {@code parent} died or was cancelled.
+   *
+   * @param child the blocked job
+   * @param parent the parent that died or was cancelled
+   * @param now the facade's current time
+   * @return the child, dead or cancelled per its policy
+   */
   public static Job failed(Job child, Job parent, Instant now) {
     return child.toBuilder()
         .state(failedState(child.parentFailurePolicy()))

@@ -10,6 +10,12 @@ import java.util.Objects;
  * @param outcome how the running attempt ended
  */
 public record JobFinish(LeaseRef lease, JobOutcome outcome) {
+  /**
+   * Creates a {@code JobFinish}, checking its components.
+   *
+   * @param lease the claimed job and the token of the claim
+   * @param outcome how the running attempt ended
+   */
   public JobFinish {
     Objects.requireNonNull(lease, "lease");
     Objects.requireNonNull(outcome, "outcome");

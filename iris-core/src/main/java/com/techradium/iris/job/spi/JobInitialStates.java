@@ -25,7 +25,12 @@ import java.util.UUID;
 public final class JobInitialStates {
   private JobInitialStates() {}
 
-  /** The parents of {@code fresh} that are not in it: the stored parents a store must look up. */
+  /**
+   * The parents of {@code fresh} that are not in it: the stored parents a store must look up.
+   *
+   * @param fresh the new jobs of the batch, by id
+   * @return the ids of the parents outside the batch
+   */
   public static Set<UUID> storedParents(Map<UUID, NewJob> fresh) {
     Set<UUID> wanted = new LinkedHashSet<>();
     for (NewJob n : fresh.values()) {

@@ -22,6 +22,10 @@ public final class JobLeaseExpiry {
   /**
    * The job after its lease lapsed: cancelled if cancellation was requested, dead if its attempts
    * are used up, else queued and due at {@code now}; the lease cleared either way.
+   *
+   * @param job the running job whose lease lapsed
+   * @param now the facade's current time
+   * @return the job after expiry
    */
   public static Job expire(Job job, Instant now) {
     Job.Builder b = job.toBuilder().lease(null).lastError(ERROR).updatedAt(now);
@@ -35,7 +39,13 @@ public final class JobLeaseExpiry {
     return b.build();
   }
 
-  /** The job given back unrun: queued again, the lease cleared and its attempt not counted. */
+  /**
+   * The job given back unrun: queued again, the lease cleared and its attempt not counted.
+   *
+   * @param job the claimed job
+   * @param now the facade's current time
+   * @return the job, queued again
+   */
   public static Job release(Job job, Instant now) {
     return job.toBuilder()
         .state(JobState.QUEUED)

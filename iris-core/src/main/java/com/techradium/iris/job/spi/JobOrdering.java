@@ -22,7 +22,13 @@ public final class JobOrdering {
 
   private JobOrdering() {}
 
-  /** The rank in epoch milliseconds: smaller ranks are claimed first. */
+  /**
+   * The rank in epoch milliseconds: smaller ranks are claimed first.
+   *
+   * @param priority the job's priority, 0 to 10
+   * @param runAt the job's run-at time
+   * @return the rank
+   */
   public static long rank(int priority, Instant runAt) {
     return runAt.toEpochMilli() - priority * AGING_STEP.toMillis();
   }

@@ -15,7 +15,11 @@ import org.jspecify.annotations.Nullable;
 public sealed interface JobOutcome
     permits JobOutcome.Completed, JobOutcome.Retry, JobOutcome.Dead, JobOutcome.Cancelled {
 
-  /** The job succeeded: it becomes {@link JobState#COMPLETED} and waiting children are released. */
+  /**
+   * The job succeeded: it becomes {@link JobState#COMPLETED} and waiting children are released.
+   *
+   * @param result the JSON result, or null
+   */
   record Completed(@Nullable String result) implements JobOutcome {}
 
   /**
@@ -24,8 +28,19 @@ public sealed interface JobOutcome
    * the handler asked for a later run (e.g. a Retry-After): the attempt is given back, the job
    * becomes {@link JobState#SCHEDULED} (or {@link JobState#QUEUED} if {@code retryAt} is not in the
    * future) and the attempt is recorded as {@link AttemptOutcome#RESCHEDULED}.
+   *
+   * @param error what went wrong, or why the handler asked for a later run
+   * @param retryAt when to run again
+   * @param consumesAttempt true if the attempt failed and counts
    */
   record Retry(String error, Instant retryAt, boolean consumesAttempt) implements JobOutcome {
+    /**
+     * Creates a {@code Retry}, checking its components.
+     *
+     * @param error what went wrong, or why the handler asked for a later run
+     * @param retryAt when to run again
+     * @param consumesAttempt true if the attempt failed and counts
+     */
     public Retry {
       Objects.requireNonNull(error, "error");
       Objects.requireNonNull(retryAt, "retryAt");
@@ -35,8 +50,15 @@ public sealed interface JobOutcome
   /**
    * The job failed for good: it becomes {@link JobState#DEAD} and its waiting children follow their
    * {@link ParentFailurePolicy}.
+   *
+   * @param error what went wrong
    */
   record Dead(String error) implements JobOutcome {
+    /**
+     * Creates a {@code Dead}, checking its components.
+     *
+     * @param error what went wrong
+     */
     public Dead {
       Objects.requireNonNull(error, "error");
     }
@@ -45,6 +67,8 @@ public sealed interface JobOutcome
   /**
    * The job stopped because cancellation was requested: it becomes {@link JobState#CANCELLED} and
    * its waiting children follow their {@link ParentFailurePolicy}.
+   *
+   * @param reason why the job was cancelled, or null
    */
   record Cancelled(@Nullable String reason) implements JobOutcome {}
 }

@@ -27,6 +27,14 @@ public final class JobOutcomes {
    * @param error the error or cancellation reason recorded with the attempt, if any
    */
   public record Applied(Job after, AttemptOutcome recorded, @Nullable String error) {
+    /**
+     * Creates an {@code Applied}, checking its components.
+     *
+     * @param after the job after the outcome: lease cleared, {@code updatedAt} set to the time
+     *     given
+     * @param recorded how the attempt is recorded in the job's history
+     * @param error the error or cancellation reason recorded with the attempt, if any
+     */
     public Applied {
       Objects.requireNonNull(after, "after");
       Objects.requireNonNull(recorded, "recorded");

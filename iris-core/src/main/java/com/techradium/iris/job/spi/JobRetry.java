@@ -16,7 +16,12 @@ import java.time.Instant;
 public final class JobRetry {
   private JobRetry() {}
 
-  /** Whether a job in {@code state} may be retried now. */
+  /**
+   * Whether a job in {@code state} may be retried now.
+   *
+   * @param state the job's state
+   * @return true if {@link com.techradium.iris.job.JobQueue#retryNow} accepts it
+   */
   public static boolean allows(JobState state) {
     return state != JobState.BLOCKED && state != JobState.RUNNING && state != JobState.COMPLETED;
   }

@@ -18,6 +18,9 @@ public interface JobSignal {
    * enqueue of a due job, release, retry-now, a child released by its parents, a lapsed lease
    * requeued). The listener must return quickly and never throw; it may be called from any thread,
    * possibly more than once per event.
+   *
+   * @param listener receives queue names
+   * @return a handle that stops the notifications when closed
    */
   Subscription subscribe(Consumer<String> listener);
 

@@ -37,12 +37,19 @@ public final class JobSignalListeners {
   /**
    * Listeners whose listening loop {@code starter} makes (a new one each time it is needed); the
    * loop calls {@link #deliver} with each queue name it receives.
+   *
+   * @param starter makes a new listening loop
    */
   public JobSignalListeners(Supplier<? extends Listening> starter) {
     this.starter = Objects.requireNonNull(starter, "starter");
   }
 
-  /** Implements {@link JobSignal#subscribe}. */
+  /**
+   * Implements {@link JobSignal#subscribe}.
+   *
+   * @param listener receives queue names
+   * @return a handle that removes the listener when closed
+   */
   public JobSignal.Subscription subscribe(Consumer<String> listener) {
     Objects.requireNonNull(listener, "listener");
     Listening started;
@@ -77,7 +84,11 @@ public final class JobSignalListeners {
     };
   }
 
-  /** Hands {@code queue} to every subscriber. */
+  /**
+   * Hands {@code queue} to every subscriber.
+   *
+   * @param queue the queue's name
+   */
   public void deliver(String queue) {
     for (Consumer<String> listener : listeners) {
       try {

@@ -40,13 +40,24 @@ public final class JobStatsTally {
   private long failed;
   private final List<Long> runTimes = new ArrayList<>();
 
-  /** An empty tally for {@code query} asked at {@code now}. */
+  /**
+   * An empty tally for {@code query} asked at {@code now}.
+   *
+   * @param query the tenant, queue and window
+   * @param now the end of the window
+   */
   public JobStatsTally(StatsQuery query, Instant now) {
     this.query = query;
     this.now = now;
   }
 
-  /** Adds {@code n} jobs in {@code state}. */
+  /**
+   * Adds {@code n} jobs in {@code state}.
+   *
+   * @param state the state
+   * @param n the number of jobs
+   * @return this tally
+   */
   public JobStatsTally jobs(JobState state, long n) {
     if (n != 0) {
       counts.merge(state, n, Long::sum);
@@ -54,7 +65,12 @@ public final class JobStatsTally {
     return this;
   }
 
-  /** Notes a job due and waiting since {@code runAt}; the earliest is kept. */
+  /**
+   * Notes a job due and waiting since {@code runAt}; the earliest is kept.
+   *
+   * @param runAt the job's run-at time, or null
+   * @return this tally
+   */
   public JobStatsTally due(@Nullable Instant runAt) {
     if (runAt != null && (oldestDue == null || runAt.isBefore(oldestDue))) {
       oldestDue = runAt;
@@ -62,12 +78,23 @@ public final class JobStatsTally {
     return this;
   }
 
-  /** Whether an attempt that finished at {@code finishedAt} falls in the query's window. */
+  /**
+   * Whether an attempt that finished at {@code finishedAt} falls in the query's window.
+   *
+   * @param finishedAt the attempt's finish time
+   * @return true if it lies in the window
+   */
   public boolean inWindow(Instant finishedAt) {
     return !finishedAt.isBefore(query.since()) && !finishedAt.isAfter(now);
   }
 
-  /** Adds an attempt that finished in the window with {@code outcome} after {@code runMillis}. */
+  /**
+   * Adds an attempt that finished in the window with {@code outcome} after {@code runMillis}.
+   *
+   * @param outcome the attempt's outcome
+   * @param runMillis the attempt's run time, in milliseconds
+   * @return this tally
+   */
   public JobStatsTally attempt(AttemptOutcome outcome, long runMillis) {
     if (outcome == AttemptOutcome.SUCCEEDED) {
       succeeded++;
@@ -80,7 +107,11 @@ public final class JobStatsTally {
     return this;
   }
 
-  /** The figures of everything added. */
+  /**
+   * The figures of everything added.
+   *
+   * @return the figures
+   */
   public JobStats result() {
     Duration average = null;
     Duration p95 = null;
@@ -97,7 +128,15 @@ public final class JobStatsTally {
     return result(succeeded, failed, average, p95);
   }
 
-  /** The figures of the jobs added, with attempt figures aggregated by the store. */
+  /**
+   * The figures of the jobs added, with attempt figures aggregated by the store.
+   *
+   * @param succeeded the succeeded attempts in the window
+   * @param failed the failed attempts in the window
+   * @param average the average run time, or null without attempts
+   * @param p95 the 95th-percentile run time, or null without attempts
+   * @return the figures
+   */
   public JobStats result(
       long succeeded, long failed, @Nullable Duration average, @Nullable Duration p95) {
     return new JobStats(

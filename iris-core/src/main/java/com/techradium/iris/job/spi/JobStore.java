@@ -77,6 +77,9 @@ public interface JobStore {
    * the whole batch fails with {@link ConflictException}. Keys also deduplicate within the batch
    * the same way. A lapsed key no longer matches and may be taken by the new job.
    *
+   * @param tenant the tenant of every job of the batch
+   * @param jobs the jobs, with every default resolved
+   * @param now the facade's current time
    * @return one result per input job, in input order
    * @throws ConflictException for an idempotency conflict or an id already used; nothing inserted
    * @throws ValidationException on field {@code parentIds} if a parent exists neither in the store
@@ -84,12 +87,22 @@ public interface JobStore {
    */
   List<EnqueueResult> insert(TenantId tenant, List<NewJob> jobs, Instant now);
 
-  /** The tenant's job with this id. */
+  /**
+   * The tenant's job with this id.
+   *
+   * @param tenant the owning tenant
+   * @param id the job's id
+   * @return the job, or empty if the tenant has no job with this id
+   */
   Optional<Job> get(TenantId tenant, UUID id);
 
   /**
    * The tenant's jobs matching {@code query}, newest first (id descending), by keyset paging.
    *
+   * @param tenant the owning tenant
+   * @param query the filters
+   * @param page the page size and cursor
+   * @return one page of jobs
    * @throws ValidationException on field {@code cursor} for a cursor this listing did not make
    */
   Page<Job> list(TenantId tenant, JobQuery query, PageRequest page);
@@ -99,6 +112,11 @@ public interface JobStore {
    * runAt} makes a {@link JobState#SCHEDULED} or {@link JobState#QUEUED} job scheduled if it is
    * after {@code now}, queued otherwise; blocked and failed jobs keep their state.
    *
+   * @param tenant the owning tenant
+   * @param id the job's id
+   * @param update the fields to change; null fields stay
+   * @param now the facade's current time
+   * @return the job as updated
    * @throws NotFoundException if the tenant has no such job
    * @throws ConflictException if the job is running or terminal
    */
@@ -110,6 +128,10 @@ public interface JobStore {
    * job gets one more attempt ({@code maxAttempts} raised to {@code attempts + 1} if needed).
    * Children already failed or cancelled because of it stay so.
    *
+   * @param tenant the owning tenant
+   * @param id the job's id
+   * @param now the facade's current time, the job's new run-at
+   * @return the job as it is now
    * @throws NotFoundException if the tenant has no such job
    * @throws ConflictException if the job is blocked, running or completed
    */
@@ -122,12 +144,22 @@ public interface JobStore {
    * and reports the outcome; if its lease lapses instead, {@link #requeueExpired} cancels it. A
    * cancelled job is returned unchanged.
    *
+   * @param tenant the owning tenant
+   * @param id the job's id
+   * @param now the facade's current time
+   * @return the job as it is now
    * @throws NotFoundException if the tenant has no such job
    * @throws ConflictException if the job is completed or dead
    */
   Job cancel(TenantId tenant, UUID id, Instant now);
 
-  /** The attempt history of a job, oldest first; empty for an unknown job. */
+  /**
+   * The attempt history of a job, oldest first; empty for an unknown job.
+   *
+   * @param tenant the owning tenant
+   * @param jobId the job's id
+   * @return the attempts, oldest first
+   */
   List<JobAttempt> attempts(TenantId tenant, UUID jobId);
 
   // ---- workers -------------------------------------------------------------------------------
@@ -139,6 +171,8 @@ public interface JobStore {
    * (owner, fresh random token, now + leaseDuration)}. No job is ever handed to two concurrent
    * callers.
    *
+   * @param request which queues and tenant, how many jobs, and the lease to take
+   * @param now the facade's current time
    * @return the claimed jobs in rank order
    */
   List<Job> claim(ClaimRequest request, Instant now);
@@ -146,6 +180,9 @@ public interface JobStore {
   /**
    * Extends a held lease to {@code expiresAt}.
    *
+   * @param lease the job and the lease token the caller holds
+   * @param expiresAt the lease's new expiry
+   * @param now the facade's current time
    * @return the job as it is now (a worker reads {@link Job#cancelRequested()} from it), or empty
    *     if the lease is no longer held
    */
@@ -158,6 +195,9 @@ public interface JobStore {
    * finishedAt} for terminal states, and releasing or failing the job's children. See {@link
    * JobOutcome} for each outcome's state.
    *
+   * @param lease the job and the lease token the caller holds
+   * @param outcome how the attempt ended
+   * @param now the facade's current time
    * @return the job after the change, or empty (and no change) if the lease is no longer held
    */
   Optional<Job> finish(LeaseRef lease, JobOutcome outcome, Instant now);
@@ -174,6 +214,8 @@ public interface JobStore {
    * affecting the other entries. A job named twice is finished at most once: the later entry
    * reports empty.
    *
+   * @param finishes the attempts to end, each with its lease and outcome
+   * @param now the facade's current time
    * @return one result per entry, in input order: the job after the change, or empty if its lease
    *     was no longer held
    */
@@ -190,6 +232,8 @@ public interface JobStore {
    * returns to {@link JobState#QUEUED} with its {@code runAt} unchanged and its attempt given back
    * ({@code attempts - 1}); no attempt is recorded.
    *
+   * @param lease the job and the lease token the caller holds
+   * @param now the facade's current time
    * @return whether the lease was held (and the job released)
    */
   boolean release(LeaseRef lease, Instant now);
@@ -201,6 +245,8 @@ public interface JobStore {
    * requested, {@link JobState#DEAD} if its attempts are used up (children follow their policy),
    * else {@link JobState#QUEUED} with {@code runAt = now}. Each job is taken back atomically.
    *
+   * @param now the facade's current time
+   * @param limit the most jobs taken back in one call
    * @return how many jobs were taken back
    */
   int requeueExpired(Instant now, int limit);
@@ -210,16 +256,27 @@ public interface JobStore {
    * cancelled with {@code finishedAt} before {@code cutoff}, with their attempt histories. Callers
    * repeat until fewer than {@code limit} are deleted.
    *
+   * @param queue the queue
+   * @param cutoff jobs finished before this time are deleted
+   * @param limit the most jobs deleted in one call
    * @return how many jobs were deleted
    */
   int deleteFinished(String queue, Instant cutoff, int limit);
 
-  /** Counts and attempt figures, as defined by {@link JobStats}. */
+  /**
+   * Counts and attempt figures, as defined by {@link JobStats}.
+   *
+   * @param query the tenant (or all), the queue (or all) and the window
+   * @param now the facade's current time, the end of the window
+   * @return the figures
+   */
   JobStats stats(StatsQuery query, Instant now);
 
   /**
    * Push notification that jobs became due, if this store offers it; workers then poll less
    * eagerly. Stores without it return empty and workers rely on polling.
+   *
+   * @return the store's signal, or empty when workers must poll
    */
   default Optional<JobSignal> signals() {
     return Optional.empty();
@@ -227,39 +284,94 @@ public interface JobStore {
 
   // ---- queues --------------------------------------------------------------------------------
 
-  /** Stores {@code config} unless a queue of that name exists. @return whether it was stored */
+  /**
+   * Stores {@code config} unless a queue of that name exists.
+   *
+   * @param config the queue's configuration
+   * @return whether it was stored
+   */
   boolean createQueue(QueueConfig config);
 
-  /** Stores {@code config}, replacing a queue of the same name. */
+  /**
+   * Stores {@code config}, replacing a queue of the same name.
+   *
+   * @param config the queue's configuration
+   */
   void saveQueue(QueueConfig config);
 
-  /** The queue named {@code name}. */
+  /**
+   * The queue named {@code name}.
+   *
+   * @param name the queue's name
+   * @return the configuration, or empty for an unknown queue
+   */
   Optional<QueueConfig> getQueue(String name);
 
-  /** Every queue, by name. */
+  /**
+   * Every queue, by name.
+   *
+   * @return the configurations, ordered by name
+   */
   List<QueueConfig> listQueues();
 
-  /** Deletes a queue's configuration (not its jobs). @return whether it existed */
+  /**
+   * Deletes a queue's configuration (not its jobs).
+   *
+   * @param name the queue's name
+   * @return whether it existed
+   */
   boolean deleteQueue(String name);
 
   // ---- cron schedules ------------------------------------------------------------------------
 
-  /** Stores {@code schedule} unless the tenant has one of that name. @return whether stored */
+  /**
+   * Stores {@code schedule} unless the tenant has one of that name.
+   *
+   * @param schedule the schedule
+   * @return whether stored
+   */
   boolean createSchedule(CronSchedule schedule);
 
-  /** Stores {@code schedule}, replacing the tenant's schedule of the same name. */
+  /**
+   * Stores {@code schedule}, replacing the tenant's schedule of the same name.
+   *
+   * @param schedule the schedule
+   */
   void saveSchedule(CronSchedule schedule);
 
-  /** The tenant's schedule named {@code name}. */
+  /**
+   * The tenant's schedule named {@code name}.
+   *
+   * @param tenant the owning tenant
+   * @param name the schedule's name
+   * @return the schedule, or empty if the tenant has none of that name
+   */
   Optional<CronSchedule> getSchedule(TenantId tenant, String name);
 
-  /** The tenant's schedules, by name. */
+  /**
+   * The tenant's schedules, by name.
+   *
+   * @param tenant the owning tenant
+   * @return the schedules, ordered by name
+   */
   List<CronSchedule> listSchedules(TenantId tenant);
 
-  /** Deletes the tenant's schedule. @return whether it existed */
+  /**
+   * Deletes the tenant's schedule.
+   *
+   * @param tenant the owning tenant
+   * @param name the schedule's name
+   * @return whether it existed
+   */
   boolean deleteSchedule(TenantId tenant, String name);
 
-  /** Up to {@code limit} schedules of any tenant with {@code nextFireAt <= now}, earliest first. */
+  /**
+   * Up to {@code limit} schedules of any tenant with {@code nextFireAt <= now}, earliest first.
+   *
+   * @param now the facade's current time
+   * @param limit the most schedules returned
+   * @return the due schedules, earliest first
+   */
   List<CronSchedule> dueSchedules(Instant now, int limit);
 
   /**
@@ -268,6 +380,12 @@ public interface JobStore {
    * {@code nextFireAt = nextFireAt}, {@code lastFiredAt = fireAt} and inserts {@code job} (as
    * {@link #insert} would, without idempotency or parents); otherwise changes nothing.
    *
+   * @param tenant the schedule's tenant
+   * @param scheduleName the schedule's name
+   * @param fireAt the occurrence to enqueue, which must equal the stored {@code nextFireAt}
+   * @param nextFireAt the occurrence after it
+   * @param job the job of this occurrence
+   * @param now the facade's current time
    * @return the inserted job for the one winning caller, empty for every other
    */
   Optional<Job> claimOccurrence(

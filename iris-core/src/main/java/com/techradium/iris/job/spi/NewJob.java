@@ -21,6 +21,16 @@ import org.jspecify.annotations.Nullable;
  * @param id the new job's UUIDv7
  * @param idempotencyKey deduplication key, or null
  * @param idempotencyExpiresAt until when the key deduplicates; required with a key
+ * @param queue the queue the job runs on
+ * @param type the handler type
+ * @param payload the JSON payload
+ * @param priority 0 to 10, 10 highest
+ * @param runAt when the job becomes due
+ * @param maxAttempts attempts before the job is dead
+ * @param timeout the longest run of one attempt
+ * @param backoff the retry backoff, or null for the facade's
+ * @param parentIds jobs that must complete first; empty for none
+ * @param parentFailurePolicy what happens to the job if a parent dies or is cancelled
  */
 public record NewJob(
     UUID id,
@@ -37,6 +47,25 @@ public record NewJob(
     List<UUID> parentIds,
     ParentFailurePolicy parentFailurePolicy) {
 
+  /**
+   * Creates a {@code NewJob}, checking its components and copying its collections.
+   *
+   * @param id the new job's UUIDv7
+   * @param queue the queue the job runs on
+   * @param type the handler type
+   * @param payload the JSON payload
+   * @param priority 0 to 10, 10 highest
+   * @param runAt when the job becomes due
+   * @param maxAttempts attempts before the job is dead
+   * @param timeout the longest run of one attempt
+   * @param backoff the retry backoff, or null for the facade's
+   * @param idempotencyKey deduplication key, or null
+   * @param idempotencyExpiresAt until when the key deduplicates; required with a key
+   * @param parentIds jobs that must complete first; empty for none
+   * @param parentFailurePolicy what happens to the job if a parent dies or is cancelled
+   * @throws com.techradium.iris.core.ValidationException if a component is invalid, naming each
+   *     offending field
+   */
   public NewJob {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(payload, "payload");
@@ -62,6 +91,9 @@ public record NewJob(
 
   /**
    * The initial state when no parent blocks it: scheduled if {@code runAt} is after {@code now}.
+   *
+   * @param now the facade's current time
+   * @return {@link JobState#SCHEDULED} or {@link JobState#QUEUED}
    */
   public JobState readyState(Instant now) {
     return runAt.isAfter(now) ? JobState.SCHEDULED : JobState.QUEUED;

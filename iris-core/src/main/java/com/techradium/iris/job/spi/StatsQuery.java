@@ -13,6 +13,13 @@ import org.jspecify.annotations.Nullable;
  * @param since start of the window for attempt figures (throughput, run times, failures)
  */
 public record StatsQuery(@Nullable TenantId tenant, @Nullable String queue, Instant since) {
+  /**
+   * Creates a {@code StatsQuery}, checking its components.
+   *
+   * @param tenant one tenant's jobs, or null for every tenant
+   * @param queue one queue, or null for every queue
+   * @param since start of the window for attempt figures (throughput, run times, failures)
+   */
   public StatsQuery {
     Objects.requireNonNull(since, "since");
   }

@@ -13,13 +13,30 @@ import java.util.Optional;
  * cause.
  */
 public interface CheckResultStore {
-  /** Stores results, all or none. */
+  /**
+   * Stores results, all or none.
+   *
+   * @param results the results to store
+   */
   void append(List<CheckResult> results);
 
-  /** The component's results with {@code from <= checkedAt < to}, oldest first. */
+  /**
+   * The component's results with {@code from <= checkedAt < to}, oldest first.
+   *
+   * @param component the component's name
+   * @param from the start of the range, inclusive
+   * @param to the end of the range, exclusive
+   * @return the results, oldest first
+   */
   List<CheckResult> between(String component, Instant from, Instant to);
 
-  /** The component's latest result with {@code checkedAt < at}. */
+  /**
+   * The component's latest result with {@code checkedAt < at}.
+   *
+   * @param component the component's name
+   * @param at the time to look before
+   * @return the result, or empty if the component has none before {@code at}
+   */
   Optional<CheckResult> lastBefore(String component, Instant at);
 
   /**
@@ -33,18 +50,32 @@ public interface CheckResultStore {
    * must return exactly the same times (the contract suite compares them).
    *
    * @param stale how long a result holds without a newer one
+   * @param component the component's name
+   * @param from the start of the window, inclusive
+   * @param to the end of the window, exclusive
+   * @return the time per status
    */
   default StatusTimes statusTimes(String component, Instant from, Instant to, Duration stale) {
     return StatusTimes.tally(
         from, to, lastBefore(component, from).orElse(null), between(component, from, to), stale);
   }
 
-  /** The component's latest {@code limit} results, newest first. */
+  /**
+   * The component's latest {@code limit} results, newest first.
+   *
+   * @param component the component's name
+   * @param limit the most results returned
+   * @return the results, newest first
+   */
   List<CheckResult> latest(String component, int limit);
 
   /**
    * Deletes up to {@code limit} results with {@code checkedAt < cutoff}, oldest first, and returns
    * how many it deleted.
+   *
+   * @param cutoff results checked before this time are deleted
+   * @param limit the most results deleted in one call
+   * @return how many results were deleted
    */
   int deleteBefore(Instant cutoff, int limit);
 }

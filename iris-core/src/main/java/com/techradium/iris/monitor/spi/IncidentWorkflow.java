@@ -18,7 +18,13 @@ import java.util.UUID;
 public final class IncidentWorkflow {
   private IncidentWorkflow() {}
 
-  /** Whether an incident may move from {@code from} to {@code to}. */
+  /**
+   * Whether an incident may move from {@code from} to {@code to}.
+   *
+   * @param from the current status
+   * @param to the new status
+   * @return true if the move is allowed
+   */
   public static boolean allowed(IncidentStatus from, IncidentStatus to) {
     return from != IncidentStatus.RESOLVED && to.ordinal() >= from.ordinal();
   }
@@ -27,6 +33,10 @@ public final class IncidentWorkflow {
    * The incident after {@code change}.
    *
    * @param updateId the id of the timeline entry, if the change adds one
+   * @param current the incident
+   * @param change the change
+   * @param now the facade's current time
+   * @return the changed incident
    * @throws ConflictException for a backward move, or any change but a postmortem link to a
    *     resolved incident; nothing changes
    */

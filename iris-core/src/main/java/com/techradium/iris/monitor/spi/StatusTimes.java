@@ -36,6 +36,7 @@ public record StatusTimes(Map<ComponentStatus, Duration> times) {
   /**
    * Keeps the non-zero times, in status order, unmodifiable.
    *
+   * @param times the time in each status; statuses with no time are absent
    * @throws IllegalArgumentException if a time is negative
    */
   public StatusTimes {
@@ -56,6 +57,8 @@ public record StatusTimes(Map<ComponentStatus, Duration> times) {
   /**
    * Times in milliseconds, indexed by {@link ComponentStatus#ordinal()}; zeros are left out.
    *
+   * @param millisByStatus the milliseconds per status
+   * @return the times
    * @throws IllegalArgumentException if the array is not one entry per status, or one is negative
    */
   public static StatusTimes ofMillis(long[] millisByStatus) {
@@ -71,12 +74,21 @@ public record StatusTimes(Map<ComponentStatus, Duration> times) {
     return new StatusTimes(times);
   }
 
-  /** The time spent in {@code status}; zero if none. */
+  /**
+   * The time spent in {@code status}; zero if none.
+   *
+   * @param status the status
+   * @return the time spent in it
+   */
   public Duration of(ComponentStatus status) {
     return times.getOrDefault(Objects.requireNonNull(status, "status"), Duration.ZERO);
   }
 
-  /** The time spent in any status: the part of the window covered by a valid result. */
+  /**
+   * The time spent in any status: the part of the window covered by a valid result.
+   *
+   * @return the covered time
+   */
   public Duration total() {
     Duration sum = Duration.ZERO;
     for (Duration d : times.values()) {
@@ -94,6 +106,9 @@ public record StatusTimes(Map<ComponentStatus, Duration> times) {
    * @param results the component's results in {@code [from, to)}, oldest first (ties in store
    *     order)
    * @param stale how long a result holds without a newer one
+   * @param from the start of the window, inclusive
+   * @param to the end of the window, exclusive
+   * @return the time per status
    */
   public static StatusTimes tally(
       Instant from,

@@ -161,7 +161,11 @@ public final class InMemoryRateLimitCounters implements RateLimitCounters {
     }
   }
 
-  /** How many keys hold a counter now (for tests of the sweep). */
+  /**
+   * How many keys hold a counter now (for tests of the sweep).
+   *
+   * @return the number of keys with a counter
+   */
   public int size() {
     int size = 0;
     for (ConcurrentHashMap<String, CounterState> states : tenants.values()) {

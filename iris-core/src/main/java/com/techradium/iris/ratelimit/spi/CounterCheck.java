@@ -12,6 +12,14 @@ import java.util.Objects;
  * @param cost permits asked for, at least 1
  */
 public record CounterCheck(String key, RateLimitRule rule, int cost) {
+  /**
+   * Creates a {@code CounterCheck}, checking its components.
+   *
+   * @param key the counter's key within the tenant, e.g. {@code api:tenant}
+   * @param rule the rule
+   * @param cost permits asked for, at least 1
+   * @throws IllegalArgumentException if a component is out of range
+   */
   public CounterCheck {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(rule, "rule");

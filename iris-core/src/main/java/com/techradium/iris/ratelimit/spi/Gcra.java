@@ -14,20 +14,44 @@ import com.techradium.iris.ratelimit.RateLimitRule;
 public final class Gcra {
   private Gcra() {}
 
-  /** The emission interval of {@code rule}, rounded up so the rate never exceeds the limit. */
+  /**
+   * The emission interval of {@code rule}, rounded up so the rate never exceeds the limit.
+   *
+   * @param rule the rule
+   * @return the interval, in microseconds
+   */
   public static long interval(RateLimitRule rule) {
     long window = rule.windowMicros();
     return (window + rule.limit() - 1) / rule.limit();
   }
 
-  /** The state after admitting {@code cost} at {@code now}, or -1 when it is denied. */
+  /**
+   * The state after admitting {@code cost} at {@code now}, or -1 when it is denied.
+   *
+   * @param tat the theoretical arrival time before the decision, in microseconds
+   * @param now the current time, in microseconds
+   * @param cost the permits asked for
+   * @param interval the emission interval, in microseconds
+   * @param burst the permits allowed at once
+   * @return the new theoretical arrival time, or -1 when denied
+   */
   public static long admit(long tat, long now, int cost, long interval, long burst) {
     long base = Math.max(tat, now);
     long next = base + cost * interval;
     return next - now <= burst * interval ? next : -1;
   }
 
-  /** The answer for state {@code tat} before the decision and {@code admitted} (or -1) after. */
+  /**
+   * The answer for state {@code tat} before the decision and {@code admitted} (or -1) after.
+   *
+   * @param tat the theoretical arrival time before the decision, in microseconds
+   * @param admitted the state after the decision, or -1 when denied
+   * @param now the current time, in microseconds
+   * @param cost the permits asked for
+   * @param interval the emission interval, in microseconds
+   * @param burst the permits allowed at once
+   * @return the counter's answer
+   */
   public static CounterResult result(
       long tat, long admitted, long now, int cost, long interval, long burst) {
     long base = Math.max(tat, now);

@@ -16,6 +16,16 @@ import java.util.Objects;
  */
 public record QuotaCharge(
     String quota, String subject, Instant periodStart, long amount, long limit) {
+  /**
+   * Creates a {@code QuotaCharge}, checking its components.
+   *
+   * @param quota the quota's name
+   * @param subject whose allowance: {@code "tenant"} or {@code "key:<public id>"}
+   * @param periodStart the start of the period the usage belongs to
+   * @param amount units to add, at least 1
+   * @param limit the most the period's usage may reach
+   * @throws IllegalArgumentException if a component is out of range
+   */
   public QuotaCharge {
     Objects.requireNonNull(quota, "quota");
     Objects.requireNonNull(subject, "subject");
@@ -25,7 +35,12 @@ public record QuotaCharge(
     }
   }
 
-  /** Whether adding this charge to {@code used} would pass its limit. */
+  /**
+   * Whether adding this charge to {@code used} would pass its limit.
+   *
+   * @param used the units used so far in the period
+   * @return true if {@code used} plus the charge's amount passes the limit
+   */
   public boolean exceeds(long used) {
     return used + amount > limit;
   }

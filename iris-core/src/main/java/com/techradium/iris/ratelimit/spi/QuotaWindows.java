@@ -15,13 +15,25 @@ import java.time.ZonedDateTime;
 public final class QuotaWindows {
   private QuotaWindows() {}
 
-  /** The start of the period holding {@code now}. */
+  /**
+   * The start of the period holding {@code now}.
+   *
+   * @param quota the quota
+   * @param now the time
+   * @return the period's start
+   */
   public static Instant periodStart(QuotaDefinition quota, Instant now) {
     LocalDate today = now.atZone(quota.zone()).toLocalDate();
     return startOf(quota, firstDay(quota, today)).toInstant();
   }
 
-  /** The start of the period after the one holding {@code now}. */
+  /**
+   * The start of the period after the one holding {@code now}.
+   *
+   * @param quota the quota
+   * @param now the time
+   * @return the next period's start
+   */
   public static Instant periodEnd(QuotaDefinition quota, Instant now) {
     LocalDate today = now.atZone(quota.zone()).toLocalDate();
     LocalDate first = firstDay(quota, today);

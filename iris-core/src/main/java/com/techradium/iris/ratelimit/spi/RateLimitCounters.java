@@ -21,6 +21,10 @@ public interface RateLimitCounters {
    * permits of all of them are taken; otherwise none is. One atomic step: concurrent calls behave
    * as if made one after another.
    *
+   * @param tenant the tenant every check belongs to
+   * @param checks the counters to decide, each with its rule, key and cost
+   * @param now the facade's current time
+   * @param consume true to take the permits when every check allows, false to only look
    * @return one result per check, in the order of {@code checks}
    * @throws com.techradium.iris.core.StorageException if the backend cannot be reached
    */
@@ -31,11 +35,18 @@ public interface RateLimitCounters {
    * Forgets the counters of {@code checks}, so their keys start whole (a successful login resets
    * its account's failures).
    *
+   * @param tenant the tenant every check belongs to
+   * @param checks the counters to forget
    * @throws com.techradium.iris.core.StorageException if the backend cannot be reached
    */
   void reset(TenantId tenant, List<CounterCheck> checks);
 
-  /** Microseconds since the epoch of {@code instant}. */
+  /**
+   * Microseconds since the epoch of {@code instant}.
+   *
+   * @param instant the instant
+   * @return its microseconds since the epoch
+   */
   static long micros(Instant instant) {
     return Math.addExact(
         Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);

@@ -21,7 +21,13 @@ public final class RateLimitKeys {
   /** The scope parts in key order; {@code values()} would copy the array on every call. */
   private static final RateLimitScope[] PARTS = RateLimitScope.values();
 
-  /** The scope key of {@code rule} for {@code request}, or null when the request lacks a part. */
+  /**
+   * The scope key of {@code rule} for {@code request}, or null when the request lacks a part.
+   *
+   * @param rule the rule
+   * @param request the request
+   * @return the scope key, or null
+   */
   public static @Nullable String scopeKey(RateLimitRule rule, RateLimitRequest request) {
     StringBuilder key = new StringBuilder(32);
     return appendScope(rule, request, key) ? key.toString() : null;
@@ -30,6 +36,10 @@ public final class RateLimitKeys {
   /**
    * The counter key of {@code rule} for {@code request}, {@code <rule name>:<scope key>}, or null
    * when the request lacks a part of the scope. {@link #scopeKeyOf} recovers the scope key.
+   *
+   * @param rule the rule
+   * @param request the request
+   * @return the counter key, or null
    */
   public static @Nullable String counterKey(RateLimitRule rule, RateLimitRequest request) {
     StringBuilder key =
@@ -37,7 +47,13 @@ public final class RateLimitKeys {
     return appendScope(rule, request, key) ? key.toString() : null;
   }
 
-  /** The scope key inside {@code counterKey}, a counter key of {@code rule}. */
+  /**
+   * The scope key inside {@code counterKey}, a counter key of {@code rule}.
+   *
+   * @param rule the rule the key counts for
+   * @param counterKey a key {@link #counterKey(RateLimitRule, RateLimitRequest)} built for it
+   * @return the scope key
+   */
   public static String scopeKeyOf(RateLimitRule rule, String counterKey) {
     return counterKey.substring(rule.name().length() + 1);
   }
@@ -84,7 +100,12 @@ public final class RateLimitKeys {
     };
   }
 
-  /** Appends {@code value} percent-encoded as UTF-8. */
+  /**
+   * Appends {@code value} percent-encoded as UTF-8.
+   *
+   * @param value the text to encode
+   * @param out where it is appended
+   */
   public static void encode(String value, StringBuilder out) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);

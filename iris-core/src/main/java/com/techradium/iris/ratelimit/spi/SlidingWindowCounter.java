@@ -14,7 +14,13 @@ package com.techradium.iris.ratelimit.spi;
 public final class SlidingWindowCounter {
   private SlidingWindowCounter() {}
 
-  /** The start of the fixed window holding {@code now}. */
+  /**
+   * The start of the fixed window holding {@code now}.
+   *
+   * @param now the current time, in microseconds
+   * @param window the window's length, in microseconds
+   * @return the window's start, in microseconds
+   */
   public static long windowStart(long now, long window) {
     return now - Math.floorMod(now, window);
   }
@@ -22,6 +28,13 @@ public final class SlidingWindowCounter {
   /**
    * The previous window's count once the state is moved to the window starting at {@code newStart}:
    * the old current count if the windows are adjacent, else 0.
+   *
+   * @param start the stored window's start, in microseconds
+   * @param previous the stored previous window's count
+   * @param current the stored current window's count
+   * @param newStart the start of the window holding now, in microseconds
+   * @param window the window's length, in microseconds
+   * @return the previous window's count after the move
    */
   public static long rolledPrevious(
       long start, long previous, long current, long newStart, long window) {
@@ -31,12 +44,32 @@ public final class SlidingWindowCounter {
     return newStart - start == window ? current : 0;
   }
 
-  /** The estimated permits in the sliding window ending at {@code now}. */
+  /**
+   * The estimated permits in the sliding window ending at {@code now}.
+   *
+   * @param start the current window's start, in microseconds
+   * @param previous the previous window's count
+   * @param current the current window's count
+   * @param now the current time, in microseconds
+   * @param window the window's length, in microseconds
+   * @return the estimated permits
+   */
   public static double estimate(long start, long previous, long current, long now, long window) {
     return previous * ((double) (window - (now - start)) / window) + current;
   }
 
-  /** The answer for the state at {@code now} (already rolled to {@code start}), before taking. */
+  /**
+   * The answer for the state at {@code now} (already rolled to {@code start}), before taking.
+   *
+   * @param start the current window's start, in microseconds
+   * @param previous the previous window's count
+   * @param current the current window's count
+   * @param now the current time, in microseconds
+   * @param cost the permits asked for
+   * @param limit the permits per window
+   * @param window the window's length, in microseconds
+   * @return the counter's answer
+   */
   public static CounterResult result(
       long start, long previous, long current, long now, int cost, long limit, long window) {
     double estimate = estimate(start, previous, current, now, window);

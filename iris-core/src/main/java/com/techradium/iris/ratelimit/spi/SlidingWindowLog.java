@@ -18,6 +18,11 @@ public final class SlidingWindowLog {
    *     {@code inWindow + cost − limit}-th oldest in the window, 1-based), or any value when
    *     allowed
    * @param newest the newest entry's time, or {@code now} when there is none
+   * @param now the current time, in microseconds
+   * @param cost the permits asked for
+   * @param limit the permits per window
+   * @param window the window's length, in microseconds
+   * @return the counter's answer
    */
   public static CounterResult result(
       int inWindow, long oldestNeeded, long newest, long now, int cost, long limit, long window) {

@@ -10,14 +10,34 @@ package com.techradium.iris.ratelimit.spi;
 public final class TokenBucket {
   private TokenBucket() {}
 
-  /** The tokens at {@code now} of a bucket that held {@code tokens} at {@code last}. */
+  /**
+   * The tokens at {@code now} of a bucket that held {@code tokens} at {@code last}.
+   *
+   * @param tokens the tokens held at {@code last}
+   * @param last the time of the last update, in microseconds
+   * @param now the current time, in microseconds
+   * @param limit the tokens added per window
+   * @param window the window's length, in microseconds
+   * @param burst the bucket's capacity
+   * @return the tokens held at {@code now}, at most {@code burst}
+   */
   public static double refill(
       double tokens, long last, long now, long limit, long window, long burst) {
     long elapsed = Math.max(0, now - last);
     return Math.min((double) burst, tokens + (double) elapsed * limit / window);
   }
 
-  /** The answer for {@code available} tokens at {@code now} (after refill), before taking. */
+  /**
+   * The answer for {@code available} tokens at {@code now} (after refill), before taking.
+   *
+   * @param available the tokens held at {@code now}
+   * @param now the current time, in microseconds
+   * @param cost the tokens asked for
+   * @param limit the tokens added per window
+   * @param window the window's length, in microseconds
+   * @param burst the bucket's capacity
+   * @return the counter's answer
+   */
   public static CounterResult result(
       double available, long now, int cost, long limit, long window, long burst) {
     boolean allowed = available >= cost;

@@ -37,7 +37,12 @@ public final class FileRecordingStore implements RecordingStore {
     this.root = root;
   }
 
-  /** A store under {@code root}, created if missing. */
+  /**
+   * A store under {@code root}, created if missing.
+   *
+   * @param root the directory recordings are kept under
+   * @return the store
+   */
   public static FileRecordingStore at(Path root) {
     Objects.requireNonNull(root, "root");
     try {

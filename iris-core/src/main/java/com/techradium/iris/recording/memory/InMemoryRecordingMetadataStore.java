@@ -20,6 +20,9 @@ public final class InMemoryRecordingMetadataStore implements RecordingMetadataSt
   private final Map<TenantId, ConcurrentSkipListMap<String, Recording>> tenants =
       new ConcurrentHashMap<>();
 
+  /** Creates an empty store. */
+  public InMemoryRecordingMetadataStore() {}
+
   private NavigableMap<String, Recording> of(TenantId tenant) {
     return tenants.computeIfAbsent(
         Objects.requireNonNull(tenant, "tenant"), t -> new ConcurrentSkipListMap<>());

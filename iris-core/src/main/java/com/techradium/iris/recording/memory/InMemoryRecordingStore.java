@@ -22,6 +22,9 @@ public final class InMemoryRecordingStore implements RecordingStore {
 
   private record Key(TenantId tenant, String recordingId) {}
 
+  /** Creates an empty store. */
+  public InMemoryRecordingStore() {}
+
   @Override
   public RecordingUpload create(TenantId tenant, String recordingId) {
     Key key = key(tenant, recordingId);
@@ -88,6 +91,10 @@ public final class InMemoryRecordingStore implements RecordingStore {
   /**
    * Overwrites the stored bytes of a recording, as an attacker with access to the store could: for
    * tamper tests.
+   *
+   * @param tenant the owning tenant
+   * @param recordingId the recording's id
+   * @param stored the bytes to keep instead
    */
   public void replaceStoredBytes(TenantId tenant, String recordingId, byte[] stored) {
     blobs.put(key(tenant, recordingId), stored.clone());

@@ -17,6 +17,8 @@ public final class DataKey {
   private final WrappedKey wrapped;
 
   /**
+   * Pairs a data key with its wrapped form.
+   *
    * @param plaintext the 32-byte key (copied)
    * @param wrapped the key wrapped by the provider's current master key
    */
@@ -29,12 +31,20 @@ public final class DataKey {
     this.wrapped = Objects.requireNonNull(wrapped, "wrapped");
   }
 
-  /** A copy of the plaintext key. */
+  /**
+   * A copy of the plaintext key.
+   *
+   * @return a copy of the 32-byte key
+   */
   public byte[] plaintext() {
     return plaintext.clone();
   }
 
-  /** The key wrapped by the provider's master key. */
+  /**
+   * The key wrapped by the provider's master key.
+   *
+   * @return the wrapped key
+   */
   public WrappedKey wrapped() {
     return wrapped;
   }

@@ -21,6 +21,8 @@ public interface KeyProvider {
   /**
    * The provider's name, written into each recording's header ({@code "local"}, {@code "aws-kms"}):
    * printable ASCII, at most 64 characters.
+   *
+   * @return the provider's id
    */
   String id();
 
@@ -28,6 +30,10 @@ public interface KeyProvider {
    * A new random 256-bit data key for {@code tenant}, and the same key wrapped under the tenant's
    * current master key with {@code context} bound to it.
    *
+   * @param tenant the owning tenant
+   * @param context the encryption context to bind, see {@link
+   *     com.techradium.iris.recording.RecordingCipher#encryptionContext}
+   * @return the plaintext key and its wrapped form
    * @throws com.techradium.iris.recording.KeyUnavailableException if the tenant has no master key
    */
   DataKey generateDataKey(TenantId tenant, Map<String, String> context);
@@ -35,6 +41,10 @@ public interface KeyProvider {
   /**
    * The plaintext of a data key {@link #generateDataKey} or {@link #rewrap} wrapped.
    *
+   * @param tenant the owning tenant
+   * @param key the wrapped key
+   * @param context the encryption context it was wrapped with
+   * @return a new array holding the 32-byte plaintext
    * @throws com.techradium.iris.core.TamperedDataException if the wrapped key fails authentication
    *     (altered bytes, another tenant's key or context)
    * @throws com.techradium.iris.recording.KeyUnavailableException if its master key is gone
@@ -46,6 +56,10 @@ public interface KeyProvider {
    * The same data key wrapped under the tenant's current master key, without the plaintext leaving
    * the provider where it can avoid it (KMS ReEncrypt). Returns an equal key if it already is.
    *
+   * @param tenant the owning tenant
+   * @param key the wrapped key
+   * @param context the encryption context it was wrapped with
+   * @return the key wrapped under the tenant's current master key
    * @throws com.techradium.iris.core.TamperedDataException as for {@link #unwrap}
    * @throws com.techradium.iris.recording.KeyUnavailableException as for {@link #unwrap}
    */
@@ -55,6 +69,8 @@ public interface KeyProvider {
    * The key id that {@link #generateDataKey} and {@link #rewrap} wrap under for {@code tenant} now;
    * a recording whose key has another id is due for re-wrapping.
    *
+   * @param tenant the owning tenant
+   * @return the key id
    * @throws com.techradium.iris.recording.KeyUnavailableException if the tenant has no master key
    */
   String currentKeyId(TenantId tenant);

@@ -51,22 +51,38 @@ public final class WrappedKey {
     return true;
   }
 
-  /** The master key that wrapped the data key. */
+  /**
+   * The master key that wrapped the data key.
+   *
+   * @return the key id
+   */
   public String keyId() {
     return keyId;
   }
 
-  /** A copy of the wrapped bytes. */
+  /**
+   * A copy of the wrapped bytes.
+   *
+   * @return a copy of the wrapped bytes
+   */
   public byte[] ciphertext() {
     return ciphertext.clone();
   }
 
-  /** The wrapped bytes in Base64, for text columns and logs of key ids. */
+  /**
+   * The wrapped bytes in Base64, for text columns and logs of key ids.
+   *
+   * @return the Base64 text
+   */
   public String ciphertextBase64() {
     return Base64.getEncoder().encodeToString(ciphertext);
   }
 
-  /** How many wrapped bytes there are. */
+  /**
+   * How many wrapped bytes there are.
+   *
+   * @return the number of wrapped bytes
+   */
   public int length() {
     return ciphertext.length;
   }

@@ -53,17 +53,30 @@ public final class AddressPolicy {
     this.allowed = List.copyOf(allowed);
   }
 
-  /** Refuses every forbidden network. */
+  /**
+   * Refuses every forbidden network.
+   *
+   * @return the policy without exemptions
+   */
   public static AddressPolicy strict() {
     return new AddressPolicy(List.of());
   }
 
-  /** Refuses every forbidden network except {@code allowed}. */
+  /**
+   * Refuses every forbidden network except {@code allowed}.
+   *
+   * @param allowed the networks to exempt, for example a test server's
+   * @return the policy
+   */
   public static AddressPolicy allowing(List<Cidr> allowed) {
     return new AddressPolicy(Objects.requireNonNull(allowed, "allowed"));
   }
 
-  /** The networks exempted from the guard. */
+  /**
+   * The networks exempted from the guard.
+   *
+   * @return the exempted networks
+   */
   public List<Cidr> allowed() {
     return allowed;
   }
@@ -71,6 +84,10 @@ public final class AddressPolicy {
   /**
    * Why {@code address} may not be connected to for an endpoint whose allow-list is {@code
    * endpointCidrs} (empty for any permitted address), or empty if it may.
+   *
+   * @param address a resolved address of the endpoint's host
+   * @param endpointCidrs the endpoint's own allow-list, empty for none
+   * @return the reason for refusing, or empty if the address may be used
    */
   public Optional<String> refusal(InetAddress address, List<Cidr> endpointCidrs) {
     Objects.requireNonNull(address, "address");

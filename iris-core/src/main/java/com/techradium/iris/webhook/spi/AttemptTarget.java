@@ -15,6 +15,13 @@ import org.jspecify.annotations.Nullable;
  */
 public record AttemptTarget(
     Delivery delivery, @Nullable StoredEndpoint endpoint, @Nullable WebhookEvent event) {
+  /**
+   * Creates an {@code AttemptTarget}, checking its components.
+   *
+   * @param delivery the delivery
+   * @param endpoint its endpoint, or null if the endpoint was deleted
+   * @param event its event, or null if the event was deleted
+   */
   public AttemptTarget {
     Objects.requireNonNull(delivery, "delivery");
   }

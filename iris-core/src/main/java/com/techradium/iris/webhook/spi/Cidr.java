@@ -12,6 +12,13 @@ import java.util.Objects;
  * @param prefix the prefix length
  */
 public record Cidr(byte[] network, int prefix) {
+  /**
+   * Creates a {@code Cidr}, checking its components.
+   *
+   * @param network the network's address bytes (4 or 16)
+   * @param prefix the prefix length
+   * @throws IllegalArgumentException if a component is out of range
+   */
   public Cidr {
     Objects.requireNonNull(network, "network");
     if (network.length != 4 && network.length != 16) {
@@ -27,6 +34,8 @@ public record Cidr(byte[] network, int prefix) {
   /**
    * Parses {@code address/prefix} (a bare address means a single host).
    *
+   * @param text an IP literal, optionally with {@code /prefix}
+   * @return the network
    * @throws IllegalArgumentException if it is not an IP literal with a valid prefix
    */
   public static Cidr parse(String text) {
@@ -43,7 +52,13 @@ public record Cidr(byte[] network, int prefix) {
     return new Cidr(bytes, prefix);
   }
 
-  /** The bytes of an IP literal, without DNS. @throws IllegalArgumentException otherwise */
+  /**
+   * The bytes of an IP literal, without DNS.
+   *
+   * @param address an IPv4 or IPv6 literal
+   * @return the address's 4 or 16 bytes
+   * @throws IllegalArgumentException otherwise
+   */
   public static byte[] literal(String address) {
     boolean v4 = address.matches("\\d{1,3}(\\.\\d{1,3}){3}");
     boolean v6 = address.indexOf(':') >= 0 && address.matches("[0-9A-Fa-f:.]+");
@@ -57,7 +72,12 @@ public record Cidr(byte[] network, int prefix) {
     }
   }
 
-  /** Whether {@code address} lies in this network (IPv4 and IPv6 never match each other). */
+  /**
+   * Whether {@code address} lies in this network (IPv4 and IPv6 never match each other).
+   *
+   * @param address the address to test
+   * @return true if it lies in this network
+   */
   public boolean contains(InetAddress address) {
     byte[] other = address.getAddress();
     if (other.length != network.length) {
@@ -77,6 +97,11 @@ public record Cidr(byte[] network, int prefix) {
     return (other[full] & mask) == (network[full] & mask);
   }
 
+  /**
+   * The network's address bytes, 4 or 16 of them.
+   *
+   * @return a copy of the bytes
+   */
   @Override
   public byte[] network() {
     return network.clone();

@@ -11,7 +11,12 @@ import java.util.UUID;
 public final class DeliveryCursors {
   private DeliveryCursors() {}
 
-  /** The cursor after {@code delivery}. */
+  /**
+   * The cursor after {@code delivery}.
+   *
+   * @param delivery the last delivery of a page
+   * @return the cursor
+   */
   public static String after(Delivery delivery) {
     return Cursors.encode("d", delivery.id().toString());
   }
@@ -19,6 +24,8 @@ public final class DeliveryCursors {
   /**
    * The id a page starts after, if the request has a cursor.
    *
+   * @param page the page request
+   * @return the exclusive lower id, or empty for the first page
    * @throws ValidationException on {@code cursor} if it was not made here
    */
   public static Optional<UUID> start(PageRequest page) {

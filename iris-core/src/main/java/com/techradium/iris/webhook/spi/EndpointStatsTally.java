@@ -17,7 +17,14 @@ public final class EndpointStatsTally {
 
   private EndpointStatsTally() {}
 
-  /** The figures of {@code attempts} (those of the last 7 days or more) as of {@code now}. */
+  /**
+   * The figures of {@code attempts} (those of the last 7 days or more) as of {@code now}.
+   *
+   * @param endpointId the endpoint's id
+   * @param attempts the endpoint's attempts
+   * @param now the end of the windows
+   * @return the figures over the last hour, day and week
+   */
   public static EndpointStats tally(UUID endpointId, List<DeliveryAttempt> attempts, Instant now) {
     return new EndpointStats(
         endpointId,
@@ -26,7 +33,14 @@ public final class EndpointStatsTally {
         window(attempts, WINDOWS.get(2), now));
   }
 
-  /** The figures of one window ending at {@code now}. */
+  /**
+   * The figures of one window ending at {@code now}.
+   *
+   * @param attempts the attempts
+   * @param window the window's length
+   * @param now the end of the window
+   * @return the figures of the attempts in the window
+   */
   public static WindowStats window(List<DeliveryAttempt> attempts, Duration window, Instant now) {
     Instant since = now.minus(window);
     List<DeliveryAttempt> in =

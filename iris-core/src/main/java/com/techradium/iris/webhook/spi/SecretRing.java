@@ -14,6 +14,15 @@ import org.jspecify.annotations.Nullable;
  */
 public record SecretRing(
     byte[] current, byte @Nullable [] previous, @Nullable Instant previousUntil) {
+  /**
+   * Creates a {@code SecretRing}, checking its components.
+   *
+   * @param current the sealed current key
+   * @param previous the sealed previous key; null outside a grace period
+   * @param previousUntil when the previous key stops signing; null with no previous key
+   * @throws IllegalArgumentException if only one of {@code previous} and {@code previousUntil} is
+   *     set
+   */
   public SecretRing {
     Objects.requireNonNull(current, "current");
     current = current.clone();
@@ -23,13 +32,21 @@ public record SecretRing(
     }
   }
 
-  /** The sealed current key (a copy). */
+  /**
+   * The sealed current key (a copy).
+   *
+   * @return a copy of the sealed current key
+   */
   @Override
   public byte[] current() {
     return current.clone();
   }
 
-  /** The sealed previous key (a copy), if any. */
+  /**
+   * The sealed previous key (a copy), if any.
+   *
+   * @return a copy of the sealed previous key, or null
+   */
   @Override
   public byte @Nullable [] previous() {
     return previous == null ? null : previous.clone();

@@ -10,6 +10,12 @@ import java.util.Objects;
  * @param secrets its sealed keys
  */
 public record StoredEndpoint(Endpoint endpoint, SecretRing secrets) {
+  /**
+   * Creates a {@code StoredEndpoint}, checking its components.
+   *
+   * @param endpoint the endpoint
+   * @param secrets its sealed keys
+   */
   public StoredEndpoint {
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(secrets, "secrets");

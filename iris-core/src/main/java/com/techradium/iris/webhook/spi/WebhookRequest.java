@@ -17,6 +17,15 @@ import java.util.Objects;
  */
 public record WebhookRequest(
     URI url, Map<String, String> headers, byte[] body, List<Cidr> allowedCidrs) {
+  /**
+   * Creates a {@code WebhookRequest}, checking its components and copying its collections.
+   *
+   * @param url where to POST
+   * @param headers the request headers
+   * @param body the exact bytes that were signed
+   * @param allowedCidrs the endpoint's allow-list, to check every resolved address against (empty
+   *     for any address the transport's {@link AddressPolicy} permits)
+   */
   public WebhookRequest {
     Objects.requireNonNull(url, "url");
     headers = Map.copyOf(headers);

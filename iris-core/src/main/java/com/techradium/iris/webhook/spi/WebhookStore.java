@@ -28,12 +28,17 @@ import java.util.UUID;
  * store must show.
  */
 public interface WebhookStore {
-  /** Saves a new endpoint. */
+  /**
+   * Saves a new endpoint.
+   *
+   * @param endpoint the endpoint with its sealed keys
+   */
   void insertEndpoint(StoredEndpoint endpoint);
 
   /**
    * Replaces the endpoint's fields (not its keys) with {@code endpoint}'s.
    *
+   * @param endpoint the endpoint's new fields
    * @return false if the tenant has no such endpoint
    */
   boolean updateEndpoint(Endpoint endpoint);
@@ -41,6 +46,10 @@ public interface WebhookStore {
   /**
    * Replaces the endpoint's sealed keys.
    *
+   * @param tenant the owning tenant
+   * @param endpointId the endpoint's id
+   * @param secrets the new sealed keys
+   * @param now the facade's current time
    * @return false if the tenant has no such endpoint
    */
   boolean updateSecrets(TenantId tenant, UUID endpointId, SecretRing secrets, Instant now);
@@ -48,25 +57,47 @@ public interface WebhookStore {
   /**
    * Disables an enabled endpoint, recording {@code reason}.
    *
+   * @param tenant the owning tenant
+   * @param endpointId the endpoint's id
+   * @param reason why it is disabled
+   * @param now the facade's current time
    * @return the endpoint as disabled, or empty if it did not exist or was disabled already (so that
    *     exactly one caller announces a disabling)
    */
   Optional<Endpoint> disableEndpoint(TenantId tenant, UUID endpointId, String reason, Instant now);
 
-  /** The tenant's endpoint with its keys. */
+  /**
+   * The tenant's endpoint with its keys.
+   *
+   * @param tenant the owning tenant
+   * @param endpointId the endpoint's id
+   * @return the endpoint with its keys, or empty if the tenant has none with this id
+   */
   Optional<StoredEndpoint> getEndpoint(TenantId tenant, UUID endpointId);
 
-  /** The tenant's endpoints, oldest first. */
+  /**
+   * The tenant's endpoints, oldest first.
+   *
+   * @param tenant the owning tenant
+   * @return the endpoints, oldest first
+   */
   List<Endpoint> listEndpoints(TenantId tenant);
 
   /**
    * Deletes the endpoint with its deliveries and their attempts (events stay).
    *
+   * @param tenant the owning tenant
+   * @param endpointId the endpoint's id
    * @return false if the tenant has no such endpoint
    */
   boolean deleteEndpoint(TenantId tenant, UUID endpointId);
 
-  /** Saves an event and one pending delivery per subscribed endpoint, all or nothing. */
+  /**
+   * Saves an event and one pending delivery per subscribed endpoint, all or nothing.
+   *
+   * @param event the event
+   * @param deliveries its deliveries, one per subscribed endpoint
+   */
   void insertEvent(WebhookEvent event, List<Delivery> deliveries);
 
   /**
@@ -77,22 +108,42 @@ public interface WebhookStore {
    * two separate changes, so a crash between them leaves pending deliveries that no job sends. If
    * {@code alongside} throws, the store undoes the event where it can and the exception reaches the
    * caller.
+   *
+   * @param event the event
+   * @param deliveries its deliveries, one per subscribed endpoint
+   * @param alongside work to commit with the event
    */
   default void insertEvent(WebhookEvent event, List<Delivery> deliveries, Runnable alongside) {
     insertEvent(event, deliveries);
     alongside.run();
   }
 
-  /** The tenant's event. */
+  /**
+   * The tenant's event.
+   *
+   * @param tenant the owning tenant
+   * @param eventId the event's id
+   * @return the event, or empty if the tenant has none with this id
+   */
   Optional<WebhookEvent> getEvent(TenantId tenant, UUID eventId);
 
-  /** The tenant's delivery. */
+  /**
+   * The tenant's delivery.
+   *
+   * @param tenant the owning tenant
+   * @param deliveryId the delivery's id
+   * @return the delivery, or empty if the tenant has none with this id
+   */
   Optional<Delivery> getDelivery(TenantId tenant, UUID deliveryId);
 
   /**
    * The tenant's delivery with its endpoint and event, as one attempt needs them; empty if the
    * tenant has no such delivery. The default reads them one by one; a store that can read them in
    * one round trip (a join) should override it. Hot path: called once per delivery attempt.
+   *
+   * @param tenant the owning tenant
+   * @param deliveryId the delivery's id
+   * @return the delivery with its endpoint and event, or empty
    */
   default Optional<AttemptTarget> loadAttempt(TenantId tenant, UUID deliveryId) {
     return getDelivery(tenant, deliveryId)
@@ -107,6 +158,11 @@ public interface WebhookStore {
   /**
    * The tenant's deliveries matching {@code query}, newest first (by id, which is time-ordered),
    * one page at a time; the cursor is the last id of the previous page ({@code DeliveryCursors}).
+   *
+   * @param tenant the owning tenant
+   * @param query the filters
+   * @param page the page size and cursor
+   * @return one page of deliveries
    */
   Page<Delivery> listDeliveries(TenantId tenant, DeliveryQuery query, PageRequest page);
 
@@ -115,6 +171,8 @@ public interface WebhookStore {
    * succeeded attempt clears it, a failed one adds one failure and sets {@code failingSince} to the
    * attempt's time if it was unset. All in one atomic change.
    *
+   * @param attempt the attempt to record
+   * @param delivery the delivery in its new state
    * @return the endpoint after the change; empty if it no longer exists (the attempt is still
    *     recorded if the delivery exists)
    */
@@ -123,25 +181,49 @@ public interface WebhookStore {
   /**
    * Replaces a delivery's state if it is still in status {@code expected}.
    *
+   * @param delivery the delivery in its new state
+   * @param expected the status the stored delivery must still have
    * @return false if the tenant has no such delivery or its status changed meanwhile
    */
   boolean updateDelivery(Delivery delivery, DeliveryStatus expected);
 
-  /** The attempts of the tenant's delivery, oldest first. */
+  /**
+   * The attempts of the tenant's delivery, oldest first.
+   *
+   * @param tenant the owning tenant
+   * @param deliveryId the delivery's id
+   * @return the attempts, oldest first
+   */
   List<DeliveryAttempt> attempts(TenantId tenant, UUID deliveryId);
 
-  /** The attempts made to the tenant's endpoint at or after {@code since}. */
+  /**
+   * The attempts made to the tenant's endpoint at or after {@code since}.
+   *
+   * @param tenant the owning tenant
+   * @param endpointId the endpoint's id
+   * @param since the earliest attempt time included
+   * @return the attempts
+   */
   List<DeliveryAttempt> endpointAttempts(TenantId tenant, UUID endpointId, Instant since);
 
   /**
    * The endpoint's failed deliveries created at or after {@code since}, oldest first, at most
    * {@code limit}.
+   *
+   * @param tenant the owning tenant
+   * @param endpointId the endpoint's id
+   * @param since the earliest creation time included
+   * @param limit the most deliveries returned
+   * @return the failed deliveries, oldest first
    */
   List<Delivery> failedDeliveries(TenantId tenant, UUID endpointId, Instant since, int limit);
 
   /**
    * Whether the endpoint has a pending delivery created before {@code delivery} (by id order), for
    * strict ordering.
+   *
+   * @param delivery the delivery about to be attempted
+   * @return true if an earlier delivery to the same endpoint is pending
    */
   boolean hasEarlierPending(Delivery delivery);
 
@@ -149,10 +231,16 @@ public interface WebhookStore {
    * Deletes, across every tenant, up to {@code limit} events created before {@code cutoff} none of
    * whose deliveries is pending, with their deliveries and attempts.
    *
+   * @param cutoff events created before this time are deleted
+   * @param limit the most events deleted in one call
    * @return how many events were deleted
    */
   int deleteFinishedEvents(Instant cutoff, int limit);
 
-  /** Deployment-wide counts across every tenant, for {@code WebhookDispatcher.health()}. */
+  /**
+   * Deployment-wide counts across every tenant, for {@code WebhookDispatcher.health()}.
+   *
+   * @return the deployment-wide counts
+   */
   WebhookHealth health();
 }

@@ -13,6 +13,11 @@ package com.techradium.iris.webhook.spi;
  */
 @FunctionalInterface
 public interface WebhookTransport {
-  /** POSTs {@code request} and reports what came of it. */
+  /**
+   * POSTs {@code request} and reports what came of it.
+   *
+   * @param request the URL, headers and body to POST
+   * @return the response or failure
+   */
   TransportResult send(WebhookRequest request);
 }
