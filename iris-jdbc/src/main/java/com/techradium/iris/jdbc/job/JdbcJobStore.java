@@ -197,7 +197,7 @@ public final class JdbcJobStore implements JobStore {
 
   @Override
   public List<Job> claim(ClaimRequest request, Instant now) {
-    return read("claim jobs", dsl -> JobBulkSql.claim(dsl, request, now));
+    return write("claim jobs", dsl -> JobBulkSql.claim(dsl, request, now));
   }
 
   @Override

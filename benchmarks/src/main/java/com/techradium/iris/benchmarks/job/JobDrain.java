@@ -1,0 +1,217 @@
+package com.techradium.iris.benchmarks.job;
+
+import com.techradium.iris.core.IrisRuntime;
+import com.techradium.iris.core.TenantId;
+import com.techradium.iris.core.TimeOrderedIds;
+import com.techradium.iris.jdbc.JdbcIris;
+import com.techradium.iris.jdbc.job.JdbcJobStore;
+import com.techradium.iris.job.JobQueue;
+import com.techradium.iris.job.ParentFailurePolicy;
+import com.techradium.iris.job.QueueConfig;
+import com.techradium.iris.job.spi.NewJob;
+import com.zaxxer.hikari.HikariDataSource;
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A large backlog drained through the {@code JobQueue} facade on PostgreSQL: fills queue {@code
+ * drain} with N due jobs (batched inserts through {@link JdbcJobStore}, 10,000 per call, priorities
+ * 0-10 in turn), then starts one node's worker (queue concurrency {@value #CONCURRENCY}, claim
+ * batch {@value #CLAIM_BATCH}, no-op handler) and prints how fast each tenth of the backlog
+ * drained, in jobs per second, with the load average beside it. A rate that falls from one tenth to
+ * the next is the claim slowing as the backlog drains; the run ends with the whole drain's rate.
+ *
+ * <p>With {@code --explain}, the claim's pick (the index scan, without the update) is run under
+ * {@code EXPLAIN (ANALYZE, BUFFERS)} in a rolled-back transaction at every tenth, and the table's
+ * dead-row count and last (auto)vacuum and (auto)analyze are printed beside it.
+ *
+ * <pre>{@code
+ * java -cp benchmarks/target/benchmarks.jar com.techradium.iris.benchmarks.job.JobDrain \
+ *     [--explain] [backlog ...]     (default: 10000 100000 1000000)
+ * }</pre>
+ *
+ * Each backlog runs in a fresh database of the shared embedded server ({@link BenchmarkPostgres}).
+ */
+public final class JobDrain {
+  static final int CONCURRENCY = 4;
+  static final int CLAIM_BATCH = 100;
+  private static final int FILL_BATCH = 10_000;
+  private static final String QUEUE = "drain";
+
+  private JobDrain() {}
+
+  /**
+   * Runs one drain per backlog size given (or 10k, 100k and 1M).
+   *
+   * @param args {@code --explain} and backlog sizes
+   * @throws Exception if a drain fails
+   */
+  public static void main(String[] args) throws Exception {
+    boolean explain = false;
+    List<Integer> sizes = new ArrayList<>();
+    for (String arg : args) {
+      if (arg.equals("--explain")) {
+        explain = true;
+      } else {
+        sizes.add(Integer.parseInt(arg.replace("_", "")));
+      }
+    }
+    if (sizes.isEmpty()) {
+      sizes = List.of(10_000, 100_000, 1_000_000);
+    }
+    for (int size : sizes) {
+      drain(size, explain);
+    }
+    System.exit(0);
+  }
+
+  private static void drain(int backlog, boolean explain) throws Exception {
+    AtomicLong done = new AtomicLong();
+    try (HikariDataSource pool = BenchmarkPostgres.newDatabase(CONCURRENCY + 6)) {
+      JdbcIris.migrate(pool);
+      JdbcJobStore store = JdbcJobStore.of(pool);
+      store.saveQueue(QueueConfig.defaults(QUEUE).withConcurrency(CONCURRENCY));
+      long fillStart = System.nanoTime();
+      fill(store, backlog);
+      double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
+      System.out.printf(
+          Locale.ROOT,
+          "backlog %,d: filled in %.1f s (%,.0f jobs/s), load %s%n",
+          backlog,
+          fillSeconds,
+          backlog / fillSeconds,
+          load());
+      if (explain) {
+        explain(pool, 0);
+      }
+      IrisRuntime runtime = IrisRuntime.builder().workerThreads(CONCURRENCY + 2).build();
+      JobQueue.builder()
+          .store(store)
+          .runtime(runtime)
+          .claimBatch(CLAIM_BATCH)
+          .runScheduler(false)
+          .workerQueues(QUEUE)
+          .handler("drain.noop", ctx -> done.incrementAndGet())
+          .build();
+      long start = System.nanoTime();
+      long previous = start;
+      runtime.start();
+      try {
+        for (int tenth = 1; tenth <= 10; tenth++) {
+          long target = (long) backlog * tenth / 10;
+          while (done.get() < target) {
+            Thread.sleep(2);
+          }
+          long at = System.nanoTime();
+          double seconds = (at - previous) / 1e9;
+          System.out.printf(
+              Locale.ROOT,
+              "  %3d %%: %,8.0f jobs/s (%.2f s)  load %s%n",
+              tenth * 10,
+              backlog / 10.0 / seconds,
+              seconds,
+              load());
+          previous = at;
+          if (explain && tenth < 10) {
+            explain(pool, tenth);
+          }
+        }
+      } finally {
+        runtime.close();
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "backlog %,d drained: %,.0f jobs/s overall%n",
+          backlog,
+          backlog / ((previous - start) / 1e9));
+    }
+  }
+
+  private static void fill(JdbcJobStore store, int backlog) {
+    TimeOrderedIds ids = new TimeOrderedIds(Clock.systemUTC());
+    TenantId tenant = TenantId.of("drain");
+    Instant runAt = Instant.now().minusSeconds(1);
+    for (int from = 0; from < backlog; from += FILL_BATCH) {
+      int n = Math.min(FILL_BATCH, backlog - from);
+      List<NewJob> batch = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        batch.add(
+            new NewJob(
+                ids.next(),
+                QUEUE,
+                "drain.noop",
+                "{\"n\":" + (from + i) + "}",
+                (from + i) % 11,
+                runAt,
+                3,
+                Duration.ofMinutes(1),
+                null,
+                null,
+                null,
+                List.of(),
+                ParentFailurePolicy.FAIL));
+      }
+      store.insert(tenant, batch, Instant.now());
+    }
+  }
+
+  private static String load() {
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return String.format(Locale.ROOT, "%.2f", load);
+  }
+
+  /** The claim's pick under EXPLAIN, rolled back, and the table's vacuum and analyze state. */
+  private static void explain(HikariDataSource pool, int tenth) throws SQLException {
+    long now = System.currentTimeMillis();
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      System.out.printf(Locale.ROOT, "  -- explain at %d %% --%n", tenth * 10);
+      try (ResultSet r =
+          s.executeQuery(
+              "explain (analyze, buffers, costs off, timing off) "
+                  + "select j.tenant_id, j.id from iris_jobs j where j.queue = '"
+                  + QUEUE
+                  + "' and j.state in ('scheduled', 'queued', 'failed') and j.rank_ms <= "
+                  + now
+                  + " and j.run_at <= now() order by j.rank_ms, j.id limit "
+                  + CLAIM_BATCH
+                  + " for update skip locked")) {
+        while (r.next()) {
+          System.out.println("     " + r.getString(1));
+        }
+      }
+      c.rollback();
+      try (ResultSet r =
+          s.executeQuery(
+              "select n_live_tup, n_dead_tup, last_vacuum, last_autovacuum, last_analyze,"
+                  + " last_autoanalyze, pg_relation_size('iris_jobs_claim')"
+                  + " from pg_stat_user_tables where relname = 'iris_jobs'")) {
+        while (r.next()) {
+          System.out.printf(
+              Locale.ROOT,
+              "     live %s dead %s vacuum %s autovacuum %s analyze %s autoanalyze %s"
+                  + " claim index %,d bytes%n",
+              r.getString(1),
+              r.getString(2),
+              r.getString(3),
+              r.getString(4),
+              r.getString(5),
+              r.getString(6),
+              r.getLong(7));
+        }
+      }
+      c.rollback();
+    }
+  }
+}
