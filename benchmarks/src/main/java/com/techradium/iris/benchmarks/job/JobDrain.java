@@ -31,9 +31,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * drained, in jobs per second, with the load average beside it. A rate that falls from one tenth to
  * the next is the claim slowing as the backlog drains; the run ends with the whole drain's rate.
  *
- * <p>With {@code --explain}, the claim's pick (the index scan, without the update) is run under
- * {@code EXPLAIN (ANALYZE, BUFFERS)} in a rolled-back transaction at every tenth, and the table's
- * dead-row count and last (auto)vacuum and (auto)analyze are printed beside it.
+ * <p>With {@code --explain}, the claim's pick (the index scan from the queue's claim floor, without
+ * the update) is run under {@code EXPLAIN (ANALYZE, BUFFERS)} in a rolled-back transaction at every
+ * tenth, and the table's dead-row count and last (auto)vacuum and (auto)analyze are printed beside
+ * it.
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar com.techradium.iris.benchmarks.job.JobDrain \
@@ -47,6 +48,7 @@ public final class JobDrain {
   static final int CLAIM_BATCH = 100;
   private static final int FILL_BATCH = 10_000;
   private static final String QUEUE = "drain";
+  private static final int WARM_UP = 20_000;
 
   private JobDrain() {}
 
@@ -69,6 +71,8 @@ public final class JobDrain {
     if (sizes.isEmpty()) {
       sizes = List.of(10_000, 100_000, 1_000_000);
     }
+    System.out.println("warm-up:");
+    drain(WARM_UP, false);
     for (int size : sizes) {
       drain(size, explain);
     }
@@ -177,6 +181,17 @@ public final class JobDrain {
         Statement s = c.createStatement()) {
       c.setAutoCommit(false);
       System.out.printf(Locale.ROOT, "  -- explain at %d %% --%n", tenth * 10);
+      String floor = "";
+      try (ResultSet r =
+          s.executeQuery(
+              "select floor_rank, floor_id from iris_job_claim_floors where queue = '"
+                  + QUEUE
+                  + "'")) {
+        if (r.next()) {
+          floor = " and (j.rank_ms, j.id) >= (" + r.getLong(1) + ", '" + r.getString(2) + "')";
+        }
+      }
+      System.out.println("     floor:" + (floor.isEmpty() ? " none (the index's front)" : floor));
       try (ResultSet r =
           s.executeQuery(
               "explain (analyze, buffers, costs off, timing off) "
@@ -184,6 +199,7 @@ public final class JobDrain {
                   + QUEUE
                   + "' and j.state in ('scheduled', 'queued', 'failed') and j.rank_ms <= "
                   + now
+                  + floor
                   + " and j.run_at <= now() order by j.rank_ms, j.id limit "
                   + CLAIM_BATCH
                   + " for update skip locked")) {
