@@ -38,10 +38,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar com.techradium.iris.benchmarks.job.JobDrain \
- *     [--explain] [backlog ...]     (default: 10000 100000 1000000)
+ *     [--explain] [--cleanup] [backlog ...]     (default: 10000 100000 1000000)
  * }</pre>
  *
- * Each backlog runs in a fresh database of the shared embedded server ({@link BenchmarkPostgres}).
+ * With {@code --cleanup}, the finished jobs are then deleted as the nightly cleanup does ({@code
+ * deleteFinished} in batches of 10,000), and the sizes of the job tables are printed before, after,
+ * after a plain {@code VACUUM} and after {@code VACUUM FULL}.
+ *
+ * <p>Each backlog runs in a fresh database of the shared embedded server ({@link
+ * BenchmarkPostgres}).
  */
 public final class JobDrain {
   static final int CONCURRENCY = 4;
@@ -60,10 +65,13 @@ public final class JobDrain {
    */
   public static void main(String[] args) throws Exception {
     boolean explain = false;
+    boolean cleanup = false;
     List<Integer> sizes = new ArrayList<>();
     for (String arg : args) {
       if (arg.equals("--explain")) {
         explain = true;
+      } else if (arg.equals("--cleanup")) {
+        cleanup = true;
       } else {
         sizes.add(Integer.parseInt(arg.replace("_", "")));
       }
@@ -72,14 +80,14 @@ public final class JobDrain {
       sizes = List.of(10_000, 100_000, 1_000_000);
     }
     System.out.println("warm-up:");
-    drain(WARM_UP, false);
+    drain(WARM_UP, false, false);
     for (int size : sizes) {
-      drain(size, explain);
+      drain(size, explain, cleanup);
     }
     System.exit(0);
   }
 
-  private static void drain(int backlog, boolean explain) throws Exception {
+  private static void drain(int backlog, boolean explain, boolean cleanup) throws Exception {
     AtomicLong done = new AtomicLong();
     try (HikariDataSource pool = BenchmarkPostgres.newDatabase(CONCURRENCY + 6)) {
       JdbcIris.migrate(pool);
@@ -107,6 +115,7 @@ public final class JobDrain {
           .workerQueues(QUEUE)
           .handler("drain.noop", ctx -> done.incrementAndGet())
           .build();
+      long[] index = claimIndexReads(pool);
       long start = System.nanoTime();
       long previous = start;
       runtime.start();
@@ -118,13 +127,19 @@ public final class JobDrain {
           }
           long at = System.nanoTime();
           double seconds = (at - previous) / 1e9;
+          long[] read = claimIndexReads(pool);
+          double claims = backlog / 10.0 / CLAIM_BATCH;
           System.out.printf(
               Locale.ROOT,
-              "  %3d %%: %,8.0f jobs/s (%.2f s)  load %s%n",
+              "  %3d %%: %,8.0f jobs/s (%.2f s)  claim index per claim: %,.0f entries, %,.0f"
+                  + " blocks  load %s%n",
               tenth * 10,
               backlog / 10.0 / seconds,
               seconds,
+              (read[0] - index[0]) / claims,
+              (read[1] - index[1]) / claims,
               load());
+          index = read;
           previous = at;
           if (explain && tenth < 10) {
             explain(pool, tenth);
@@ -138,6 +153,9 @@ public final class JobDrain {
           "backlog %,d drained: %,.0f jobs/s overall%n",
           backlog,
           backlog / ((previous - start) / 1e9));
+      if (cleanup) {
+        cleanUp(pool, store);
+      }
     }
   }
 
@@ -174,6 +192,72 @@ public final class JobDrain {
     return String.format(Locale.ROOT, "%.2f", load);
   }
 
+  private static void cleanUp(HikariDataSource pool, JdbcJobStore store) throws SQLException {
+    sizes(pool, "after the drain");
+    long start = System.nanoTime();
+    long deleted = 0;
+    Instant cutoff = Instant.now().plus(Duration.ofDays(1));
+    int batch;
+    do {
+      batch = store.deleteFinished(QUEUE, cutoff, 10_000);
+      deleted += batch;
+    } while (batch == 10_000);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "  cleanup deleted %,d jobs in %.1f s (%,.0f jobs/s)%n",
+        deleted,
+        seconds,
+        deleted / seconds);
+    sizes(pool, "after cleanup");
+    BenchmarkPostgres.execute(pool, "VACUUM iris_jobs, iris_job_attempts");
+    sizes(pool, "after VACUUM");
+    BenchmarkPostgres.execute(pool, "VACUUM FULL iris_jobs, iris_job_attempts");
+    sizes(pool, "after VACUUM FULL");
+  }
+
+  private static void sizes(HikariDataSource pool, String when) throws SQLException {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "select relname, pg_relation_size(relid), pg_indexes_size(relid),"
+                    + " n_live_tup, n_dead_tup, last_autovacuum is not null"
+                    + " from pg_stat_user_tables"
+                    + " where relname in ('iris_jobs', 'iris_job_attempts') order by relname")) {
+      StringBuilder line = new StringBuilder("  sizes " + when + ":");
+      while (r.next()) {
+        line.append(
+            String.format(
+                Locale.ROOT,
+                "  %s table %.1f MB, indexes %.1f MB (live %,d, dead %,d%s)",
+                r.getString(1),
+                r.getLong(2) / 1e6,
+                r.getLong(3) / 1e6,
+                r.getLong(4),
+                r.getLong(5),
+                r.getBoolean(6) ? ", autovacuumed" : ""));
+      }
+      System.out.println(line);
+    }
+  }
+
+  /**
+   * Index entries and blocks read from {@code iris_jobs_claim} so far (the statistics collector's
+   * figures, which lag by up to half a second), after those of claims of a full batch.
+   */
+  private static long[] claimIndexReads(HikariDataSource pool) throws SQLException {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "select i.idx_tup_read, b.idx_blks_hit + b.idx_blks_read"
+                    + " from pg_stat_user_indexes i join pg_statio_user_indexes b"
+                    + " on b.indexrelid = i.indexrelid where i.indexrelname = 'iris_jobs_claim'")) {
+      return r.next() ? new long[] {r.getLong(1), r.getLong(2)} : new long[2];
+    }
+  }
+
   /** The claim's pick under EXPLAIN, rolled back, and the table's vacuum and analyze state. */
   private static void explain(HikariDataSource pool, int tenth) throws SQLException {
     long now = System.currentTimeMillis();
@@ -182,13 +266,20 @@ public final class JobDrain {
       c.setAutoCommit(false);
       System.out.printf(Locale.ROOT, "  -- explain at %d %% --%n", tenth * 10);
       String floor = "";
+      boolean floors;
       try (ResultSet r =
-          s.executeQuery(
-              "select floor_rank, floor_id from iris_job_claim_floors where queue = '"
-                  + QUEUE
-                  + "'")) {
-        if (r.next()) {
-          floor = " and (j.rank_ms, j.id) >= (" + r.getLong(1) + ", '" + r.getString(2) + "')";
+          s.executeQuery("select to_regclass('iris_job_claim_floors') is not null")) {
+        floors = r.next() && r.getBoolean(1);
+      }
+      if (floors) {
+        try (ResultSet r =
+            s.executeQuery(
+                "select floor_rank, floor_id from iris_job_claim_floors where queue = '"
+                    + QUEUE
+                    + "'")) {
+          if (r.next()) {
+            floor = " and (j.rank_ms, j.id) >= (" + r.getLong(1) + ", '" + r.getString(2) + "')";
+          }
         }
       }
       System.out.println("     floor:" + (floor.isEmpty() ? " none (the index's front)" : floor));
