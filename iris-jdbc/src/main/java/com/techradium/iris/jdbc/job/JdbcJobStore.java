@@ -48,15 +48,22 @@ import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link JobStore} on PostgreSQL (tables of migration V3; run {@link JdbcIris#migrate} first):
- * durable jobs shared by every node using the database.
+ * A {@link JobStore} on PostgreSQL (tables of migrations V3 and V11; run {@link JdbcIris#migrate}
+ * first): durable jobs shared by every node using the database.
  *
  * <p><b>Claiming.</b> One statement takes a batch: a materialized CTE picks up to {@code limit} due
  * jobs per requested queue from the partial index {@code iris_jobs_claim} (claimable states only,
  * ordered by the {@linkplain com.techradium.iris.job.spi.JobOrdering rank} {@code rank_ms}, then
  * id) with {@code FOR UPDATE SKIP LOCKED}, keeps the best {@code limit}, and an {@code UPDATE ...
  * WHERE (tenant_id, id) IN (pick) RETURNING} leases them. Concurrent claimers on any number of
- * nodes skip each other's rows instead of waiting, and no job is handed out twice.
+ * nodes skip each other's rows instead of waiting, and no job is handed out twice. The scan starts
+ * at the queue's <em>claim floor</em> (table {@code iris_job_claim_floors}, migration V11), a lower
+ * bound on the claim order of every claimable job of the queue, rather than at the index's front,
+ * where the entries of jobs already claimed stay, dead, until VACUUM. The claim moves the floor to
+ * the first claimable job it did not take, under a per-queue advisory lock it takes without
+ * waiting; every write that makes a job claimable holds that lock shared and lowers the floor
+ * (triggers of V11), so a job that becomes claimable with a better rank than jobs already claimed
+ * is still claimed first. docs/jobs.md gives the argument.
  *
  * <p><b>Transactions.</b> Every method is one transaction; completing a job without children is a
  * single statement. Finishing a job, its attempt record and the release (or failure) of its
@@ -197,7 +204,7 @@ public final class JdbcJobStore implements JobStore {
 
   @Override
   public List<Job> claim(ClaimRequest request, Instant now) {
-    return read("claim jobs", dsl -> JobBulkSql.claim(dsl, request, now));
+    return write("claim jobs", dsl -> JobBulkSql.claim(dsl, request, now));
   }
 
   @Override

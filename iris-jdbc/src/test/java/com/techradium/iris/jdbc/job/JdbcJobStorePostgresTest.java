@@ -331,7 +331,10 @@ class JdbcJobStorePostgresTest {
     String plan =
         dsl.explain(
                 JobBulkSql.claimQuery(
-                    dsl, ClaimRequest.of(queue, 10, "worker", LEASE), clock.instant()))
+                    dsl,
+                    ClaimRequest.of(queue, 10, "worker", LEASE),
+                    clock.instant(),
+                    new String[] {queue}))
             .plan();
 
     assertThat(plan).contains("iris_jobs_claim").doesNotContain("Seq Scan on iris_jobs");
