@@ -47,6 +47,8 @@ public abstract class RateLimitQuotaCheckContract extends ContractSupport<RateLi
   /**
    * The counters the limiter decides rules with, made once per test. Default: in memory; a counter
    * backend's test returns its own, reading the caller's clock.
+   *
+   * @return new counters for the current test's limiter
    */
   protected RateLimitCounters counters() {
     return new InMemoryRateLimitCounters();
