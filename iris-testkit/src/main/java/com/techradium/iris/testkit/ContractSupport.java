@@ -56,6 +56,9 @@ public abstract class ContractSupport<S> {
    */
   protected abstract S newStore(Clock clock);
 
+  /** Constructor for the contract suites, which extend this class. */
+  public ContractSupport() {}
+
   /**
    * The store {@link #newStore(Clock)} made for the current test.
    *

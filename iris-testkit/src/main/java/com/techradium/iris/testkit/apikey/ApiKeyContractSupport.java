@@ -23,6 +23,9 @@ public abstract class ApiKeyContractSupport extends ContractSupport<ApiKeyStore>
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final TimeOrderedIds IDS = new TimeOrderedIds(java.time.Clock.systemUTC());
 
+  /** Constructor for the contract groups, which extend this class. */
+  public ApiKeyContractSupport() {}
+
   /**
    * A random 64-character hex hash, as the key manager stores.
    *

@@ -55,6 +55,9 @@ public abstract class AuditStoreContract extends ContractSupport<AuditStore> {
 
   private final TimeOrderedIds ids = new TimeOrderedIds(Clock.systemUTC());
 
+  /** Constructor for an adapter's test, which extends this suite. */
+  public AuditStoreContract() {}
+
   /**
    * An event with every field set, in {@code category}: context, record ids, purpose, PHI data
    * category, and JSON metadata, before and after with escapes and non-ASCII text (a key-misuse

@@ -48,6 +48,9 @@ public abstract class JobContractSupport extends ContractSupport<JobStore> {
 
   private TimeOrderedIds ids = new TimeOrderedIds(clock);
 
+  /** Constructor for the contract groups, which extend this class. */
+  public JobContractSupport() {}
+
   /**
    * How many jobs the no-job-lost test pushes through; a few thousand by default.
    *

@@ -16,6 +16,9 @@ public abstract class MonitorContractSupport extends ContractSupport<MonitorStor
   private static final AtomicLong NAMES = new AtomicLong();
   private static final String RUN = Long.toString(System.nanoTime() & 0xFFFFFF, 36);
 
+  /** Constructor for the contract groups, which extend this class. */
+  public MonitorContractSupport() {}
+
   /**
    * A name unique to this JVM run, e.g. {@code db-k3x9-12}.
    *

@@ -27,6 +27,9 @@ public abstract class CounterConcurrencyContract extends CounterContractSupport 
   /** Threads that hammer one key. */
   protected static final int THREADS = 32;
 
+  /** Constructor for the classes that run this group, such as the port suite's nested class. */
+  public CounterConcurrencyContract() {}
+
   /**
    * Attempts per thread, each a consuming {@code acquire}.
    *

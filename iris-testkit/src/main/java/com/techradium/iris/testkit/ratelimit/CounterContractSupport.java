@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public abstract class CounterContractSupport extends ContractSupport<RateLimitCounters> {
   private static final AtomicLong KEYS = new AtomicLong();
 
+  /** Constructor for the contract groups, which extend this class. */
+  public CounterContractSupport() {}
+
   /**
    * A tenant-scoped rule named {@code r<n>} (unique in this JVM) of the given algorithm, limit,
    * window and burst.

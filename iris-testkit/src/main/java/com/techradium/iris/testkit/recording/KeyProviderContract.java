@@ -34,6 +34,9 @@ public abstract class KeyProviderContract extends ContractSupport<KeyProvider> {
    */
   protected abstract void rotate(TenantId tenant);
 
+  /** Constructor for an adapter's test, which extends this suite. */
+  public KeyProviderContract() {}
+
   private static Map<String, String> context(TenantId tenant) {
     return RecordingCipher.encryptionContext(tenant);
   }

@@ -32,6 +32,9 @@ public abstract class RecordingMetadataStoreContract
     extends ContractSupport<RecordingMetadataStore> {
   private final TimeOrderedIds ids = new TimeOrderedIds(Clock.systemUTC());
 
+  /** Constructor for an adapter's test, which extends this suite. */
+  public RecordingMetadataStoreContract() {}
+
   /**
    * A wrapped key with id {@code keyId}.
    *

@@ -40,6 +40,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class RecordingStoreContract extends ContractSupport<RecordingStore> {
 
+  /** Constructor for an adapter's test, which extends this suite. */
+  public RecordingStoreContract() {}
+
   /**
    * Random bytes, the same for the same seed.
    *

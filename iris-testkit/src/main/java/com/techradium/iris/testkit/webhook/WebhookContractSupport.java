@@ -27,6 +27,9 @@ import org.jspecify.annotations.Nullable;
 public abstract class WebhookContractSupport extends ContractSupport<WebhookStore> {
   private @Nullable TimeOrderedIds ids;
 
+  /** Constructor for the contract groups, which extend this class. */
+  public WebhookContractSupport() {}
+
   /**
    * A fresh UUIDv7 on the test's clock.
    *
