@@ -65,6 +65,10 @@ public final class JdbcIris {
    * connection's current schema; history goes into {@value #HISTORY_TABLE}, so IRIS can share a
    * schema with the host's own Flyway history.
    *
+   * @param dataSource the database to migrate; its user may create tables in the current schema.
+   *     Not closed
+   * @return how many migrations this call applied: 0 when the schema was already current
+   * @throws NullPointerException if {@code dataSource} is null
    * @throws StorageException if the database cannot be reached or a migration fails
    */
   public static int migrate(DataSource dataSource) {
@@ -120,6 +124,10 @@ public final class JdbcIris {
    * the host's own transaction, see {@link JdbcTransaction}. Tenants are not checked against a
    * directory, as in memory; to reject tenants that were never registered, add {@code
    * .withTenants(JdbcTenantDirectory.of(dataSource))}. The data source stays the caller's.
+   *
+   * @param dataSource the migrated database, shared by every store; not closed
+   * @return the stores, one per port, ready for {@code Iris.builder().storage(...)}
+   * @throws NullPointerException if {@code dataSource} is null
    */
   public static IrisStorage storage(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
@@ -145,6 +153,11 @@ public final class JdbcIris {
    * stores take any {@code DataSource}.
    *
    * @param jdbcUrl a {@code jdbc:postgresql://} URL
+   * @param user the database user
+   * @param password the user's password
+   * @return an open pool, owned by the caller
+   * @throws NullPointerException if an argument is null
+   * @throws StorageException if the pool cannot open its first connection
    */
   public static HikariDataSource pool(String jdbcUrl, String user, String password) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -163,6 +176,11 @@ public final class JdbcIris {
    * A HikariCP pool for a URL that carries its own credentials (e.g. {@code
    * jdbc:postgresql://db/app?user=app&password=...}) or needs none; otherwise as {@link
    * #pool(String, String, String)}.
+   *
+   * @param jdbcUrl a {@code jdbc:postgresql://} URL, with credentials if the database needs them
+   * @return an open pool, owned by the caller
+   * @throws NullPointerException if {@code jdbcUrl} is null
+   * @throws StorageException if the pool cannot open its first connection
    */
   public static HikariDataSource pool(String jdbcUrl) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -176,6 +194,9 @@ public final class JdbcIris {
   /**
    * A HikariCP pool from a full configuration; the caller owns it and closes it on shutdown.
    *
+   * @param config the host's HikariCP configuration, used as given (no IRIS defaults applied)
+   * @return an open pool, owned by the caller
+   * @throws NullPointerException if {@code config} is null
    * @throws StorageException if the pool cannot open its first connection
    */
   public static HikariDataSource pool(HikariConfig config) {

@@ -47,8 +47,10 @@ public final class JdbcTransaction implements AutoCloseable {
    *
    * @param connection the host's connection, auto-commit off; it stays the host's to commit and
    *     close
-   * @throws IllegalStateException if the connection is in auto-commit mode, or this thread has
-   *     joined a transaction already
+   * @return the scope; close it (try-with-resources) before the host commits or rolls back
+   * @throws NullPointerException if {@code connection} is null
+   * @throws IllegalStateException if the connection is in auto-commit mode (or its mode cannot be
+   *     read), or this thread has joined a transaction already
    */
   public static JdbcTransaction join(Connection connection) {
     return new JdbcTransaction(JoinedTransaction.bind(connection));
@@ -58,7 +60,11 @@ public final class JdbcTransaction implements AutoCloseable {
    * Joins the transaction of a jOOQ context, typically the one jOOQ hands to the host's {@code
    * dsl.transaction(configuration -> ...)} block: IRIS writes on that block's connection.
    *
-   * @throws IllegalStateException as {@link #join(Connection)}
+   * @param transactional the jOOQ context of the open transaction, such as {@code
+   *     DSL.using(configuration)} inside the block
+   * @return the scope; close it before the block ends
+   * @throws NullPointerException if {@code transactional} is null
+   * @throws IllegalStateException if the context has no connection, or as {@link #join(Connection)}
    */
   public static JdbcTransaction join(DSLContext transactional) {
     Objects.requireNonNull(transactional, "transactional");

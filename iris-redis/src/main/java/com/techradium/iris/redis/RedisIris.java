@@ -33,6 +33,11 @@ public final class RedisIris {
    * {@code base} with every port Redis serves taken over by a Redis store on {@code jedis}: today
    * the job store, the API keys' change feed (which bounds how long other nodes may accept a
    * revoked key) and the rate-limit counters.
+   *
+   * @param jedis the host's client, to one server or a cluster; never closed here
+   * @param base the stores of every other port, typically {@code JdbcIris.storage(dataSource)}
+   * @return a new registry: {@code base} with the Redis stores in place; {@code base} is unchanged
+   * @throws NullPointerException if an argument is null
    */
   public static IrisStorage storage(UnifiedJedis jedis, IrisStorage base) {
     Objects.requireNonNull(jedis, "jedis");

@@ -38,7 +38,12 @@ public final class ChildJvm implements AutoCloseable {
   /** A condition a test waits for; it may throw, which fails the wait. */
   @FunctionalInterface
   public interface Condition {
-    /** Whether the awaited state is reached. */
+    /**
+     * Whether the awaited state is reached.
+     *
+     * @return {@code true} to end the wait
+     * @throws Exception any failure, which ends the wait with that exception
+     */
     boolean met() throws Exception;
   }
 
@@ -46,6 +51,11 @@ public final class ChildJvm implements AutoCloseable {
    * Starts {@code java -cp <this JVM's class path> mainClass args...} with this JVM's {@code java},
    * its output (stdout and stderr) written to {@code log}.
    *
+   * @param mainClass the class whose {@code main} the child runs; on this JVM's class path
+   * @param args the arguments of {@code main}
+   * @param log the file the child's output goes to, replaced if it exists
+   * @return the running child; close it (try-with-resources) so that no child outlives the test
+   * @throws NullPointerException if an argument is null
    * @throws IOException if the process cannot be started
    */
   public static ChildJvm start(Class<?> mainClass, List<String> args, Path log) throws IOException {
@@ -65,6 +75,11 @@ public final class ChildJvm implements AutoCloseable {
   /**
    * Waits until {@code condition} is met, checking every few milliseconds.
    *
+   * @param what the awaited state in words, for the failure message ("the worker took a job")
+   * @param timeout the longest wait
+   * @param condition checked on the calling thread until it is met
+   * @throws Exception what {@code condition} throws, or {@link InterruptedException} if the thread
+   *     is interrupted
    * @throws AssertionError with the child's log if the child exits first, or if {@code timeout}
    *     passes; keep it generous, it bounds a hang and is not a measurement
    */
@@ -92,6 +107,7 @@ public final class ChildJvm implements AutoCloseable {
    * for it to be gone.
    *
    * @return its exit status, {@link #SIGKILL_EXIT} when the signal ended it
+   * @throws InterruptedException if the thread is interrupted while waiting
    * @throws AssertionError if it is still there 30 seconds later
    */
   public int kill() throws InterruptedException {
@@ -102,7 +118,11 @@ public final class ChildJvm implements AutoCloseable {
     return process.exitValue();
   }
 
-  /** Kills the child if it still runs. */
+  /**
+   * Kills the child if it still runs, as {@link #kill()}.
+   *
+   * @throws InterruptedException if the thread is interrupted while waiting for the child to end
+   */
   @Override
   public void close() throws InterruptedException {
     if (process.isAlive()) {

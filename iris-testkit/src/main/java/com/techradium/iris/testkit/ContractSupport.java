@@ -56,7 +56,16 @@ public abstract class ContractSupport<S> {
    */
   protected abstract S newStore(Clock clock);
 
-  /** The store {@link #newStore(Clock)} made for the current test. */
+  /** Constructor for the contract suites, which extend this class. */
+  public ContractSupport() {}
+
+  /**
+   * The store {@link #newStore(Clock)} made for the current test.
+   *
+   * @return the store under test
+   * @throws IllegalStateException if called before the suite made the store, e.g. from a
+   *     constructor or a static initializer
+   */
   protected final S store() {
     S current = store;
     if (current == null) {
@@ -71,7 +80,12 @@ public abstract class ContractSupport<S> {
     store = newStore(clock);
   }
 
-  /** A tenant id unique to this JVM run, so tests never see each other's rows. */
+  /**
+   * A tenant id unique to this JVM run, so tests never see each other's rows.
+   *
+   * @return a tenant id never returned before in this JVM, and unlikely to be in an earlier run's
+   *     rows
+   */
   protected static TenantId newTenant() {
     return TenantId.of("t-" + RUN + "-" + TENANTS.incrementAndGet());
   }

@@ -21,24 +21,45 @@ public final class MutableClock extends Clock {
     this.zone = zone;
   }
 
-  /** A clock at {@code start} in UTC. */
+  /**
+   * A clock at {@code start} in UTC.
+   *
+   * @param start the instant the clock shows until it is moved
+   * @return a new clock
+   * @throws NullPointerException if {@code start} is null
+   */
   public static MutableClock at(Instant start) {
     return new MutableClock(
         new AtomicReference<>(Objects.requireNonNull(start, "start")), ZoneOffset.UTC);
   }
 
-  /** A clock at 2026-01-01T00:00:00Z, a fixed and readable starting point. */
+  /**
+   * A clock at 2026-01-01T00:00:00Z, a fixed and readable starting point.
+   *
+   * @return a new clock in UTC
+   */
   public static MutableClock startingAtEpochOf2026() {
     return at(Instant.parse("2026-01-01T00:00:00Z"));
   }
 
-  /** Moves the clock forward (or back, for a negative duration) and returns the new time. */
+  /**
+   * Moves the clock forward (or back, for a negative duration) and returns the new time.
+   *
+   * @param duration how far to move it
+   * @return the time after the move
+   * @throws NullPointerException if {@code duration} is null
+   */
   public Instant advance(Duration duration) {
     Objects.requireNonNull(duration, "duration");
     return now.updateAndGet(t -> t.plus(duration));
   }
 
-  /** Sets the clock to {@code instant}. */
+  /**
+   * Sets the clock to {@code instant}, forward or back.
+   *
+   * @param instant the time the clock shows from now on
+   * @throws NullPointerException if {@code instant} is null
+   */
   public void set(Instant instant) {
     now.set(Objects.requireNonNull(instant, "instant"));
   }

@@ -60,7 +60,13 @@ public final class PostgresExtension
     }
   }
 
-  /** The class's database. */
+  /**
+   * The class's database.
+   *
+   * @return the database made for the test class
+   * @throws IllegalStateException before the class's first test, or if the extension is not
+   *     registered as a static field or with {@code @ExtendWith}
+   */
   public TestDatabase database() {
     TestDatabase current = database;
     if (current == null) {
@@ -71,22 +77,42 @@ public final class PostgresExtension
     return current;
   }
 
-  /** A data source of the class's database; opens a new connection per call. */
+  /**
+   * A data source of the class's database; opens a new connection per call.
+   *
+   * @return a data source without a pool, nothing to close
+   * @throws IllegalStateException as {@link #database()}
+   */
   public DataSource dataSource() {
     return database().dataSource();
   }
 
-  /** The JDBC URL of the class's database, without credentials. */
+  /**
+   * The JDBC URL of the class's database, without credentials.
+   *
+   * @return a {@code jdbc:postgresql://} URL
+   * @throws IllegalStateException as {@link #database()}
+   */
   public String jdbcUrl() {
     return database().jdbcUrl();
   }
 
-  /** The user to connect as. */
+  /**
+   * The user to connect as.
+   *
+   * @return the user name, owner of the class's database
+   * @throws IllegalStateException as {@link #database()}
+   */
   public String user() {
     return database().user();
   }
 
-  /** The password of {@link #user()}. */
+  /**
+   * The password of {@link #user()}.
+   *
+   * @return the password, possibly empty
+   * @throws IllegalStateException as {@link #database()}
+   */
   public String password() {
     return database().password();
   }

@@ -61,7 +61,13 @@ public final class RedisExtension
     }
   }
 
-  /** The class's Redis. */
+  /**
+   * The class's Redis.
+   *
+   * @return the client and where its logical database lives
+   * @throws IllegalStateException before the class's first test, or if the extension is not
+   *     registered as a static field or with {@code @ExtendWith}
+   */
   public TestRedis redis() {
     TestRedis current = redis;
     if (current == null) {
@@ -72,7 +78,12 @@ public final class RedisExtension
     return current;
   }
 
-  /** The client bound to the class's logical database; owned by the extension. */
+  /**
+   * The client bound to the class's logical database; owned by the extension.
+   *
+   * @return the pooled, thread-safe client; not to be closed by the test
+   * @throws IllegalStateException as {@link #redis()}
+   */
   public UnifiedJedis client() {
     return redis().client();
   }

@@ -19,6 +19,7 @@ public final class StandaloneRedis {
   /**
    * Starts the server if needed and opens a pooled client on a fresh logical database.
    *
+   * @return the database and its client, which the caller closes
    * @throws IllegalStateException if no Redis server can be started or reached
    */
   public static TestRedis open() {

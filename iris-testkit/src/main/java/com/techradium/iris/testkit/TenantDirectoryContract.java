@@ -32,6 +32,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class TenantDirectoryContract extends ContractSupport<TenantDirectory> {
 
+  /** Constructor for an adapter's test, which extends this suite. */
+  public TenantDirectoryContract() {}
+
   @Test
   void registeredTenantExistsAndIsFoundWithItsRegistration() {
     TenantId tenant = newTenant();

@@ -15,6 +15,16 @@ import javax.sql.DataSource;
  */
 public record TestDatabase(
     String name, String jdbcUrl, String user, String password, DataSource dataSource) {
+  /**
+   * Creates a {@code TestDatabase}, checking its components.
+   *
+   * @param name the database name
+   * @param jdbcUrl a JDBC URL of the database, without user or password
+   * @param user the user to connect as
+   * @param password the user's password
+   * @param dataSource a non-pooling data source of the database
+   * @throws NullPointerException naming the component that is null
+   */
   public TestDatabase {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");

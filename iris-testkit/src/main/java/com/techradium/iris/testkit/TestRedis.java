@@ -13,12 +13,25 @@ import redis.clients.jedis.UnifiedJedis;
  * @param database the logical database index no other test class uses
  */
 public record TestRedis(UnifiedJedis client, String host, int port, int database) {
+  /**
+   * Creates a {@code TestRedis}, checking its components.
+   *
+   * @param client a client bound to {@code database}
+   * @param host the server host
+   * @param port the server port
+   * @param database the logical database index
+   * @throws NullPointerException if {@code client} or {@code host} is null
+   */
   public TestRedis {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(host, "host");
   }
 
-  /** A {@code redis://host:port/db} URL of the class's database. */
+  /**
+   * A {@code redis://host:port/db} URL of the class's database, for clients a test builds itself.
+   *
+   * @return the URL, without credentials
+   */
   public String url() {
     return "redis://" + host + ":" + port + "/" + database;
   }

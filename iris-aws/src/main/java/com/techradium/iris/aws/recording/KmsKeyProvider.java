@@ -71,7 +71,13 @@ public final class KmsKeyProvider implements KeyProvider {
     this.maxDelay = builder.maxDelay;
   }
 
-  /** Starts configuring a provider over a host-owned client. */
+  /**
+   * Starts configuring a provider over a host-owned client.
+   *
+   * @param kms the host's KMS client, with its region and credentials; never closed here
+   * @return a builder; {@link Builder#keyPerTenant} is required
+   * @throws NullPointerException if {@code kms} is null
+   */
   public static Builder builder(KmsClient kms) {
     return new Builder(Objects.requireNonNull(kms, "kms"));
   }
@@ -221,7 +227,15 @@ public final class KmsKeyProvider implements KeyProvider {
       this.kms = kms;
     }
 
-    /** The KMS key (ARN, id or alias) of each tenant. Required. */
+    /**
+     * The KMS key (ARN, id or alias) of each tenant. Required.
+     *
+     * @param keyFor the key of a tenant, called on every key operation; a null or blank answer
+     *     makes that operation a {@link com.techradium.iris.recording.KeyUnavailableException}
+     * @return this builder
+     * @throws NullPointerException if {@code keyFor} is null
+     * @throws IllegalStateException if the keys were already set
+     */
     public Builder keyPerTenant(Function<TenantId, String> keyFor) {
       if (keySet) {
         throw new IllegalStateException("keyPerTenant was already set");
@@ -235,6 +249,15 @@ public final class KmsKeyProvider implements KeyProvider {
      * Retries of throttled calls: at most {@code maxAttempts} (1 to 20) in all, waiting a random
      * time up to {@code baseDelay * 2^(attempt-1)}, capped at {@code maxDelay}. Default 6 attempts,
      * 50 ms, 2 s.
+     *
+     * @param maxAttempts attempts in all, the first included: 1 (no retry) to 20
+     * @param baseDelay the longest wait before the first retry, zero or more
+     * @param maxDelay the longest wait before any retry, at least {@code baseDelay}
+     * @return this builder
+     * @throws NullPointerException if a delay is null
+     * @throws IllegalArgumentException if {@code maxAttempts} is outside 1 to 20, {@code baseDelay}
+     *     is negative or {@code maxDelay} is below it
+     * @throws IllegalStateException if the retries were already set
      */
     public Builder throttlingRetries(int maxAttempts, Duration baseDelay, Duration maxDelay) {
       if (retriesSet) {
@@ -257,8 +280,9 @@ public final class KmsKeyProvider implements KeyProvider {
     }
 
     /**
-     * The provider.
+     * Builds the provider.
      *
+     * @return a new provider, thread-safe as the client is
      * @throws IllegalStateException without {@link #keyPerTenant}
      */
     public KmsKeyProvider build() {

@@ -54,7 +54,14 @@ public final class S3RecordingStore implements RecordingStore {
     this.partSize = builder.partSize;
   }
 
-  /** Starts configuring a store in {@code bucket} over a host-owned client. */
+  /**
+   * Starts configuring a store in {@code bucket} over a host-owned client.
+   *
+   * @param s3 the host's S3 client, with its region, endpoint and credentials; never closed here
+   * @param bucket the bucket, which must exist; IRIS never creates or deletes buckets
+   * @return a builder with no prefix and 8 MiB parts
+   * @throws NullPointerException if an argument is null
+   */
   public static Builder builder(S3Client s3, String bucket) {
     return new Builder(Objects.requireNonNull(s3, "s3"), Objects.requireNonNull(bucket, "bucket"));
   }
@@ -250,7 +257,14 @@ public final class S3RecordingStore implements RecordingStore {
       this.bucket = bucket;
     }
 
-    /** A key prefix for every object, such as {@code "recordings/"}. Default: none. */
+    /**
+     * A key prefix for every object, such as {@code "recordings/"}. Default: none.
+     *
+     * @param prefix put before {@code <tenant>/<recording id>.rec} as written (add the trailing
+     *     {@code /} if wanted); empty for none
+     * @return this builder
+     * @throws NullPointerException if {@code prefix} is null
+     */
     public Builder prefix(String prefix) {
       this.prefix = Objects.requireNonNull(prefix, "prefix");
       return this;
@@ -259,6 +273,10 @@ public final class S3RecordingStore implements RecordingStore {
     /**
      * Bytes per multipart part, {@value #MIN_PART_SIZE} (S3's minimum) to 512 MiB; each upload
      * holds one part in memory. Default 8 MiB.
+     *
+     * @param bytes the part size in bytes
+     * @return this builder
+     * @throws IllegalArgumentException if {@code bytes} is below 5 MiB or above 512 MiB
      */
     public Builder partSize(int bytes) {
       if (bytes < MIN_PART_SIZE || bytes > 512 * 1024 * 1024) {
@@ -274,7 +292,11 @@ public final class S3RecordingStore implements RecordingStore {
       return this;
     }
 
-    /** The store. */
+    /**
+     * Builds the store.
+     *
+     * @return a new store; thread-safe as the client is
+     */
     public S3RecordingStore build() {
       return new S3RecordingStore(this);
     }

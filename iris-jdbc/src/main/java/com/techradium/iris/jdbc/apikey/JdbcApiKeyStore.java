@@ -61,7 +61,14 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     this.db = db;
   }
 
-  /** A store over a host-owned data source, which it never closes. */
+  /**
+   * A store over a host-owned data source, which it never closes. Run {@code JdbcIris.migrate} on
+   * it first.
+   *
+   * @param dataSource the migrated database; stays the caller's
+   * @return the store, thread-safe
+   * @throws NullPointerException if {@code dataSource} is null
+   */
   public static JdbcApiKeyStore of(DataSource dataSource) {
     return new JdbcApiKeyStore(JdbcContext.of(Objects.requireNonNull(dataSource, "dataSource")));
   }

@@ -68,7 +68,14 @@ public final class JdbcAuditStore implements AuditStore {
     this.db = db;
   }
 
-  /** A store over a host-owned data source, which it never closes. */
+  /**
+   * A store over a host-owned data source, which it never closes. Run {@code JdbcIris.migrate} on
+   * it first.
+   *
+   * @param dataSource the migrated database; stays the caller's
+   * @return the store, thread-safe
+   * @throws NullPointerException if {@code dataSource} is null
+   */
   public static JdbcAuditStore of(DataSource dataSource) {
     return new JdbcAuditStore(JdbcContext.of(Objects.requireNonNull(dataSource, "dataSource")));
   }

@@ -31,7 +31,14 @@ public final class JdbcTenantDirectory implements TenantDirectory {
     this.db = db;
   }
 
-  /** A directory over a host-owned data source, which it never closes. */
+  /**
+   * A directory over a host-owned data source, which it never closes. Run {@code JdbcIris.migrate}
+   * on it first.
+   *
+   * @param dataSource the migrated database; stays the caller's
+   * @return the directory, thread-safe
+   * @throws NullPointerException if {@code dataSource} is null
+   */
   public static JdbcTenantDirectory of(DataSource dataSource) {
     return new JdbcTenantDirectory(
         JdbcContext.of(Objects.requireNonNull(dataSource, "dataSource")));

@@ -106,7 +106,15 @@ public final class JdbcJobStore implements JobStore {
     this.signal = new JdbcJobSignal(dataSource);
   }
 
-  /** A store over a host-owned data source, which it never closes. */
+  /**
+   * A store over a host-owned data source, which it never closes. Run {@code JdbcIris.migrate} on
+   * it first. While a worker is subscribed to {@link #signals()}, one of the data source's
+   * connections is held for {@code LISTEN}.
+   *
+   * @param dataSource the migrated database; stays the caller's
+   * @return the store, thread-safe
+   * @throws NullPointerException if {@code dataSource} is null
+   */
   public static JdbcJobStore of(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
     return new JdbcJobStore(JdbcContext.of(dataSource), dataSource);

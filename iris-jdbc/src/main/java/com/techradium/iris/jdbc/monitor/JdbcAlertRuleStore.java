@@ -29,7 +29,14 @@ public final class JdbcAlertRuleStore implements AlertRuleStore {
     this.db = db;
   }
 
-  /** A store over a host-owned data source. Run {@code JdbcIris.migrate} first. */
+  /**
+   * A store over a host-owned data source, which it never closes. Run {@code JdbcIris.migrate} on
+   * it first.
+   *
+   * @param dataSource the migrated database; stays the caller's
+   * @return the store, thread-safe
+   * @throws NullPointerException if {@code dataSource} is null
+   */
   public static JdbcAlertRuleStore of(DataSource dataSource) {
     return new JdbcAlertRuleStore(
         JdbcContext.of(Objects.requireNonNull(dataSource, "dataSource")).detached());

@@ -42,7 +42,14 @@ public final class JdbcMetricStore implements MetricStore {
     this.db = db;
   }
 
-  /** A store over a host-owned data source. Run {@code JdbcIris.migrate} first. */
+  /**
+   * A store over a host-owned data source, which it never closes. Run {@code JdbcIris.migrate} on
+   * it first.
+   *
+   * @param dataSource the migrated database; stays the caller's
+   * @return the store, thread-safe
+   * @throws NullPointerException if {@code dataSource} is null
+   */
   public static JdbcMetricStore of(DataSource dataSource) {
     return new JdbcMetricStore(JdbcContext.of(Objects.requireNonNull(dataSource, "dataSource")));
   }

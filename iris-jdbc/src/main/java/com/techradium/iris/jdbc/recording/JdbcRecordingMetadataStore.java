@@ -45,7 +45,14 @@ public final class JdbcRecordingMetadataStore implements RecordingMetadataStore 
     this.db = db;
   }
 
-  /** A store over a host-owned data source, which it never closes. */
+  /**
+   * A store over a host-owned data source, which it never closes. Run {@code JdbcIris.migrate} on
+   * it first.
+   *
+   * @param dataSource the migrated database; stays the caller's
+   * @return the store, thread-safe
+   * @throws NullPointerException if {@code dataSource} is null
+   */
   public static JdbcRecordingMetadataStore of(DataSource dataSource) {
     return new JdbcRecordingMetadataStore(
         JdbcContext.of(Objects.requireNonNull(dataSource, "dataSource")));

@@ -49,7 +49,14 @@ public final class JdbcWebhookStore implements WebhookStore {
     this.db = db;
   }
 
-  /** A store over a host-owned data source; run {@code JdbcIris.migrate} first. */
+  /**
+   * A store over a host-owned data source, which it never closes. Run {@code JdbcIris.migrate} on
+   * it first.
+   *
+   * @param dataSource the migrated database; stays the caller's
+   * @return the store, thread-safe
+   * @throws NullPointerException if {@code dataSource} is null
+   */
   public static JdbcWebhookStore of(DataSource dataSource) {
     return new JdbcWebhookStore(JdbcContext.of(Objects.requireNonNull(dataSource, "dataSource")));
   }

@@ -42,7 +42,13 @@ public final class RedisApiKeyChangeFeed implements ApiKeyChangeFeed {
     this.stream = stream;
   }
 
-  /** A feed on the stream {@code iris:{apikeys}:changes}. */
+  /**
+   * A feed on the stream {@code iris:{apikeys}:changes}.
+   *
+   * @param jedis the host's client; never closed here
+   * @return the feed, thread-safe as the client is
+   * @throws NullPointerException if {@code jedis} is null
+   */
   public static RedisApiKeyChangeFeed create(UnifiedJedis jedis) {
     return create(jedis, "apikeys");
   }
@@ -51,7 +57,11 @@ public final class RedisApiKeyChangeFeed implements ApiKeyChangeFeed {
    * A feed on the stream {@code iris:{<namespace>}:changes}: deployments sharing one Redis keep
    * separate feeds under separate namespaces.
    *
+   * @param jedis the host's client; never closed here
    * @param namespace 1 to 64 letters, digits, '.', '_' or '-'
+   * @return the feed, thread-safe as the client is
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code namespace} is malformed
    */
   public static RedisApiKeyChangeFeed create(UnifiedJedis jedis, String namespace) {
     Objects.requireNonNull(jedis, "jedis");

@@ -128,12 +128,24 @@ public final class RedisJobStore implements JobStore {
     this.signal = new RedisJobSignal(builder.jedis, keys.signalChannel());
   }
 
-  /** A store with the default namespace {@code jobs} (keys {@code iris:{jobs}:...}). */
+  /**
+   * A store with the default namespace {@code jobs} (keys {@code iris:{jobs}:...}).
+   *
+   * @param jedis the host's client, to one server or a cluster; never closed here
+   * @return the store, thread-safe as the client is
+   * @throws NullPointerException if {@code jedis} is null
+   */
   public static RedisJobStore create(UnifiedJedis jedis) {
     return builder(jedis).build();
   }
 
-  /** Starts building a store over a host-owned client. */
+  /**
+   * Starts building a store over a host-owned client.
+   *
+   * @param jedis the host's client, to one server or a cluster; never closed here
+   * @return a builder with the default namespace
+   * @throws NullPointerException if {@code jedis} is null
+   */
   public static Builder builder(UnifiedJedis jedis) {
     return new Builder(Objects.requireNonNull(jedis, "jedis"));
   }
@@ -151,6 +163,9 @@ public final class RedisJobStore implements JobStore {
      * The hash tag of every key of the store: 1-64 characters of lower-case letters, digits, '.',
      * '_' or '-'. Default {@code jobs}. Stores with different namespaces share nothing.
      *
+     * @param namespace the hash tag, such as {@code jobs-eu}
+     * @return this builder
+     * @throws NullPointerException if {@code namespace} is null
      * @throws IllegalArgumentException if the namespace is malformed
      */
     public Builder namespace(String namespace) {
@@ -159,7 +174,11 @@ public final class RedisJobStore implements JobStore {
       return this;
     }
 
-    /** The store. */
+    /**
+     * Builds the store.
+     *
+     * @return a new store over the builder's client and namespace
+     */
     public RedisJobStore build() {
       return new RedisJobStore(this);
     }

@@ -25,7 +25,14 @@ public final class RedisHealthCheck implements HealthCheck {
     this.jedis = jedis;
   }
 
-  /** A check over {@code jedis}. */
+  /**
+   * A check that sends {@code PING} on {@code jedis}: up on {@code PONG}, degraded on another
+   * answer; a Redis failure propagates, and the monitor records the run as down.
+   *
+   * @param jedis the host's client; never closed here
+   * @return the check
+   * @throws NullPointerException if {@code jedis} is null
+   */
   public static RedisHealthCheck of(UnifiedJedis jedis) {
     return new RedisHealthCheck(Objects.requireNonNull(jedis, "jedis"));
   }

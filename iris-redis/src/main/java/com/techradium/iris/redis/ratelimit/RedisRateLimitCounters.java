@@ -55,17 +55,33 @@ public final class RedisRateLimitCounters implements RateLimitCounters {
     this.serverClock = !builder.callerClock;
   }
 
-  /** Counters on {@code jedis} reading the server's clock. */
+  /**
+   * Counters on {@code jedis} reading the server's clock.
+   *
+   * @param jedis the host's client, to one server or a cluster; never closed here
+   * @return the counters, thread-safe as the client is
+   * @throws NullPointerException if {@code jedis} is null
+   */
   public static RedisRateLimitCounters create(UnifiedJedis jedis) {
     return builder(jedis).build();
   }
 
-  /** Starts configuring counters on a host-owned client. */
+  /**
+   * Starts configuring counters on a host-owned client.
+   *
+   * @param jedis the host's client, to one server or a cluster; never closed here
+   * @return a builder with the server's clock
+   * @throws NullPointerException if {@code jedis} is null
+   */
   public static Builder builder(UnifiedJedis jedis) {
     return new Builder(Objects.requireNonNull(jedis, "jedis"));
   }
 
-  /** Whether the script reads the server's {@code TIME} (else the caller's {@code now}). */
+  /**
+   * Whether the script reads the server's {@code TIME} (else the caller's {@code now}).
+   *
+   * @return {@code true} unless built with {@link Builder#callerClock()}
+   */
   public boolean usesServerClock() {
     return serverClock;
   }
@@ -150,13 +166,20 @@ public final class RedisRateLimitCounters implements RateLimitCounters {
     /**
      * Decide at the {@code now} the caller passes instead of the server's {@code TIME}. Default:
      * the server's clock.
+     *
+     * @return this builder
+     * @throws IllegalStateException if called twice
      */
     public Builder callerClock() {
       callerClock = BuilderChecks.markSet("callerClock", callerClock);
       return this;
     }
 
-    /** The counters. */
+    /**
+     * Builds the counters.
+     *
+     * @return new counters over the builder's client
+     */
     public RedisRateLimitCounters build() {
       return new RedisRateLimitCounters(this);
     }

@@ -23,24 +23,47 @@ public abstract class ApiKeyContractSupport extends ContractSupport<ApiKeyStore>
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final TimeOrderedIds IDS = new TimeOrderedIds(java.time.Clock.systemUTC());
 
-  /** A random 64-character hex hash, as the key manager stores. */
+  /** Constructor for the contract groups, which extend this class. */
+  public ApiKeyContractSupport() {}
+
+  /**
+   * A random 64-character hex hash, as the key manager stores.
+   *
+   * @return 32 random bytes in lower-case hex
+   */
   protected static String randomHash() {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     return HexFormat.of().formatHex(bytes);
   }
 
-  /** The test clock's now, to the millisecond (as stores keep instants). */
+  /**
+   * The test clock's now, to the millisecond (as stores keep instants).
+   *
+   * @return the test clock's instant, truncated to milliseconds
+   */
   protected Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
-  /** A live, standard key of the tenant, never expiring, created now. */
+  /**
+   * A live premium-tier key of the tenant, never expiring, created now.
+   *
+   * @param tenant the key's tenant
+   * @return a new record with a fresh id and a random hash, not yet inserted
+   */
   protected ApiKeyRecord key(TenantId tenant) {
     return key(tenant, null);
   }
 
-  /** A live, standard key of the tenant expiring at {@code expiresAt}, created now. */
+  /**
+   * A live premium-tier key of the tenant expiring at {@code expiresAt}, created now, with scopes,
+   * allowed networks and metadata set.
+   *
+   * @param tenant the key's tenant
+   * @param expiresAt when the key expires, or null for never
+   * @return a new record with a fresh id and a random hash, not yet inserted
+   */
   protected ApiKeyRecord key(TenantId tenant, @Nullable Instant expiresAt) {
     return new ApiKeyRecord(
         IDS.next(),
@@ -66,7 +89,12 @@ public abstract class ApiKeyContractSupport extends ContractSupport<ApiKeyStore>
         null);
   }
 
-  /** Inserts and returns the record. */
+  /**
+   * Inserts the record into the store under test.
+   *
+   * @param key the record to insert
+   * @return {@code key}, for chaining
+   */
   protected ApiKeyRecord inserted(ApiKeyRecord key) {
     store().insert(key);
     return key;

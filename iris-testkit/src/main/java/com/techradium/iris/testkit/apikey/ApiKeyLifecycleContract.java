@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
  * only, since other tests' keys share the store.
  */
 public abstract class ApiKeyLifecycleContract extends ApiKeyContractSupport {
+  /** Constructor for the classes that run this group, such as the port suite's nested class. */
+  public ApiKeyLifecycleContract() {}
+
   @Test
   void listActivePagesThroughLiveKeysInCreationOrder() {
     TenantId tenant = newTenant();

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
  * hash, and changes under a lock. One group of {@link ApiKeyStoreContract}.
  */
 public abstract class ApiKeyRecordContract extends ApiKeyContractSupport {
+  /** Constructor for the classes that run this group, such as the port suite's nested class. */
+  public ApiKeyRecordContract() {}
+
   @Test
   void aStoredKeyComesBackWithEveryField() {
     TenantId tenant = newTenant();

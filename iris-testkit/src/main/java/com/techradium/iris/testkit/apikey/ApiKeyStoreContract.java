@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Nested;
  * }</pre>
  */
 public abstract class ApiKeyStoreContract extends ApiKeyContractSupport {
+  /** Constructor for an adapter's test, which extends this suite. */
+  public ApiKeyStoreContract() {}
+
   /** {@link ApiKeyRecordContract} against the adapter's store. */
   @Nested
   class Records extends ApiKeyRecordContract {

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
  * group of {@link ApiKeyStoreContract}.
  */
 public abstract class ApiKeyTenancyContract extends ApiKeyContractSupport {
+  /** Constructor for the classes that run this group, such as the port suite's nested class. */
+  public ApiKeyTenancyContract() {}
+
   @Test
   void anotherTenantCannotReadChangeCountOrRecordUsageOfAKey() {
     TenantId owner = newTenant();

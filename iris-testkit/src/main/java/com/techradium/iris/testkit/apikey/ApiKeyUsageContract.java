@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /** Usage counts per hour and last-used sightings. One group of {@link ApiKeyStoreContract}. */
 public abstract class ApiKeyUsageContract extends ApiKeyContractSupport {
+  /** Constructor for the classes that run this group, such as the port suite's nested class. */
+  public ApiKeyUsageContract() {}
+
   @Test
   void incrementsAddUpPerHourAndReadBackInOrder() {
     TenantId tenant = newTenant();

@@ -55,7 +55,19 @@ public abstract class AuditStoreContract extends ContractSupport<AuditStore> {
 
   private final TimeOrderedIds ids = new TimeOrderedIds(Clock.systemUTC());
 
-  /** An event with every field set, in {@code category}. */
+  /** Constructor for an adapter's test, which extends this suite. */
+  public AuditStoreContract() {}
+
+  /**
+   * An event with every field set, in {@code category}: context, record ids, purpose, PHI data
+   * category, and JSON metadata, before and after with escapes and non-ASCII text (a key-misuse
+   * kind in the security category).
+   *
+   * @param tenant the event's tenant
+   * @param category the event's chain
+   * @param actor the acting service's id
+   * @return the event
+   */
   protected static AuditEvent fullEvent(TenantId tenant, AuditCategory category, String actor) {
     AuditEvent.Builder builder =
         AuditEvent.builder(tenant, category)
@@ -77,7 +89,15 @@ public abstract class AuditStoreContract extends ContractSupport<AuditStore> {
     return builder.build();
   }
 
-  /** A minimal event. */
+  /**
+   * A minimal event: actor and action only, plus what {@code category} requires (a failed-login
+   * kind for security, a PII data category for data access).
+   *
+   * @param tenant the event's tenant
+   * @param category the event's chain
+   * @param actor the actor's id
+   * @return the event
+   */
   protected static AuditEvent event(TenantId tenant, AuditCategory category, String actor) {
     AuditEvent.Builder builder =
         AuditEvent.builder(tenant, category).actor(actor).action("thing.do");
@@ -90,7 +110,12 @@ public abstract class AuditStoreContract extends ContractSupport<AuditStore> {
     return builder.build();
   }
 
-  /** Stamps {@code event} at the contract clock's current time. */
+  /**
+   * Stamps {@code event} at the contract clock's current time, with a fresh time-ordered id.
+   *
+   * @param event the event to store
+   * @return the record {@link AuditStore#append} takes
+   */
   protected NewAuditRecord stamp(AuditEvent event) {
     return new NewAuditRecord(ids.next(), clock.instant(), event);
   }

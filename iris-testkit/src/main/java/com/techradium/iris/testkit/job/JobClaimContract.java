@@ -40,6 +40,9 @@ import org.junit.jupiter.api.Test;
  * describes.
  */
 public abstract class JobClaimContract extends JobContractSupport {
+  /** Constructor for the classes that run this group, such as the port suite's nested class. */
+  public JobClaimContract() {}
+
   @Test
   void claimTakesHigherPriorityFirstThenFirstInFirstOut() {
     TenantId tenant = newTenant();

@@ -48,7 +48,14 @@ public abstract class JobContractSupport extends ContractSupport<JobStore> {
 
   private TimeOrderedIds ids = new TimeOrderedIds(clock);
 
-  /** How many jobs the no-job-lost test pushes through; a few thousand by default. */
+  /** Constructor for the contract groups, which extend this class. */
+  public JobContractSupport() {}
+
+  /**
+   * How many jobs the no-job-lost test pushes through; a few thousand by default.
+   *
+   * @return 2,000 by default; an adapter may return fewer where each round trip is slow
+   */
   protected int stressJobCount() {
     return 2000;
   }
@@ -60,22 +67,43 @@ public abstract class JobContractSupport extends ContractSupport<JobStore> {
 
   // ---- jobs to enqueue -----------------------------------------------------------------------
 
-  /** A queue name no other test uses. */
+  /**
+   * A queue name no other test uses.
+   *
+   * @return {@code q}, this run's id and a counter
+   */
   protected static String newQueue() {
     return "q" + Long.toString(System.nanoTime() & 0xFFFFFF, 36) + "-" + QUEUES.incrementAndGet();
   }
 
-  /** A fresh id, ordered after every id made before it in this test. */
+  /**
+   * A fresh id, ordered after every id made before it in this test.
+   *
+   * @return a UUIDv7 on the test clock
+   */
   protected UUID newJobId() {
     return ids.next();
   }
 
-  /** A due job of priority 5 on {@code queue}. */
+  /**
+   * A due job of priority 5 on {@code queue}, as {@link #job(String, int, Instant)} makes it.
+   *
+   * @param queue the job's queue
+   * @return the job to insert, with a fresh id
+   */
   protected NewJob job(String queue) {
     return job(queue, 5, clock.instant());
   }
 
-  /** A job with the given priority and run-at: three attempts, one minute timeout, no parents. */
+  /**
+   * A job with the given priority and run-at: type {@code test.job}, three attempts, one minute
+   * timeout, no idempotency key, no parents.
+   *
+   * @param queue the job's queue
+   * @param priority the job's priority
+   * @param runAt when the job becomes due
+   * @return the job to insert, with a fresh id
+   */
   protected NewJob job(String queue, int priority, Instant runAt) {
     return new NewJob(
         ids.next(),
@@ -93,7 +121,15 @@ public abstract class JobContractSupport extends ContractSupport<JobStore> {
         ParentFailurePolicy.FAIL);
   }
 
-  /** {@code n} with an idempotency key and payload, the key matching for {@code window}. */
+  /**
+   * {@code n} with an idempotency key and payload, the key matching for {@code window}.
+   *
+   * @param n the job to copy
+   * @param key the idempotency key
+   * @param payload the JSON payload
+   * @param window how long from the test clock's now the key matches
+   * @return a copy of {@code n}, same id
+   */
   protected NewJob withKey(NewJob n, String key, String payload, Duration window) {
     Copy copy = new Copy(n);
     copy.payload = payload;
@@ -102,7 +138,14 @@ public abstract class JobContractSupport extends ContractSupport<JobStore> {
     return copy.build();
   }
 
-  /** {@code n} waiting for {@code parents}, with {@code policy} if one of them fails. */
+  /**
+   * {@code n} waiting for {@code parents}, with {@code policy} if one of them fails.
+   *
+   * @param n the job to copy
+   * @param policy what happens to the job if a parent fails
+   * @param parents the ids of the parents
+   * @return a copy of {@code n}, same id
+   */
   protected static NewJob withParents(NewJob n, ParentFailurePolicy policy, UUID... parents) {
     Copy copy = new Copy(n);
     copy.parentIds = List.of(parents);
@@ -110,7 +153,13 @@ public abstract class JobContractSupport extends ContractSupport<JobStore> {
     return copy.build();
   }
 
-  /** {@code n} allowed {@code maxAttempts} attempts. */
+  /**
+   * {@code n} allowed {@code maxAttempts} attempts.
+   *
+   * @param n the job to copy
+   * @param maxAttempts attempts in all, the first included
+   * @return a copy of {@code n}, same id
+   */
   protected static NewJob withMaxAttempts(NewJob n, int maxAttempts) {
     Copy copy = new Copy(n);
     copy.maxAttempts = maxAttempts;
@@ -157,17 +206,37 @@ public abstract class JobContractSupport extends ContractSupport<JobStore> {
 
   // ---- steps ---------------------------------------------------------------------------------
 
-  /** Inserts {@code n} for {@code tenant} now and returns what the store reports. */
+  /**
+   * Inserts {@code n} for {@code tenant} now and returns what the store reports.
+   *
+   * @param tenant the job's tenant
+   * @param n the job to insert
+   * @return the store's answer: the job, and whether an idempotency key matched an earlier one
+   */
   protected EnqueueResult enqueue(TenantId tenant, NewJob n) {
     return store().insert(tenant, List.of(n), clock.instant()).get(0);
   }
 
-  /** Inserts {@code n} for {@code tenant} now and returns the stored job. */
+  /**
+   * Inserts {@code n} for {@code tenant} now and returns the stored job.
+   *
+   * @param tenant the job's tenant
+   * @param n the job to insert
+   * @return the job as stored (or the earlier job an idempotency key matched)
+   */
   protected Job insertOne(TenantId tenant, NewJob n) {
     return enqueue(tenant, n).job();
   }
 
-  /** Inserts a due job on {@code queue} waiting for {@code parents}, with {@code policy}. */
+  /**
+   * Inserts a due job on {@code queue} waiting for {@code parents}, with {@code policy}.
+   *
+   * @param tenant the job's tenant
+   * @param queue the job's queue
+   * @param policy what happens to the job if a parent fails
+   * @param parents the stored parents
+   * @return the stored child
+   */
   protected Job insertChild(
       TenantId tenant, String queue, ParentFailurePolicy policy, Job... parents) {
     UUID[] parentIds = new UUID[parents.length];
@@ -177,24 +246,49 @@ public abstract class JobContractSupport extends ContractSupport<JobStore> {
     return insertOne(tenant, withParents(job(queue), policy, parentIds));
   }
 
-  /** Claims up to {@code limit} jobs of {@code queue} as {@code worker-a}. */
+  /**
+   * Claims up to {@code limit} jobs of {@code queue} as {@code worker-a}, under {@link #LEASE}.
+   *
+   * @param queue the queue to claim from
+   * @param limit the most jobs to claim
+   * @return the claimed jobs, possibly none
+   */
   protected List<Job> claim(String queue, int limit) {
     return store().claim(ClaimRequest.of(queue, limit, "worker-a", LEASE), clock.instant());
   }
 
-  /** Claims the one job {@code worker-a} should get next from {@code queue}. */
+  /**
+   * Claims the one job {@code worker-a} should get next from {@code queue}.
+   *
+   * @param queue the queue to claim from
+   * @return the claimed job
+   * @throws AssertionError if the store hands out no job
+   */
   protected Job claimOne(String queue) {
     return claimOne(queue, "worker-a");
   }
 
-  /** Claims the one job {@code owner} should get next from {@code queue}. */
+  /**
+   * Claims the one job {@code owner} should get next from {@code queue}, under {@link #LEASE}.
+   *
+   * @param queue the queue to claim from
+   * @param owner the claiming worker's id
+   * @return the claimed job
+   * @throws AssertionError if the store hands out no job
+   */
   protected Job claimOne(String queue, String owner) {
     List<Job> claimed = store().claim(ClaimRequest.of(queue, 1, owner, LEASE), clock.instant());
     assertThat(claimed).hasSize(1);
     return claimed.get(0);
   }
 
-  /** Inserts a due job on {@code queue} and claims it: a job running under a fresh lease. */
+  /**
+   * Inserts a due job on {@code queue} and claims it: a job running under a fresh lease.
+   *
+   * @param tenant the job's tenant
+   * @param queue a queue no other job of the test is due on
+   * @return the claimed job
+   */
   protected Job runningJob(TenantId tenant, String queue) {
     insertOne(tenant, job(queue));
     return claimOne(queue);
@@ -206,22 +300,47 @@ public abstract class JobContractSupport extends ContractSupport<JobStore> {
     store().requeueExpired(clock.instant(), 10_000);
   }
 
-  /** The job as the store has it now. */
+  /**
+   * The job as the store has it now.
+   *
+   * @param tenant the job's tenant
+   * @param id the job's id
+   * @return the stored job
+   * @throws java.util.NoSuchElementException if the store has no such job
+   */
   protected Job read(TenantId tenant, UUID id) {
     return store().get(tenant, id).orElseThrow();
   }
 
-  /** The first page of the tenant's jobs, newest first. */
+  /**
+   * The first page of the tenant's jobs, newest first.
+   *
+   * @param tenant the tenant whose jobs to list
+   * @return the jobs of the first page, at the default page size
+   */
   protected List<Job> listed(TenantId tenant) {
     return store().list(tenant, JobQuery.all(), PageRequest.first()).items();
   }
 
-  /** Finishes a claimed job with {@code outcome}; the lease must still be held. */
+  /**
+   * Finishes a claimed job with {@code outcome}; the lease must still be held.
+   *
+   * @param claimed the job as claimed
+   * @param outcome how its attempt ended
+   * @return the job after the outcome
+   * @throws java.util.NoSuchElementException if the store refuses the finish (the lease was lost)
+   */
   protected Job finish(Job claimed, JobOutcome outcome) {
     return store().finish(claimed.leaseRef(), outcome, clock.instant()).orElseThrow();
   }
 
-  /** Completes a claimed job without a result. */
+  /**
+   * Completes a claimed job without a result.
+   *
+   * @param claimed the job as claimed
+   * @return the completed job
+   * @throws java.util.NoSuchElementException if the lease was lost
+   */
   protected Job complete(Job claimed) {
     return finish(claimed, new JobOutcome.Completed(null));
   }
@@ -229,6 +348,15 @@ public abstract class JobContractSupport extends ContractSupport<JobStore> {
   /**
    * Runs {@code threads} tasks at once, all starting together, and returns their results in task
    * order. Fails if a task fails or any takes longer than {@code timeout}.
+   *
+   * @param <T> what a task returns
+   * @param threads how many tasks, each on a thread of its own
+   * @param timeout how long to wait for each task's result, counted from when the waiting for it
+   *     starts
+   * @param task makes the task of thread {@code t} (0 to {@code threads - 1})
+   * @return the results, in task order
+   * @throws Exception an {@link java.util.concurrent.ExecutionException} wrapping a task's failure,
+   *     a {@link java.util.concurrent.TimeoutException}, or an {@link InterruptedException}
    */
   protected static <T> List<T> runConcurrently(
       int threads, Duration timeout, IntFunction<Callable<T>> task) throws Exception {
@@ -257,7 +385,13 @@ public abstract class JobContractSupport extends ContractSupport<JobStore> {
 
   // ---- assertions ----------------------------------------------------------------------------
 
-  /** Jobs are equal field by field, payload and result compared as JSON. */
+  /**
+   * Asserts that jobs are equal field by field, payload and result compared as JSON.
+   *
+   * @param actual the job the store returned
+   * @param expected the job the test expects
+   * @throws AssertionError if they differ
+   */
   protected static void assertSameJob(Job actual, Job expected) {
     assertThat(actual)
         .usingRecursiveComparison()
@@ -271,7 +405,13 @@ public abstract class JobContractSupport extends ContractSupport<JobStore> {
     }
   }
 
-  /** Two JSON documents are equal as values, whatever their spacing and key order. */
+  /**
+   * Asserts that two JSON documents are equal as values, whatever their spacing and key order.
+   *
+   * @param actual the document the store returned
+   * @param expected the document the test expects
+   * @throws AssertionError if they differ
+   */
   protected static void assertSameJson(String actual, String expected) {
     assertThat(IrisJson.parse("actual", actual)).isEqualTo(IrisJson.parse("expected", expected));
   }

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
  * describes.
  */
 public abstract class JobControlContract extends JobContractSupport {
+  /** Constructor for the classes that run this group, such as the port suite's nested class. */
+  public JobControlContract() {}
+
   @Test
   void cancelEndsAWaitingJob() {
     TenantId tenant = newTenant();

@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class JobEnqueueContract extends JobContractSupport {
 
+  /** Constructor for the classes that run this group, such as the port suite's nested class. */
+  public JobEnqueueContract() {}
+
   /** A due job on {@code queue} with idempotency key {@code k1}, matching for an hour. */
   private NewJob keyed(String queue, String payload) {
     return withKey(job(queue), "k1", payload, Duration.ofHours(1));

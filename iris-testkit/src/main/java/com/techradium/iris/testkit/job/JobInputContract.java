@@ -35,6 +35,9 @@ public abstract class JobInputContract extends JobContractSupport {
   private TenantId tenant;
   private String queue;
 
+  /** Constructor for the classes that run this group, such as the port suite's nested class. */
+  public JobInputContract() {}
+
   @BeforeEach
   void facade() {
     jobs = JobQueue.builder().store(store()).clock(clock).handler("test.job", ctx -> {}).build();

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
  * describes.
  */
 public abstract class JobLeaseContract extends JobContractSupport {
+  /** Constructor for the classes that run this group, such as the port suite's nested class. */
+  public JobLeaseContract() {}
+
   @Test
   void renewalExtendsTheLeaseAndShowsACancelRequest() {
     TenantId tenant = newTenant();

@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
  * describes.
  */
 public abstract class JobOutcomeContract extends JobContractSupport {
+  /** Constructor for the classes that run this group, such as the port suite's nested class. */
+  public JobOutcomeContract() {}
+
   /** A {@code finishAll} entry completing {@code claimed} with {@code result}. */
   private static JobFinish completed(Job claimed, @Nullable String result) {
     return new JobFinish(claimed.leaseRef(), new JobOutcome.Completed(result));

@@ -30,6 +30,9 @@ import org.junit.jupiter.api.Test;
  * describes.
  */
 public abstract class JobQueryContract extends JobContractSupport {
+  /** Constructor for the classes that run this group, such as the port suite's nested class. */
+  public JobQueryContract() {}
+
   @Test
   void listPagesNewestFirstWithoutGapsOrRepeats() {
     TenantId tenant = newTenant();

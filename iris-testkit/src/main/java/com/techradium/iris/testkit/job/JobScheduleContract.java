@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
  * describes.
  */
 public abstract class JobScheduleContract extends JobContractSupport {
+  /** Constructor for the classes that run this group, such as the port suite's nested class. */
+  public JobScheduleContract() {}
+
   private CronSchedule schedule(TenantId tenant, String name, Instant next) {
     return new CronSchedule(
         tenant,

@@ -40,6 +40,9 @@ import org.junit.jupiter.api.Nested;
  * }</pre>
  */
 public abstract class JobStoreContract extends JobContractSupport {
+  /** Constructor for an adapter's test, which extends this suite. */
+  public JobStoreContract() {}
+
   /** {@link JobEnqueueContract} against the adapter's store. */
   @Nested
   class Enqueue extends JobEnqueueContract {

@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
  * describes.
  */
 public abstract class JobTenancyContract extends JobContractSupport {
+  /** Constructor for the classes that run this group, such as the port suite's nested class. */
+  public JobTenancyContract() {}
+
   @Test
   void anotherTenantCannotSeeOrTouchAJob() {
     TenantId owner = newTenant();

@@ -59,7 +59,17 @@ public final class WorkerCrash {
 
   /**
    * In the child JVM: runs a worker on {@code store} for {@code queue} until killed, appending the
-   * id of every job whose handler ran to {@code runs}.
+   * id of every job whose handler ran to {@code runs}. The child's main method calls it with the
+   * last three arguments {@link #crashAndRecover} passes: the queue, the runs file and {@code
+   * maxUnrecorded}.
+   *
+   * @param store the store, built by the child from its own arguments
+   * @param queue the queue to work on
+   * @param runs the file to append job ids to, one a line
+   * @param maxUnrecorded the worker's {@code maxUnrecordedOutcomes}
+   * @throws InterruptedException if the thread is interrupted; otherwise it returns only by the
+   *     process's death
+   * @throws UncheckedIOException if the runs file cannot be opened or written
    */
   public static void runChild(JobStore store, String queue, Path runs, int maxUnrecorded)
       throws InterruptedException {
@@ -95,7 +105,20 @@ public final class WorkerCrash {
    * Enqueues {@code jobs} jobs on a fresh queue of {@code concurrency}, starts {@code childMain}
    * with {@code childArgs} followed by the queue, the runs file and {@code maxUnrecorded}, kills it
    * with SIGKILL once it ran a third of the jobs, then runs the rest here and waits until every job
-   * completed.
+   * completed (at most two minutes for each phase).
+   *
+   * @param store the store the parent enqueues on and takes over with; the same database or Redis
+   *     the child's store uses
+   * @param childMain the class whose {@code main} builds the child's store and calls {@link
+   *     #runChild}
+   * @param childArgs the child's first arguments, such as a JDBC URL
+   * @param jobs how many jobs to enqueue
+   * @param concurrency the queue's concurrency
+   * @param maxUnrecorded the child worker's {@code maxUnrecordedOutcomes}
+   * @param dir a directory for the runs file and the child's log
+   * @return what the crash left behind
+   * @throws Exception if the child cannot be started, exits early or is too slow ({@link
+   *     AssertionError}), or the thread is interrupted
    */
   public static Result crashAndRecover(
       JobStore store,

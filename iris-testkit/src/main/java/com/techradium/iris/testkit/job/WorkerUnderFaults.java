@@ -39,6 +39,9 @@ public final class WorkerUnderFaults {
     /**
      * Asserts that the fault was injected at least {@code minimumFaults} times and that every job
      * ran and completed.
+     *
+     * @param minimumFaults the fewest injections that make the run a test of the fault
+     * @throws AssertionError if there were fewer faults, or a job did not run or complete
      */
     public void assertNoJobLost(int minimumFaults) {
       assertThat(faults).as("faults injected: %s", this).isGreaterThanOrEqualTo(minimumFaults);
@@ -50,6 +53,12 @@ public final class WorkerUnderFaults {
   /**
    * A fault that stops a store's server, leaves it down for {@code downtime} (so that calls made
    * meanwhile fail), and starts it again: for {@link #run} with a server of the test's own.
+   *
+   * @param stop stops the server
+   * @param downtime how long the server stays down
+   * @param start starts the server again, on the same address
+   * @return the fault; it throws {@link IllegalStateException} if interrupted while the server is
+   *     down
    */
   public static Runnable restart(Runnable stop, Duration downtime, Runnable start) {
     return () -> {
@@ -67,7 +76,18 @@ public final class WorkerUnderFaults {
   /**
    * Enqueues {@code jobs} jobs on a fresh queue, starts a worker on {@code store} (reached through
    * {@code workerStore}, e.g. a wrapper that fails), injects {@code fault} every 100 ms for {@code
-   * faultFor}, runs {@code heal}, then waits up to two minutes for every job to complete.
+   * faultFor} (or until every job completed), runs {@code heal}, then waits up to two minutes for
+   * every job to complete.
+   *
+   * @param store the store jobs are enqueued and counted on
+   * @param workerStore the store the worker uses: {@code store} itself, or a wrapper of it that
+   *     fails
+   * @param jobs how many jobs to enqueue
+   * @param fault injects the fault once; runs on the calling thread
+   * @param heal ends the fault for good
+   * @param faultFor how long to keep injecting
+   * @return what came out; check it with {@link Result#assertNoJobLost}
+   * @throws InterruptedException if the thread is interrupted
    */
   public static Result run(
       JobStore store,

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /** What every {@link AlertRuleStore} must do. */
 public abstract class AlertRuleStoreContract extends MonitorContractSupport {
+  /** Constructor for the classes that run this group, such as the port suite's nested class. */
+  public AlertRuleStoreContract() {}
+
   private AlertRuleStore rules() {
     return store().rules();
   }

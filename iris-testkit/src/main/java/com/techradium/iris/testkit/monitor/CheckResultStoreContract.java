@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /** What every {@link CheckResultStore} must do. */
 public abstract class CheckResultStoreContract extends MonitorContractSupport {
+  /** Constructor for the classes that run this group, such as the port suite's nested class. */
+  public CheckResultStoreContract() {}
+
   private CheckResultStore results() {
     return store().results();
   }

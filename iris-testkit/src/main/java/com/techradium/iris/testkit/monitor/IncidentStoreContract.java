@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /** What every {@link IncidentStore} must do. */
 public abstract class IncidentStoreContract extends MonitorContractSupport {
+  /** Constructor for the classes that run this group, such as the port suite's nested class. */
+  public IncidentStoreContract() {}
+
   private IncidentStore incidents() {
     return store().incidents();
   }

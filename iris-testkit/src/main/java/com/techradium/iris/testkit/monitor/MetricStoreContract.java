@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /** What every {@link MetricStore} must do. */
 public abstract class MetricStoreContract extends MonitorContractSupport {
+  /** Constructor for the classes that run this group, such as the port suite's nested class. */
+  public MetricStoreContract() {}
+
   private MetricStore metrics() {
     return store().metrics();
   }

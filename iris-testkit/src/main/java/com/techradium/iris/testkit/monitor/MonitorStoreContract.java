@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Nested;
  * }</pre>
  */
 public abstract class MonitorStoreContract extends MonitorContractSupport {
+  /** Constructor for an adapter's test, which extends this suite. */
+  public MonitorStoreContract() {}
+
   /** {@link CheckResultStoreContract} against the adapter's stores. */
   @Nested
   class CheckResults extends CheckResultStoreContract {

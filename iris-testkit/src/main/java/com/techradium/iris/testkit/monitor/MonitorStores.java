@@ -16,6 +16,15 @@ import java.util.Objects;
  */
 public record MonitorStores(
     CheckResultStore results, MetricStore metrics, AlertRuleStore rules, IncidentStore incidents) {
+  /**
+   * Creates a {@code MonitorStores}, checking its components.
+   *
+   * @param results the check result store
+   * @param metrics the metric store
+   * @param rules the alert rule store
+   * @param incidents the incident store
+   * @throws NullPointerException naming the store that is null
+   */
   public MonitorStores {
     Objects.requireNonNull(results, "results");
     Objects.requireNonNull(metrics, "metrics");

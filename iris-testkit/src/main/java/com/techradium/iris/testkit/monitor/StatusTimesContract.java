@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 public abstract class StatusTimesContract extends MonitorContractSupport {
   private static final Duration STALE = Duration.ofMinutes(3);
 
+  /** Constructor for the classes that run this group, such as the port suite's nested class. */
+  public StatusTimesContract() {}
+
   private CheckResultStore results() {
     return store().results();
   }

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
  * functions define, driven by the test clock; all or none; reset; tenants apart.
  */
 public abstract class CounterAlgorithmContract extends CounterContractSupport {
+  /** Constructor for the classes that run this group, such as the port suite's nested class. */
+  public CounterAlgorithmContract() {}
+
   @Test
   void gcraAdmitsTheBurstThenOnePerInterval() {
     TenantId tenant = newTenant();

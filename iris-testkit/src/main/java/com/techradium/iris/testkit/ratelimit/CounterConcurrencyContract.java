@@ -28,7 +28,15 @@ public abstract class CounterConcurrencyContract extends CounterContractSupport 
   /** Threads that hammer one key. */
   protected static final int THREADS = 32;
 
-  /** Attempts per thread. */
+  /** Constructor for the classes that run this group, such as the port suite's nested class. */
+  public CounterConcurrencyContract() {}
+
+  /**
+   * Attempts per thread, each a consuming {@code acquire}.
+   *
+   * @return 25 by default; an adapter may return another count, as long as {@link #THREADS} times
+   *     it stays above every limit the tests set
+   */
   protected int attemptsPerThread() {
     return 25;
   }

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Nested;
  * }</pre>
  */
 public abstract class RateLimitCountersContract extends CounterContractSupport {
+  /** Constructor for an adapter's test, which extends this suite. */
+  public RateLimitCountersContract() {}
+
   /** {@link CounterAlgorithmContract} against the adapter's counters. */
   @Nested
   class Algorithms extends CounterAlgorithmContract {

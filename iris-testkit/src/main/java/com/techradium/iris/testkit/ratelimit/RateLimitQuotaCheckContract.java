@@ -44,9 +44,14 @@ public abstract class RateLimitQuotaCheckContract extends ContractSupport<RateLi
 
   private TenantId tenant;
 
+  /** Constructor for an adapter's test, which extends this suite. */
+  public RateLimitQuotaCheckContract() {}
+
   /**
    * The counters the limiter decides rules with, made once per test. Default: in memory; a counter
    * backend's test returns its own, reading the caller's clock.
+   *
+   * @return new counters for the current test's limiter
    */
   protected RateLimitCounters counters() {
     return new InMemoryRateLimitCounters();

@@ -36,6 +36,9 @@ import org.junit.jupiter.api.Test;
  * {@link #newStore(java.time.Clock)}.
  */
 public abstract class RateLimitStoreContract extends ContractSupport<RateLimitStore> {
+  /** Constructor for an adapter's test, which extends this suite. */
+  public RateLimitStoreContract() {}
+
   private static RateLimitRule rule(String name, long limit) {
     return RateLimitRule.of(name, "api", limit, Duration.ofMinutes(1), RateLimitScope.USER)
         .withAlgorithm(RateLimitAlgorithm.GCRA)

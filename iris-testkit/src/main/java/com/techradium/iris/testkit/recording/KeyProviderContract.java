@@ -20,11 +20,22 @@ import org.junit.jupiter.api.Test;
  * key and how to rotate it.
  */
 public abstract class KeyProviderContract extends ContractSupport<KeyProvider> {
-  /** A fresh tenant that has a master key in the provider under test. */
+  /**
+   * A fresh tenant that has a master key in the provider under test.
+   *
+   * @return a tenant no other test uses, its master key created
+   */
   protected abstract TenantId tenantWithKey();
 
-  /** Makes a newer master key of {@code tenant} the current one. */
+  /**
+   * Makes a newer master key of {@code tenant} the current one; the older one stays able to unwrap.
+   *
+   * @param tenant a tenant from {@link #tenantWithKey()}
+   */
   protected abstract void rotate(TenantId tenant);
+
+  /** Constructor for an adapter's test, which extends this suite. */
+  public KeyProviderContract() {}
 
   private static Map<String, String> context(TenantId tenant) {
     return RecordingCipher.encryptionContext(tenant);

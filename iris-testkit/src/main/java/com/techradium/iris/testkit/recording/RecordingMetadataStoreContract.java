@@ -32,12 +32,28 @@ public abstract class RecordingMetadataStoreContract
     extends ContractSupport<RecordingMetadataStore> {
   private final TimeOrderedIds ids = new TimeOrderedIds(Clock.systemUTC());
 
-  /** A wrapped key with id {@code keyId}. */
+  /** Constructor for an adapter's test, which extends this suite. */
+  public RecordingMetadataStoreContract() {}
+
+  /**
+   * A wrapped key with id {@code keyId}.
+   *
+   * @param keyId the id of the master key that wrapped it
+   * @param bytes the wrapped bytes, as text (stored as its UTF-8 bytes)
+   * @return the wrapped key
+   */
   protected static WrappedKey key(String keyId, String bytes) {
     return new WrappedKey(keyId, bytes.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** A recording of {@code tenant} with every field set, its key under {@code keyId}. */
+  /**
+   * A recording of {@code tenant} with every field set, its key under {@code keyId}, created at the
+   * test clock's now (to the microsecond).
+   *
+   * @param tenant the recording's tenant
+   * @param keyId the id of the master key that wrapped its data key
+   * @return a new recording with a fresh id, not yet inserted
+   */
   protected Recording recording(TenantId tenant, String keyId) {
     return new Recording(
         tenant,

@@ -40,14 +40,32 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class RecordingStoreContract extends ContractSupport<RecordingStore> {
 
-  /** Random bytes, the same for the same seed. */
+  /** Constructor for an adapter's test, which extends this suite. */
+  public RecordingStoreContract() {}
+
+  /**
+   * Random bytes, the same for the same seed.
+   *
+   * @param length how many bytes
+   * @param seed the seed of {@link Random}
+   * @return {@code length} pseudo-random bytes
+   */
   protected static byte[] bytes(int length, long seed) {
     byte[] out = new byte[length];
     new Random(seed).nextBytes(out);
     return out;
   }
 
-  /** Uploads {@code content} as {@code id} and closes the upload. */
+  /**
+   * Uploads {@code content} as {@code id} in writes of 10,000 bytes and closes the upload, so the
+   * recording is stored when this returns.
+   *
+   * @param store the store to write to
+   * @param tenant the recording's tenant
+   * @param id the recording's id
+   * @param content the whole recording
+   * @throws IOException if the store fails to write or complete the upload
+   */
   protected static void put(RecordingStore store, TenantId tenant, String id, byte[] content)
       throws IOException {
     try (RecordingUpload upload = store.create(tenant, id)) {
@@ -58,7 +76,17 @@ public abstract class RecordingStoreContract extends ContractSupport<RecordingSt
     }
   }
 
-  /** Reads {@code [offset, offset + length)} of a stored recording. */
+  /**
+   * Reads {@code [offset, offset + length)} of a stored recording.
+   *
+   * @param store the store to read from
+   * @param tenant the recording's tenant
+   * @param id the recording's id
+   * @param offset the first byte to read
+   * @param length how many bytes to read at most
+   * @return the bytes read, fewer than {@code length} at the end of the recording
+   * @throws UncheckedIOException if the store fails to read
+   */
   protected static byte[] read(
       RecordingStore store, TenantId tenant, String id, long offset, long length) {
     try (InputStream in = store.read(tenant, id, offset, length)) {

@@ -27,7 +27,14 @@ import org.jspecify.annotations.Nullable;
 public abstract class WebhookContractSupport extends ContractSupport<WebhookStore> {
   private @Nullable TimeOrderedIds ids;
 
-  /** A fresh UUIDv7 on the test's clock. */
+  /** Constructor for the contract groups, which extend this class. */
+  public WebhookContractSupport() {}
+
+  /**
+   * A fresh UUIDv7 on the test's clock.
+   *
+   * @return an id later than every id this test made before
+   */
   protected UUID id() {
     if (ids == null) {
       ids = new TimeOrderedIds(clock);
@@ -35,7 +42,12 @@ public abstract class WebhookContractSupport extends ContractSupport<WebhookStor
     return ids.next();
   }
 
-  /** The sealed-looking bytes of a key; stores keep them opaque. */
+  /**
+   * The sealed-looking bytes of a key; stores keep them opaque.
+   *
+   * @param seed picks the bytes: equal seeds give equal bytes
+   * @return 44 bytes
+   */
   protected static byte[] sealed(int seed) {
     byte[] bytes = new byte[44];
     for (int i = 0; i < bytes.length; i++) {
@@ -44,12 +56,24 @@ public abstract class WebhookContractSupport extends ContractSupport<WebhookStor
     return bytes;
   }
 
-  /** A new enabled endpoint of {@code tenant} receiving every type, saved in the store. */
+  /**
+   * A new enabled endpoint of {@code tenant} receiving every type, saved in the store.
+   *
+   * @param tenant the endpoint's tenant
+   * @return the endpoint as saved
+   */
   protected Endpoint endpoint(TenantId tenant) {
     return endpoint(tenant, Set.of());
   }
 
-  /** A new enabled endpoint of {@code tenant} receiving {@code types}, saved in the store. */
+  /**
+   * A new enabled endpoint of {@code tenant} receiving {@code types}, saved in the store with every
+   * field set (headers, rate, allowed network, retry schedule) and one secret.
+   *
+   * @param tenant the endpoint's tenant
+   * @param types the event types it receives; empty for every type
+   * @return the endpoint as saved
+   */
   protected Endpoint endpoint(TenantId tenant, Set<String> types) {
     Instant now = clock.instant();
     Endpoint endpoint =
@@ -74,7 +98,15 @@ public abstract class WebhookContractSupport extends ContractSupport<WebhookStor
     return endpoint;
   }
 
-  /** Publishes an event of {@code type} with one pending delivery per endpoint given. */
+  /**
+   * Publishes an event of {@code type} with one pending delivery per endpoint given, at the test
+   * clock's now.
+   *
+   * @param tenant the event's tenant
+   * @param type the event type
+   * @param endpoints the endpoints to deliver to
+   * @return the deliveries, in the order of {@code endpoints}
+   */
   protected List<Delivery> publish(TenantId tenant, String type, Endpoint... endpoints) {
     Instant now = clock.instant();
     WebhookEvent event = new WebhookEvent(id(), tenant, type, "{\"n\":1}", now);
@@ -86,7 +118,15 @@ public abstract class WebhookContractSupport extends ContractSupport<WebhookStor
     return deliveries;
   }
 
-  /** An attempt of {@code delivery} at the clock's time. */
+  /**
+   * An attempt of {@code delivery} at the clock's time: HTTP 200 if it succeeded, else HTTP 500
+   * with an error.
+   *
+   * @param delivery the delivery attempted
+   * @param succeeded whether the receiver accepted it
+   * @param latencyMillis how long the attempt took, in milliseconds
+   * @return the attempt, numbered after the delivery's previous attempts; not yet recorded
+   */
   protected DeliveryAttempt attempt(Delivery delivery, boolean succeeded, long latencyMillis) {
     return new DeliveryAttempt(
         id(),
@@ -102,7 +142,15 @@ public abstract class WebhookContractSupport extends ContractSupport<WebhookStor
         succeeded);
   }
 
-  /** Records an attempt with the delivery moved to {@code status}; returns the new delivery. */
+  /**
+   * Records an attempt with the delivery moved to {@code status}; a pending delivery is due again
+   * five seconds later.
+   *
+   * @param delivery the delivery attempted
+   * @param succeeded whether the receiver accepted it
+   * @param status the delivery's status after the attempt
+   * @return the delivery as recorded
+   */
   protected Delivery attempted(Delivery delivery, boolean succeeded, DeliveryStatus status) {
     DeliveryAttempt attempt = attempt(delivery, succeeded, 40);
     Instant next = status == DeliveryStatus.PENDING ? clock.instant().plusSeconds(5) : null;

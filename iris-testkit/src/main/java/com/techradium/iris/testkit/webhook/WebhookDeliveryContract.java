@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
  * the endpoint's failure streak, status changes are compare-and-set, health counts.
  */
 public abstract class WebhookDeliveryContract extends WebhookContractSupport {
+  /** Constructor for the classes that run this group, such as the port suite's nested class. */
+  public WebhookDeliveryContract() {}
+
   @Test
   void anEventIsSavedWithItsDeliveries() {
     TenantId tenant = newTenant();

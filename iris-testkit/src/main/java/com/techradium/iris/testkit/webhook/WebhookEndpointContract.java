@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /** Endpoints: saved and read back whole, updated, keys replaced, disabled once, deleted. */
 public abstract class WebhookEndpointContract extends WebhookContractSupport {
+  /** Constructor for the classes that run this group, such as the port suite's nested class. */
+  public WebhookEndpointContract() {}
+
   @Test
   void anEndpointIsReadBackWithEveryFieldAndItsKeys() {
     TenantId tenant = newTenant();

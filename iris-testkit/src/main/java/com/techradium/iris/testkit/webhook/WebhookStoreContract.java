@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Nested;
  * }</pre>
  */
 public abstract class WebhookStoreContract extends WebhookContractSupport {
+  /** Constructor for an adapter's test, which extends this suite. */
+  public WebhookStoreContract() {}
+
   /** {@link WebhookEndpointContract} against the adapter's store. */
   @Nested
   class Endpoints extends WebhookEndpointContract {

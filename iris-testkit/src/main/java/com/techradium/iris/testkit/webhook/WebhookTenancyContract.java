@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /** Nothing of tenant A is readable, changeable or countable through tenant B. */
 public abstract class WebhookTenancyContract extends WebhookContractSupport {
+  /** Constructor for the classes that run this group, such as the port suite's nested class. */
+  public WebhookTenancyContract() {}
+
   @Test
   void anotherTenantCannotReadAnything() {
     TenantId a = newTenant();

@@ -75,12 +75,21 @@ public final class OkHttpWebhookTransport implements WebhookTransport {
     this.base = client.build();
   }
 
-  /** A transport with the defaults of {@link Builder}. */
+  /**
+   * A transport with the defaults of {@link Builder}: strict SSRF guard, its own connection pool,
+   * timeouts of 5 s (connect), 15 s (read) and 30 s (whole attempt).
+   *
+   * @return a new transport, owning its OkHttp client
+   */
   public static OkHttpWebhookTransport create() {
     return builder().build();
   }
 
-  /** Starts configuring a transport. */
+  /**
+   * Starts configuring a transport.
+   *
+   * @return a new builder with every part at its default
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -186,13 +195,26 @@ public final class OkHttpWebhookTransport implements WebhookTransport {
     /**
      * A client to start from (its pool, dispatcher, TLS settings); its redirect, retry, timeout,
      * DNS and socket settings are replaced. Default: a new client.
+     *
+     * @param client the host's client; never closed or shut down by the transport
+     * @return this builder
+     * @throws NullPointerException if {@code client} is null
+     * @throws IllegalStateException if a client was already set
      */
     public Builder client(OkHttpClient client) {
       this.client = BuilderChecks.setOnce("client", this.client, client);
       return this;
     }
 
-    /** How long connecting may take. Default 5 s. */
+    /**
+     * How long connecting (TCP and TLS) may take. Default 5 s.
+     *
+     * @param timeout at least 1 ms
+     * @return this builder
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is below 1 ms
+     * @throws IllegalStateException if the connect timeout was already set
+     */
     public Builder connectTimeout(Duration timeout) {
       BuilderChecks.positive("connectTimeout", timeout);
       connectTimeoutSet = BuilderChecks.markSet("connectTimeout", connectTimeoutSet);
@@ -200,7 +222,15 @@ public final class OkHttpWebhookTransport implements WebhookTransport {
       return this;
     }
 
-    /** How long the receiver may go silent while answering. Default 15 s. */
+    /**
+     * How long the receiver may go silent while answering (also the write timeout). Default 15 s.
+     *
+     * @param timeout at least 1 ms
+     * @return this builder
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is below 1 ms
+     * @throws IllegalStateException if the read timeout was already set
+     */
     public Builder readTimeout(Duration timeout) {
       BuilderChecks.positive("readTimeout", timeout);
       readTimeoutSet = BuilderChecks.markSet("readTimeout", readTimeoutSet);
@@ -208,7 +238,16 @@ public final class OkHttpWebhookTransport implements WebhookTransport {
       return this;
     }
 
-    /** How long a whole attempt may take. Default 30 s. */
+    /**
+     * How long a whole attempt may take, from resolving the host to reading the response. Default
+     * 30 s.
+     *
+     * @param timeout at least 1 ms
+     * @return this builder
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is below 1 ms
+     * @throws IllegalStateException if the call timeout was already set
+     */
     public Builder callTimeout(Duration timeout) {
       BuilderChecks.positive("callTimeout", timeout);
       callTimeoutSet = BuilderChecks.markSet("callTimeout", callTimeoutSet);
@@ -220,7 +259,11 @@ public final class OkHttpWebhookTransport implements WebhookTransport {
      * Networks exempted from the SSRF guard, in CIDR notation (e.g. {@code 127.0.0.0/8} for a
      * loopback receiver in tests, or a partner's private network). Default: none.
      *
+     * @param cidrs the exempted networks, such as {@code 10.1.0.0/16} or {@code fd00::/8}
+     * @return this builder
+     * @throws NullPointerException if {@code cidrs} is null
      * @throws IllegalArgumentException naming a network that is not CIDR notation
+     * @throws IllegalStateException if the allowed networks were already set
      */
     public Builder allowNetworks(String... cidrs) {
       Objects.requireNonNull(cidrs, "cidrs");
@@ -235,6 +278,11 @@ public final class OkHttpWebhookTransport implements WebhookTransport {
      * that deliveries running concurrently to one receiver reuse connections instead of opening one
      * per attempt: about the webhook queue's concurrency. 1 to 1,000; default {@value
      * #DEFAULT_IDLE_CONNECTIONS}. Not used with {@link #client}, whose pool stays its owner's.
+     *
+     * @param max the most idle connections kept, 1 to 1,000
+     * @return this builder
+     * @throws IllegalArgumentException if {@code max} is outside 1 to 1,000
+     * @throws IllegalStateException if the idle connections were already set
      */
     public Builder idleConnections(int max) {
       int checked = BuilderChecks.inRange("idleConnections", max, 1, 1000);
@@ -243,7 +291,14 @@ public final class OkHttpWebhookTransport implements WebhookTransport {
       return this;
     }
 
-    /** The resolver whose answers the guard checks. Default {@link Dns#SYSTEM}. */
+    /**
+     * The resolver whose answers the guard checks. Default {@link Dns#SYSTEM}.
+     *
+     * @param dns the resolver; every address it returns still passes the SSRF guard
+     * @return this builder
+     * @throws NullPointerException if {@code dns} is null
+     * @throws IllegalStateException if the resolver was already set
+     */
     public Builder dns(Dns dns) {
       Objects.requireNonNull(dns, "dns");
       dnsSet = BuilderChecks.markSet("dns", dnsSet);
@@ -252,8 +307,9 @@ public final class OkHttpWebhookTransport implements WebhookTransport {
     }
 
     /**
-     * The transport.
+     * Builds the transport.
      *
+     * @return a new transport; thread-safe, to be shared by every dispatcher of the process
      * @throws IllegalStateException if both {@link #client} and {@link #idleConnections} were set
      */
     public OkHttpWebhookTransport build() {
