@@ -61,7 +61,6 @@ public class AuditQueryBenchmark {
     "actionRare",
     "actionNoMatch",
     "target",
-    "targetId",
     "targetType",
     "targetTypeNoMatch",
     "outcome",
@@ -133,7 +132,6 @@ public class AuditQueryBenchmark {
       case "actionRare" -> q.action(rare);
       case "actionNoMatch" -> q.action("invoice.archive");
       case "target" -> q.target("invoice", "invoice-4242");
-      case "targetId" -> q.target(null, "invoice-4242");
       case "targetType" -> q.target("campaign", null);
       case "targetTypeNoMatch" -> q.target("webhook", null);
       case "outcome" -> q.outcome(Outcome.DENIED);
