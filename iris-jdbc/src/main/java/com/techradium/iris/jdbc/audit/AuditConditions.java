@@ -64,7 +64,7 @@ final class AuditConditions {
 
   /** The enums' names as literals, sorted so equal queries render the same SQL. */
   private static List<Field<String>> literals(Stream<? extends Enum<?>> values) {
-    return values.map(Enum::name).sorted().map(DSL::inline).toList();
+    return values.map(Enum::name).sorted().<Field<String>>map(DSL::inline).toList();
   }
 
   private static void eq(List<Condition> all, Field<String> field, @Nullable String value) {
