@@ -142,7 +142,19 @@ final class AuditQueryData {
     }
     try (HikariDataSource pool = pool(postgres, TEMPLATE, 2)) {
       long started = System.nanoTime();
-      JdbcIris.migrate(pool);
+      try {
+        JdbcIris.migrate(pool);
+      } catch (RuntimeException e) {
+        if (!filled) {
+          throw e;
+        }
+        // A migration it already ran has changed since: fill a new template.
+        System.out.println("the kept template does not migrate, filling a new one: " + e);
+        pool.close();
+        execute(postgres, "DROP DATABASE " + TEMPLATE + "_done");
+        prepareTemplate(postgres);
+        return;
+      }
       System.out.printf("migrated the template in %.1f s%n", (System.nanoTime() - started) / 1e9);
       if (!filled) {
         fill(pool);
