@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
+import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -69,12 +70,10 @@ class ModularConsumerTest {
     assertThat(process.exitValue()).as("exit code; output:%n%s", output).isZero();
     assertThat(output)
         .contains("module com.example.modular")
-        .contains(
-            "memory: job sent to ana@example.com, audit chain valid true, status {\"overall\":")
+        .contains("memory: job sent to ana@example.com, audit chain valid true, status {\"at\":")
         .contains("postgresql: migrations applied ")
         .contains(
-            "postgresql: job sent to ana@example.com, audit chain valid true, status"
-                + " {\"overall\":")
+            "postgresql: job sent to ana@example.com, audit chain valid true, status {\"at\":")
         // The SLF4J binding on the module path is found through its service: the failure this
         // test exists for was SLF4J missing from a modular application.
         .doesNotContain("No SLF4J providers")
@@ -147,8 +146,8 @@ class ModularConsumerTest {
 
   /**
    * The IRIS modules with a descriptor on the test class path: the reactor's {@code
-   * iris-<name>/target/classes} directories or {@code iris-<name>-<version>.jar} files (iris-testkit
-   * has no descriptor).
+   * iris-<name>/target/classes} directories or {@code iris-<name>-<version>.jar} files
+   * (iris-testkit has no descriptor).
    */
   private static List<ModuleDescriptor> irisModules() {
     List<ModuleDescriptor> modules = new ArrayList<>();
@@ -176,7 +175,10 @@ class ModularConsumerTest {
     return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
   }
 
-  /** Compiles for release 17 with every lint on; returns the compiler's diagnostics. */
+  /**
+   * Compiles against the module path alone, for release 17 with every lint on; returns the
+   * compiler's diagnostics.
+   */
   private static String compile(List<Path> sources, Path out) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     List<String> options =
@@ -184,14 +186,11 @@ class ModularConsumerTest {
             "--release", "17", "-Xlint:all", "--module-path", modulePath(), "-d", out.toString());
     StringWriter diagnostics = new StringWriter();
     try (var files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+      // Only the module path: the compiler would otherwise fall back to this JVM's class path.
+      files.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of());
       javac
           .getTask(
-              diagnostics,
-              files,
-              null,
-              options,
-              null,
-              files.getJavaFileObjectsFromPaths(sources))
+              diagnostics, files, null, options, null, files.getJavaFileObjectsFromPaths(sources))
           .call();
     }
     return diagnostics.toString();
