@@ -3,6 +3,7 @@ package com.techradium.iris.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.techradium.iris.testkit.PostgresExtension;
+import com.techradium.iris.testkit.RedisExtension;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -29,13 +30,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * IRIS's module descriptors seen from outside: a host application with its own {@code
  * module-info.java} ({@code src/test/modular-consumer}) is compiled against the IRIS modules on the
- * module path and run on the module path, in memory and on PostgreSQL, by the JDK that runs the
- * tests. The module path is this module's runtime class path, which the build writes to {@code
- * iris.modulePath} (maven-dependency-plugin): the IRIS modules of the reactor and their
- * dependencies, nothing from the tests.
+ * module path and run on the module path (in memory, on PostgreSQL, and with the job queue on
+ * Redis) by the JDK that runs the tests. The module path is this module's runtime class path, which
+ * the build writes to {@code iris.modulePath} (maven-dependency-plugin): the IRIS modules of the
+ * reactor and their dependencies, nothing from the tests.
  */
 class ModularConsumerTest {
   @RegisterExtension static final PostgresExtension postgres = new PostgresExtension();
+  @RegisterExtension static final RedisExtension redis = new RedisExtension();
 
   private static final Path CONSUMER = Path.of("src/test/modular-consumer");
   private static final String IRIS_MODULE = "com.techradium.iris.";
@@ -43,7 +45,7 @@ class ModularConsumerTest {
   @TempDir Path work;
 
   @Test
-  void aModularApplicationRunsInMemoryAndOnPostgresqlOnTheModulePath() throws Exception {
+  void aModularApplicationRunsInMemoryOnPostgresqlAndOnRedisOnTheModulePath() throws Exception {
     Path classes = work.resolve("classes");
     String diagnostics = compile(sources(CONSUMER), classes);
     assertThat(diagnostics).isEmpty();
@@ -57,23 +59,31 @@ class ModularConsumerTest {
     command.add(postgres.jdbcUrl());
     command.add(postgres.user());
     command.add(postgres.password());
+    command.add(redis.redis().url());
     Path log = work.resolve("consumer.log");
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    boolean exited = process.waitFor(120, TimeUnit.SECONDS);
+    boolean exited = process.waitFor(5, TimeUnit.MINUTES);
     if (!exited) {
       process.destroyForcibly().waitFor();
     }
     String output = Files.readString(log, StandardCharsets.UTF_8);
 
-    assertThat(exited).as("exited within 120 s; output:%n%s", output).isTrue();
+    assertThat(exited)
+        .as("exited (a hang is stopped after 5 minutes); output:%n%s", output)
+        .isTrue();
     assertThat(process.exitValue()).as("exit code; output:%n%s", output).isZero();
     assertThat(output)
         .contains("module com.example.modular")
-        .contains("memory: job sent to ana@example.com, audit chain valid true, status {\"at\":")
-        .contains("postgresql: migrations applied ")
-        .contains(
-            "postgresql: job sent to ana@example.com, audit chain valid true, status {\"at\":")
+        .contains("postgresql: migrations applied ");
+    for (String leg : List.of("memory", "postgresql", "redis")) {
+      assertThat(output)
+          .contains(
+              leg
+                  + ": job sent to ana@example.com, queue concurrency 2, audit chain valid true,"
+                  + " status {\"at\":");
+    }
+    assertThat(output)
         // The SLF4J binding on the module path is found through its service: the failure this
         // test exists for was SLF4J missing from a modular application.
         .doesNotContain("No SLF4J providers")
