@@ -15,6 +15,9 @@ module com.techradium.iris.jdbc {
   requires transitive java.sql;
   requires transitive org.jooq;
   requires static transitive com.zaxxer.hikari;
+  // Compile time only: jOOQ's settings classes carry JAXB annotations, which javac and Javadoc
+  // resolve when they read those classes; nothing of IRIS uses JAXB at run time.
+  requires static jakarta.xml.bind;
   requires flyway.core;
   requires org.postgresql.jdbc;
   requires org.slf4j;
