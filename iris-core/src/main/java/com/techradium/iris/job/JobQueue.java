@@ -172,7 +172,7 @@ public final class JobQueue {
       for (EnqueueResult r : results) {
         Job job = r.job();
         if (!job.queue().equals(woken) && job.isDueAt(now)) {
-          worker.wake(job.queue()); // before the store's signal arrives
+          worker.madeDue(job.queue());
           woken = job.queue();
         }
       }
@@ -265,7 +265,7 @@ public final class JobQueue {
 
   private void wakeIfDue(Job job) {
     if (worker != null && job.isDueAt(settings.now())) {
-      worker.wake(job.queue());
+      worker.madeDue(job.queue());
     }
   }
 
