@@ -31,10 +31,9 @@ import org.slf4j.LoggerFactory;
  * backoff, dead when attempts are used up). A {@link BackgroundService}: a {@link JobQueue} built
  * with a runtime registers one.
  *
- * <p>Wakes on the store's {@link JobSignal} when it offers one (for the queues it serves; without
- * one, when a local enqueue makes a job of such a queue due), when a finished job frees a slot of a
- * queue whose last claim was full, and otherwise polls at the poll interval. Paused queues are
- * skipped.
+ * <p>Wakes, for the queues it serves only, on the store's {@link JobSignal} when it offers one,
+ * when a local enqueue makes a job due, when a finished job frees a slot of a queue whose last
+ * claim was full, and otherwise polls at the poll interval. Paused queues are skipped.
  *
  * <p>Besides the jobs running, a queue keeps up to {@link JobQueueBuilder#claimBatch claim batch}
  * claimed jobs waiting here (leased and renewed like running ones; their timeout starts when they
@@ -128,7 +127,7 @@ final class JobWorker implements BackgroundService {
   private @Nullable ScheduledExecutorService timer;
   private @Nullable ScheduledFuture<?> pollTask;
   private @Nullable ScheduledFuture<?> renewTask;
-  private volatile JobSignal.@Nullable Subscription subscription;
+  private JobSignal.@Nullable Subscription subscription;
 
   JobWorker(
       JobStore store,
@@ -167,14 +166,12 @@ final class JobWorker implements BackgroundService {
 
   /**
    * A call on this node made a job of {@code queue} due (an enqueue, an update, a retry): wakes the
-   * worker, unless the store's signal will. A store with a signal announces every such change when
-   * it commits, so one claim round follows it, and a job enqueued in a host's transaction is not
-   * looked for before the host commits.
+   * worker at once if it serves the queue. The store's signal announces the same change a little
+   * later (through the database's listener connection, one more process and thread on the way), so
+   * the claim does not wait for it; the signal's own round then finds nothing, off the job's path.
    */
   void madeDue(String queue) {
-    if (subscription == null) {
-      wake(queue);
-    }
+    wake(queue);
   }
 
   /**
