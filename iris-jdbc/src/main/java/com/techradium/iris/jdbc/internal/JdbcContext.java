@@ -170,6 +170,8 @@ public final class JdbcContext {
    * the statement is never left uncommitted.
    *
    * @param operation what is being done, for the failure message
+   * @param work the work, sending one statement on the {@link DSLContext} it is given
+   * @return what {@code work} returned
    * @throws com.techradium.iris.core.StorageException if the database fails; the cause is kept
    */
   public <T> T inOneStatement(String operation, Function<? super DSLContext, ? extends T> work) {
