@@ -180,8 +180,15 @@ public final class JobQueue {
     Instant now = settings.now();
     List<NewJob> planned = planner.plan(tenant, List.copyOf(specs), now);
     List<EnqueueResult> results = store.insert(tenant, planned, now);
-    if (worker != null && results.stream().anyMatch(r -> r.job().isDueAt(now))) {
-      worker.wake();
+    if (worker != null) {
+      String woken = null;
+      for (EnqueueResult r : results) {
+        Job job = r.job();
+        if (!job.queue().equals(woken) && job.isDueAt(now)) {
+          worker.madeDue(job.queue());
+          woken = job.queue();
+        }
+      }
     }
     return results;
   }
@@ -300,7 +307,7 @@ public final class JobQueue {
 
   private void wakeIfDue(Job job) {
     if (worker != null && job.isDueAt(settings.now())) {
-      worker.wake();
+      worker.madeDue(job.queue());
     }
   }
 

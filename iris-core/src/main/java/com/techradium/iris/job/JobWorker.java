@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * backoff, dead when attempts are used up). A {@link BackgroundService}: a {@link JobQueue} built
  * with a runtime registers one.
  *
- * <p>Wakes on the store's {@link JobSignal} when it offers one, when a local enqueue or a finished
- * job frees a slot, and otherwise polls at the poll interval. Paused queues are skipped.
+ * <p>Wakes, for the queues it serves only, on the store's {@link JobSignal} when it offers one,
+ * when a local enqueue makes a job due, when a finished job frees a slot of a queue whose last
+ * claim was full, and otherwise polls at the poll interval. Paused queues are skipped.
  *
  * <p>Besides the jobs running, a queue keeps up to {@link JobQueueBuilder#claimBatch claim batch}
  * claimed jobs waiting here (leased and renewed like running ones; their timeout starts when they
@@ -85,6 +86,14 @@ final class JobWorker implements BackgroundService {
     volatile int concurrency;
 
     /**
+     * Whether the last claim from this queue got all it asked for, so more jobs may be due. When it
+     * got fewer, the queue was drained as of that claim: a finished job then asks for no claim
+     * round, since newly due jobs announce themselves (an enqueue on this node, the store's signal)
+     * and the rest is found by polling.
+     */
+    volatile boolean mayHaveMore = true;
+
+    /**
      * Bounded by {@link #threadsBound}; replaced (under the poll lock) when concurrency changes.
      */
     volatile @Nullable ExecutorService threads;
@@ -106,6 +115,7 @@ final class JobWorker implements BackgroundService {
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
   private final List<ExecutorService> handlerExecutors = new CopyOnWriteArrayList<>();
   private final AtomicBoolean pollRequested = new AtomicBoolean();
+  private final AtomicBoolean heldBack = new AtomicBoolean();
   private final Object pollLock = new Object();
 
   private volatile boolean stopping;
@@ -128,7 +138,8 @@ final class JobWorker implements BackgroundService {
     this.settings = settings;
     this.handlers = handlers;
     this.onlyQueues = onlyQueues == null ? null : Set.copyOf(onlyQueues);
-    this.completions = new CompletionBatcher(store, settings::now, this::wake, this::runWrite);
+    this.completions =
+        new CompletionBatcher(store, settings::now, this::afterOutcomesWritten, this::runWrite);
   }
 
   @Override
@@ -150,7 +161,27 @@ final class JobWorker implements BackgroundService {
             "job-poll", this::wake, Duration.ZERO, settings.pollInterval());
     renewTask =
         runtime.scheduleWithFixedDelay("job-lease-renewal", this::renewAll, renewEvery, renewEvery);
-    subscription = store.signals().map(s -> s.subscribe(queue -> wake())).orElse(null);
+    subscription = store.signals().map(s -> s.subscribe(this::wake)).orElse(null);
+  }
+
+  /**
+   * A call on this node made a job of {@code queue} due (an enqueue, an update, a retry): wakes the
+   * worker at once if it serves the queue. The store's signal announces the same change a little
+   * later (through the database's listener connection, one more process and thread on the way), so
+   * the claim does not wait for it; the signal's own round then finds nothing, off the job's path.
+   */
+  void madeDue(String queue) {
+    wake(queue);
+  }
+
+  /**
+   * Asks for a claim round soon if this worker serves {@code queue}, where jobs may have become due
+   * (a signal for a queue served elsewhere costs no claim here).
+   */
+  void wake(String queue) {
+    if (onlyQueues == null || onlyQueues.contains(queue)) {
+      wake();
+    }
   }
 
   /** Asks for a claim round soon (coalesced with rounds already asked for). */
@@ -230,7 +261,8 @@ final class JobWorker implements BackgroundService {
           enlist(job, lane);
         }
         startWaiting(lane);
-        more |= claimed.size() == want;
+        lane.mayHaveMore = claimed.size() == want;
+        more |= lane.mayHaveMore;
       }
       if (more) {
         pollRequested.set(true);
@@ -308,7 +340,26 @@ final class JobWorker implements BackgroundService {
    * This bounds the jobs that ran but would run again if this process died now.
    */
   private boolean outcomesBehind() {
-    return completions.pending() >= settings.maxUnrecordedOutcomes();
+    if (completions.pending() < settings.maxUnrecordedOutcomes()) {
+      return false;
+    }
+    heldBack.set(true);
+    return true;
+  }
+
+  /**
+   * After a write of outcomes: a claim round if the bound on unrecorded outcomes held work back, or
+   * if jobs wait or more may be due (not after every write: an idle queue's finished job asks for
+   * no empty claim).
+   */
+  private void afterOutcomesWritten() {
+    boolean work = heldBack.getAndSet(false);
+    for (Lane lane : lanes.values()) {
+      work |= lane.mayHaveMore || !lane.waiting.isEmpty();
+    }
+    if (work) {
+      wake();
+    }
   }
 
   /** Starts waiting jobs of {@code lane}, one handler thread per free slot. */
@@ -379,7 +430,7 @@ final class JobWorker implements BackgroundService {
 
   private void handlerDone(RunningJob attempt, Lane lane) {
     attempt.disarmTimeout();
-    if (lane.waiting.size() <= settings.claimBatch() / 2) {
+    if (lane.mayHaveMore && lane.waiting.size() <= settings.claimBatch() / 2) {
       wake();
     }
   }

@@ -162,6 +162,38 @@ public final class JdbcContext {
   }
 
   /**
+   * Runs {@code work} that sends exactly one statement, which PostgreSQL runs atomically on its
+   * own: like {@link #inTransaction}, without the round trips of an explicit transaction around it
+   * (no {@code COMMIT}; the statement commits as it ends). Inside a {@linkplain JoinedTransaction
+   * joined} host transaction it is {@link #inTransaction} (a savepoint, committing with the host).
+   * A connection the data source hands out with auto-commit off gets a transaction of its own, so
+   * the statement is never left uncommitted.
+   *
+   * @param operation what is being done, for the failure message
+   * @param work the work, sending one statement on the {@link DSLContext} it is given
+   * @return what {@code work} returned
+   * @throws com.techradium.iris.core.StorageException if the database fails; the cause is kept
+   */
+  public <T> T inOneStatement(String operation, Function<? super DSLContext, ? extends T> work) {
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(work, "work");
+    if (joined() != null) {
+      return inTransaction(operation, work);
+    }
+    try {
+      return dsl.connectionResult(
+          c -> {
+            DSLContext on = DSL.using(c, dsl.dialect(), dsl.settings());
+            return c.getAutoCommit()
+                ? work.apply(on)
+                : on.transactionResult(t -> work.apply(t.dsl()));
+          });
+    } catch (RuntimeException e) {
+      throw JdbcErrors.translate(operation, e);
+    }
+  }
+
+  /**
    * Like {@link #inTransaction}, and for the duration of {@code work} the other IRIS stores over
    * the same data source, called on this thread, work in this transaction too (as they would in a
    * joined host transaction): so that, for example, an event and the jobs that deliver it commit

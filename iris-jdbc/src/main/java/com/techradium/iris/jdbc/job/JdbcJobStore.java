@@ -66,9 +66,11 @@ import org.jspecify.annotations.Nullable;
  * is still claimed first. docs/jobs.md gives the argument.
  *
  * <p><b>Transactions.</b> Every method is one transaction; completing a job without children is a
- * single statement. Finishing a job, its attempt record and the release (or failure) of its
- * children commit together. Children are locked before their other parents are read, so when two
- * parents complete at once the later one sees the earlier and releases the child.
+ * single statement, and so is enqueueing jobs without idempotency keys or parents (the jobs and
+ * their notification, sent in autocommit: one round trip). Finishing a job, its attempt record and
+ * the release (or failure) of its children commit together. Children are locked before their other
+ * parents are read, so when two parents complete at once the later one sees the earlier and
+ * releases the child.
  *
  * <p><b>Wake-ups.</b> Writes that make a job due send {@code pg_notify('iris_jobs', queue)} in
  * their transaction; {@link #signals()} listens on a dedicated connection and tells subscribed
@@ -136,6 +138,10 @@ public final class JdbcJobStore implements JobStore {
     List<NewJob> input = List.copyOf(jobs);
     if (input.isEmpty()) {
       return List.of();
+    }
+    if (JobInserts.isOneStatement(input)) {
+      // One statement is atomic on its own: no BEGIN/COMMIT round trips around it.
+      return db.inOneStatement("enqueue jobs", dsl -> JobInserts.insert(dsl, tenant, input, now));
     }
     return write("enqueue jobs", dsl -> JobInserts.insert(dsl, tenant, input, now));
   }

@@ -30,7 +30,8 @@ import org.jooq.Record2;
  * The enqueue of a batch, run inside one transaction (the store's own or the caller's): reads live
  * idempotency keys and the stored parents first, works out each job's initial state (the rules of
  * {@link EnqueueDedupe} and {@link JobInitialStates}), then writes keys, jobs and dependency edges
- * with multi-row inserts and queues a notification per queue with a due job.
+ * with multi-row inserts; the insert of the jobs also queues a notification per queue with a due
+ * job. A batch without keys and parents is that one statement alone ({@link #isOneStatement}).
  */
 final class JobInserts {
   /** Rows per multi-row insert: far below PostgreSQL's 65,535 bind values per statement. */
@@ -71,7 +72,7 @@ final class JobInserts {
         wake.add(job.queue());
       }
     }
-    JobBulkSql.insert(dsl, tenant, List.copyOf(created.values()), parentsInBatch, now);
+    JobBulkSql.insert(dsl, tenant, List.copyOf(created.values()), parentsInBatch, wake, now);
     for (int from = 0; from < edges.size(); from += ROWS_PER_STATEMENT) {
       List<IrisJobDependenciesRecord> chunk =
           edges.subList(from, Math.min(edges.size(), from + ROWS_PER_STATEMENT));
@@ -80,19 +81,34 @@ final class JobInserts {
           .valuesOfRecords(chunk)
           .execute();
     }
-    JobWrites.notifyDue(dsl, wake);
-
     return deduped.results(input, created);
   }
 
   /** Inserts one job with no key and no parents, as a cron occurrence. */
   static Job insertPlain(DSLContext dsl, TenantId tenant, NewJob n, Instant now) {
     Job job = Job.create(tenant, n, n.readyState(now), now);
-    JobBulkSql.insert(dsl, tenant, List.of(job), Set.of(), now);
-    if (job.state() == JobState.QUEUED) {
-      JobWrites.notifyDue(dsl, List.of(job.queue()));
-    }
+    JobBulkSql.insert(
+        dsl,
+        tenant,
+        List.of(job),
+        Set.of(),
+        job.state() == JobState.QUEUED ? List.of(job.queue()) : List.of(),
+        now);
     return job;
+  }
+
+  /**
+   * Whether {@link #insert} writes {@code input} with a single statement (no idempotency key to
+   * read or take, no parent to lock or link): the jobs and their notifications then need no
+   * transaction of their own.
+   */
+  static boolean isOneStatement(List<NewJob> input) {
+    for (NewJob n : input) {
+      if (n.idempotencyKey() != null || !n.parentIds().isEmpty()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Set<String> keysOf(List<NewJob> input) {

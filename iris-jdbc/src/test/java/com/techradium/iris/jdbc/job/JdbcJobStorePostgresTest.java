@@ -3,6 +3,7 @@ package com.techradium.iris.jdbc.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.TimeOrderedIds;
 import com.techradium.iris.jdbc.JdbcIris;
@@ -11,8 +12,10 @@ import com.techradium.iris.jdbc.internal.JdbcContext;
 import com.techradium.iris.job.AttemptOutcome;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
+import com.techradium.iris.job.JobQueue;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.ParentFailurePolicy;
+import com.techradium.iris.job.QueueConfig;
 import com.techradium.iris.job.spi.ClaimRequest;
 import com.techradium.iris.job.spi.JobFinish;
 import com.techradium.iris.job.spi.JobOutcome;
@@ -30,6 +33,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -369,6 +373,50 @@ class JdbcJobStorePostgresTest {
       c.commit();
 
       assertThat(waitFor(heard, queue)).isTrue();
+    }
+  }
+
+  @Test
+  void anEnqueueWithoutKeysOrParentsIsOneStatementThatAlsoAnnouncesTheJob() throws Exception {
+    TenantId tenant = tenant();
+    String queue = queue();
+    NewJob n = job(queue);
+    AtomicInteger statements = new AtomicInteger();
+    JdbcJobStore counted = JdbcJobStore.of(counting(pool, statements));
+    BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+    try (JobSignal.Subscription sub = store.signals().orElseThrow().subscribe(heard::add)) {
+      counted.insert(tenant, List.of(n), clock.instant());
+
+      assertThat(statements.get()).isEqualTo(1);
+      assertThat(waitFor(heard, queue)).isTrue();
+    }
+    assertThat(store.get(tenant, n.id())).map(Job::state).contains(JobState.QUEUED);
+  }
+
+  @Test
+  void anIdleWorkerStartsAJobEnqueuedOnAnotherNodeWithoutWaitingForItsPoll() throws Exception {
+    String queue = queue();
+    TenantId tenant = tenant();
+    BlockingQueue<UUID> started = new LinkedBlockingQueue<>();
+    store.saveQueue(QueueConfig.defaults(queue));
+    try (IrisRuntime runtime = IrisRuntime.builder().name("wake").build();
+        HikariDataSource otherNode = pool(2)) {
+      JobQueue.builder()
+          .store(store)
+          .runtime(runtime)
+          .runScheduler(false)
+          .workerQueues(queue)
+          .pollInterval(Duration.ofHours(1))
+          .handler("test.job", ctx -> started.add(ctx.job().id()))
+          .build();
+      runtime.start();
+      JdbcJobStore other = JdbcJobStore.of(otherNode);
+      for (int i = 0; i < 3; i++) {
+        NewJob n = job(queue);
+        other.insert(tenant, List.of(n), Instant.now());
+
+        assertThat(started.poll(10, TimeUnit.SECONDS)).as("job %s started", i).isEqualTo(n.id());
+      }
     }
   }
 
