@@ -30,16 +30,24 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe; it holds no connection between calls. It never closes the data source.
  */
 public final class JdbcContext {
+  /** The jOOQ logger of the dialect version warning. */
+  static final String VERSION_SUPPORT_LOGGER =
+      "org.jooq.impl.DefaultExecuteContext.logVersionSupport";
+
   static {
     // jOOQ prints a logo and a tip of the day on first use; a library's users did not ask for
     // them. A host that sets these properties itself keeps its choice.
-    quietUnlessSet("org.jooq.no-logo");
-    quietUnlessSet("org.jooq.no-tips");
+    setUnlessSet("org.jooq.no-logo", "true");
+    setUnlessSet("org.jooq.no-tips", "true");
+    // jOOQ's open-source edition knows only the newest PostgreSQL dialect and warns ("Version
+    // mismatch") on every older server; IRIS's SQL runs on PostgreSQL 13 and later, so the warning
+    // says nothing to its users. Raised to ERROR through jOOQ's per-logger property.
+    setUnlessSet("org.jooq.log." + VERSION_SUPPORT_LOGGER, "ERROR");
   }
 
-  private static void quietUnlessSet(String property) {
+  private static void setUnlessSet(String property, String value) {
     if (System.getProperty(property) == null) {
-      System.setProperty(property, "true");
+      System.setProperty(property, value);
     }
   }
 
