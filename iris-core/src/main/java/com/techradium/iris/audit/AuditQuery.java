@@ -21,8 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param actorId exact actor id
  * @param action exact action
  * @param targetType exact target type
- * @param targetId exact target id; only with {@code targetType}, as on events (an id names a target
- *     within its type, and the stores index it under the type)
+ * @param targetId exact target id
  * @param outcome exact outcome
  * @param minSeverity severity at least this
  * @param securityKind exact security event kind
@@ -71,7 +70,6 @@ public record AuditQuery(
         .optionalText("action", action, AuditEvent.MAX_ACTION_LENGTH)
         .optionalText("targetType", targetType, AuditEvent.MAX_TARGET_TYPE_LENGTH)
         .optionalText("targetId", targetId, AuditEvent.MAX_TARGET_ID_LENGTH)
-        .check(targetId == null || targetType != null, "targetType", "is required with a targetId")
         .optionalText("ipAddress", ipAddress, RequestContext.MAX_IP_LENGTH)
         .throwIfInvalid();
     categories =
@@ -295,12 +293,10 @@ public record AuditQuery(
     }
 
     /**
-     * On this target type and id. The id may be null to match every target of the type; an id
-     * without a type is refused at {@link #build()} ({@code targetType} is required with a {@code
-     * targetId}).
+     * On this target type and id (either may be null to leave it open).
      *
-     * @param targetType the target type, or null for any (then the id must be null too)
-     * @param targetId the target id, or null for every target of the type
+     * @param targetType the target type, or null for any
+     * @param targetId the target id, or null for any
      * @return this builder
      */
     public Builder target(@Nullable String targetType, @Nullable String targetId) {

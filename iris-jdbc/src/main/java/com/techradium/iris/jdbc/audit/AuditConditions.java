@@ -7,22 +7,12 @@ import com.techradium.iris.audit.Severity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
-/**
- * Translates an {@link AuditQuery} into SQL conditions on {@code iris_audit_events}.
- *
- * <p>Enum values (category, outcome, severity, security kind, data category) are rendered as
- * literals, text values as bind values. A literal lets the planner use its statistics for the value
- * (SUCCESS is most events, DENIED few) and prove the predicates of the partial indexes of {@code
- * V11__audit_query_indexes.sql} (an index over {@code outcome <> 'SUCCESS'} serves {@code outcome =
- * 'DENIED'}); with a bind value a cached generic plan could not use them. Enum names are the only
- * literals, so nothing a caller writes reaches the SQL text.
- */
+/** Translates an {@link AuditQuery} into SQL conditions on {@code iris_audit_events}. */
 final class AuditConditions {
   private AuditConditions() {}
 
@@ -36,35 +26,32 @@ final class AuditConditions {
       all.add(IRIS_AUDIT_EVENTS.RECORDED_AT.lt(q.to()));
     }
     if (!q.categories().isEmpty()) {
-      all.add(IRIS_AUDIT_EVENTS.CATEGORY.in(literals(q.categories().stream())));
+      all.add(
+          IRIS_AUDIT_EVENTS.CATEGORY.in(q.categories().stream().map(Enum::name).sorted().toList()));
     }
     eq(all, IRIS_AUDIT_EVENTS.ACTOR_ID, q.actorId());
     eq(all, IRIS_AUDIT_EVENTS.ACTION, q.action());
     eq(all, IRIS_AUDIT_EVENTS.TARGET_TYPE, q.targetType());
     eq(all, IRIS_AUDIT_EVENTS.TARGET_ID, q.targetId());
-    is(all, IRIS_AUDIT_EVENTS.OUTCOME, q.outcome());
-    Severity minSeverity = q.minSeverity();
-    if (minSeverity != null) {
+    eq(all, IRIS_AUDIT_EVENTS.OUTCOME, q.outcome() == null ? null : q.outcome().name());
+    if (q.minSeverity() != null) {
       all.add(
           IRIS_AUDIT_EVENTS.SEVERITY.in(
-              literals(Arrays.stream(Severity.values()).filter(s -> s.isAtLeast(minSeverity)))));
+              Arrays.stream(Severity.values())
+                  .filter(s -> s.isAtLeast(q.minSeverity()))
+                  .map(Enum::name)
+                  .toList()));
     }
-    is(all, IRIS_AUDIT_EVENTS.SECURITY_KIND, q.securityKind());
-    is(all, IRIS_AUDIT_EVENTS.DATA_CATEGORY, q.dataCategory());
+    eq(
+        all,
+        IRIS_AUDIT_EVENTS.SECURITY_KIND,
+        q.securityKind() == null ? null : q.securityKind().name());
+    eq(
+        all,
+        IRIS_AUDIT_EVENTS.DATA_CATEGORY,
+        q.dataCategory() == null ? null : q.dataCategory().name());
     eq(all, IRIS_AUDIT_EVENTS.IP_ADDRESS, q.ipAddress());
     return DSL.and(all);
-  }
-
-  /** {@code field = 'NAME'} with the enum's name as a literal, when {@code value} is set. */
-  private static void is(List<Condition> all, Field<String> field, @Nullable Enum<?> value) {
-    if (value != null) {
-      all.add(field.eq(DSL.inline(value.name())));
-    }
-  }
-
-  /** The enums' names as literals, sorted so equal queries render the same SQL. */
-  private static List<Field<String>> literals(Stream<? extends Enum<?>> values) {
-    return values.map(Enum::name).sorted().<Field<String>>map(DSL::inline).toList();
   }
 
   private static void eq(List<Condition> all, Field<String> field, @Nullable String value) {

@@ -28,9 +28,9 @@ import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link AuditStore} on PostgreSQL (migrations {@code V2__audit.sql}, {@code
- * V11__audit_query_indexes.sql}). Thread-safe; it holds no connection between calls and never
- * closes the data source. Run {@link com.techradium.iris.jdbc.JdbcIris#migrate} first.
+ * The {@link AuditStore} on PostgreSQL (migration {@code V2__audit.sql}). Thread-safe; it holds no
+ * connection between calls and never closes the data source. Run {@link
+ * com.techradium.iris.jdbc.JdbcIris#migrate} first.
  *
  * <h2>Design</h2>
  *
@@ -52,16 +52,12 @@ import org.jspecify.annotations.Nullable;
  *       both directions with keyset paging, ({@code tenant_id, category, recorded_at, id}) for
  *       per-stream listings and the retention cut-off, ({@code tenant_id, actor_id, recorded_at})
  *       for user activity and failed logins per account, and a partial index on failed logins by
- *       IP. Every other filter of {@link AuditQuery} has its own ({@code tenant_id, <column>,
- *       recorded_at, id}) index ({@code V11__audit_query_indexes.sql}; partial where only some rows
- *       can match), so the first page of any filter is an index range scan in listing order stopped
- *       by the page's LIMIT, even when the filter matches nothing. A BRIN index on {@code
- *       recorded_at} would be small, but with many tenants interleaved in the heap each block range
- *       holds every tenant's events, so it cannot narrow a tenant's query; monthly partitions would
- *       let old months be dropped whole, but retention here is per tenant and category and
- *       suspended by legal holds, so partitions could not simply be dropped, and each partition
- *       would duplicate every index. Retention deletes in bounded batches through the primary key
- *       instead.
+ *       IP. A BRIN index on {@code recorded_at} would be small, but with many tenants interleaved
+ *       in the heap each block range holds every tenant's events, so it cannot narrow a tenant's
+ *       query; monthly partitions would let old months be dropped whole, but retention here is per
+ *       tenant and category and suspended by legal holds, so partitions could not simply be
+ *       dropped, and each partition would duplicate every index. Retention deletes in bounded
+ *       batches through the primary key instead.
  * </ul>
  */
 public final class JdbcAuditStore implements AuditStore {
