@@ -99,10 +99,14 @@ final class JobBulkSql {
   private static final String COMPLETE_ALL =
       "with req as (select * from unnest(cast(? as text[]), cast(? as uuid[]), cast(? as uuid[]),"
           + "  cast(? as text[])) as r(tenant_id, id, token, result)),"
-          + " old as (select j.tenant_id, j.id, j.queue, j.attempts, j.lease_owner, j.started_at,"
-          + "  j.history_count, req.result from iris_jobs j join req"
+          // No "state = 'running'" here: it would let the planner answer the join by reading the
+          // partial index of running jobs whole (iris_jobs_leases), dead entries of every job
+          // finished since the last vacuum included, instead of probing the primary key. The
+          // lease token matches only a running job's current lease; the state is checked below.
+          + " old as (select j.tenant_id, j.id, j.queue, j.state, j.attempts, j.lease_owner,"
+          + "  j.started_at, j.history_count, req.result from iris_jobs j join req"
           + "  on j.tenant_id = req.tenant_id and j.id = req.id"
-          + "  where j.state = 'running' and j.lease_token = req.token and not j.has_children"
+          + "  where j.lease_token = req.token and not j.has_children"
           + "  order by j.tenant_id, j.id for update of j),"
           + " upd as (update iris_jobs j set state = 'completed', lease_owner = null,"
           + "  lease_token = null, lease_expires_at = null, result = cast(old.result as jsonb),"
@@ -111,13 +115,14 @@ final class JobBulkSql {
           + ", updated_at = "
           + ts("?")
           + ", history_count = j.history_count + 1"
-          + "  from old where j.tenant_id = old.tenant_id and j.id = old.id returning j.*),"
+          + "  from old where j.tenant_id = old.tenant_id and j.id = old.id"
+          + "  and old.state = 'running' returning j.*),"
           + " att as (insert into iris_job_attempts (tenant_id, job_id, seq, queue, attempt_no,"
           + "  owner, started_at, finished_at, run_ms, outcome, error)"
           + "  select tenant_id, id, history_count + 1, queue, attempts, lease_owner, started_at, "
           + ts("?")
           + ", ? - cast(extract(epoch from started_at) * 1000 as bigint), 'succeeded', null"
-          + "  from old)"
+          + "  from old where old.state = 'running')"
           + " select * from upd";
 
   /**
