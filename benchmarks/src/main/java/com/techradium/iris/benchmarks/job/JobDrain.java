@@ -6,7 +6,6 @@ import com.techradium.iris.core.TimeOrderedIds;
 import com.techradium.iris.jdbc.JdbcIris;
 import com.techradium.iris.jdbc.job.JdbcJobStore;
 import com.techradium.iris.job.JobQueue;
-import com.techradium.iris.job.ParentFailurePolicy;
 import com.techradium.iris.job.QueueConfig;
 import com.techradium.iris.job.spi.NewJob;
 import com.zaxxer.hikari.HikariDataSource;
@@ -169,20 +168,13 @@ public final class JobDrain {
       List<NewJob> batch = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         batch.add(
-            new NewJob(
+            BenchJobs.plain(
                 ids.next(),
                 QUEUE,
                 "drain.noop",
                 "{\"n\":" + (from + i) + "}",
                 (from + i) % 11,
-                runAt,
-                3,
-                Duration.ofMinutes(1),
-                null,
-                null,
-                null,
-                List.of(),
-                ParentFailurePolicy.FAIL));
+                runAt));
       }
       store.insert(tenant, batch, Instant.now());
     }

@@ -7,7 +7,6 @@ import com.techradium.iris.jdbc.JdbcIris;
 import com.techradium.iris.jdbc.job.JdbcJobStore;
 import com.techradium.iris.job.JobQueue;
 import com.techradium.iris.job.JobSpec;
-import com.techradium.iris.job.ParentFailurePolicy;
 import com.techradium.iris.job.QueueConfig;
 import com.techradium.iris.job.spi.NewJob;
 import com.zaxxer.hikari.HikariDataSource;
@@ -138,21 +137,7 @@ public class JobHandOffBenchmark {
     }
 
     List<NewJob> one(String queue) {
-      return List.of(
-          new NewJob(
-              ids.next(),
-              queue,
-              "bench.start",
-              "{\"n\":1}",
-              5,
-              now(),
-              3,
-              Duration.ofMinutes(1),
-              null,
-              null,
-              null,
-              List.of(),
-              ParentFailurePolicy.FAIL));
+      return List.of(BenchJobs.plain(ids.next(), queue, "bench.start", "{\"n\":1}", 5, now()));
     }
 
     @TearDown(Level.Iteration)

@@ -14,7 +14,6 @@ import com.techradium.iris.jdbc.job.JdbcJobStore;
 import com.techradium.iris.job.JobQueue;
 import com.techradium.iris.job.JobQueueBuilder;
 import com.techradium.iris.job.JobSpec;
-import com.techradium.iris.job.ParentFailurePolicy;
 import com.techradium.iris.job.QueueConfig;
 import com.techradium.iris.job.spi.NewJob;
 import com.zaxxer.hikari.HikariDataSource;
@@ -108,21 +107,7 @@ public class JobQueueBenchmark {
       Instant now = now();
       List<NewJob> jobs = new ArrayList<>(size);
       for (int i = 0; i < size; i++) {
-        jobs.add(
-            new NewJob(
-                ids.next(),
-                queue,
-                "bench.noop",
-                "{\"n\":" + i + "}",
-                5,
-                now,
-                3,
-                Duration.ofMinutes(1),
-                null,
-                null,
-                null,
-                List.of(),
-                ParentFailurePolicy.FAIL));
+        jobs.add(BenchJobs.plain(ids.next(), queue, "bench.noop", "{\"n\":" + i + "}", 5, now));
       }
       return jobs;
     }

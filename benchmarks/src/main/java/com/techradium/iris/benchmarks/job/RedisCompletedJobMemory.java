@@ -3,7 +3,6 @@ package com.techradium.iris.benchmarks.job;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.TimeOrderedIds;
 import com.techradium.iris.job.Job;
-import com.techradium.iris.job.ParentFailurePolicy;
 import com.techradium.iris.job.spi.ClaimRequest;
 import com.techradium.iris.job.spi.JobFinish;
 import com.techradium.iris.job.spi.JobOutcome;
@@ -52,20 +51,13 @@ public final class RedisCompletedJobMemory {
         List<NewJob> batch = new ArrayList<>();
         for (int i = from; i < Math.min(count, from + 1000); i++) {
           batch.add(
-              new NewJob(
+              BenchJobs.plain(
                   ids.next(),
                   QUEUE,
                   "bench.noop",
                   "{\"to\":\"user@example.com\",\"n\":1}",
                   5,
-                  now,
-                  3,
-                  Duration.ofMinutes(1),
-                  null,
-                  null,
-                  null,
-                  List.of(),
-                  ParentFailurePolicy.FAIL));
+                  now));
         }
         store.insert(tenant, batch, now);
       }

@@ -6,7 +6,6 @@ import com.techradium.iris.core.TimeOrderedIds;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobQueue;
 import com.techradium.iris.job.JobSpec;
-import com.techradium.iris.job.ParentFailurePolicy;
 import com.techradium.iris.job.QueueConfig;
 import com.techradium.iris.job.spi.ClaimRequest;
 import com.techradium.iris.job.spi.JobOutcome;
@@ -108,20 +107,8 @@ public class RedisJobThroughputBenchmark {
     }
 
     NewJob job(Instant now) {
-      return new NewJob(
-          ids.next(),
-          QUEUE,
-          "bench.noop",
-          "{\"to\":\"user@example.com\",\"n\":1}",
-          5,
-          now,
-          3,
-          Duration.ofMinutes(1),
-          null,
-          null,
-          null,
-          List.of(),
-          ParentFailurePolicy.FAIL);
+      return BenchJobs.plain(
+          ids.next(), QUEUE, "bench.noop", "{\"to\":\"user@example.com\",\"n\":1}", 5, now);
     }
   }
 
