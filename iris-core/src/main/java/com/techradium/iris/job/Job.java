@@ -43,6 +43,8 @@ import org.jspecify.annotations.Nullable;
  * @param updatedAt when it last changed
  * @param startedAt when the latest attempt started, or null
  * @param finishedAt when it reached a terminal state, or null
+ * @param progress the latest progress a handler reported, or null if none did (see {@link
+ *     JobProgress} for how long it stays)
  */
 public record Job(
     UUID id,
@@ -68,7 +70,8 @@ public record Job(
     Instant createdAt,
     Instant updatedAt,
     @Nullable Instant startedAt,
-    @Nullable Instant finishedAt) {
+    @Nullable Instant finishedAt,
+    @Nullable JobProgress progress) {
 
   /**
    * Creates a {@code Job}, checking its components and copying its collections.
@@ -99,6 +102,7 @@ public record Job(
    * @param updatedAt when it last changed
    * @param startedAt when the latest attempt started, or null
    * @param finishedAt when it reached a terminal state, or null
+   * @param progress the latest progress a handler reported, or null if none did
    * @throws IllegalArgumentException if the job has a lease while not running (or none while
    *     running), or negative attempts
    */
@@ -207,7 +211,8 @@ public record Job(
         now,
         now,
         null,
-        state.isTerminal() ? now : null);
+        state.isTerminal() ? now : null,
+        null);
   }
 
   /** Makes changed copies of a {@link Job}. Not thread-safe. */
@@ -228,6 +233,7 @@ public record Job(
     private Instant updatedAt;
     private @Nullable Instant startedAt;
     private @Nullable Instant finishedAt;
+    private @Nullable JobProgress progress;
 
     private Builder(Job job) {
       this.base = job;
@@ -246,6 +252,7 @@ public record Job(
       this.updatedAt = job.updatedAt;
       this.startedAt = job.startedAt;
       this.finishedAt = job.finishedAt;
+      this.progress = job.progress;
     }
 
     /**
@@ -405,6 +412,17 @@ public record Job(
     }
 
     /**
+     * The latest progress reported.
+     *
+     * @param progress the progress, or null
+     * @return this builder
+     */
+    public Builder progress(@Nullable JobProgress progress) {
+      this.progress = progress;
+      return this;
+    }
+
+    /**
      * The changed copy; checks the same rules as the record.
      *
      * @return the job
@@ -434,7 +452,8 @@ public record Job(
           base.createdAt,
           updatedAt,
           startedAt,
-          finishedAt);
+          finishedAt,
+          progress);
     }
   }
 }

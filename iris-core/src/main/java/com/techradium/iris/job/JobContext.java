@@ -10,11 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link JobHandler} sees of the attempt it runs: the job and its payload, whether
- * cancellation was requested, and ways to report a result or ask for a later run.
+ * cancellation was requested, and ways to report progress and a result or ask for a later run.
  *
  * <p>The worker renews the attempt's lease on its own while the handler runs; {@link #heartbeat()}
  * renews it at once. One context belongs to one attempt; its methods may be called from the
@@ -24,14 +25,16 @@ public final class JobContext {
   private final Job job;
   private final Clock clock;
   private final Runnable heartbeat;
+  private final Predicate<JobProgress> progress;
   private volatile boolean cancelled;
   private volatile @Nullable Instant retryAt;
   private volatile @Nullable String result;
 
-  JobContext(Job job, Clock clock, Runnable heartbeat) {
+  JobContext(Job job, Clock clock, Runnable heartbeat, Predicate<JobProgress> progress) {
     this.job = job;
     this.clock = clock;
     this.heartbeat = heartbeat;
+    this.progress = progress;
     this.cancelled = job.cancelRequested();
   }
 
@@ -126,6 +129,39 @@ public final class JobContext {
   public void result(String json) {
     IrisJson.parse("result", json);
     this.result = json;
+  }
+
+  /**
+   * Reports how far the handler got; {@link JobQueue#get} shows it as {@link Job#progress()}. It is
+   * written to the store at once, under this attempt's lease (one conditional write: call it every
+   * few seconds or every few percent, not per item of a tight loop). The latest report stays on the
+   * job after it finished (see {@link JobProgress}).
+   *
+   * @param percent how much of the work is done, 0 to 100
+   * @param message a short single-line note, at most {@value JobProgress#MAX_MESSAGE_LENGTH}
+   *     characters, or null
+   * @return true if stored; false if this attempt no longer holds the job's lease (it was taken
+   *     over or given back: the handler should stop), in which case nothing changed
+   * @throws com.techradium.iris.core.ValidationException on field {@code percent} outside 0-100, or
+   *     on field {@code message} if it is too long, holds a control character or an unpaired
+   *     surrogate; nothing is written
+   * @throws com.techradium.iris.core.StorageException if the store cannot be reached; the job is
+   *     unaffected and the handler may carry on
+   */
+  public boolean progress(int percent, @Nullable String message) {
+    return progress.test(
+        new JobProgress(percent, message, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+  }
+
+  /**
+   * {@link #progress(int, String)} without a message.
+   *
+   * @param percent how much of the work is done, 0 to 100
+   * @return true if stored; false if this attempt no longer holds the job's lease
+   * @throws com.techradium.iris.core.ValidationException on field {@code percent} outside 0-100
+   */
+  public boolean progress(int percent) {
+    return progress(percent, null);
   }
 
   /** Renews the lease now (the worker also does so on a timer). */

@@ -526,6 +526,44 @@ public final class JobQueue {
     return summary(null);
   }
 
+  /**
+   * The tenant's own operator view: per queue, its waiting and running jobs and the age of its
+   * oldest waiting job (see {@link JobLoad}). Never shows another tenant's figures.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @return one row per queue where the tenant has jobs waiting or running, by queue name
+   */
+  public List<JobLoad> load(TenantId tenant) {
+    checkTenant(tenant);
+    return store.load(tenant, null, settings.now());
+  }
+
+  /**
+   * The operator view across tenants: for every queue and every tenant with jobs waiting or running
+   * there, how many wait, how many run and how long the oldest has waited. For the deployment's
+   * operators only (it names every tenant); tenants see their own rows through {@link
+   * #load(TenantId)}. What it costs depends on the store (docs/jobs.md): it reads the waiting and
+   * running jobs, never the finished ones.
+   *
+   * @return one row per (queue, tenant) with waiting or running jobs, by queue then tenant
+   */
+  public List<JobLoad> deploymentLoad() {
+    ensureSetUp();
+    return store.load(null, null, settings.now());
+  }
+
+  /**
+   * {@link #deploymentLoad()} for one queue: each tenant's waiting and running jobs there.
+   *
+   * @param queue the queue's name
+   * @return one row per tenant with waiting or running jobs in the queue, by tenant
+   */
+  public List<JobLoad> deploymentLoad(String queue) {
+    Objects.requireNonNull(queue, "queue");
+    ensureSetUp();
+    return store.load(null, queue, settings.now());
+  }
+
   private JobStatsSummary summary(@Nullable TenantId tenant) {
     Instant now = settings.now();
     Instant since = now.minus(STATS_WINDOW);

@@ -57,7 +57,7 @@ final class RunningJob implements Runnable {
     this.completions = completions;
     this.handlerDone = handlerDone;
     this.onRecorded = recorded;
-    this.context = new JobContext(job, settings.clock(), this::renew);
+    this.context = new JobContext(job, settings.clock(), this::renew, this::reportProgress);
   }
 
   Job job() {
@@ -164,6 +164,14 @@ final class RunningJob implements Runnable {
     } catch (RuntimeException e) {
       LOG.warn("renewing the lease of job {} failed", job.id(), e);
     }
+  }
+
+  /** Stores the handler's progress under the attempt's lease, unless it was given up already. */
+  private boolean reportProgress(JobProgress progress) {
+    if (released || leaseLost) {
+      return false;
+    }
+    return store.reportProgress(job.leaseRef(), progress);
   }
 
   /** The attempt ran out of time: fail it and interrupt the handler. */

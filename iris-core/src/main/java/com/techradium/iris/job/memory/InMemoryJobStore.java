@@ -10,6 +10,8 @@ import com.techradium.iris.job.EnqueueResult;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
 import com.techradium.iris.job.JobLease;
+import com.techradium.iris.job.JobLoad;
+import com.techradium.iris.job.JobProgress;
 import com.techradium.iris.job.JobQuery;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.JobStats;
@@ -40,6 +42,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A complete {@link JobStore} in memory: the default for tests, the demo and single-node use. Jobs
@@ -185,6 +188,20 @@ public final class InMemoryJobStore implements JobStore {
   }
 
   @Override
+  public boolean reportProgress(LeaseRef ref, JobProgress progress) {
+    Objects.requireNonNull(progress, "progress");
+    return write(
+        () -> {
+          Job job = table.held(ref);
+          if (job == null) {
+            return false;
+          }
+          table.save(job, job.toBuilder().progress(progress).build(), progress.updatedAt());
+          return true;
+        });
+  }
+
+  @Override
   public Optional<Job> finish(LeaseRef ref, JobOutcome outcome, Instant now) {
     return write(
         () -> {
@@ -261,6 +278,11 @@ public final class InMemoryJobStore implements JobStore {
   @Override
   public JobStats stats(StatsQuery query, Instant now) {
     return read(() -> table.stats(query, now));
+  }
+
+  @Override
+  public List<JobLoad> load(@Nullable TenantId tenant, @Nullable String queue, Instant now) {
+    return read(() -> table.load(tenant, queue, now));
   }
 
   @Override

@@ -5,6 +5,7 @@ import com.techradium.iris.core.TenantId;
 import com.techradium.iris.job.AttemptOutcome;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
+import com.techradium.iris.job.JobLoad;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.JobStats;
 import com.techradium.iris.job.spi.JobDependencies;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -111,6 +113,52 @@ final class JobTable {
       }
     }
     return tally.result();
+  }
+
+  /**
+   * Waiting and running jobs per (queue, tenant): walks the due part of the claimable index (rank
+   * order: a job's rank is never after its run-at, so the walk stops at the first rank past {@code
+   * now}) and the running jobs.
+   */
+  List<JobLoad> load(@Nullable TenantId tenant, @Nullable String queue, Instant now) {
+    Map<String, Map<TenantId, long[]>> counts = new TreeMap<>();
+    Map<String, Map<TenantId, Instant>> oldest = new HashMap<>();
+    long maxRank = now.toEpochMilli();
+    for (Map.Entry<String, NavigableSet<Job>> q : claimable.entrySet()) {
+      if (queue != null && !queue.equals(q.getKey())) {
+        continue;
+      }
+      for (Job job : q.getValue()) {
+        if (job.rank() > maxRank) {
+          break;
+        }
+        if (job.runAt().isAfter(now) || (tenant != null && !tenant.equals(job.tenant()))) {
+          continue;
+        }
+        counts.computeIfAbsent(job.queue(), k -> new TreeMap<>())
+            .computeIfAbsent(job.tenant(), k -> new long[2])[0]++;
+        oldest
+            .computeIfAbsent(job.queue(), k -> new HashMap<>())
+            .merge(job.tenant(), job.runAt(), (a, b) -> a.isBefore(b) ? a : b);
+      }
+    }
+    for (UUID id : running) {
+      Job job = jobs.get(id);
+      if ((queue == null || queue.equals(job.queue()))
+          && (tenant == null || tenant.equals(job.tenant()))) {
+        counts.computeIfAbsent(job.queue(), k -> new TreeMap<>())
+            .computeIfAbsent(job.tenant(), k -> new long[2])[1]++;
+      }
+    }
+    List<JobLoad> rows = new ArrayList<>();
+    counts.forEach(
+        (q, byTenant) ->
+            byTenant.forEach(
+                (t, n) ->
+                    rows.add(
+                        new JobLoad(
+                            q, t, n[0], n[1], oldest.getOrDefault(q, Map.of()).get(t), now))));
+    return List.copyOf(rows);
   }
 
   @Nullable Job owned(TenantId tenant, UUID id) {

@@ -12,6 +12,8 @@ import com.techradium.iris.job.EnqueueResult;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
 import com.techradium.iris.job.JobLease;
+import com.techradium.iris.job.JobLoad;
+import com.techradium.iris.job.JobProgress;
 import com.techradium.iris.job.JobQuery;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.JobStats;
@@ -24,6 +26,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where jobs, queues and cron schedules live: the port every job store (in-memory, PostgreSQL,
@@ -38,8 +41,9 @@ import java.util.UUID;
  *
  * <p><b>Tenancy.</b> Jobs, attempts and schedules are tenant-owned: a method taking a {@link
  * TenantId} never sees another tenant's data. Claiming, lease expiry, cleanup and due schedules
- * span tenants because workers serve all of them; the job keeps its tenant. Queue configurations
- * belong to the deployment, not to a tenant.
+ * span tenants because workers serve all of them, and so does {@link #load} without a tenant (the
+ * operator's view); the job keeps its tenant. Queue configurations belong to the deployment, not to
+ * a tenant.
  *
  * <p><b>Leases.</b> A claimed job is {@link JobState#RUNNING} with a {@link JobLease} whose token
  * is fresh per claim. The calls taking a {@link LeaseRef} act only while the job is still running
@@ -189,6 +193,18 @@ public interface JobStore {
   Optional<Job> renewLease(LeaseRef lease, Instant expiresAt, Instant now);
 
   /**
+   * Stores the progress a running attempt reports: sets {@link Job#progress()} to {@code progress},
+   * changing nothing else (not even {@link Job#updatedAt()}: the progress carries its own time). A
+   * later report replaces it; it stays on the job after the attempt ends. Cheap enough for a
+   * handler to call often: one conditional write, no lock taken beyond the job's own.
+   *
+   * @param lease the job and the lease token the caller holds
+   * @param progress what to store, its {@code updatedAt} the facade's current time
+   * @return whether the lease was held (and the progress stored); false changes nothing
+   */
+  boolean reportProgress(LeaseRef lease, JobProgress progress);
+
+  /**
    * Ends the running attempt with {@code outcome}, atomically with: clearing the lease, appending
    * the {@link JobAttempt} ({@code number = attempts}, {@code owner}, {@code startedAt} from the
    * job, {@code finishedAt = now}), setting {@code lastError} (or {@code result}), setting {@code
@@ -271,6 +287,19 @@ public interface JobStore {
    * @return the figures
    */
   JobStats stats(StatsQuery query, Instant now);
+
+  /**
+   * What each tenant has waiting and running per queue, as defined by {@link JobLoad}: one row per
+   * (queue, tenant) with at least one waiting or running job, ordered by queue, then tenant. A
+   * consistent snapshot is not required: each row's figures may be read at slightly different
+   * moments under concurrent changes.
+   *
+   * @param tenant one tenant's rows only, or null for every tenant
+   * @param queue one queue's rows only, or null for every queue
+   * @param now the facade's current time: a claimable job is waiting if its run-at is not after it
+   * @return the rows, ordered by queue, then tenant
+   */
+  List<JobLoad> load(@Nullable TenantId tenant, @Nullable String queue, Instant now);
 
   /**
    * Push notification that jobs became due, if this store offers it; workers then poll less

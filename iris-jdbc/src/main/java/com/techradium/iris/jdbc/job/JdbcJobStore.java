@@ -15,6 +15,8 @@ import com.techradium.iris.job.CronSchedule;
 import com.techradium.iris.job.EnqueueResult;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
+import com.techradium.iris.job.JobLoad;
+import com.techradium.iris.job.JobProgress;
 import com.techradium.iris.job.JobQuery;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.JobStats;
@@ -48,8 +50,8 @@ import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link JobStore} on PostgreSQL (tables of migrations V3 and V11; run {@link JdbcIris#migrate}
- * first): durable jobs shared by every node using the database.
+ * A {@link JobStore} on PostgreSQL (tables of migrations V3, V11 and V15; run {@link
+ * JdbcIris#migrate} first): durable jobs shared by every node using the database.
  *
  * <p><b>Claiming.</b> One statement takes a batch: a materialized CTE picks up to {@code limit} due
  * jobs per requested queue from the partial index {@code iris_jobs_claim} (claimable states only,
@@ -239,6 +241,32 @@ public final class JdbcJobStore implements JobStore {
                 .map(JobRows::job));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here one {@code UPDATE} of the job's row by primary key, conditional on state and lease
+   * token, in autocommit (one round trip). It names no indexed column, so PostgreSQL can make it a
+   * HOT update (no index entry written) when the row's page has room.
+   */
+  @Override
+  public boolean reportProgress(LeaseRef lease, JobProgress progress) {
+    Objects.requireNonNull(progress, "progress");
+    return read(
+            "report job progress",
+            dsl ->
+                dsl.update(J)
+                    .set(J.PROGRESS_PERCENT, (short) progress.percent())
+                    .set(J.PROGRESS_MESSAGE, progress.message())
+                    .set(J.PROGRESS_AT, progress.updatedAt())
+                    .where(
+                        J.TENANT_ID.eq(lease.tenant().value()),
+                        J.ID.eq(lease.jobId()),
+                        J.STATE.eq(JobRows.state(JobState.RUNNING)),
+                        J.LEASE_TOKEN.eq(lease.token()))
+                    .execute())
+        == 1;
+  }
+
   @Override
   public Optional<Job> finish(LeaseRef lease, JobOutcome outcome, Instant now) {
     if (outcome instanceof JobOutcome.Completed c) {
@@ -338,6 +366,20 @@ public final class JdbcJobStore implements JobStore {
   @Override
   public JobStats stats(StatsQuery query, Instant now) {
     return read("job stats", dsl -> JobStatsQuery.stats(dsl, query, now, CLAIMABLE));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here one grouped query ({@link JobLoadQuery}) over the rows the two partial indexes of live
+   * jobs point to: the claim index ({@code iris_jobs_claim}, claimable jobs by queue and rank, read
+   * up to rank {@code now}) and the lease index ({@code iris_jobs_leases}, running jobs). Its cost
+   * grows with the waiting and running jobs (and the dead entries those indexes hold until VACUUM),
+   * never with finished jobs.
+   */
+  @Override
+  public List<JobLoad> load(@Nullable TenantId tenant, @Nullable String queue, Instant now) {
+    return read("job load", dsl -> JobLoadQuery.load(dsl, tenant, queue, now));
   }
 
   @Override

@@ -14,6 +14,7 @@ import com.techradium.iris.job.CronSchedule;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
 import com.techradium.iris.job.JobLease;
+import com.techradium.iris.job.JobProgress;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.ParentFailurePolicy;
 import com.techradium.iris.job.QueueConfig;
@@ -28,7 +29,7 @@ import java.util.UUID;
 import org.jooq.JSONB;
 import org.jspecify.annotations.Nullable;
 
-/** Converts between the job package's values and the rows of the V3 job tables. */
+/** Converts between the job package's values and the rows of the job tables (V3, V15). */
 final class JobRows {
   private JobRows() {}
 
@@ -77,6 +78,11 @@ final class JobRows {
             ? null
             : new RetryBackoff(Duration.ofMillis(initial), Duration.ofMillis(r.getBackoffMaxMs()));
     JSONB result = r.getResult();
+    Short percent = r.getProgressPercent();
+    JobProgress progress =
+        percent == null
+            ? null
+            : new JobProgress(percent, r.getProgressMessage(), r.getProgressAt());
     return new Job(
         r.getId(),
         TenantId.of(r.getTenantId()),
@@ -101,7 +107,8 @@ final class JobRows {
         r.getCreatedAt(),
         r.getUpdatedAt(),
         r.getStartedAt(),
-        r.getFinishedAt());
+        r.getFinishedAt(),
+        progress);
   }
 
   /** Reads a record of {@code iris_jobs} from any record holding its columns. */

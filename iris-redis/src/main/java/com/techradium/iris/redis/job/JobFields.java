@@ -8,6 +8,7 @@ import com.techradium.iris.core.ValidationException;
 import com.techradium.iris.core.internal.IrisJson;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobLease;
+import com.techradium.iris.job.JobProgress;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.ParentFailurePolicy;
 import com.techradium.iris.job.RetryBackoff;
@@ -151,6 +152,11 @@ final class JobFields {
         leaseToken == null
             ? null
             : new JobLease(f.get("lo"), UUID.fromString(leaseToken), instant(f.get("le")));
+    String percent = f.get("gp");
+    JobProgress progress =
+        percent == null
+            ? null
+            : new JobProgress(Integer.parseInt(percent), f.get("gm"), instant(f.get("gt")));
     return new Job(
         UUID.fromString(f.get("id")),
         TenantId.of(f.get("t")),
@@ -178,7 +184,8 @@ final class JobFields {
         instant(f.get("ca")),
         instant(f.get("ua")),
         optionalInstant(f.get("sa")),
-        optionalInstant(f.get("fa")));
+        optionalInstant(f.get("fa")),
+        progress);
   }
 
   private static List<UUID> parents(@Nullable String joined) {

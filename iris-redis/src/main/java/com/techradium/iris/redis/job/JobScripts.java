@@ -14,6 +14,8 @@ final class JobScripts {
   static final RedisScript INSERT = load("insert");
   static final RedisScript CLAIM = load("claim");
   static final RedisScript RENEW = load("renew");
+  static final RedisScript PROGRESS = load("progress");
+  static final RedisScript LOAD = load("load");
   static final RedisScript FINISH = load("finish");
   static final RedisScript FINISH_ALL = load("finish-all");
   static final RedisScript RELEASE = load("release");

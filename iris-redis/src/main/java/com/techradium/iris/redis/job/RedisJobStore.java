@@ -10,6 +10,8 @@ import com.techradium.iris.job.CronSchedule;
 import com.techradium.iris.job.EnqueueResult;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
+import com.techradium.iris.job.JobLoad;
+import com.techradium.iris.job.JobProgress;
 import com.techradium.iris.job.JobQuery;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.JobStats;
@@ -32,12 +34,14 @@ import com.techradium.iris.redis.internal.RedisScript;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -344,6 +348,54 @@ public final class RedisJobStore implements JobStore {
     args.add(JobFields.millis(expiresAt));
     Object r = run(JobScripts.RENEW, now, args);
     return r == null ? Optional.empty() : Optional.of(JobFields.job(r));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here one script ({@code progress.lua}) that reads the job's tenant, state and lease token
+   * and, if the lease is held, sets three hash fields: no index or counter changes.
+   */
+  @Override
+  public boolean reportProgress(LeaseRef lease, JobProgress progress) {
+    Objects.requireNonNull(progress, "progress");
+    List<String> args = new ArrayList<>(leaseArgs(lease));
+    args.add(Integer.toString(progress.percent()));
+    args.add(progress.message() == null ? "0" : "1");
+    args.add(progress.message() == null ? "" : progress.message());
+    return JobFields.number(run(JobScripts.PROGRESS, progress.updatedAt(), args)) == 1;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here one read-only script ({@code load.lua}): for every queue asked (or the tenant's own
+   * counters), the per-queue counters give the tenants with claimable or running jobs, and for each
+   * such (queue, tenant) a {@code ZCOUNT} and a first-element read of the tenant's waiting set of
+   * the queue give the waiting jobs and the oldest. It costs one counter field per tenant that has
+   * or had jobs in the queue, plus {@code O(log n)} per row; finished jobs are never read.
+   */
+  @Override
+  public List<JobLoad> load(@Nullable TenantId tenant, @Nullable String queue, Instant now) {
+    List<String> args = List.of(tenant == null ? "" : tenant.value(), queue == null ? "" : queue);
+    List<?> r = JobFields.list(run(JobScripts.LOAD, now, args));
+    List<JobLoad> rows = new ArrayList<>(r.size());
+    for (Object item : r) {
+      List<?> row = JobFields.list(item);
+      Object oldest = row.size() > 4 ? row.get(4) : null;
+      rows.add(
+          new JobLoad(
+              JobFields.text(row.get(0)),
+              TenantId.of(JobFields.text(row.get(1))),
+              JobFields.number(row.get(2)),
+              JobFields.number(row.get(3)),
+              oldest == null
+                  ? null
+                  : Instant.ofEpochMilli((long) Double.parseDouble(JobFields.text(oldest))),
+              now));
+    }
+    rows.sort(Comparator.comparing(JobLoad::queue).thenComparing(JobLoad::tenant));
+    return List.copyOf(rows);
   }
 
   /**

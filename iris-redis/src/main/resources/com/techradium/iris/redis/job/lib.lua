@@ -5,7 +5,8 @@
 -- Job hash fields: id t(enant) q(ueue) ty(pe) pl(payload) pr(iority) st(ate) ra(runAt) at(tempts)
 -- ma(xAttempts) to(timeout) bi bm (backoff) ik ie (idempotency key, expiry) pa(rents, comma
 -- separated) pp (parent policy) cr (cancel requested 0/1) lo lt le (lease owner, token, expiry)
--- er(ror) rs (result) ca ua sa fa (created, updated, started, finished). Absent = null.
+-- er(ror) rs (result) ca ua sa fa (created, updated, started, finished) gp gm gt (progress
+-- percent, message, time). Absent = null.
 
 local P = KEYS[1]
 local NOW = tonumber(ARGV[1])

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Nested;
  *   <li>{@link JobControlContract}
  *   <li>{@link JobQueryContract}
  *   <li>{@link JobScheduleContract}
+ *   <li>{@link JobProgressContract}
+ *   <li>{@link JobLoadContract}
  * </ul>
  *
  * <p>Tests use fresh tenants and fresh queue names, so one database or Redis can serve the whole
@@ -132,6 +134,24 @@ public abstract class JobStoreContract extends JobContractSupport {
   /** {@link JobScheduleContract} against the adapter's store. */
   @Nested
   class QueuesAndSchedules extends JobScheduleContract {
+    @Override
+    protected JobStore newStore(Clock clock) {
+      return JobStoreContract.this.newStore(clock);
+    }
+  }
+
+  /** {@link JobProgressContract} against the adapter's store. */
+  @Nested
+  class Progress extends JobProgressContract {
+    @Override
+    protected JobStore newStore(Clock clock) {
+      return JobStoreContract.this.newStore(clock);
+    }
+  }
+
+  /** {@link JobLoadContract} against the adapter's store. */
+  @Nested
+  class OperatorView extends JobLoadContract {
     @Override
     protected JobStore newStore(Clock clock) {
       return JobStoreContract.this.newStore(clock);
