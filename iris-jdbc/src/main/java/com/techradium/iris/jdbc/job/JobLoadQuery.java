@@ -11,6 +11,8 @@ import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record5;
+import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +34,16 @@ final class JobLoadQuery {
   private JobLoadQuery() {}
 
   static List<JobLoad> load(
+      DSLContext dsl, @Nullable TenantId tenant, @Nullable String queue, Instant now) {
+    return query(dsl, tenant, queue, now)
+        .fetch(
+            r ->
+                new JobLoad(
+                    r.value1(), TenantId.of(r.value2()), r.value3(), r.value4(), r.value5(), now));
+  }
+
+  /** The statement, for {@link #load} and for tests that EXPLAIN it. */
+  static ResultQuery<Record5<String, String, Integer, Integer, Instant>> query(
       DSLContext dsl, @Nullable TenantId tenant, @Nullable String queue, Instant now) {
     Condition waiting =
         J.STATE
@@ -58,10 +70,6 @@ final class JobLoadQuery {
         .from(J)
         .where(where)
         .groupBy(J.QUEUE, J.TENANT_ID)
-        .orderBy(J.QUEUE, J.TENANT_ID)
-        .fetch(
-            r ->
-                new JobLoad(
-                    r.value1(), TenantId.of(r.value2()), r.value3(), r.value4(), r.value5(), now));
+        .orderBy(J.QUEUE, J.TENANT_ID);
   }
 }

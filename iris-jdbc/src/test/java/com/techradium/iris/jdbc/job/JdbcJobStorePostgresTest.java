@@ -346,6 +346,53 @@ class JdbcJobStorePostgresTest {
         .hasSize(10);
   }
 
+  @Test
+  void theOperatorViewReadsThePartialIndexesOfLiveJobsNeverTheFinishedOnes() throws Exception {
+    TenantId tenant = tenant();
+    String queue = queue();
+    List<NewJob> batch = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      batch.add(job(queue));
+    }
+    store.insert(tenant, batch, clock.instant());
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "update iris_jobs set state = 'completed', finished_at = run_at where queue = '"
+              + queue
+              + "' and id not in (select id from iris_jobs where queue = '"
+              + queue
+              + "' order by id limit 10)");
+      s.execute("analyze iris_jobs");
+    }
+    store.claim(ClaimRequest.of(queue, 3, "worker", LEASE), clock.instant());
+    clock.advance(Duration.ofSeconds(5));
+    DSLContext dsl = JdbcContext.of(pool).dsl();
+
+    for (String q : new String[] {queue, null}) {
+      for (TenantId t : new TenantId[] {null, tenant}) {
+        String plan = dsl.explain(JobLoadQuery.query(dsl, t, q, clock.instant())).plan();
+        // A bitmap OR of the two partial indexes of live jobs: the 19,990 completed rows of the
+        // queue are neither scanned nor fetched.
+        assertThat(plan)
+            .as("queue %s, tenant %s", q, t)
+            .contains("Bitmap Index Scan on iris_jobs_claim")
+            .contains("Bitmap Index Scan on iris_jobs_leases")
+            .doesNotContain("Seq Scan")
+            .doesNotContain("iris_jobs_pk");
+      }
+    }
+
+    assertThat(store.load(null, queue, clock.instant()))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.waiting()).isEqualTo(7);
+              assertThat(r.running()).isEqualTo(3);
+              assertThat(r.oldestWaitingAge()).contains(Duration.ofSeconds(5));
+            });
+  }
+
   // ---- LISTEN/NOTIFY -------------------------------------------------------------------------
 
   @Test
