@@ -195,8 +195,9 @@ public interface JobStore {
   /**
    * Stores the progress a running attempt reports: sets {@link Job#progress()} to {@code progress},
    * changing nothing else (not even {@link Job#updatedAt()}: the progress carries its own time). A
-   * later report replaces it; it stays on the job after the attempt ends. Cheap enough for a
-   * handler to call often: one conditional write, no lock taken beyond the job's own.
+   * later report replaces it, and no other call clears it: it stays on the job across later claims
+   * and after the job finished. Stores make it one conditional write (a handler may call it every
+   * few seconds).
    *
    * @param lease the job and the lease token the caller holds
    * @param progress what to store, its {@code updatedAt} the facade's current time
