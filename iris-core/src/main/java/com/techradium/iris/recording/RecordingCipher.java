@@ -331,7 +331,7 @@ public final class RecordingCipher {
       start = in.readNBytes((int) first);
     }
     if (start.length < RecordingHeader.FIXED_LENGTH) {
-      throw new TamperedDataException("not an IRIS recording of format version 1");
+      throw new TamperedDataException(RecordingHeader.NOT_A_RECORDING);
     }
     int length = RecordingHeader.announcedLength(start);
     if (length > storedLength) {

@@ -2,10 +2,8 @@ package com.techradium.iris.recording;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.function.LongConsumer;
-import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +18,6 @@ public final class RecordingEncryptor extends OutputStream {
   private final SegmentCipher cipher;
   private final byte[] plain;
   private final byte[] sealed;
-  private final CRC32C checksum = new CRC32C();
   private final LongConsumer onClose;
   private int pending;
   private long index;
@@ -43,7 +40,6 @@ public final class RecordingEncryptor extends OutputStream {
 
   private void emit(byte[] bytes, int length) throws IOException {
     sink.write(bytes, 0, length);
-    checksum.update(bytes, 0, length);
     ciphertextBytes += length;
   }
 
@@ -121,15 +117,14 @@ public final class RecordingEncryptor extends OutputStream {
             ciphertextBytes,
             header.segmentSize(),
             header.providerId(),
-            header.key(),
-            HexFormat.of().toHexDigits((int) checksum.getValue()));
+            header.key());
     onClose.accept(plaintextBytes);
   }
 
   /**
    * What was written.
    *
-   * @return the lengths, segment size, wrapped key and checksum of what was written
+   * @return the lengths, segment size and wrapped key of what was written
    * @throws IllegalStateException before {@link #close()} has succeeded
    */
   public SealedRecording sealed() {

@@ -9,10 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The header of a recording (docs/RECORDING_FORMAT.md). The whole header, exactly as stored, is the
- * associated data of every segment, so changing any byte of it fails every segment. It is written
- * once and never rewritten: key rotation records a newer wrapping of the same data key in the
- * metadata store.
+ * The header of a recording (docs/RECORDING_FORMAT.md). The whole header, exactly as stored, is
+ * bound to every segment, so changing any byte of it fails every segment: in format version 2
+ * through the key derivation (its SHA-256 is part of the HKDF info), in version 1, which is still
+ * read, as the associated data of every segment. It is written once and never rewritten: key
+ * rotation records a newer wrapping of the same data key in the metadata store.
  */
 record RecordingHeader(
     int segmentSize,
@@ -22,12 +23,18 @@ record RecordingHeader(
     String recordingId,
     String providerId,
     WrappedKey key,
-    byte[] bound,
+    byte[] encoded,
     int length) {
-  // bound: the whole encoded header, the associated data of every segment
+  // encoded: the whole header as stored, bound to every segment
 
   static final byte[] MAGIC = {'I', 'R', 'C', 'R'};
-  static final int VERSION = 1;
+
+  /** The version written: the header bound through the key derivation, no associated data. */
+  static final int VERSION = 2;
+
+  /** The first version, still read: the whole header is the associated data of every segment. */
+  static final int VERSION_1 = 1;
+
   static final int ALGORITHM_AES256_GCM_HKDF_SHA256 = 1;
   static final int SALT_LENGTH = 32;
   static final int NONCE_PREFIX_LENGTH = 7;
@@ -37,6 +44,7 @@ record RecordingHeader(
   static final int MIN_SEGMENT_SIZE = 1024;
   static final int MAX_SEGMENT_SIZE = 16 * 1024 * 1024;
   static final int MAX_ID_LENGTH = 128;
+  static final String NOT_A_RECORDING = "not an IRIS recording of format version 1 or 2";
 
   /** A header for a new recording, encoded. */
   static RecordingHeader create(
@@ -96,21 +104,26 @@ record RecordingHeader(
 
   /** The encoded header (a copy). */
   byte[] encode() {
-    return bound.clone();
+    return encoded.clone();
+  }
+
+  /** The format version of this header: {@link #VERSION} or {@link #VERSION_1}. */
+  int version() {
+    return encoded[4];
   }
 
   /**
    * The total header length announced by the first bytes of a recording (at least {@link
    * #FIXED_LENGTH} of them).
    *
-   * @throws TamperedDataException if they are not the start of a recording of this version
+   * @throws TamperedDataException if they are not the start of a recording of a version read here
    */
   static int announcedLength(byte[] start) {
     if (start.length < FIXED_LENGTH
         || !Arrays.equals(start, 0, 4, MAGIC, 0, 4)
-        || start[4] != VERSION
+        || (start[4] != VERSION && start[4] != VERSION_1)
         || start[5] != ALGORITHM_AES256_GCM_HKDF_SHA256) {
-      throw new TamperedDataException("not an IRIS recording of format version 1");
+      throw new TamperedDataException(NOT_A_RECORDING);
     }
     int length = ByteBuffer.wrap(start, 6, 4).getInt();
     if (length < FIXED_LENGTH + 10 || length > MAX_LENGTH) {
@@ -172,12 +185,12 @@ record RecordingHeader(
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof RecordingHeader that && Arrays.equals(bound, that.bound);
+    return other instanceof RecordingHeader that && Arrays.equals(encoded, that.encoded);
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(bound);
+    return Arrays.hashCode(encoded);
   }
 
   @Override

@@ -17,10 +17,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -103,17 +106,31 @@ public final class RecordingVault {
     tenants.require(tenant);
     String id = context.ids().next().toString();
     RecordingUpload upload = store.create(tenant, id);
+    // The CRC32C of the stored bytes (for checking storage without keys) is taken on their way
+    // into the store, whatever the store; the cipher only encrypts, and its AES-GCM tags
+    // authenticate every segment when it is read.
+    CheckedOutputStream stored = new CheckedOutputStream(upload, new CRC32C());
     RecordingEncryptor encryptor;
     try {
-      encryptor = cipher.encrypt(tenant, id, upload);
+      encryptor = cipher.encrypt(tenant, id, stored);
     } catch (IOException | RuntimeException e) {
       upload.abort();
       throw e;
     }
-    return new RecordingWriter(encryptor, done -> commit(tenant, id, details, done), upload::abort);
+    return new RecordingWriter(
+        encryptor,
+        done ->
+            commit(
+                tenant,
+                id,
+                details,
+                done,
+                HexFormat.of().toHexDigits((int) stored.getChecksum().getValue())),
+        upload::abort);
   }
 
-  private Recording commit(TenantId tenant, String id, NewRecording details, SealedRecording s) {
+  private Recording commit(
+      TenantId tenant, String id, NewRecording details, SealedRecording s, String checksum) {
     Recording recording =
         new Recording(
             tenant,
@@ -126,7 +143,7 @@ public final class RecordingVault {
             s.segmentSize(),
             s.providerId(),
             s.key(),
-            s.checksum(),
+            checksum,
             context.clock().instant(),
             null);
     try {

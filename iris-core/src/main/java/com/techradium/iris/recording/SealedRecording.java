@@ -11,16 +11,9 @@ import java.util.Objects;
  * @param segmentSize plaintext bytes per segment
  * @param providerId the key provider that wrapped the data key
  * @param key the wrapped data key, as written in the header
- * @param checksum CRC32C of every byte written to the sink, 8 lowercase hex digits (the checksum S3
- *     can verify natively; authenticity comes from the AES-GCM tags, not from this)
  */
 public record SealedRecording(
-    long plaintextBytes,
-    long ciphertextBytes,
-    int segmentSize,
-    String providerId,
-    WrappedKey key,
-    String checksum) {
+    long plaintextBytes, long ciphertextBytes, int segmentSize, String providerId, WrappedKey key) {
   /**
    * Creates a {@code SealedRecording}, checking its components.
    *
@@ -29,12 +22,9 @@ public record SealedRecording(
    * @param segmentSize plaintext bytes per segment
    * @param providerId the key provider that wrapped the data key
    * @param key the wrapped data key, as written in the header
-   * @param checksum CRC32C of every byte written to the sink, 8 lowercase hex digits (the checksum
-   *     S3 can verify natively; authenticity comes from the AES-GCM tags, not from this)
    */
   public SealedRecording {
     Objects.requireNonNull(providerId, "providerId");
     Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(checksum, "checksum");
   }
 }

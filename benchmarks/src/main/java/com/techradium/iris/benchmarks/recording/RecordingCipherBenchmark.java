@@ -31,11 +31,11 @@ import org.openjdk.jmh.annotations.State;
  * Encrypting and decrypting an 8 MiB recording in 64 KiB segments with IRIS's {@link
  * RecordingCipher}, beside Tink's AES-GCM-HKDF streaming AEAD ({@code AesGcmHkdfStreaming}, 32-byte
  * HKDF-SHA256 derived keys, 64 KiB ciphertext segments) in the same run, also with the CRC32C of
- * its output that IRIS computes for every recording; a random 1 KiB range read of a 64 MiB
- * recording; and streaming 1 GiB through the encryptor (with {@code -prof gc}: bytes allocated per
- * GiB, which stays at a few segments' worth of buffers and JCE scratch). Throughput is operations
- * per second; multiply by 8 MiB for bytes per second. {@link RecordingCipherCpuTime} runs the same
- * methods timed in thread CPU time.
+ * its output that {@code RecordingVault} takes of every recording on its way into the store; a
+ * random 1 KiB range read of a 64 MiB recording; and streaming 1 GiB through the encryptor (with
+ * {@code -prof gc}: bytes allocated per GiB, which stays at a few segments' worth of buffers and
+ * JCE scratch). Throughput is operations per second; multiply by 8 MiB for bytes per second. {@link
+ * RecordingCipherCpuTime} runs the same methods timed in thread CPU time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -125,9 +125,9 @@ public class RecordingCipherBenchmark {
   }
 
   /**
-   * Tink plus the CRC32C of what it wrote: the stored-bytes checksum that {@link
-   * RecordingEncryptor#sealed()} returns with every recording (and its metadata keeps), which a
-   * host storing Tink's output with the same checksum computes on top.
+   * Tink plus the CRC32C of what it wrote: the stored-bytes checksum that {@code RecordingVault}
+   * takes on the way into the store (and the metadata keeps), outside the cipher, which a host
+   * storing Tink's output with the same checksum computes on top.
    */
   @Benchmark
   public long tinkEncryptWithCrc32c() throws IOException, GeneralSecurityException {

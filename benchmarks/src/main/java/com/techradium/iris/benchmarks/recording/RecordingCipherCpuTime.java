@@ -7,16 +7,20 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
 
 /**
  * The {@link RecordingCipherBenchmark} operations timed in thread CPU time rather than wall-clock
  * time: each round runs every operation once, in turn, so IRIS and Tink share whatever the machine
- * is doing, and each is charged only for the CPU its own thread used. On a shared machine, where
- * other processes take the CPU away for whole scheduler slices, JMH's wall-clock scores can swing
- * by a factor of two between iterations; CPU time per operation does not, so the IRIS-to-Tink ratio
- * stays readable. Prints the median and the 10th percentile per operation after a warm-up of a
- * quarter of the rounds.
+ * is doing, and each is charged only for the CPU its own thread used. The order is shuffled every
+ * round (with a fixed seed), so no operation always follows the same one: an encryption that
+ * follows a decryption finds the 8 MiB plaintext pushed out of the cache by the decryption's own 8
+ * MiB and pays for reading it back (2 to 4 % of an encryption here), which a fixed order charges to
+ * one side every round. On a shared machine, where other processes take the CPU away for whole
+ * scheduler slices, JMH's wall-clock scores can swing by a factor of two between iterations; CPU
+ * time per operation does not, so the IRIS-to-Tink ratio stays readable. Prints the median and the
+ * 10th percentile per operation after a warm-up of a quarter of the rounds.
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar \
@@ -46,8 +50,11 @@ public final class RecordingCipherCpuTime {
     operations.keySet().forEach(name -> nanos.put(name, new ArrayList<>()));
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long blackhole = 0;
+    List<Map.Entry<String, Callable<Long>>> order = new ArrayList<>(operations.entrySet());
+    Random shuffle = new Random(42);
     for (int round = 0; round < rounds; round++) {
-      for (Map.Entry<String, Callable<Long>> operation : operations.entrySet()) {
+      Collections.shuffle(order, shuffle);
+      for (Map.Entry<String, Callable<Long>> operation : order) {
         long start = threads.getCurrentThreadCpuTime();
         blackhole += operation.getValue().call();
         long used = threads.getCurrentThreadCpuTime() - start;

@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.techradium.iris.core.ConflictException;
+import com.techradium.iris.core.IrisContext;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.TimeOrderedIds;
+import com.techradium.iris.recording.LocalKeyProvider;
+import com.techradium.iris.recording.NewRecording;
 import com.techradium.iris.recording.Recording;
+import com.techradium.iris.recording.RecordingVault;
+import com.techradium.iris.recording.memory.InMemoryRecordingStore;
 import com.techradium.iris.recording.spi.RecordingMetadataStore;
 import com.techradium.iris.recording.spi.WrappedKey;
 import com.techradium.iris.testkit.ContractSupport;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,10 +25,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +117,34 @@ public abstract class RecordingMetadataStoreContract
       assertThat(first).extracting(Recording::id).containsExactlyElementsOf(inserted.subList(0, 3));
       assertThat(rest).extracting(Recording::id).containsExactlyElementsOf(inserted.subList(3, 5));
       assertThat(store().count(tenant)).isEqualTo(5);
+    }
+
+    @Test
+    void aVaultKeepsHereTheCrc32cOfTheStoredBytes() throws IOException {
+      TenantId tenant = newTenant();
+      InMemoryRecordingStore bytes = new InMemoryRecordingStore();
+      RecordingVault vault =
+          RecordingVault.builder()
+              .context(IrisContext.builder().clock(clock).build())
+              .keyProvider(LocalKeyProvider.ephemeral())
+              .store(bytes)
+              .metadataStore(store())
+              .segmentSize(4096)
+              .build();
+      byte[] audio = new byte[20_000];
+      new Random(1).nextBytes(audio);
+      Recording recording =
+          vault.store(
+              tenant,
+              new NewRecording("call-1", "audio/wav", Duration.ofSeconds(1)),
+              new ByteArrayInputStream(audio));
+      CRC32C crc = new CRC32C();
+      try (InputStream in = bytes.read(tenant, recording.id(), 0, recording.storedBytes())) {
+        crc.update(in.readAllBytes());
+      }
+
+      assertThat(store().find(tenant, recording.id()).orElseThrow().checksum())
+          .isEqualTo(String.format("%08x", crc.getValue()));
     }
 
     @Test

@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -257,6 +258,32 @@ public abstract class RecordingStoreContract extends ContractSupport<RecordingSt
 
       assertThat(out.toByteArray()).isEqualTo(Arrays.copyOfRange(audio, 4000, 9001));
       assertThat(store().size(tenant, recording.id())).hasValue(recording.storedBytes());
+    }
+
+    @Test
+    void theMetadataChecksumIsTheCrc32cOfWhatThisStoreHolds() throws IOException {
+      TenantId tenant = newTenant();
+      RecordingVault vault =
+          RecordingVault.builder()
+              .context(IrisContext.builder().clock(clock).build())
+              .keyProvider(LocalKeyProvider.ephemeral())
+              .store(store())
+              .metadataStore(new InMemoryRecordingMetadataStore())
+              .segmentSize(4096)
+              .build();
+      for (int length : new int[] {0, 4096, 50_000}) {
+        Recording recording =
+            vault.store(
+                tenant,
+                new NewRecording("call-" + length, "audio/wav", Duration.ofSeconds(1)),
+                new ByteArrayInputStream(bytes(length, length)));
+        CRC32C crc = new CRC32C();
+        crc.update(read(store(), tenant, recording.id(), 0, Long.MAX_VALUE));
+
+        assertThat(recording.checksum())
+            .as("%d bytes of audio", length)
+            .isEqualTo(String.format("%08x", crc.getValue()));
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.HexFormat;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -11,9 +12,10 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * An encoder of the recording format written from docs/RECORDING_FORMAT.md alone, on the JDK only
- * (HKDF from HMAC-SHA256 by RFC 5869), sharing no code with {@code RecordingCipher}: the test
- * vectors come from it and the library must agree with it. {@link #main} prints the vectors file.
+ * An encoder of the recording format, versions 1 and 2, written from docs/RECORDING_FORMAT.md
+ * alone, on the JDK only (HKDF from HMAC-SHA256 by RFC 5869), sharing no code with {@code
+ * RecordingCipher}: the test vectors come from it and the library must agree with it. {@link #main}
+ * prints the vectors file of a version.
  */
 final class RecordingFormatReference {
   private RecordingFormatReference() {}
@@ -52,7 +54,7 @@ final class RecordingFormatReference {
     return out;
   }
 
-  static byte[] header(Inputs in) {
+  static byte[] header(Inputs in, int version) {
     byte[] tenant = in.tenant().getBytes(StandardCharsets.US_ASCII);
     byte[] id = in.recordingId().getBytes(StandardCharsets.UTF_8);
     byte[] provider = in.providerId().getBytes(StandardCharsets.US_ASCII);
@@ -70,7 +72,7 @@ final class RecordingFormatReference {
             + 2
             + in.wrappedKey().length;
     ByteBuffer out = ByteBuffer.allocate(length);
-    out.put(new byte[] {'I', 'R', 'C', 'R', 1, 1});
+    out.put(new byte[] {'I', 'R', 'C', 'R', (byte) version, 1});
     out.putInt(length).putInt(in.segmentSize()).put(in.salt()).put(in.noncePrefix());
     for (byte[] field : new byte[][] {tenant, id, provider, keyId, in.wrappedKey()}) {
       out.putShort((short) field.length).put(field);
@@ -78,14 +80,23 @@ final class RecordingFormatReference {
     return out.array();
   }
 
-  static byte[] recordingKey(Inputs in) throws GeneralSecurityException {
-    return hkdfSha256(
-        in.dataKey(), in.salt(), "IRIS recording v1".getBytes(StandardCharsets.US_ASCII), 32);
+  /** Version 1: "IRIS recording v1"; version 2: "IRIS recording v2" || SHA-256(header). */
+  static byte[] hkdfInfo(Inputs in, int version) throws GeneralSecurityException {
+    byte[] label = ("IRIS recording v" + version).getBytes(StandardCharsets.US_ASCII);
+    if (version == 1) {
+      return label;
+    }
+    byte[] digest = MessageDigest.getInstance("SHA-256").digest(header(in, version));
+    return ByteBuffer.allocate(label.length + digest.length).put(label).put(digest).array();
   }
 
-  static byte[] encrypt(Inputs in) throws GeneralSecurityException {
-    byte[] header = header(in);
-    SecretKeySpec key = new SecretKeySpec(recordingKey(in), "AES");
+  static byte[] recordingKey(Inputs in, int version) throws GeneralSecurityException {
+    return hkdfSha256(in.dataKey(), in.salt(), hkdfInfo(in, version), 32);
+  }
+
+  static byte[] encrypt(Inputs in, int version) throws GeneralSecurityException {
+    byte[] header = header(in, version);
+    SecretKeySpec key = new SecretKeySpec(recordingKey(in, version), "AES");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(header);
     byte[] p = in.plaintext();
@@ -101,7 +112,9 @@ final class RecordingFormatReference {
               .array();
       Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
       gcm.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
-      gcm.updateAAD(header);
+      if (version == 1) {
+        gcm.updateAAD(header);
+      }
       out.writeBytes(gcm.doFinal(p, from, to - from));
     }
     return out.toByteArray();
@@ -162,11 +175,18 @@ final class RecordingFormatReference {
     };
   }
 
-  /** Prints the vectors file. */
+  /**
+   * Prints the vectors file of the version given as the only argument (1 or 2).
+   *
+   * @param args the format version
+   * @throws Exception if the JDK lacks HMAC-SHA256, SHA-256 or AES-GCM
+   */
   public static void main(String[] args) throws Exception {
+    int version = Integer.parseInt(args[0]);
     HexFormat hex = HexFormat.of();
     StringBuilder json =
-        new StringBuilder("{\n  \"format\": \"IRIS recording v1\",\n  \"vectors\": [\n");
+        new StringBuilder(
+            "{\n  \"format\": \"IRIS recording v" + version + "\",\n  \"vectors\": [\n");
     Inputs[] all = inputs();
     for (int i = 0; i < all.length; i++) {
       Inputs in = all[i];
@@ -201,17 +221,21 @@ final class RecordingFormatReference {
           .append("      \"wrappedKey\": \"")
           .append(hex.formatHex(in.wrappedKey()))
           .append("\",\n")
+          .append(
+              version == 1
+                  ? ""
+                  : "      \"hkdfInfo\": \"" + hex.formatHex(hkdfInfo(in, version)) + "\",\n")
           .append("      \"recordingKey\": \"")
-          .append(hex.formatHex(recordingKey(in)))
+          .append(hex.formatHex(recordingKey(in, version)))
           .append("\",\n")
           .append("      \"plaintext\": \"")
           .append(hex.formatHex(in.plaintext()))
           .append("\",\n")
           .append("      \"header\": \"")
-          .append(hex.formatHex(header(in)))
+          .append(hex.formatHex(header(in, version)))
           .append("\",\n")
           .append("      \"stored\": \"")
-          .append(hex.formatHex(encrypt(in)))
+          .append(hex.formatHex(encrypt(in, version)))
           .append("\"\n")
           .append(i == all.length - 1 ? "    }\n" : "    },\n");
     }

@@ -21,24 +21,38 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The shipped test vectors ({@code recording-format-v1-vectors.json} in iris-testkit, described in
- * docs/RECORDING_FORMAT.md) are what an encoder written from the document produces, and the library
- * decrypts them, whole and by range.
+ * The shipped test vectors ({@code recording-format-v1-vectors.json} and {@code
+ * recording-format-v2-vectors.json} in iris-testkit, described in docs/RECORDING_FORMAT.md) are
+ * what an encoder written from the document produces, the library decrypts both versions, whole and
+ * by range, and what it writes is version 2 exactly as the document says.
  */
 class RecordingFormatVectorsTest {
   private static final HexFormat HEX = HexFormat.of();
 
-  private static List<JsonNode> vectors() throws IOException {
+  private static List<JsonNode> vectors(int version) throws IOException {
     try (InputStream in =
         RecordingFormatVectorsTest.class.getResourceAsStream(
-            "/com/techradium/iris/testkit/recording/recording-format-v1-vectors.json")) {
+            "/com/techradium/iris/testkit/recording/recording-format-v"
+                + version
+                + "-vectors.json")) {
       assertThat(in).as("vectors file on the classpath").isNotNull();
+      JsonNode file = new ObjectMapper().readTree(in);
+      assertThat(file.get("format").asText()).isEqualTo("IRIS recording v" + version);
       List<JsonNode> out = new ArrayList<>();
-      new ObjectMapper().readTree(in).get("vectors").forEach(out::add);
+      file.get("vectors").forEach(out::add);
       return out;
     }
+  }
+
+  private static RecordingCipher cipherFor(JsonNode vector) {
+    return RecordingCipher.builder()
+        .keyProvider(fixed(vector))
+        .segmentSize(vector.get("segmentSize").asInt())
+        .build();
   }
 
   private static byte[] hex(JsonNode vector, String field) {
@@ -80,28 +94,31 @@ class RecordingFormatVectorsTest {
     };
   }
 
-  @Test
-  void theVectorsAreWhatTheDocumentedEncodingProduces() throws Exception {
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2})
+  void theVectorsAreWhatTheDocumentedEncodingProduces(int version) throws Exception {
     RecordingFormatReference.Inputs[] inputs = RecordingFormatReference.inputs();
-    List<JsonNode> vectors = vectors();
+    List<JsonNode> vectors = vectors(version);
     assertThat(vectors).hasSize(inputs.length);
     for (int i = 0; i < inputs.length; i++) {
       JsonNode vector = vectors.get(i);
-      assertThat(RecordingFormatReference.header(inputs[i])).isEqualTo(hex(vector, "header"));
-      assertThat(RecordingFormatReference.recordingKey(inputs[i]))
+      RecordingFormatReference.Inputs in = inputs[i];
+      assertThat(RecordingFormatReference.header(in, version)).isEqualTo(hex(vector, "header"));
+      if (version > 1) {
+        assertThat(RecordingFormatReference.hkdfInfo(in, version))
+            .isEqualTo(hex(vector, "hkdfInfo"));
+      }
+      assertThat(RecordingFormatReference.recordingKey(in, version))
           .isEqualTo(hex(vector, "recordingKey"));
-      assertThat(RecordingFormatReference.encrypt(inputs[i])).isEqualTo(hex(vector, "stored"));
+      assertThat(RecordingFormatReference.encrypt(in, version)).isEqualTo(hex(vector, "stored"));
     }
   }
 
-  @Test
-  void theLibraryDecryptsEveryVectorWholeAndByRange() throws Exception {
-    for (JsonNode vector : vectors()) {
-      RecordingCipher cipher =
-          RecordingCipher.builder()
-              .keyProvider(fixed(vector))
-              .segmentSize(vector.get("segmentSize").asInt())
-              .build();
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2})
+  void theLibraryDecryptsEveryVectorWholeAndByRange(int version) throws Exception {
+    for (JsonNode vector : vectors(version)) {
+      RecordingCipher cipher = cipherFor(vector);
       TenantId tenant = TenantId.of(vector.get("tenant").asText());
       String id = vector.get("recordingId").asText();
       byte[] stored = hex(vector, "stored");
@@ -134,23 +151,65 @@ class RecordingFormatVectorsTest {
     }
   }
 
-  @Test
-  void theLibraryEncryptsAsTheDocumentSaysGivenTheSameRandomness() throws Exception {
-    JsonNode vector = vectors().get(2);
-    RecordingCipher cipher =
-        RecordingCipher.builder()
-            .keyProvider(fixed(vector))
-            .segmentSize(vector.get("segmentSize").asInt())
-            .build();
-    ByteArrayOutputStream stored = new ByteArrayOutputStream();
-    try (var out =
-        cipher.encrypt(TenantId.of("acme"), vector.get("recordingId").asText(), stored)) {
-      out.write(hex(vector, "plaintext"));
-    }
-    byte[] mine = stored.toByteArray();
-    byte[] theirs = hex(vector, "stored");
+  /**
+   * Version 1 and version 2 bind the header differently (associated data, key derivation), so a
+   * recording relabelled as the other version, its header otherwise intact, fails authentication.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2})
+  void aRecordingRelabelledAsTheOtherVersionIsTampered(int version) throws Exception {
+    for (JsonNode vector : vectors(version)) {
+      byte[] relabelled = hex(vector, "stored");
+      relabelled[4] = (byte) (3 - version);
 
-    assertThat(mine).hasSameSizeAs(theirs);
-    assertThat(Arrays.copyOf(mine, 10)).isEqualTo(Arrays.copyOf(theirs, 10));
+      assertThatThrownBy(
+              () ->
+                  cipherFor(vector)
+                      .decrypt(
+                          TenantId.of(vector.get("tenant").asText()),
+                          vector.get("recordingId").asText(),
+                          new ByteArrayInputStream(relabelled),
+                          new ByteArrayOutputStream()))
+          .as(vector.get("name").asText())
+          .isInstanceOf(TamperedDataException.class);
+    }
+  }
+
+  /**
+   * What the library writes is version 2 byte for byte as the document encodes it: given the salt
+   * and nonce prefix the library drew (read back from its header), the reference encoder produces
+   * the same stored recording.
+   */
+  @Test
+  void theLibraryWritesVersionTwoExactlyAsTheDocumentSays() throws Exception {
+    RecordingFormatReference.Inputs[] inputs = RecordingFormatReference.inputs();
+    List<JsonNode> vectors = vectors(2);
+    for (int i = 0; i < inputs.length; i++) {
+      RecordingFormatReference.Inputs in = inputs[i];
+      ByteArrayOutputStream stored = new ByteArrayOutputStream();
+      try (var out =
+          cipherFor(vectors.get(i)).encrypt(TenantId.of(in.tenant()), in.recordingId(), stored)) {
+        out.write(in.plaintext());
+      }
+      byte[] mine = stored.toByteArray();
+      RecordingFormatReference.Inputs sameRandomness =
+          new RecordingFormatReference.Inputs(
+              in.name(),
+              in.segmentSize(),
+              in.dataKey(),
+              Arrays.copyOfRange(mine, 14, 46),
+              Arrays.copyOfRange(mine, 46, 53),
+              in.tenant(),
+              in.recordingId(),
+              in.providerId(),
+              in.keyId(),
+              in.wrappedKey(),
+              in.plaintext());
+
+      assertThat(mine)
+          .as(in.name())
+          .isEqualTo(RecordingFormatReference.encrypt(sameRandomness, 2))
+          .hasSameSizeAs(hex(vectors.get(i), "stored"));
+    }
   }
 }

@@ -24,6 +24,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,6 +108,59 @@ class RecordingTamperTest {
       }
     }
     assertThat(flips).isEqualTo(original.length * 8);
+  }
+
+  /**
+   * The whole header is bound to every segment (format version 2: through the key derivation), so
+   * changing any one field, the header staying well-formed, fails before a byte is written: even
+   * the version (relabelled as version 1) and the key fields, which the vault does not otherwise
+   * read because the metadata holds the data key's current wrapping.
+   */
+  @Test
+  void everyHeaderFieldAlteredIsTampered() throws IOException {
+    InMemoryRecordingStore store = new InMemoryRecordingStore();
+    RecordingVault vault =
+        RecordingVault.builder()
+            .keyProvider(LocalKeyProvider.ephemeral())
+            .store(store)
+            .metadataStore(new InMemoryRecordingMetadataStore())
+            .segmentSize(SEGMENT)
+            .build();
+    Recording recording =
+        vault.store(
+            TENANT,
+            new NewRecording("call", "audio/wav", Duration.ZERO),
+            new ByteArrayInputStream(plaintext));
+    byte[] original = store.read(TENANT, recording.id(), 0, Long.MAX_VALUE).readAllBytes();
+    assertThat(original[4]).as("format version written").isEqualTo((byte) 2);
+    Map<String, Integer> fields = new LinkedHashMap<>();
+    fields.put("version", 4);
+    fields.put("segment_size", 12);
+    fields.put("salt", 14 + 31);
+    fields.put("nonce_prefix", 46 + 6);
+    int at = 53;
+    for (String field : List.of("tenant", "recording_id", "provider_id", "key_id", "wrapped_key")) {
+      int length = ((original[at] & 0xff) << 8) | (original[at + 1] & 0xff);
+      fields.put(field, at + 2 + length - 1);
+      at += 2 + length;
+    }
+    assertThat(at).as("header length").isEqualTo(original.length - plaintext.length - 4 * 16);
+
+    for (Map.Entry<String, Integer> field : fields.entrySet()) {
+      byte[] tampered = original.clone();
+      // version 2 -> 1, segment size 1024 -> 1280, the last character or byte of the rest + 1
+      tampered[field.getValue()] += field.getKey().equals("version") ? -1 : 1;
+      store.replaceStoredBytes(TENANT, recording.id(), tampered);
+      RecordingSink sink = new RecordingSink();
+
+      assertThatThrownBy(
+              () ->
+                  vault.stream(
+                      TENANT, recording.id(), RecordingAccess.user("u", "header-test"), sink))
+          .as(field.getKey())
+          .isInstanceOf(TamperedDataException.class);
+      assertThat(sink.received()).as(field.getKey()).isEmpty();
+    }
   }
 
   @Test

@@ -43,6 +43,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 
 class RecordingVaultTest {
@@ -114,7 +115,9 @@ class RecordingVaultTest {
     assertThat(recording.duration()).isEqualTo(Duration.ofSeconds(93));
     assertThat(recording.createdAt()).isEqualTo(clock.instant());
     assertThat(recording.key().keyId()).isEqualTo(keys.currentKeyId(ACME));
-    assertThat(recording.checksum()).hasSize(8);
+    CRC32C crc = new CRC32C();
+    crc.update(store.read(ACME, recording.id(), 0, Long.MAX_VALUE).readAllBytes());
+    assertThat(recording.checksum()).isEqualTo(String.format("%08x", crc.getValue()));
     assertThat(vault.find(ACME, recording.id())).contains(recording);
     assertThat(vault.count(ACME)).isEqualTo(1);
   }
