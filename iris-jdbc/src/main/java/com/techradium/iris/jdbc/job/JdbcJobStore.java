@@ -48,8 +48,8 @@ import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link JobStore} on PostgreSQL (tables of migrations V3 and V11; run {@link JdbcIris#migrate}
- * first): durable jobs shared by every node using the database.
+ * A {@link JobStore} on PostgreSQL (tables of migrations V3, V11 and V14; run {@link
+ * JdbcIris#migrate} first): durable jobs shared by every node using the database.
  *
  * <p><b>Claiming.</b> One statement takes a batch: a materialized CTE picks up to {@code limit} due
  * jobs per requested queue from the partial index {@code iris_jobs_claim} (claimable states only,
@@ -63,7 +63,9 @@ import org.jspecify.annotations.Nullable;
  * the first claimable job it did not take, under a per-queue advisory lock it takes without
  * waiting; every write that makes a job claimable holds that lock shared and lowers the floor
  * (triggers of V11), so a job that becomes claimable with a better rank than jobs already claimed
- * is still claimed first. docs/jobs.md gives the argument.
+ * is still claimed first. The try-lock and the claim statement run in one call of the function
+ * {@code iris_job_claim} (migration V14), in auto-commit: one round trip, each statement with its
+ * own snapshot. docs/jobs.md gives the argument.
  *
  * <p><b>Transactions.</b> Every method is one transaction; completing a job without children is a
  * single statement, and so is enqueueing jobs without idempotency keys or parents (the jobs and
@@ -218,7 +220,8 @@ public final class JdbcJobStore implements JobStore {
 
   @Override
   public List<Job> claim(ClaimRequest request, Instant now) {
-    return write("claim jobs", dsl -> JobBulkSql.claim(dsl, request, now));
+    // One statement (the claim function of V14) is atomic on its own: no BEGIN/COMMIT round trips.
+    return db.inOneStatement("claim jobs", dsl -> JobBulkSql.claim(dsl, request, now));
   }
 
   @Override

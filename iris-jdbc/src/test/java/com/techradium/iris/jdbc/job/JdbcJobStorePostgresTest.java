@@ -8,7 +8,6 @@ import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.TimeOrderedIds;
 import com.techradium.iris.jdbc.JdbcIris;
 import com.techradium.iris.jdbc.JdbcTransaction;
-import com.techradium.iris.jdbc.internal.JdbcContext;
 import com.techradium.iris.job.AttemptOutcome;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
@@ -48,7 +47,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -330,16 +328,8 @@ class JdbcJobStorePostgresTest {
               + "' order by id limit 10)");
       s.execute("analyze iris_jobs");
     }
-    DSLContext dsl = JdbcContext.of(pool).dsl();
-
     String plan =
-        dsl.explain(
-                JobBulkSql.claimQuery(
-                    dsl,
-                    ClaimRequest.of(queue, 10, "worker", LEASE),
-                    clock.instant(),
-                    new String[] {queue}))
-            .plan();
+        ClaimPlans.explain(pool, ClaimRequest.of(queue, 10, "worker", LEASE), clock.instant());
 
     assertThat(plan).contains("iris_jobs_claim").doesNotContain("Seq Scan on iris_jobs");
     assertThat(store.claim(ClaimRequest.of(queue, 100, "worker", LEASE), clock.instant()))
