@@ -32,6 +32,7 @@ import com.techradium.iris.job.spi.StatsQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,13 @@ import org.jspecify.annotations.Nullable;
  * is still claimed first. The try-lock and the claim statement run in one call of the function
  * {@code iris_job_claim} (migration V14), in auto-commit: one round trip, each statement with its
  * own snapshot. docs/jobs.md gives the argument.
+ *
+ * <p><b>Queues scheduled by tenant</b> ({@link ClaimRequest#schedules()}: fair share, per-tenant
+ * caps, rates) are claimed one at a time per queue on every node, under a per-queue advisory lock
+ * taken waiting, in a transaction of three statements that reads the tenants' state, locks each
+ * tenant's best due jobs and leases those {@link com.techradium.iris.job.spi.TenantClaims} chooses
+ * (migration V14). The state lives in {@code iris_job_tenant_shares}; a job it counts as running
+ * stops counting through a trigger when it leaves {@code running}.
  *
  * <p><b>Transactions.</b> Every method is one transaction; completing a job without children is a
  * single statement, and so is enqueueing jobs without idempotency keys or parents (the jobs and
@@ -220,8 +228,35 @@ public final class JdbcJobStore implements JobStore {
 
   @Override
   public List<Job> claim(ClaimRequest request, Instant now) {
-    // One statement (the claim function of V14) is atomic on its own: no BEGIN/COMMIT round trips.
-    return db.inOneStatement("claim jobs", dsl -> JobBulkSql.claim(dsl, request, now));
+    if (request.schedules().isEmpty() || request.tenant() != null) {
+      // One statement (the claim function of V14) is atomic on its own: no BEGIN/COMMIT round
+      // trips.
+      return db.inOneStatement("claim jobs", dsl -> JobBulkSql.claim(dsl, request, now));
+    }
+    List<Job> claimed = new ArrayList<>();
+    Set<String> plain = new HashSet<>();
+    for (String queue : request.queues()) {
+      QueueConfig config = request.schedules().get(queue);
+      if (config == null) {
+        plain.add(queue);
+        continue;
+      }
+      int room = request.limit() - claimed.size();
+      if (room > 0) {
+        claimed.addAll(
+            write(
+                "claim jobs by tenant",
+                dsl -> JobTenantSql.claim(dsl, config, request, room, now)));
+      }
+    }
+    int room = request.limit() - claimed.size();
+    if (!plain.isEmpty() && room > 0) {
+      ClaimRequest rest =
+          new ClaimRequest(plain, null, room, request.owner(), request.leaseDuration(), Map.of());
+      claimed.addAll(db.inOneStatement("claim jobs", dsl -> JobBulkSql.claim(dsl, rest, now)));
+    }
+    claimed.sort(Comparator.comparingLong(Job::rank).thenComparing(Job::id));
+    return List.copyOf(claimed);
   }
 
   @Override
