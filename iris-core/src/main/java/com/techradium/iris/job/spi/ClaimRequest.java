@@ -93,7 +93,8 @@ public record ClaimRequest(
    *
    * @param config the configuration of one of the requested queues
    * @return the request
-   * @throws com.techradium.iris.core.ValidationException if the queue is not requested
+   * @throws com.techradium.iris.core.ValidationException if {@code config} schedules tenants and
+   *     its queue is not one of the requested queues
    */
   public ClaimRequest withQueueConfig(QueueConfig config) {
     Objects.requireNonNull(config, "config");
