@@ -251,11 +251,12 @@ final class JobWorker implements BackgroundService {
         List<Job> claimed =
             store.claim(
                 new ClaimRequest(
-                    Set.of(queue.name()),
-                    null,
-                    want,
-                    settings.nodeName(),
-                    settings.leaseDuration()),
+                        Set.of(queue.name()),
+                        null,
+                        want,
+                        settings.nodeName(),
+                        settings.leaseDuration())
+                    .withQueueConfig(queue),
                 now);
         for (Job job : claimed) {
           enlist(job, lane);

@@ -29,9 +29,11 @@ import com.techradium.iris.job.spi.JobStore;
 import com.techradium.iris.job.spi.LeaseRef;
 import com.techradium.iris.job.spi.NewJob;
 import com.techradium.iris.job.spi.StatsQuery;
+import com.techradium.iris.job.spi.TenantClaims;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -50,13 +52,18 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe: every operation runs under one lock, so each is atomic. Claiming walks a
  * per-queue index in {@linkplain com.techradium.iris.job.spi.JobOrdering rank} order. Offers {@link
- * #signals()}: subscribed workers are told at once when jobs become due.
+ * #signals()}: subscribed workers are told at once when jobs become due. A queue scheduled by
+ * tenant (fair share, caps, rates: {@link ClaimRequest#schedules()}) is claimed by {@link
+ * TenantClaims} over every due job of the queue, a walk of its whole backlog per claim: fine for
+ * tests and small queues.
  */
 public final class InMemoryJobStore implements JobStore {
 
   private final ReentrantLock lock = new ReentrantLock();
   private final JobTable table = new JobTable();
   private final Map<String, QueueConfig> queues = new TreeMap<>();
+  private final Map<String, TenantClaims.QueueShare> queueShares = new HashMap<>();
+  private final Map<String, Map<TenantId, TenantClaims.Share>> tenantShares = new HashMap<>();
   private final Map<ScheduleKey, CronSchedule> schedules = new TreeMap<>();
   private final InMemoryJobSignal signal = new InMemoryJobSignal();
 
@@ -138,8 +145,17 @@ public final class InMemoryJobStore implements JobStore {
     return write(
         () -> {
           long maxRank = now.toEpochMilli();
+          List<Job> claimed = new ArrayList<>();
           List<Job> candidates = new ArrayList<>();
           for (String queue : request.queues()) {
+            QueueConfig scheduled = request.schedules().get(queue);
+            if (scheduled != null && request.tenant() == null) {
+              for (Job job :
+                  claimScheduled(scheduled, request.limit() - claimed.size(), maxRank, now)) {
+                claimed.add(lease(job, request, now));
+              }
+              continue;
+            }
             int taken = 0;
             for (Job job : table.claimable.getOrDefault(queue, new TreeSet<>(JobTable.BY_RANK))) {
               if (job.rank() > maxRank || taken >= request.limit()) {
@@ -153,24 +169,80 @@ public final class InMemoryJobStore implements JobStore {
             }
           }
           candidates.sort(JobTable.BY_RANK);
-          List<Job> claimed = new ArrayList<>();
-          for (Job job : candidates.subList(0, Math.min(request.limit(), candidates.size()))) {
-            JobLease lease =
-                new JobLease(request.owner(), UUID.randomUUID(), now.plus(request.leaseDuration()));
-            claimed.add(
-                table.save(
-                    job,
-                    job.toBuilder()
-                        .state(JobState.RUNNING)
-                        .attempts(job.attempts() + 1)
-                        .startedAt(now)
-                        .lease(lease)
-                        .updatedAt(now)
-                        .build(),
-                    now));
+          int room = Math.max(0, request.limit() - claimed.size());
+          for (Job job : candidates.subList(0, Math.min(room, candidates.size()))) {
+            claimed.add(lease(job, request, now));
           }
+          claimed.sort(JobTable.BY_RANK);
           return List.copyOf(claimed);
         });
+  }
+
+  private Job lease(Job job, ClaimRequest request, Instant now) {
+    JobLease lease =
+        new JobLease(request.owner(), UUID.randomUUID(), now.plus(request.leaseDuration()));
+    return table.save(
+        job,
+        job.toBuilder()
+            .state(JobState.RUNNING)
+            .attempts(job.attempts() + 1)
+            .startedAt(now)
+            .lease(lease)
+            .updatedAt(now)
+            .build(),
+        now);
+  }
+
+  /**
+   * The jobs a claim of a queue scheduled by tenant starts, chosen by {@link TenantClaims} (every
+   * due job of the queue is offered; running counts are those of the table), with the queue's and
+   * its tenants' state saved. Called under the lock.
+   */
+  private List<Job> claimScheduled(QueueConfig config, int limit, long maxRank, Instant now) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    String queue = config.name();
+    Map<TenantId, Integer> running = new HashMap<>();
+    for (UUID id : table.running) {
+      Job job = table.jobs.get(id);
+      if (job != null && job.queue().equals(queue)) {
+        running.merge(job.tenant(), 1, Integer::sum);
+      }
+    }
+    Map<TenantId, TenantClaims.Share> stored = tenantShares.getOrDefault(queue, Map.of());
+    Map<TenantId, TenantClaims.Share> shares = new HashMap<>();
+    Map<UUID, Job> byId = new HashMap<>();
+    List<TenantClaims.Candidate> offered = new ArrayList<>();
+    for (Job job : table.claimable.getOrDefault(queue, new TreeSet<>(JobTable.BY_RANK))) {
+      if (job.rank() > maxRank) {
+        break;
+      }
+      if (!job.runAt().isAfter(now)) {
+        TenantClaims.Share s = stored.getOrDefault(job.tenant(), TenantClaims.Share.NEW);
+        shares.put(
+            job.tenant(),
+            new TenantClaims.Share(
+                s.virtualTime(), running.getOrDefault(job.tenant(), 0), s.rateTat()));
+        offered.add(new TenantClaims.Candidate(job.tenant(), job.id(), job.rank()));
+        byId.put(job.id(), job);
+      }
+    }
+    TenantClaims.Plan plan =
+        TenantClaims.plan(
+            config,
+            queueShares.getOrDefault(queue, TenantClaims.QueueShare.NEW),
+            shares,
+            offered,
+            limit,
+            now);
+    queueShares.put(queue, plan.queue());
+    tenantShares.computeIfAbsent(queue, q -> new HashMap<>()).putAll(plan.tenants());
+    List<Job> chosen = new ArrayList<>();
+    for (TenantClaims.Candidate c : plan.chosen()) {
+      chosen.add(byId.get(c.id()));
+    }
+    return chosen;
   }
 
   @Override

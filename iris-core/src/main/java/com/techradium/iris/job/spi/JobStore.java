@@ -175,9 +175,20 @@ public interface JobStore {
    * (owner, fresh random token, now + leaseDuration)}. No job is ever handed to two concurrent
    * callers.
    *
+   * <p>A queue named in {@link ClaimRequest#schedules()} (claimed for every tenant) is scheduled by
+   * tenant: the store chooses its jobs with {@link TenantClaims} (fair share or strict priority
+   * across tenants, per-tenant caps, rates), reading and saving the scheduling state atomically
+   * with respect to every other claim of the queue on any node, so a cap or a rate is never
+   * exceeded; a job the store counts as running under a cap stops counting when it leaves {@code
+   * RUNNING}. A store that cannot do this throws {@link
+   * com.techradium.iris.core.ValidationException} naming {@code schedules}, and also refuses such a
+   * queue in {@link #createQueue} and {@link #saveQueue}.
+   *
    * @param request which queues and tenant, how many jobs, and the lease to take
    * @param now the facade's current time
    * @return the claimed jobs in rank order
+   * @throws com.techradium.iris.core.ValidationException if the store cannot schedule a requested
+   *     queue by tenant
    */
   List<Job> claim(ClaimRequest request, Instant now);
 

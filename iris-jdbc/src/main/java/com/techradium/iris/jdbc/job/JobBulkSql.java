@@ -127,62 +127,20 @@ final class JobBulkSql {
 
   /**
    * The first key of the advisory locks guarding each queue's claim floor (the second is {@code
-   * hashtext(queue)}); the triggers of migration V11 take the same locks shared.
+   * hashtext(queue)}); the triggers of migration V11 take the same locks shared, the claim function
+   * of V14 tries them exclusively.
    */
   static final int FLOOR_LOCK = 1769104949;
 
-  /** Which of the queues (an array) this transaction may raise the floor of, never waiting. */
-  private static final String FLOOR_LOCKS =
-      "select q.name from unnest(cast(? as text[])) as q(name)"
-          + " where pg_try_advisory_xact_lock("
-          + FLOOR_LOCK
-          + ", hashtext(q.name))";
-
   /**
-   * The claim statement; the tenant filter is spliced in where marked. {@code fl}: each queue's
-   * floor (the very front for a queue without one). {@code pick}: the best due jobs from the floor
-   * on. {@code upd}: leases them. {@code adv}: for the queues whose floor lock this transaction
-   * holds, moves the floor to the first claimable job, as of this statement's snapshot, that the
-   * claim did not take (in its snapshot, the jobs it took are still claimable), or else to the last
-   * job it took.
+   * The claim: function {@code iris_job_claim} of migration V14, which tries the floor locks of the
+   * queues (a claim of one tenant's jobs tries none and leaves the floor alone) and then, in a new
+   * statement whose snapshot is therefore taken once those locks are held, picks, leases and raises
+   * the floors of the queues it locked. One round trip, run in auto-commit.
    */
   private static final String CLAIM_SQL =
-      "with fl as materialized ("
-          + " select q.name, coalesce(f.floor_rank, -9223372036854775808) as floor_rank,"
-          + "  coalesce(f.floor_id, cast('00000000-0000-0000-0000-000000000000' as uuid))"
-          + "   as floor_id"
-          + " from unnest(cast(? as text[])) as q(name)"
-          + " left join iris_job_claim_floors f on f.queue = q.name),"
-          + " pick as materialized ("
-          + " select c.tenant_id, c.id, c.rank_ms, c.queue from fl"
-          + " cross join lateral ("
-          + "  select j.tenant_id, j.id, j.rank_ms, j.queue from iris_jobs j"
-          + "  where j.queue = fl.name and j.state in ('scheduled', 'queued', 'failed')"
-          + "   and (j.rank_ms, j.id) >= (fl.floor_rank, fl.floor_id)"
-          + "   and j.rank_ms <= ? and j.run_at <= cast(? as timestamptz) %s"
-          + "  order by j.rank_ms, j.id limit ? for update skip locked) c"
-          + " order by c.rank_ms, c.id limit ?),"
-          + " upd as (update iris_jobs j set state = 'running', attempts = j.attempts + 1,"
-          + "  started_at = cast(? as timestamptz), updated_at = cast(? as timestamptz), lease_owner = ?,"
-          + "  lease_token = gen_random_uuid(),"
-          + "  lease_expires_at = cast(? as timestamptz)"
-          + " where (j.tenant_id, j.id) in (select tenant_id, id from pick)"
-          + " returning j.*),"
-          + " adv as (insert into iris_job_claim_floors (queue, floor_rank, floor_id)"
-          + " select fl.name, n.rank_ms, n.id from fl cross join lateral ("
-          + "  (select j.rank_ms, j.id from iris_jobs j"
-          + "   where j.queue = fl.name and j.state in ('scheduled', 'queued', 'failed')"
-          + "    and (j.rank_ms, j.id) >= (fl.floor_rank, fl.floor_id)"
-          + "    and not exists (select 1 from pick p where p.tenant_id = j.tenant_id and p.id = j.id)"
-          + "   order by j.rank_ms, j.id limit 1)"
-          + "  union all"
-          + "  (select p.rank_ms, p.id from pick p where p.queue = fl.name"
-          + "   order by p.rank_ms desc, p.id desc limit 1)"
-          + "  limit 1) n"
-          + " where fl.name = any(cast(? as text[]))"
-          + " on conflict (queue) do update"
-          + "  set floor_rank = excluded.floor_rank, floor_id = excluded.floor_id)"
-          + " select * from upd";
+      "select * from iris_job_claim(cast(? as text[]), cast(? as text), cast(? as bigint),"
+          + " cast(? as timestamptz), cast(? as int), cast(? as text), cast(? as timestamptz))";
 
   private JobBulkSql() {}
 
@@ -346,48 +304,29 @@ final class JobBulkSql {
   }
 
   /**
-   * Claims due jobs; see {@link JdbcJobStore} for how. Runs in the caller's transaction: first
-   * takes the floor locks it can get without waiting (none for a claim of one tenant's jobs, which
-   * leaves the floor alone), then claims in one statement, whose snapshot is therefore taken once
-   * those locks are held.
+   * Claims due jobs; see {@link JdbcJobStore} for how. One statement (the call of the claim
+   * function), atomic on its own.
    */
   static List<Job> claim(DSLContext dsl, ClaimRequest request, Instant now) {
-    String[] queues = request.queues().toArray(String[]::new);
-    String[] advance =
-        request.tenant() != null
-            ? new String[0]
-            : dsl.fetch(FLOOR_LOCKS, (Object) queues)
-                .getValues(0, String.class)
-                .toArray(String[]::new);
-    List<Job> claimed = claimQuery(dsl, request, now, advance).fetch().map(JobRows::job);
+    List<Job> claimed = claimQuery(dsl, request, now).fetch().map(JobRows::job);
     List<Job> ordered = new ArrayList<>(claimed);
     ordered.sort(Comparator.comparingLong(Job::rank).thenComparing(Job::id));
     return List.copyOf(ordered);
   }
 
-  /**
-   * The claim statement for {@code request} at {@code now}, not yet run, raising the floor of the
-   * queues in {@code advance} (whose floor locks the transaction holds).
-   */
+  /** The call of the claim function for {@code request} at {@code now}, not yet run. */
   static ResultQuery<org.jooq.Record> claimQuery(
-      DSLContext dsl, ClaimRequest request, Instant now, String[] advance) {
-    List<Object> binds = new ArrayList<>();
-    binds.add(request.queues().toArray(String[]::new));
-    binds.add(now.toEpochMilli());
-    binds.add(instant(now));
-    String tenantFilter = "";
-    if (request.tenant() != null) {
-      tenantFilter = "and j.tenant_id = ?";
-      binds.add(request.tenant().value());
-    }
-    binds.add(request.limit());
-    binds.add(request.limit());
-    binds.add(instant(now));
-    binds.add(instant(now));
-    binds.add(request.owner());
-    binds.add(instant(now.plus(request.leaseDuration())));
-    binds.add(advance);
-    return dsl.resultQuery(String.format(CLAIM_SQL, tenantFilter), binds.toArray())
+      DSLContext dsl, ClaimRequest request, Instant now) {
+    TenantId tenant = request.tenant();
+    return dsl.resultQuery(
+            CLAIM_SQL,
+            request.queues().toArray(String[]::new),
+            DSL.val(tenant == null ? null : tenant.value(), SQLDataType.VARCHAR),
+            now.toEpochMilli(),
+            instant(now),
+            request.limit(),
+            request.owner(),
+            instant(now.plus(request.leaseDuration())))
         .coerce(IRIS_JOBS.fields());
   }
 

@@ -177,17 +177,21 @@ final class JobRows {
     r.setDefaultPriority((short) q.defaultPriority());
     r.setDefaultMaxAttempts(q.defaultMaxAttempts());
     r.setRetentionMs(q.retention().toMillis());
+    r.setTenantScheduling(q.schedulesTenants() ? TenantScheduling.write(q) : null);
     return r;
   }
 
   static QueueConfig queue(IrisJobQueuesRecord r) {
-    return new QueueConfig(
-        r.getName(),
-        r.getConcurrency(),
-        r.getPaused(),
-        r.getDefaultPriority(),
-        r.getDefaultMaxAttempts(),
-        Duration.ofMillis(r.getRetentionMs()));
+    QueueConfig plain =
+        new QueueConfig(
+            r.getName(),
+            r.getConcurrency(),
+            r.getPaused(),
+            r.getDefaultPriority(),
+            r.getDefaultMaxAttempts(),
+            Duration.ofMillis(r.getRetentionMs()));
+    String scheduling = r.getTenantScheduling();
+    return scheduling == null ? plain : TenantScheduling.read(plain, scheduling);
   }
 
   static IrisJobSchedulesRecord schedule(CronSchedule s) {

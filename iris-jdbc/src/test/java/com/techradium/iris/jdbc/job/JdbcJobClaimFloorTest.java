@@ -6,7 +6,6 @@ import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.TimeOrderedIds;
 import com.techradium.iris.jdbc.JdbcIris;
 import com.techradium.iris.jdbc.JdbcTransaction;
-import com.techradium.iris.jdbc.internal.JdbcContext;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.JobUpdate;
@@ -24,7 +23,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -312,27 +310,8 @@ class JdbcJobClaimFloorTest {
       complete(claim(100));
     }
 
-    String plan;
-    try (Connection c = pool.getConnection();
-        Statement s = c.createStatement()) {
-      c.setAutoCommit(false);
-      StringBuilder lines = new StringBuilder();
-      try (ResultSet r =
-          s.executeQuery(
-              "explain (analyze, buffers, costs off, timing off) "
-                  + JobBulkSql.claimQuery(
-                          JdbcContext.of(pool).dsl(),
-                          ClaimRequest.of(queue, 100, "worker", LEASE),
-                          clock.instant(),
-                          new String[0])
-                      .getSQL(org.jooq.conf.ParamType.INLINED))) {
-        while (r.next()) {
-          lines.append(r.getString(1)).append('\n');
-        }
-      }
-      c.rollback();
-      plan = lines.toString();
-    }
+    String plan =
+        ClaimPlans.explain(pool, ClaimRequest.of(queue, 100, "worker", LEASE), clock.instant());
 
     // 19,000 claimed entries sit in front of the floor, about 100 leaf pages: the claim reads
     // none of them.

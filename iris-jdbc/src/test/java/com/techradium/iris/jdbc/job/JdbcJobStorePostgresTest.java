@@ -330,16 +330,8 @@ class JdbcJobStorePostgresTest {
               + "' order by id limit 10)");
       s.execute("analyze iris_jobs");
     }
-    DSLContext dsl = JdbcContext.of(pool).dsl();
-
     String plan =
-        dsl.explain(
-                JobBulkSql.claimQuery(
-                    dsl,
-                    ClaimRequest.of(queue, 10, "worker", LEASE),
-                    clock.instant(),
-                    new String[] {queue}))
-            .plan();
+        ClaimPlans.explain(pool, ClaimRequest.of(queue, 10, "worker", LEASE), clock.instant());
 
     assertThat(plan).contains("iris_jobs_claim").doesNotContain("Seq Scan on iris_jobs");
     assertThat(store.claim(ClaimRequest.of(queue, 100, "worker", LEASE), clock.instant()))

@@ -1,6 +1,7 @@
 package com.techradium.iris.redis.job;
 
 import com.techradium.iris.core.ConflictException;
+import com.techradium.iris.core.FieldError;
 import com.techradium.iris.core.NotFoundException;
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
@@ -318,8 +319,20 @@ public final class RedisJobStore implements JobStore {
 
   // ---- workers -------------------------------------------------------------------------------
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>This store does not schedule claims by tenant yet: a request naming {@linkplain
+   * ClaimRequest#schedules() scheduled queues} is refused.
+   *
+   * @throws ValidationException naming {@code schedules} if the request names a queue scheduled by
+   *     tenant (fair share, a per-tenant cap or a rate)
+   */
   @Override
   public List<Job> claim(ClaimRequest request, Instant now) {
+    if (!request.schedules().isEmpty() && request.tenant() == null) {
+      throw unsupported("schedules");
+    }
     List<String> args = new ArrayList<>(5 + request.queues().size() + request.limit());
     args.add(request.tenant() == null ? "" : request.tenant().value());
     args.add(Integer.toString(request.limit()));
@@ -485,14 +498,48 @@ public final class RedisJobStore implements JobStore {
 
   // ---- queues --------------------------------------------------------------------------------
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws ValidationException if the queue schedules claims by tenant (fair share, a per-tenant
+   *     cap or a rate), which this store does not support yet; nothing is written
+   */
   @Override
   public boolean createQueue(QueueConfig config) {
+    refuseTenantScheduling(config);
     return queues.create(config);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws ValidationException if the queue schedules claims by tenant (fair share, a per-tenant
+   *     cap or a rate), which this store does not support yet; nothing is written
+   */
   @Override
   public void saveQueue(QueueConfig config) {
+    refuseTenantScheduling(config);
     queues.save(config);
+  }
+
+  private static void refuseTenantScheduling(QueueConfig config) {
+    if (config.schedulesTenants()) {
+      throw unsupported(
+          config.claimOrder() != com.techradium.iris.job.ClaimOrder.STRICT_PRIORITY
+              ? "claimOrder"
+              : config.maxRunningPerTenant() != null
+                  ? "maxRunningPerTenant"
+                  : config.rate() != null ? "rate" : "tenantRate");
+    }
+  }
+
+  private static ValidationException unsupported(String field) {
+    return new ValidationException(
+        List.of(
+            new FieldError(
+                field,
+                "the Redis job store does not schedule claims by tenant (fair share, per-tenant"
+                    + " caps, rates); use the PostgreSQL or in-memory store for such a queue")));
   }
 
   @Override

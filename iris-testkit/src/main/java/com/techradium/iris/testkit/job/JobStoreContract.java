@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Nested;
  *
  * <p>An adapter's test extends this class and implements {@link #newStore(Clock)}, following the
  * convention of {@link com.techradium.iris.testkit.ContractSupport}; it may override {@link
- * #stressJobCount()}. Every group below then runs against that adapter as a JUnit {@code @Nested}
- * class whose store comes from this class's {@code newStore}:
+ * #stressJobCount()} and {@link #supportsTenantScheduling()}. Every group below then runs against
+ * that adapter as a JUnit {@code @Nested} class whose store comes from this class's {@code
+ * newStore}:
  *
  * <ul>
  *   <li>{@link JobEnqueueContract}
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Nested;
  *   <li>{@link JobScheduleContract}
  *   <li>{@link JobProgressContract}
  *   <li>{@link JobLoadContract}
+ *   <li>{@link JobTenantSchedulingContract}
  * </ul>
  *
  * <p>Tests use fresh tenants and fresh queue names, so one database or Redis can serve the whole
@@ -155,6 +157,31 @@ public abstract class JobStoreContract extends JobContractSupport {
     @Override
     protected JobStore newStore(Clock clock) {
       return JobStoreContract.this.newStore(clock);
+    }
+  }
+
+  /**
+   * Whether the store under test schedules claims by tenant (fair share, caps, rates); a store that
+   * refuses such queues returns false, and {@link JobTenantSchedulingContract} then checks the
+   * refusal and skips the rest.
+   *
+   * @return true by default
+   */
+  protected boolean supportsTenantScheduling() {
+    return true;
+  }
+
+  /** {@link JobTenantSchedulingContract} against the adapter's store. */
+  @Nested
+  class TenantScheduling extends JobTenantSchedulingContract {
+    @Override
+    protected JobStore newStore(Clock clock) {
+      return JobStoreContract.this.newStore(clock);
+    }
+
+    @Override
+    protected boolean supportsTenantScheduling() {
+      return JobStoreContract.this.supportsTenantScheduling();
     }
   }
 }

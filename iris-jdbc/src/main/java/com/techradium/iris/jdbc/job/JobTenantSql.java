@@ -1,0 +1,147 @@
+package com.techradium.iris.jdbc.job;
+
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_JOBS;
+
+import com.techradium.iris.core.TenantId;
+import com.techradium.iris.job.Job;
+import com.techradium.iris.job.QueueConfig;
+import com.techradium.iris.job.spi.ClaimRequest;
+import com.techradium.iris.job.spi.TenantClaims;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * The claim of a queue scheduled by tenant (fair share, per-tenant caps, rates), decided by {@link
+ * TenantClaims} in one transaction of three statements: the state (function {@code
+ * iris_job_tenant_claim_state} of migration V14, which first takes the queue's claim lock, waiting,
+ * so such claims of one queue run one at a time on every node), the pick of each tenant's best due
+ * jobs ({@code FOR UPDATE SKIP LOCKED}), and the lease of the chosen jobs together with the saved
+ * state. Jobs it leases are {@code counted}: when one leaves {@code running}, a trigger appends a
+ * row to {@code iris_job_tenant_stops}, which the next claim folds into the running counts.
+ */
+final class JobTenantSql {
+  private JobTenantSql() {}
+
+  private static final String STATE =
+      "select * from iris_job_tenant_claim_state(cast(? as text), cast(? as bigint), cast(? as timestamptz))";
+
+  private static final String PICK =
+      "select c.tenant_id, c.id, c.rank_ms"
+          + " from unnest(cast(? as text[]), cast(? as int[])) as t(tid, n)"
+          + " cross join lateral (select j.tenant_id, j.id, j.rank_ms from iris_jobs j"
+          + "  where j.queue = ? and j.tenant_id = t.tid"
+          + "   and j.state in ('scheduled', 'queued', 'failed')"
+          + "   and j.rank_ms <= ? and j.run_at <= cast(? as timestamptz)"
+          + "  order by j.rank_ms, j.id limit t.n for update skip locked) c";
+
+  private static final String LEASE =
+      "with upd as (update iris_jobs j set state = 'running', attempts = j.attempts + 1,"
+          + "  started_at = cast(? as timestamptz), updated_at = cast(? as timestamptz),"
+          + "  lease_owner = ?, lease_token = gen_random_uuid(),"
+          + "  lease_expires_at = cast(? as timestamptz), counted = true"
+          + "  where (j.tenant_id, j.id) in"
+          + "   (select * from unnest(cast(? as text[]), cast(? as uuid[])))"
+          + "  returning j.*),"
+          + " sh as (insert into iris_job_tenant_shares"
+          + "  (queue, tenant_id, virtual_time, running, rate_tat)"
+          + "  select ?, s.tid, s.vt, s.started, s.tat from unnest(cast(? as text[]),"
+          + "   cast(? as float8[]), cast(? as int[]), cast(? as bigint[])) as s(tid, vt, started, tat)"
+          + "  on conflict (queue, tenant_id) do update set virtual_time = excluded.virtual_time,"
+          + "   running = iris_job_tenant_shares.running + excluded.running,"
+          + "   rate_tat = excluded.rate_tat)"
+          + " select * from upd";
+
+  /**
+   * Claims up to {@code limit} jobs of the scheduled queue {@code config}, in the caller's
+   * transaction.
+   */
+  static List<Job> claim(
+      DSLContext dsl, QueueConfig config, ClaimRequest request, int limit, Instant now) {
+    String queue = config.name();
+    long rank = now.toEpochMilli();
+    Map<TenantId, TenantClaims.Share> shares = new HashMap<>();
+    TenantClaims.QueueShare queueShare = TenantClaims.QueueShare.NEW;
+    for (Record r : dsl.fetch(STATE, queue, rank, DSL.val(now, IRIS_JOBS.RUN_AT))) {
+      String tenant = r.get(0, String.class);
+      double virtualTime = r.get(1, Double.class);
+      int running = r.get(2, Integer.class);
+      long tat = r.get(3, Long.class);
+      if (tenant.isEmpty()) {
+        queueShare = new TenantClaims.QueueShare(virtualTime, tat);
+      } else {
+        shares.put(TenantId.of(tenant), new TenantClaims.Share(virtualTime, running, tat));
+      }
+    }
+    Map<TenantId, Integer> wanted =
+        TenantClaims.fetchLimits(config, queueShare, shares, limit, now);
+    if (wanted.isEmpty()) {
+      return List.of();
+    }
+    String[] tenants = new String[wanted.size()];
+    Integer[] counts = new Integer[wanted.size()];
+    int i = 0;
+    for (Map.Entry<TenantId, Integer> e : wanted.entrySet()) {
+      tenants[i] = e.getKey().value();
+      counts[i++] = e.getValue();
+    }
+    List<TenantClaims.Candidate> offered = new ArrayList<>();
+    for (Record r : dsl.fetch(PICK, tenants, counts, queue, rank, DSL.val(now, IRIS_JOBS.RUN_AT))) {
+      offered.add(
+          new TenantClaims.Candidate(
+              TenantId.of(r.get(0, String.class)), r.get(1, UUID.class), r.get(2, Long.class)));
+    }
+    TenantClaims.Plan plan = TenantClaims.plan(config, queueShare, shares, offered, limit, now);
+    if (plan.chosen().isEmpty()) {
+      return List.of();
+    }
+    int n = plan.chosen().size();
+    String[] jobTenants = new String[n];
+    UUID[] ids = new UUID[n];
+    Map<TenantId, Integer> started = new HashMap<>();
+    for (int k = 0; k < n; k++) {
+      TenantClaims.Candidate c = plan.chosen().get(k);
+      jobTenants[k] = c.tenant().value();
+      ids[k] = c.id();
+      started.merge(c.tenant(), 1, Integer::sum);
+    }
+    int m = plan.tenants().size() + 1;
+    String[] shareTenants = new String[m];
+    Double[] virtualTimes = new Double[m];
+    Integer[] startedCounts = new Integer[m];
+    Long[] tats = new Long[m];
+    int k = 0;
+    for (Map.Entry<TenantId, TenantClaims.Share> e : plan.tenants().entrySet()) {
+      shareTenants[k] = e.getKey().value();
+      virtualTimes[k] = e.getValue().virtualTime();
+      startedCounts[k] = started.getOrDefault(e.getKey(), 0);
+      tats[k++] = e.getValue().rateTat();
+    }
+    shareTenants[k] = "";
+    virtualTimes[k] = plan.queue().clock();
+    startedCounts[k] = 0;
+    tats[k] = plan.queue().rateTat();
+    return dsl.resultQuery(
+            LEASE,
+            DSL.val(now, IRIS_JOBS.RUN_AT),
+            DSL.val(now, IRIS_JOBS.RUN_AT),
+            request.owner(),
+            DSL.val(now.plus(request.leaseDuration()), IRIS_JOBS.RUN_AT),
+            jobTenants,
+            ids,
+            queue,
+            shareTenants,
+            virtualTimes,
+            startedCounts,
+            tats)
+        .coerce(IRIS_JOBS.fields())
+        .fetch()
+        .map(JobRows::job);
+  }
+}

@@ -1,0 +1,47 @@
+package com.techradium.iris.jdbc.job;
+
+import com.techradium.iris.jdbc.internal.JdbcContext;
+import com.techradium.iris.job.spi.ClaimRequest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.jooq.conf.ParamType;
+
+/**
+ * The plan PostgreSQL runs for the claim statement inside the claim function (migration V14), with
+ * the buffers it read: {@code auto_explain} reports nested statements to the client as notices. The
+ * claim runs for real and is rolled back.
+ */
+final class ClaimPlans {
+  private ClaimPlans() {}
+
+  /**
+   * {@code EXPLAIN (ANALYZE, BUFFERS)} of the statements the claim function ran, one per notice.
+   */
+  static String explain(DataSource pool, ClaimRequest request, Instant now) throws SQLException {
+    String call =
+        JobBulkSql.claimQuery(JdbcContext.of(pool).dsl(), request, now).getSQL(ParamType.INLINED);
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      s.execute("load 'auto_explain'");
+      s.execute("set local auto_explain.log_min_duration = 0");
+      s.execute("set local auto_explain.log_nested_statements = on");
+      s.execute("set local auto_explain.log_analyze = on");
+      s.execute("set local auto_explain.log_buffers = on");
+      s.execute("set local auto_explain.log_timing = off");
+      s.execute("set local auto_explain.log_level = notice");
+      s.clearWarnings();
+      s.executeQuery(call).close();
+      StringBuilder plans = new StringBuilder();
+      for (SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
+        plans.append(w.getMessage()).append('\n');
+      }
+      c.rollback();
+      return plans.toString();
+    }
+  }
+}
