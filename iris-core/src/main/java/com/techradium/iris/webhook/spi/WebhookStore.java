@@ -93,28 +93,34 @@ public interface WebhookStore {
   boolean deleteEndpoint(TenantId tenant, UUID endpointId);
 
   /**
-   * Saves an event and one pending delivery per subscribed endpoint, all or nothing.
+   * Saves events, published together, and their pending deliveries (one per subscribed endpoint),
+   * all or nothing. Every delivery belongs to one of {@code events}, of the same tenant; a store
+   * writes them with as few statements as it can (the PostgreSQL store: one per table).
    *
-   * @param event the event
-   * @param deliveries its deliveries, one per subscribed endpoint
+   * @param events the events, at least one, with distinct ids
+   * @param deliveries their deliveries
+   * @throws com.techradium.iris.core.ValidationException if {@code events} is empty or has an id
+   *     twice, or a delivery's event is not among them (field {@code deliveries}); nothing saved
    */
-  void insertEvent(WebhookEvent event, List<Delivery> deliveries);
+  void insertEvents(List<WebhookEvent> events, List<Delivery> deliveries);
 
   /**
-   * Saves an event with its deliveries as {@link #insertEvent(WebhookEvent, List)} and runs {@code
+   * Saves events with their deliveries as {@link #insertEvents(List, List)} and runs {@code
    * alongside} (the dispatcher submits the delivery jobs there), so that both commit together where
    * the store can make them: the PostgreSQL store runs {@code alongside} in its transaction, where
    * a job store over the same data source joins it. The default saves, then runs {@code alongside}:
    * two separate changes, so a crash between them leaves pending deliveries that no job sends. If
-   * {@code alongside} throws, the store undoes the event where it can and the exception reaches the
-   * caller.
+   * {@code alongside} throws, the store undoes the events where it can and the exception reaches
+   * the caller.
    *
-   * @param event the event
-   * @param deliveries its deliveries, one per subscribed endpoint
-   * @param alongside work to commit with the event
+   * @param events the events, at least one, with distinct ids
+   * @param deliveries their deliveries
+   * @param alongside work to commit with the events
+   * @throws com.techradium.iris.core.ValidationException as {@link #insertEvents(List, List)}
    */
-  default void insertEvent(WebhookEvent event, List<Delivery> deliveries, Runnable alongside) {
-    insertEvent(event, deliveries);
+  default void insertEvents(
+      List<WebhookEvent> events, List<Delivery> deliveries, Runnable alongside) {
+    insertEvents(events, deliveries);
     alongside.run();
   }
 

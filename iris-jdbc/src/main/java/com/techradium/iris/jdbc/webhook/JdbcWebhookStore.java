@@ -19,6 +19,7 @@ import com.techradium.iris.webhook.WebhookEvent;
 import com.techradium.iris.webhook.WebhookHealth;
 import com.techradium.iris.webhook.spi.AttemptTarget;
 import com.techradium.iris.webhook.spi.DeliveryCursors;
+import com.techradium.iris.webhook.spi.EventBatches;
 import com.techradium.iris.webhook.spi.SecretRing;
 import com.techradium.iris.webhook.spi.StoredEndpoint;
 import com.techradium.iris.webhook.spi.WebhookStore;
@@ -30,7 +31,11 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.InsertSetMoreStep;
+import org.jooq.QueryPart;
 import org.jooq.Record2;
+import org.jooq.TableRecord;
 import org.jooq.impl.DSL;
 
 /**
@@ -43,6 +48,12 @@ import org.jooq.impl.DSL;
  * source stays the caller's.
  */
 public final class JdbcWebhookStore implements WebhookStore {
+  /**
+   * Rows per multi-row {@code INSERT}: far below PostgreSQL's 65,535 bind parameters for the widest
+   * table (13 columns).
+   */
+  static final int ROWS_PER_INSERT = 1000;
+
   private final JdbcContext db;
 
   private JdbcWebhookStore(JdbcContext db) {
@@ -181,28 +192,45 @@ public final class JdbcWebhookStore implements WebhookStore {
         });
   }
 
+  /**
+   * One multi-row {@code INSERT} for the events and one for their deliveries (per {@value
+   * #ROWS_PER_INSERT} rows), in one transaction.
+   */
   @Override
-  public void insertEvent(WebhookEvent event, List<Delivery> deliveries) {
+  public void insertEvents(List<WebhookEvent> events, List<Delivery> deliveries) {
+    EventBatches.check(events, deliveries);
     db.inTransactionRun(
-        "publish webhook event",
+        "publish webhook events",
         dsl -> {
-          dsl.insertInto(IRIS_WEBHOOK_EVENTS).set(WebhookRows.row(event)).execute();
-          if (!deliveries.isEmpty()) {
-            dsl.batchInsert(deliveries.stream().map(WebhookRows::row).toList()).execute();
-          }
+          insertRows(dsl, events.stream().map(WebhookRows::row).toList());
+          insertRows(dsl, deliveries.stream().map(WebhookRows::row).toList());
         });
   }
 
+  /** Inserts rows of one table, {@value #ROWS_PER_INSERT} to a statement. */
+  private static <R extends TableRecord<R>> void insertRows(DSLContext dsl, List<R> rows) {
+    for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+      List<R> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+      InsertSetMoreStep<R> insert = dsl.insertInto(chunk.get(0).getTable()).set(chunk.get(0));
+      for (int i = 1; i < chunk.size(); i++) {
+        insert = insert.newRecord().set(chunk.get(i));
+      }
+      insert.execute();
+    }
+  }
+
   /**
-   * One transaction: the event, its deliveries and whatever {@code alongside} writes through IRIS
-   * stores over the same data source (the delivery jobs) commit together or not at all.
+   * One transaction: the events, their deliveries and whatever {@code alongside} writes through
+   * IRIS stores over the same data source (the delivery jobs) commit together or not at all.
    */
   @Override
-  public void insertEvent(WebhookEvent event, List<Delivery> deliveries, Runnable alongside) {
+  public void insertEvents(
+      List<WebhookEvent> events, List<Delivery> deliveries, Runnable alongside) {
+    EventBatches.check(events, deliveries);
     db.inSharedTransaction(
-        "publish webhook event",
+        "publish webhook events",
         () -> {
-          insertEvent(event, deliveries);
+          insertEvents(events, deliveries);
           alongside.run();
           return null;
         });
@@ -291,55 +319,73 @@ public final class JdbcWebhookStore implements WebhookStore {
     return Page.fromOverfetch(fetched, page.limit(), DeliveryCursors::after);
   }
 
+  /**
+   * One statement, so one round trip that commits on its own: the delivery's new state, the attempt
+   * (only if the delivery still exists) and the endpoint's streak, as data-modifying CTEs. The
+   * endpoint's row is written (and locked) only when the streak changes: a failure, or a success
+   * clearing a streak; concurrent successful deliveries to one endpoint do not queue up behind each
+   * other's row lock. The endpoint is read back from the update or, when nothing changed, from the
+   * table.
+   */
   @Override
   public Optional<Endpoint> recordAttempt(DeliveryAttempt attempt, Delivery delivery) {
-    return db.inTransaction(
+    var d = IRIS_WEBHOOK_DELIVERIES;
+    var a = IRIS_WEBHOOK_ATTEMPTS;
+    var e = IRIS_WEBHOOK_ENDPOINTS;
+    String tenant = delivery.tenant().value();
+    boolean ok = attempt.succeeded();
+    QueryPart[] parts = {
+      // moved: {0}..{8}
+      DSL.val(delivery.status().name(), d.STATUS),
+      DSL.val(delivery.attempts(), d.ATTEMPTS),
+      DSL.val(delivery.nextAttemptAt(), d.NEXT_ATTEMPT_AT),
+      DSL.val(delivery.lastAttemptAt(), d.LAST_ATTEMPT_AT),
+      DSL.val(delivery.lastStatusCode(), d.LAST_STATUS_CODE),
+      DSL.val(delivery.lastError(), d.LAST_ERROR),
+      DSL.val(delivery.updatedAt(), d.UPDATED_AT),
+      DSL.val(tenant, d.TENANT_ID),
+      DSL.val(delivery.id(), d.ID),
+      // recorded: {9}..{19}
+      DSL.val(attempt.tenant().value(), a.TENANT_ID),
+      DSL.val(attempt.id(), a.ID),
+      DSL.val(attempt.deliveryId(), a.DELIVERY_ID),
+      DSL.val(attempt.endpointId(), a.ENDPOINT_ID),
+      DSL.val(attempt.number(), a.NUMBER),
+      DSL.val(attempt.at(), a.ATTEMPTED_AT),
+      DSL.val(attempt.statusCode(), a.STATUS_CODE),
+      DSL.val(attempt.latencyMillis(), a.LATENCY_MILLIS),
+      DSL.val(attempt.error(), a.ERROR),
+      DSL.val(attempt.responseExcerpt(), a.RESPONSE_EXCERPT),
+      DSL.val(ok, a.SUCCEEDED),
+      // streak: {20}..{22}
+      DSL.val(attempt.tenant().value(), e.TENANT_ID),
+      DSL.val(attempt.endpointId(), e.ID),
+      DSL.val(attempt.at(), e.FAILING_SINCE),
+    };
+    String streak =
+        ok
+            ? "update iris_webhook_endpoints set consecutive_failures = 0, failing_since = null"
+                + " where tenant_id = {20} and id = {21}"
+                + " and (consecutive_failures <> 0 or failing_since is not null) returning *"
+            : "update iris_webhook_endpoints set consecutive_failures = consecutive_failures + 1,"
+                + " failing_since = coalesce(failing_since, {22})"
+                + " where tenant_id = {20} and id = {21} returning *";
+    String sql =
+        "with moved as (update iris_webhook_deliveries set status = {0}, attempts = {1},"
+            + " next_attempt_at = {2}, last_attempt_at = {3}, last_status_code = {4},"
+            + " last_error = {5}, updated_at = {6} where tenant_id = {7} and id = {8} returning id),"
+            + " recorded as (insert into iris_webhook_attempts (tenant_id, id, delivery_id,"
+            + " endpoint_id, number, attempted_at, status_code, latency_millis, error,"
+            + " response_excerpt, succeeded) select {9}, {10}, {11}, {12}, {13}, {14}, {15}, {16},"
+            + " {17}, {18}, {19} from moved),"
+            + " streak as ("
+            + streak
+            + ") select * from streak union all select * from iris_webhook_endpoints"
+            + " where tenant_id = {20} and id = {21} and not exists (select 1 from streak)";
+    return db.inOneStatement(
         "record webhook attempt",
-        dsl -> {
-          int updated =
-              dsl.update(IRIS_WEBHOOK_DELIVERIES)
-                  .set(WebhookRows.row(delivery))
-                  .where(delivery(delivery.tenant(), delivery.id()))
-                  .execute();
-          if (updated == 1) {
-            dsl.insertInto(IRIS_WEBHOOK_ATTEMPTS).set(WebhookRows.row(attempt)).execute();
-          }
-          Condition endpoint = endpoint(attempt.tenant(), attempt.endpointId());
-          if (attempt.succeeded()) {
-            // Only a streak to clear takes the endpoint's row lock: concurrent successful
-            // deliveries to one endpoint must not queue up behind each other's commits.
-            Optional<Endpoint> cleared =
-                dsl.update(IRIS_WEBHOOK_ENDPOINTS)
-                    .set(IRIS_WEBHOOK_ENDPOINTS.CONSECUTIVE_FAILURES, 0)
-                    .setNull(IRIS_WEBHOOK_ENDPOINTS.FAILING_SINCE)
-                    .where(endpoint)
-                    .and(
-                        IRIS_WEBHOOK_ENDPOINTS
-                            .CONSECUTIVE_FAILURES
-                            .ne(0)
-                            .or(IRIS_WEBHOOK_ENDPOINTS.FAILING_SINCE.isNotNull()))
-                    .returning()
-                    .fetchOptional()
-                    .map(WebhookRows::endpoint);
-            return cleared.isPresent()
-                ? cleared
-                : dsl.selectFrom(IRIS_WEBHOOK_ENDPOINTS)
-                    .where(endpoint)
-                    .fetchOptional()
-                    .map(WebhookRows::endpoint);
-          }
-          return dsl.update(IRIS_WEBHOOK_ENDPOINTS)
-              .set(
-                  IRIS_WEBHOOK_ENDPOINTS.CONSECUTIVE_FAILURES,
-                  IRIS_WEBHOOK_ENDPOINTS.CONSECUTIVE_FAILURES.plus(1))
-              .set(
-                  IRIS_WEBHOOK_ENDPOINTS.FAILING_SINCE,
-                  DSL.coalesce(IRIS_WEBHOOK_ENDPOINTS.FAILING_SINCE, DSL.val(attempt.at())))
-              .where(endpoint)
-              .returning()
-              .fetchOptional()
-              .map(WebhookRows::endpoint);
-        });
+        dsl ->
+            dsl.resultQuery(sql, parts).fetchOptional().map(r -> WebhookRows.endpoint(r.into(e))));
   }
 
   @Override

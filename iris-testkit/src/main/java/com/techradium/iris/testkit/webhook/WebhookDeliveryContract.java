@@ -1,15 +1,18 @@
 package com.techradium.iris.testkit.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
+import com.techradium.iris.core.ValidationException;
 import com.techradium.iris.webhook.Delivery;
 import com.techradium.iris.webhook.DeliveryAttempt;
 import com.techradium.iris.webhook.DeliveryQuery;
 import com.techradium.iris.webhook.DeliveryStatus;
 import com.techradium.iris.webhook.Endpoint;
+import com.techradium.iris.webhook.WebhookEvent;
 import com.techradium.iris.webhook.spi.AttemptTarget;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +47,94 @@ public abstract class WebhookDeliveryContract extends WebhookContractSupport {
     for (Delivery d : deliveries) {
       assertThat(store().getDelivery(tenant, d.id())).contains(d);
     }
+  }
+
+  @Test
+  void eventsPublishedTogetherAreSavedWithAllTheirDeliveries() {
+    TenantId tenant = newTenant();
+    Endpoint a = endpoint(tenant);
+    Endpoint b = endpoint(tenant);
+    Endpoint c = endpoint(tenant);
+    Instant now = clock.instant();
+    List<WebhookEvent> events = new ArrayList<>();
+    List<Delivery> deliveries = new ArrayList<>();
+    for (int i = 0; i < 401; i++) { // 1,203 deliveries: more than one multi-row statement holds
+      WebhookEvent event =
+          new WebhookEvent(id(), tenant, "call.completed", "{\"n\":" + i + "}", now);
+      events.add(event);
+      for (Endpoint endpoint : List.of(a, b, c)) {
+        deliveries.add(
+            Delivery.pending(id(), tenant, event.id(), endpoint.id(), event.type(), now));
+      }
+    }
+
+    store().insertEvents(events, deliveries);
+
+    for (WebhookEvent event : events) {
+      assertThat(store().getEvent(tenant, event.id())).contains(event);
+    }
+    for (Delivery d : deliveries) {
+      assertThat(store().getDelivery(tenant, d.id())).contains(d);
+    }
+    TenantId other = newTenant();
+    assertThat(store().getEvent(other, events.get(0).id())).isEmpty();
+    assertThat(store().getDelivery(other, deliveries.get(0).id())).isEmpty();
+    assertThat(store().listDeliveries(other, DeliveryQuery.all(), PageRequest.first()).items())
+        .isEmpty();
+  }
+
+  @Test
+  void aBatchWithADeliveryOfNoEventOfItOrOfAnotherTenantIsRefusedAndNothingIsSaved() {
+    TenantId tenant = newTenant();
+    TenantId other = newTenant();
+    Endpoint endpoint = endpoint(tenant);
+    Instant now = clock.instant();
+    WebhookEvent event = new WebhookEvent(id(), tenant, "call.completed", "{}", now);
+    Delivery good = Delivery.pending(id(), tenant, event.id(), endpoint.id(), event.type(), now);
+    Delivery stray = Delivery.pending(id(), tenant, id(), endpoint.id(), event.type(), now);
+    Delivery foreign = Delivery.pending(id(), other, event.id(), endpoint.id(), event.type(), now);
+
+    for (Delivery bad : List.of(stray, foreign)) {
+      assertThatThrownBy(() -> store().insertEvents(List.of(event), List.of(good, bad)))
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(e.hasErrorFor("deliveries")).isTrue());
+    }
+
+    assertThat(store().getEvent(tenant, event.id())).isEmpty();
+    assertThat(store().getDelivery(tenant, good.id())).isEmpty();
+    assertThat(store().getDelivery(other, foreign.id())).isEmpty();
+  }
+
+  @Test
+  void anEmptyBatchOrOneWithAnEventTwiceIsRefused() {
+    TenantId tenant = newTenant();
+    WebhookEvent event = new WebhookEvent(id(), tenant, "call.completed", "{}", clock.instant());
+
+    assertThatThrownBy(() -> store().insertEvents(List.of(), List.of()))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.hasErrorFor("events")).isTrue());
+    assertThatThrownBy(() -> store().insertEvents(List.of(event, event), List.of()))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.hasErrorFor("events")).isTrue());
+    assertThat(store().getEvent(tenant, event.id())).isEmpty();
+  }
+
+  @Test
+  void aBatchFailingOnOneEventSavesNoneOfIt() {
+    TenantId tenant = newTenant();
+    Endpoint endpoint = endpoint(tenant);
+    Delivery published = publish(tenant, "call.completed", endpoint).get(0);
+    WebhookEvent existing = store().getEvent(tenant, published.eventId()).orElseThrow();
+    Instant now = clock.instant();
+    WebhookEvent fresh = new WebhookEvent(id(), tenant, "call.completed", "{}", now);
+    Delivery freshDelivery =
+        Delivery.pending(id(), tenant, fresh.id(), endpoint.id(), fresh.type(), now);
+
+    assertThatThrownBy(() -> store().insertEvents(List.of(fresh, existing), List.of(freshDelivery)))
+        .isInstanceOf(RuntimeException.class);
+
+    assertThat(store().getEvent(tenant, fresh.id())).isEmpty();
+    assertThat(store().getDelivery(tenant, freshDelivery.id())).isEmpty();
   }
 
   @Test
