@@ -352,7 +352,7 @@ public final class WebhookDispatcher {
    *
    * @param tenant the tenant, known to the tenant directory
    * @param events the events, at most {@value #MAX_PUBLISH_ALL}, in the order their ids ascend
-   * @return the stored events, in the order of {@code events}; empty if {@code events} is
+   * @return the stored events, in the order of {@code events}; empty if {@code events} is empty
    * @throws ValidationException naming every bad field ({@code events}, {@code events[i].type},
    *     {@code events[i].payload}); nothing written
    * @throws IllegalStateException if no job queue was built on the dispatcher's context

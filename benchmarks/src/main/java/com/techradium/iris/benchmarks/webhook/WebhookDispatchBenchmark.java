@@ -76,7 +76,8 @@ public class WebhookDispatchBenchmark {
   private static final TenantId TENANT = TenantId.of("bench");
   private static final String CALL = "{\"callId\":\"c-1\",\"durationSeconds\":42}";
   private static final List<NewEvent> CALLS =
-      Collections.nCopies(BATCH / PUBLISHERS, NewEvent.of("call.completed", CALL));
+      Collections.nCopies(
+          BATCH / WebhookDispatchBenchmark.PUBLISHERS, NewEvent.of("call.completed", CALL));
 
   @Param({"memory", "postgres"})
   public String store;

@@ -239,6 +239,13 @@ public final class InMemoryWebhookStore implements WebhookStore {
     return Optional.of(moved);
   }
 
+  /** The attempts one by one under the store's lock: one atomic change. */
+  @Override
+  public synchronized List<Optional<Endpoint>> recordAttempts(
+      List<DeliveryAttempt> attempts, List<Delivery> deliveries) {
+    return WebhookStore.super.recordAttempts(attempts, deliveries);
+  }
+
   @Override
   public synchronized boolean updateDelivery(Delivery delivery, DeliveryStatus expected) {
     Optional<Delivery> current = getDelivery(delivery.tenant(), delivery.id());

@@ -162,6 +162,22 @@ public interface WebhookStore {
   }
 
   /**
+   * {@link #loadAttempt} for several deliveries, of any tenants, at once: the dispatcher reads the
+   * deliveries of attempts starting together with one call. The default reads them one by one; a
+   * store that can read them in one round trip should override it.
+   *
+   * @param keys the deliveries, each with its tenant
+   * @return per key, in order, what {@link #loadAttempt} returns for it
+   */
+  default List<Optional<AttemptTarget>> loadAttempts(List<DeliveryKey> keys) {
+    List<Optional<AttemptTarget>> loaded = new java.util.ArrayList<>(keys.size());
+    for (DeliveryKey key : keys) {
+      loaded.add(loadAttempt(key.tenant(), key.deliveryId()));
+    }
+    return loaded;
+  }
+
+  /**
    * The tenant's deliveries matching {@code query}, newest first (by id, which is time-ordered),
    * one page at a time; the cursor is the last id of the previous page ({@code DeliveryCursors}).
    *
@@ -183,6 +199,33 @@ public interface WebhookStore {
    *     recorded if the delivery exists)
    */
   Optional<Endpoint> recordAttempt(DeliveryAttempt attempt, Delivery delivery);
+
+  /**
+   * {@link #recordAttempt} for several attempts at once, in order, as one atomic change: the
+   * dispatcher records the attempts finishing together with one call. Each attempt's endpoint is
+   * returned as it is after the whole batch (several attempts of one endpoint move its streak in
+   * order, and each gets the result). The default records them one by one, each atomic on its own;
+   * a store that can do it in fewer round trips should override it.
+   *
+   * @param attempts the attempts, each of the delivery at the same position of {@code deliveries}
+   * @param deliveries the deliveries in their new states
+   * @return per attempt, in order, its endpoint after the change, or empty if it no longer exists
+   * @throws com.techradium.iris.core.ValidationException on {@code deliveries} if the lists differ
+   *     in size or an attempt is not of the delivery beside it (tenant and id); nothing recorded
+   */
+  default List<Optional<Endpoint>> recordAttempts(
+      List<DeliveryAttempt> attempts, List<Delivery> deliveries) {
+    AttemptBatches.check(attempts, deliveries);
+    java.util.Map<UUID, Optional<Endpoint>> last = new java.util.HashMap<>();
+    for (int i = 0; i < attempts.size(); i++) {
+      last.put(attempts.get(i).endpointId(), recordAttempt(attempts.get(i), deliveries.get(i)));
+    }
+    List<Optional<Endpoint>> after = new java.util.ArrayList<>(attempts.size());
+    for (DeliveryAttempt attempt : attempts) {
+      after.add(last.get(attempt.endpointId()));
+    }
+    return after;
+  }
 
   /**
    * Replaces a delivery's state if it is still in status {@code expected}.

@@ -9,6 +9,7 @@ import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.jdbc.internal.JdbcContext;
+import com.techradium.iris.jdbc.internal.schema.tables.records.IrisWebhookAttemptsRecord;
 import com.techradium.iris.jdbc.internal.schema.tables.records.IrisWebhookEndpointsRecord;
 import com.techradium.iris.webhook.Delivery;
 import com.techradium.iris.webhook.DeliveryAttempt;
@@ -17,19 +18,25 @@ import com.techradium.iris.webhook.DeliveryStatus;
 import com.techradium.iris.webhook.Endpoint;
 import com.techradium.iris.webhook.WebhookEvent;
 import com.techradium.iris.webhook.WebhookHealth;
+import com.techradium.iris.webhook.spi.AttemptBatches;
 import com.techradium.iris.webhook.spi.AttemptTarget;
 import com.techradium.iris.webhook.spi.DeliveryCursors;
+import com.techradium.iris.webhook.spi.DeliveryKey;
 import com.techradium.iris.webhook.spi.EventBatches;
 import com.techradium.iris.webhook.spi.SecretRing;
 import com.techradium.iris.webhook.spi.StoredEndpoint;
 import com.techradium.iris.webhook.spi.WebhookStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.InsertSetMoreStep;
@@ -265,25 +272,44 @@ public final class JdbcWebhookStore implements WebhookStore {
   /** One round trip: the delivery joined with its endpoint and its event. */
   @Override
   public Optional<AttemptTarget> loadAttempt(TenantId tenant, UUID deliveryId) {
+    return db.call(
+        "load webhook delivery attempt",
+        dsl -> attemptTargets(dsl, delivery(tenant, deliveryId)).stream().findFirst());
+  }
+
+  /** One round trip for all of them: the deliveries joined with their endpoints and events. */
+  @Override
+  public List<Optional<AttemptTarget>> loadAttempts(List<DeliveryKey> keys) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    var d = IRIS_WEBHOOK_DELIVERIES;
+    Condition wanted =
+        DSL.row(d.TENANT_ID, d.ID)
+            .in(keys.stream().map(k -> DSL.row(k.tenant().value(), k.deliveryId())).toList());
+    Map<DeliveryKey, AttemptTarget> found = new HashMap<>();
+    db.call("load webhook delivery attempts", dsl -> attemptTargets(dsl, wanted))
+        .forEach(t -> found.put(new DeliveryKey(t.delivery().tenant(), t.delivery().id()), t));
+    return keys.stream().map(k -> Optional.ofNullable(found.get(k))).toList();
+  }
+
+  private static List<AttemptTarget> attemptTargets(DSLContext dsl, Condition deliveries) {
     var d = IRIS_WEBHOOK_DELIVERIES;
     var e = IRIS_WEBHOOK_ENDPOINTS;
     var v = IRIS_WEBHOOK_EVENTS;
-    return db.call(
-        "load webhook delivery attempt",
-        dsl ->
-            dsl.select(d.asterisk(), e.asterisk(), v.asterisk())
-                .from(d)
-                .leftJoin(e)
-                .on(e.TENANT_ID.eq(d.TENANT_ID).and(e.ID.eq(d.ENDPOINT_ID)))
-                .leftJoin(v)
-                .on(v.TENANT_ID.eq(d.TENANT_ID).and(v.ID.eq(d.EVENT_ID)))
-                .where(delivery(tenant, deliveryId))
-                .fetchOptional(
-                    r ->
-                        new AttemptTarget(
-                            WebhookRows.delivery(r.into(d)),
-                            r.get(e.ID) == null ? null : WebhookRows.stored(r.into(e)),
-                            r.get(v.ID) == null ? null : WebhookRows.event(r.into(v)))));
+    return dsl.select(d.asterisk(), e.asterisk(), v.asterisk())
+        .from(d)
+        .leftJoin(e)
+        .on(e.TENANT_ID.eq(d.TENANT_ID).and(e.ID.eq(d.ENDPOINT_ID)))
+        .leftJoin(v)
+        .on(v.TENANT_ID.eq(d.TENANT_ID).and(v.ID.eq(d.EVENT_ID)))
+        .where(deliveries)
+        .fetch(
+            r ->
+                new AttemptTarget(
+                    WebhookRows.delivery(r.into(d)),
+                    r.get(e.ID) == null ? null : WebhookRows.stored(r.into(e)),
+                    r.get(v.ID) == null ? null : WebhookRows.event(r.into(v))));
   }
 
   @Override
@@ -386,6 +412,118 @@ public final class JdbcWebhookStore implements WebhookStore {
         "record webhook attempt",
         dsl ->
             dsl.resultQuery(sql, parts).fetchOptional().map(r -> WebhookRows.endpoint(r.into(e))));
+  }
+
+  /**
+   * One transaction for the batch (a single attempt is {@link #recordAttempt}, one statement): the
+   * deliveries' new states as one JDBC batch of one prepared {@code UPDATE} (one round trip), the
+   * attempts of the deliveries that still exist as one multi-row {@code INSERT}, and per endpoint
+   * one {@code UPDATE ... RETURNING} of the streak's net change over the batch (none for an
+   * endpoint whose attempts all succeeded and whose streak is clear already: it is read instead).
+   */
+  @Override
+  public List<Optional<Endpoint>> recordAttempts(
+      List<DeliveryAttempt> attempts, List<Delivery> deliveries) {
+    AttemptBatches.check(attempts, deliveries);
+    if (attempts.size() <= 1) {
+      return attempts.isEmpty()
+          ? List.of()
+          : List.of(recordAttempt(attempts.get(0), deliveries.get(0)));
+    }
+    Map<UUID, Optional<Endpoint>> after =
+        db.inTransaction(
+            "record webhook attempts",
+            dsl -> {
+              var d = IRIS_WEBHOOK_DELIVERIES;
+              BatchBindStep update =
+                  dsl.batch(
+                      dsl.update(d)
+                          .set(d.STATUS, (String) null)
+                          .set(d.ATTEMPTS, (Integer) null)
+                          .set(d.NEXT_ATTEMPT_AT, (Instant) null)
+                          .set(d.LAST_ATTEMPT_AT, (Instant) null)
+                          .set(d.LAST_STATUS_CODE, (Integer) null)
+                          .set(d.LAST_ERROR, (String) null)
+                          .set(d.UPDATED_AT, (Instant) null)
+                          .where(d.TENANT_ID.eq((String) null).and(d.ID.eq((UUID) null))));
+              for (Delivery x : deliveries) {
+                update =
+                    update.bind(
+                        x.status().name(),
+                        x.attempts(),
+                        x.nextAttemptAt(),
+                        x.lastAttemptAt(),
+                        x.lastStatusCode(),
+                        x.lastError(),
+                        x.updatedAt(),
+                        x.tenant().value(),
+                        x.id());
+              }
+              int[] updated = update.execute();
+              List<IrisWebhookAttemptsRecord> rows = new ArrayList<>();
+              for (int i = 0; i < attempts.size(); i++) {
+                if (updated[i] == 1) {
+                  rows.add(WebhookRows.row(attempts.get(i)));
+                }
+              }
+              if (!rows.isEmpty()) {
+                insertRows(dsl, rows);
+              }
+              Map<UUID, List<DeliveryAttempt>> byEndpoint = new LinkedHashMap<>();
+              attempts.forEach(
+                  a -> byEndpoint.computeIfAbsent(a.endpointId(), k -> new ArrayList<>()).add(a));
+              Map<UUID, Optional<Endpoint>> moved = new HashMap<>();
+              byEndpoint.forEach((id, its) -> moved.put(id, moveStreak(dsl, its)));
+              return moved;
+            });
+    return attempts.stream().map(a -> after.get(a.endpointId())).toList();
+  }
+
+  /**
+   * Moves one endpoint's streak by the net change of its attempts, in order: failures after the
+   * last success (or after the start, adding to the streak, when none succeeded).
+   */
+  private static Optional<Endpoint> moveStreak(DSLContext dsl, List<DeliveryAttempt> attempts) {
+    var e = IRIS_WEBHOOK_ENDPOINTS;
+    DeliveryAttempt first = attempts.get(0);
+    Condition endpoint = endpoint(first.tenant(), first.endpointId());
+    int lastSuccess = -1;
+    for (int i = 0; i < attempts.size(); i++) {
+      if (attempts.get(i).succeeded()) {
+        lastSuccess = i;
+      }
+    }
+    int failuresAfter = attempts.size() - lastSuccess - 1;
+    if (lastSuccess < 0) {
+      return dsl.update(e)
+          .set(e.CONSECUTIVE_FAILURES, e.CONSECUTIVE_FAILURES.plus(failuresAfter))
+          .set(e.FAILING_SINCE, DSL.coalesce(e.FAILING_SINCE, DSL.val(first.at())))
+          .where(endpoint)
+          .returning()
+          .fetchOptional()
+          .map(WebhookRows::endpoint);
+    }
+    if (failuresAfter > 0) {
+      return dsl.update(e)
+          .set(e.CONSECUTIVE_FAILURES, failuresAfter)
+          .set(e.FAILING_SINCE, attempts.get(lastSuccess + 1).at())
+          .where(endpoint)
+          .returning()
+          .fetchOptional()
+          .map(WebhookRows::endpoint);
+    }
+    Optional<Endpoint> cleared =
+        dsl.update(e)
+            .set(e.CONSECUTIVE_FAILURES, 0)
+            .setNull(e.FAILING_SINCE)
+            .where(endpoint)
+            .and(e.CONSECUTIVE_FAILURES.ne(0).or(e.FAILING_SINCE.isNotNull()))
+            .returning()
+            .fetchOptional()
+            .map(WebhookRows::endpoint);
+    return cleared.isPresent()
+        ? cleared
+        : dsl.selectFrom(e).where(endpoint).fetchOptional().map(WebhookRows::endpoint);
   }
 
   @Override
