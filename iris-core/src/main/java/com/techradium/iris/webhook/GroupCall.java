@@ -45,6 +45,13 @@ final class GroupCall<I, O> {
     this.call = call;
   }
 
+  /** How many inputs wait for a store call (for tests). */
+  int waitingCount() {
+    synchronized (lock) {
+      return waiting.size();
+    }
+  }
+
   /** Hands {@code input} over and returns its result once a store call answered it. */
   O call(I input) {
     Entry<I, O> mine = new Entry<>(input);
@@ -96,16 +103,21 @@ final class GroupCall<I, O> {
       }
     } catch (RuntimeException e) {
       failure = e;
-    }
-    synchronized (lock) {
-      for (int i = 0; i < batch.size(); i++) {
-        Entry<I, O> e = batch.get(i);
-        e.done = true;
-        e.result = results == null ? null : results.get(i);
-        e.failure = failure;
+    } finally {
+      // Even if the call threw an Error: every caller of the batch is answered, another may lead.
+      if (failure == null && results == null) {
+        failure = new IllegalStateException("the store call failed");
       }
-      leading = false;
-      lock.notifyAll();
+      synchronized (lock) {
+        for (int i = 0; i < batch.size(); i++) {
+          Entry<I, O> e = batch.get(i);
+          e.done = true;
+          e.result = failure == null ? results.get(i) : null;
+          e.failure = failure;
+        }
+        leading = false;
+        lock.notifyAll();
+      }
     }
   }
 }
