@@ -5,6 +5,7 @@ import com.techradium.iris.core.IrisContext;
 import com.techradium.iris.core.WorkOutcome;
 import com.techradium.iris.core.internal.IrisJson;
 import com.techradium.iris.webhook.spi.AttemptTarget;
+import com.techradium.iris.webhook.spi.DeliveryKey;
 import com.techradium.iris.webhook.spi.StoredEndpoint;
 import com.techradium.iris.webhook.spi.TransportResult;
 import com.techradium.iris.webhook.spi.WebhookStore;
@@ -20,9 +21,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one delivery attempt as a job: loads the delivery, its endpoint and event, waits for order
- * (FIFO) and rate, sends, records the attempt and decides what comes next. The job's lease makes it
- * crash-safe: a worker lost mid-attempt leaves the delivery pending and the job is claimed again,
- * resending with the same {@code webhook-id}.
+ * (FIFO) and rate, sends, records the attempt and decides what comes next. Attempts running at the
+ * same time share their store calls ({@link GroupCall}): one read for the attempts starting
+ * together, one write for those finishing together ({@link WebhookStore#recordAttempts}); the job
+ * completes only once its attempt is recorded. The job's lease makes it crash-safe: a worker lost
+ * mid-attempt leaves the delivery pending and the job is claimed again, resending with the same
+ * {@code webhook-id}.
  */
 final class DeliveryRunner {
   /** How long a FIFO delivery waits before looking again for its predecessor to finish. */
@@ -32,6 +36,9 @@ final class DeliveryRunner {
   static final Duration MIN_RETRY_AFTER = Duration.ofSeconds(1);
 
   static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
+
+  /** The most attempts read, or recorded, by one store call. */
+  static final int MAX_GROUP = 64;
 
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryRunner.class);
 
@@ -44,6 +51,13 @@ final class DeliveryRunner {
   private final int autoDisableAfterFailures;
   private final EndpointDisabledListener listener;
   private final RateGate rates = new RateGate();
+
+  /** Reads of attempts starting together share one store call. */
+  private final GroupCall<DeliveryKey, Optional<AttemptTarget>> loads;
+
+  /** Records of attempts finishing together share one store call. */
+  private final GroupCall<Recorded, Optional<Endpoint>> records;
+
   private final LongAdder attempts = new LongAdder();
   private final LongAdder failedAttempts = new LongAdder();
 
@@ -60,7 +74,18 @@ final class DeliveryRunner {
     this.autoDisableAfter = b.autoDisableAfter;
     this.autoDisableAfterFailures = b.autoDisableAfterFailures;
     this.listener = b.listener;
+    this.loads = new GroupCall<>(MAX_GROUP, store::loadAttempts);
+    this.records =
+        new GroupCall<>(
+            MAX_GROUP,
+            batch ->
+                store.recordAttempts(
+                    batch.stream().map(Recorded::attempt).toList(),
+                    batch.stream().map(Recorded::delivery).toList()));
   }
+
+  /** An attempt and its delivery's new state, to record together. */
+  private record Recorded(DeliveryAttempt attempt, Delivery delivery) {}
 
   static String payloadOf(UUID deliveryId) {
     return "{\"deliveryId\":\"" + deliveryId + "\"}";
@@ -75,7 +100,7 @@ final class DeliveryRunner {
     UUID deliveryId =
         UUID.fromString(IrisJson.parse("payload", run.payload()).path("deliveryId").asText());
     Instant now = context.clock().instant();
-    AttemptTarget target = store.loadAttempt(run.tenant(), deliveryId).orElse(null);
+    AttemptTarget target = loads.call(new DeliveryKey(run.tenant(), deliveryId)).orElse(null);
     if (target == null || target.delivery().status() != DeliveryStatus.PENDING) {
       return WorkOutcome.done();
     }
@@ -133,8 +158,9 @@ final class DeliveryRunner {
             result.bodyExcerpt(),
             result.succeeded());
     Optional<Endpoint> after =
-        store.recordAttempt(
-            attempt, delivery.attempted(status, next, now, result.statusCode(), error));
+        records.call(
+            new Recorded(
+                attempt, delivery.attempted(status, next, now, result.statusCode(), error)));
     after.ifPresent(current -> maybeDisable(current, gone, now));
     return next == null ? WorkOutcome.done() : WorkOutcome.runAgainAt(next);
   }

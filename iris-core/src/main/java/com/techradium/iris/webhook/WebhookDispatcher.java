@@ -66,6 +66,9 @@ public final class WebhookDispatcher {
   /** How often a delivery job may fail outright (storage errors, lost workers) before it ends. */
   static final int DELIVERY_JOB_ATTEMPTS = 25;
 
+  /** How many events one {@link #publishAll} call publishes at most. */
+  public static final int MAX_PUBLISH_ALL = 1000;
+
   /** How many failed deliveries one {@link #recover} call re-sends at most. */
   public static final int MAX_RECOVER = 10_000;
 
@@ -336,34 +339,92 @@ public final class WebhookDispatcher {
    */
   public WebhookEvent publish(TenantId tenant, String type, String payload) {
     Validation v = checkTenant(Validation.of(), tenant);
-    v.required("type", type);
-    v.required("payload", payload);
+    checkEvent(v, "", type, payload);
     v.throwIfInvalid();
-    v.check(catalog.contains(type), "type", "unknown event type " + type);
+    return store(tenant, List.of(new NewEvent(type, payload))).get(0);
+  }
+
+  /**
+   * Publishes several events of one tenant together, as {@link #publish} does one, all or nothing:
+   * one transaction for all of them (the PostgreSQL store writes the events, their deliveries and
+   * their delivery jobs with one statement per table), much cheaper per event than one {@link
+   * #publish} each. Inside a joined host transaction, all of it commits with the host.
+   *
+   * @param tenant the tenant, known to the tenant directory
+   * @param events the events, at most {@value #MAX_PUBLISH_ALL}, in the order their ids ascend
+   * @return the stored events, in the order of {@code events}; empty if {@code events} is empty
+   * @throws ValidationException naming every bad field ({@code events}, {@code events[i].type},
+   *     {@code events[i].payload}); nothing written
+   * @throws IllegalStateException if no job queue was built on the dispatcher's context
+   */
+  public List<WebhookEvent> publishAll(TenantId tenant, List<NewEvent> events) {
+    Objects.requireNonNull(events, "events");
+    Validation v = checkTenant(Validation.of(), tenant);
+    v.check(
+        events.size() <= MAX_PUBLISH_ALL,
+        "events",
+        "must be at most " + MAX_PUBLISH_ALL + " events");
+    for (int i = 0; i < events.size(); i++) {
+      NewEvent event = events.get(i);
+      v.required("events[" + i + "]", event);
+      if (event != null) {
+        checkEvent(v, "events[" + i + "].", event.type(), event.payload());
+      }
+    }
+    v.throwIfInvalid();
+    return events.isEmpty() ? List.of() : store(tenant, events);
+  }
+
+  /** Checks one event's type and payload; {@code prefix} leads the field names. */
+  private void checkEvent(
+      Validation v, String prefix, @Nullable String type, @Nullable String payload) {
+    v.required(prefix + "type", type);
+    v.required(prefix + "payload", payload);
+    if (type == null || payload == null) {
+      return;
+    }
+    v.check(catalog.contains(type), prefix + "type", "unknown event type " + type);
     int size = payload.getBytes(StandardCharsets.UTF_8).length;
-    v.check(size <= maxPayloadBytes, "payload", "must be at most " + maxPayloadBytes + " bytes");
-    if (!v.hasErrors()) {
-      if (!isJson(payload)) {
-        v.check(false, "payload", "must be a JSON document");
-      } else {
-        for (String problem : catalog.problems(type, payload)) {
-          v.check(false, "payload", "does not match the schema of " + type + ": " + problem);
+    v.check(
+        size <= maxPayloadBytes,
+        prefix + "payload",
+        "must be at most " + maxPayloadBytes + " bytes");
+    if (!catalog.contains(type) || size > maxPayloadBytes) {
+      return;
+    }
+    if (!isJson(payload)) {
+      v.check(false, prefix + "payload", "must be a JSON document");
+    } else {
+      for (String problem : catalog.problems(type, payload)) {
+        v.check(false, prefix + "payload", "does not match the schema of " + type + ": " + problem);
+      }
+    }
+  }
+
+  /**
+   * Stores checked events with their deliveries (the tenant's endpoints listed once) and submits
+   * their jobs, in one store call.
+   */
+  private List<WebhookEvent> store(TenantId tenant, List<NewEvent> events) {
+    requireRunner();
+    Instant now = now();
+    List<Endpoint> endpoints = store.listEndpoints(tenant);
+    List<WebhookEvent> stored = new ArrayList<>(events.size());
+    List<Delivery> deliveries = new ArrayList<>();
+    for (NewEvent e : events) {
+      WebhookEvent event =
+          new WebhookEvent(context.ids().next(), tenant, e.type(), e.payload(), now);
+      stored.add(event);
+      for (Endpoint endpoint : endpoints) {
+        if (endpoint.enabled() && endpoint.subscribesTo(event.type())) {
+          deliveries.add(
+              Delivery.pending(
+                  context.ids().next(), tenant, event.id(), endpoint.id(), event.type(), now));
         }
       }
     }
-    v.throwIfInvalid();
-    requireRunner();
-    Instant now = now();
-    WebhookEvent event = new WebhookEvent(context.ids().next(), tenant, type, payload, now);
-    List<Delivery> deliveries = new ArrayList<>();
-    for (Endpoint endpoint : store.listEndpoints(tenant)) {
-      if (endpoint.enabled() && endpoint.subscribesTo(type)) {
-        deliveries.add(
-            Delivery.pending(context.ids().next(), tenant, event.id(), endpoint.id(), type, now));
-      }
-    }
-    store.insertEvent(event, deliveries, () -> submit(deliveries, now));
-    return event;
+    store.insertEvents(stored, deliveries, () -> submit(deliveries, now));
+    return stored;
   }
 
   private void requireRunner() {

@@ -56,6 +56,43 @@ class WebhookDeliveryTest {
   }
 
   @Test
+  void eventsPublishedTogetherEachReachEverySubscribedEndpointWithTheirOwnId() throws Exception {
+    WebhookFixture f = new WebhookFixture();
+    CreatedEndpoint first = f.endpoint("call.completed");
+    CreatedEndpoint second = f.endpoint("call.completed", "sms.sent");
+    f.endpoint("sms.sent");
+
+    List<WebhookEvent> events =
+        f.webhooks.publishAll(
+            f.tenant,
+            List.of(
+                NewEvent.of("call.completed", CALL),
+                NewEvent.of("call.completed", "{\"callId\":\"c-2\",\"durationSeconds\":7}")));
+    f.deliverDue();
+
+    assertThat(events).hasSize(2);
+    assertThat(events.get(0).id()).isNotEqualTo(events.get(1).id());
+    assertThat(f.receiver.requests()).hasSize(4);
+    assertThat(f.receiver.requests())
+        .extracting(r -> r.headers().get("webhook-id"))
+        .containsExactlyInAnyOrder(
+            events.get(0).messageId(),
+            events.get(0).messageId(),
+            events.get(1).messageId(),
+            events.get(1).messageId());
+    assertThat(
+            f.webhooks.listDeliveries(f.tenant, DeliveryQuery.all(), PageRequest.first()).items())
+        .hasSize(4)
+        .allSatisfy(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.SUCCEEDED))
+        .extracting(Delivery::endpointId)
+        .containsExactlyInAnyOrder(
+            first.endpoint().id(),
+            first.endpoint().id(),
+            second.endpoint().id(),
+            second.endpoint().id());
+  }
+
+  @Test
   void aFailedDeliveryIsRetriedOnTheScheduleWithTheSameWebhookId() throws Exception {
     WebhookFixture f =
         new WebhookFixture(

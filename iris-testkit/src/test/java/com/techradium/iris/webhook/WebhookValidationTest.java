@@ -125,6 +125,41 @@ class WebhookValidationTest {
   }
 
   @Test
+  void publishAllNamesEveryBadEventAndStoresNoneOfTheBatch() {
+    f.endpoint();
+    List<NewEvent> events =
+        List.of(
+            NewEvent.of("call.completed", CALL),
+            NewEvent.of("call.exploded", "{}"),
+            NewEvent.of("call.completed", "{oops"),
+            NewEvent.of("call.completed", null));
+
+    assertThatThrownBy(() -> f.webhooks.publishAll(f.tenant, events))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(
+            e ->
+                assertThat(fields((ValidationException) e))
+                    .containsExactly("events[1].type", "events[2].payload", "events[3].payload"));
+    assertThat(
+            f.webhooks.listDeliveries(f.tenant, DeliveryQuery.all(), PageRequest.first()).items())
+        .isEmpty();
+    assertThat(f.work.waiting()).isZero();
+  }
+
+  @Test
+  void publishAllRefusesMoreThanItsLimit() {
+    List<NewEvent> events =
+        java.util.Collections.nCopies(
+            WebhookDispatcher.MAX_PUBLISH_ALL + 1, NewEvent.of("call.completed", CALL));
+
+    assertThatThrownBy(() -> f.webhooks.publishAll(f.tenant, events))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(fields((ValidationException) e)).containsExactly("events"));
+    assertThat(f.webhooks.publishAll(f.tenant, List.of())).isEmpty();
+    assertThat(f.work.waiting()).isZero();
+  }
+
+  @Test
   void aPayloadThatIsNotJsonIsRefused() {
     assertThatThrownBy(() -> f.webhooks.publish(f.tenant, "call.completed", "{oops"))
         .isInstanceOf(ValidationException.class)

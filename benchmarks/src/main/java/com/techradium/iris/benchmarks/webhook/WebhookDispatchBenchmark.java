@@ -12,6 +12,7 @@ import com.techradium.iris.job.QueueConfig;
 import com.techradium.iris.job.memory.InMemoryJobStore;
 import com.techradium.iris.okhttp.webhook.OkHttpWebhookTransport;
 import com.techradium.iris.webhook.EndpointSpec;
+import com.techradium.iris.webhook.NewEvent;
 import com.techradium.iris.webhook.WebhookDispatcher;
 import com.techradium.iris.webhook.memory.InMemoryWebhookStore;
 import com.zaxxer.hikari.HikariConfig;
@@ -22,6 +23,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,6 +57,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code throughput}: one operation = one webhook received, published in batches of {@value
  *       #BATCH} by {@value #PUBLISHERS} threads and awaited at the receiver; queue concurrency
  *       {@value #CONCURRENCY}.
+ *   <li>{@code throughputPublishAll}: the same, each publisher publishing its share of the batch
+ *       with one {@code publishAll}.
  *   <li>{@code publishToReceived}: the time from publishing one event to the receiver answering it,
  *       with an idle queue.
  * </ul>
@@ -71,6 +75,9 @@ public class WebhookDispatchBenchmark {
   static final int CONCURRENCY = 32;
   private static final TenantId TENANT = TenantId.of("bench");
   private static final String CALL = "{\"callId\":\"c-1\",\"durationSeconds\":42}";
+  private static final List<NewEvent> CALLS =
+      Collections.nCopies(
+          BATCH / WebhookDispatchBenchmark.PUBLISHERS, NewEvent.of("call.completed", CALL));
 
   @Param({"memory", "postgres"})
   public String store;
@@ -202,6 +209,26 @@ public class WebhookDispatchBenchmark {
                   webhooks.publish(TENANT, "call.completed", CALL);
                 }
               }));
+    }
+    for (Future<?> f : published) {
+      f.get();
+    }
+    awaitReceived(target);
+  }
+
+  /**
+   * As {@link #throughput}, each publisher handing its {@code BATCH / PUBLISHERS} events to one
+   * {@code publishAll} (one transaction, multi-row inserts) instead of one {@code publish} each.
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @OperationsPerInvocation(BATCH)
+  public void throughputPublishAll() throws Exception {
+    long target = received.get() + BATCH;
+    List<Future<?>> published = new ArrayList<>(PUBLISHERS);
+    for (int p = 0; p < PUBLISHERS; p++) {
+      published.add(publishers.submit(() -> webhooks.publishAll(TENANT, CALLS)));
     }
     for (Future<?> f : published) {
       f.get();

@@ -11,6 +11,7 @@ import com.techradium.iris.webhook.Endpoint;
 import com.techradium.iris.webhook.WebhookEvent;
 import com.techradium.iris.webhook.WebhookHealth;
 import com.techradium.iris.webhook.spi.DeliveryCursors;
+import com.techradium.iris.webhook.spi.EventBatches;
 import com.techradium.iris.webhook.spi.SecretRing;
 import com.techradium.iris.webhook.spi.StoredEndpoint;
 import com.techradium.iris.webhook.spi.WebhookStore;
@@ -155,12 +156,17 @@ public final class InMemoryWebhookStore implements WebhookStore {
   }
 
   @Override
-  public synchronized void insertEvent(WebhookEvent event, List<Delivery> newDeliveries) {
-    Key key = new Key(event.tenant(), event.id());
-    if (events.containsKey(key)) {
-      throw new IllegalStateException("event " + event.id() + " exists already");
+  public synchronized void insertEvents(
+      List<WebhookEvent> newEvents, List<Delivery> newDeliveries) {
+    EventBatches.check(newEvents, newDeliveries);
+    for (WebhookEvent event : newEvents) {
+      if (events.containsKey(new Key(event.tenant(), event.id()))) {
+        throw new IllegalStateException("event " + event.id() + " exists already");
+      }
     }
-    events.put(key, event);
+    for (WebhookEvent event : newEvents) {
+      events.put(new Key(event.tenant(), event.id()), event);
+    }
     for (Delivery d : newDeliveries) {
       deliveries.put(d.id(), d);
     }
@@ -231,6 +237,13 @@ public final class InMemoryWebhookStore implements WebhookStore {
             e.updatedAt());
     endpoints.put(key, new StoredEndpoint(moved, current.secrets()));
     return Optional.of(moved);
+  }
+
+  /** The attempts one by one under the store's lock: one atomic change. */
+  @Override
+  public synchronized List<Optional<Endpoint>> recordAttempts(
+      List<DeliveryAttempt> attempts, List<Delivery> deliveries) {
+    return WebhookStore.super.recordAttempts(attempts, deliveries);
   }
 
   @Override

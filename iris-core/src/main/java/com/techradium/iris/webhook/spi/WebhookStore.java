@@ -93,28 +93,34 @@ public interface WebhookStore {
   boolean deleteEndpoint(TenantId tenant, UUID endpointId);
 
   /**
-   * Saves an event and one pending delivery per subscribed endpoint, all or nothing.
+   * Saves events, published together, and their pending deliveries (one per subscribed endpoint),
+   * all or nothing. Every delivery belongs to one of {@code events}, of the same tenant; a store
+   * writes them with as few statements as it can (the PostgreSQL store: one per table).
    *
-   * @param event the event
-   * @param deliveries its deliveries, one per subscribed endpoint
+   * @param events the events, at least one, with distinct ids
+   * @param deliveries their deliveries
+   * @throws com.techradium.iris.core.ValidationException if {@code events} is empty or has an id
+   *     twice, or a delivery's event is not among them (field {@code deliveries}); nothing saved
    */
-  void insertEvent(WebhookEvent event, List<Delivery> deliveries);
+  void insertEvents(List<WebhookEvent> events, List<Delivery> deliveries);
 
   /**
-   * Saves an event with its deliveries as {@link #insertEvent(WebhookEvent, List)} and runs {@code
+   * Saves events with their deliveries as {@link #insertEvents(List, List)} and runs {@code
    * alongside} (the dispatcher submits the delivery jobs there), so that both commit together where
    * the store can make them: the PostgreSQL store runs {@code alongside} in its transaction, where
    * a job store over the same data source joins it. The default saves, then runs {@code alongside}:
    * two separate changes, so a crash between them leaves pending deliveries that no job sends. If
-   * {@code alongside} throws, the store undoes the event where it can and the exception reaches the
-   * caller.
+   * {@code alongside} throws, the store undoes the events where it can and the exception reaches
+   * the caller.
    *
-   * @param event the event
-   * @param deliveries its deliveries, one per subscribed endpoint
-   * @param alongside work to commit with the event
+   * @param events the events, at least one, with distinct ids
+   * @param deliveries their deliveries
+   * @param alongside work to commit with the events
+   * @throws com.techradium.iris.core.ValidationException as {@link #insertEvents(List, List)}
    */
-  default void insertEvent(WebhookEvent event, List<Delivery> deliveries, Runnable alongside) {
-    insertEvent(event, deliveries);
+  default void insertEvents(
+      List<WebhookEvent> events, List<Delivery> deliveries, Runnable alongside) {
+    insertEvents(events, deliveries);
     alongside.run();
   }
 
@@ -156,6 +162,22 @@ public interface WebhookStore {
   }
 
   /**
+   * {@link #loadAttempt} for several deliveries, of any tenants, at once: the dispatcher reads the
+   * deliveries of attempts starting together with one call. The default reads them one by one; a
+   * store that can read them in one round trip should override it.
+   *
+   * @param keys the deliveries, each with its tenant
+   * @return per key, in order, what {@link #loadAttempt} returns for it
+   */
+  default List<Optional<AttemptTarget>> loadAttempts(List<DeliveryKey> keys) {
+    List<Optional<AttemptTarget>> loaded = new java.util.ArrayList<>(keys.size());
+    for (DeliveryKey key : keys) {
+      loaded.add(loadAttempt(key.tenant(), key.deliveryId()));
+    }
+    return loaded;
+  }
+
+  /**
    * The tenant's deliveries matching {@code query}, newest first (by id, which is time-ordered),
    * one page at a time; the cursor is the last id of the previous page ({@code DeliveryCursors}).
    *
@@ -177,6 +199,33 @@ public interface WebhookStore {
    *     recorded if the delivery exists)
    */
   Optional<Endpoint> recordAttempt(DeliveryAttempt attempt, Delivery delivery);
+
+  /**
+   * {@link #recordAttempt} for several attempts at once, in order, as one atomic change: the
+   * dispatcher records the attempts finishing together with one call. Each attempt's endpoint is
+   * returned as it is after the whole batch (several attempts of one endpoint move its streak in
+   * order, and each gets the result). The default records them one by one, each atomic on its own;
+   * a store that can do it in fewer round trips should override it.
+   *
+   * @param attempts the attempts, each of the delivery at the same position of {@code deliveries}
+   * @param deliveries the deliveries in their new states
+   * @return per attempt, in order, its endpoint after the change, or empty if it no longer exists
+   * @throws com.techradium.iris.core.ValidationException on {@code deliveries} if the lists differ
+   *     in size or an attempt is not of the delivery beside it (tenant and id); nothing recorded
+   */
+  default List<Optional<Endpoint>> recordAttempts(
+      List<DeliveryAttempt> attempts, List<Delivery> deliveries) {
+    AttemptBatches.check(attempts, deliveries);
+    java.util.Map<UUID, Optional<Endpoint>> last = new java.util.HashMap<>();
+    for (int i = 0; i < attempts.size(); i++) {
+      last.put(attempts.get(i).endpointId(), recordAttempt(attempts.get(i), deliveries.get(i)));
+    }
+    List<Optional<Endpoint>> after = new java.util.ArrayList<>(attempts.size());
+    for (DeliveryAttempt attempt : attempts) {
+      after.add(last.get(attempt.endpointId()));
+    }
+    return after;
+  }
 
   /**
    * Replaces a delivery's state if it is still in status {@code expected}.

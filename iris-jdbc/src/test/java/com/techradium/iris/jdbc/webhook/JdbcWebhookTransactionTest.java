@@ -133,8 +133,8 @@ class JdbcWebhookTransactionTest {
 
     assertThatThrownBy(
             () ->
-                store.insertEvent(
-                    event,
+                store.insertEvents(
+                    List.of(event),
                     List.of(delivery),
                     () -> {
                       jobs.enqueue(tenant, JobSpec.builder("webhooks", "job.written").build());
@@ -170,8 +170,8 @@ class JdbcWebhookTransactionTest {
 
     assertThatThrownBy(
             () ->
-                store.insertEvent(
-                    event,
+                store.insertEvents(
+                    List.of(event),
                     List.of(),
                     () -> {
                       elsewhere.enqueue(tenant, JobSpec.builder("webhooks", "job.written").build());

@@ -114,7 +114,7 @@ public abstract class WebhookContractSupport extends ContractSupport<WebhookStor
     for (Endpoint endpoint : endpoints) {
       deliveries.add(Delivery.pending(id(), tenant, event.id(), endpoint.id(), type, now));
     }
-    store().insertEvent(event, deliveries);
+    store().insertEvents(List.of(event), deliveries);
     return deliveries;
   }
 
