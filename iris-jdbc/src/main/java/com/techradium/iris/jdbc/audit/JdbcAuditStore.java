@@ -143,9 +143,13 @@ public final class JdbcAuditStore implements AuditStore {
           where.and(
               newestFirst
                   ? DSL.row(IRIS_AUDIT_EVENTS.RECORDED_AT, IRIS_AUDIT_EVENTS.ID)
-                      .lt(after.recordedAt(), after.id())
+                      .lt(
+                          DSL.inline(after.recordedAt(), IRIS_AUDIT_EVENTS.RECORDED_AT),
+                          DSL.inline(after.id(), IRIS_AUDIT_EVENTS.ID))
                   : DSL.row(IRIS_AUDIT_EVENTS.RECORDED_AT, IRIS_AUDIT_EVENTS.ID)
-                      .gt(after.recordedAt(), after.id()));
+                      .gt(
+                          DSL.inline(after.recordedAt(), IRIS_AUDIT_EVENTS.RECORDED_AT),
+                          DSL.inline(after.id(), IRIS_AUDIT_EVENTS.ID)));
     }
     List<SortField<?>> order =
         newestFirst
@@ -159,7 +163,7 @@ public final class JdbcAuditStore implements AuditStore {
                 dsl.selectFrom(IRIS_AUDIT_EVENTS)
                     .where(condition)
                     .orderBy(order)
-                    .limit(page.limit() + 1)
+                    .limit(DSL.inline(page.limit() + 1))
                     .fetch(AuditRows::toRecord));
     return Page.fromOverfetch(fetched, page.limit(), r -> AuditPosition.of(r).cursor());
   }
