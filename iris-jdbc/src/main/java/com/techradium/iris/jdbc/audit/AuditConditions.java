@@ -43,15 +43,14 @@ final class AuditConditions {
   private AuditConditions() {}
 
   static Condition of(AuditQuery q) {
+    List<String> keys = searchKeys(q);
+    return keys.isEmpty() ? withoutKeys(q) : withoutKeys(q).and(containsKeys(keys));
+  }
+
+  /** Every condition of {@code q} but the search key lookup. */
+  static Condition withoutKeys(AuditQuery q) {
     List<Condition> all = new ArrayList<>();
-    all.add(IRIS_AUDIT_EVENTS.TENANT_ID.eq(DSL.inline(q.tenantId().value())));
-    if (q.from() != null) {
-      all.add(
-          IRIS_AUDIT_EVENTS.RECORDED_AT.ge(DSL.inline(q.from(), IRIS_AUDIT_EVENTS.RECORDED_AT)));
-    }
-    if (q.to() != null) {
-      all.add(IRIS_AUDIT_EVENTS.RECORDED_AT.lt(DSL.inline(q.to(), IRIS_AUDIT_EVENTS.RECORDED_AT)));
-    }
+    all.add(tenantAndTime(q));
     if (!q.categories().isEmpty()) {
       all.add(
           IRIS_AUDIT_EVENTS.CATEGORY.in(
@@ -79,11 +78,32 @@ final class AuditConditions {
         IRIS_AUDIT_EVENTS.DATA_CATEGORY,
         q.dataCategory() == null ? null : q.dataCategory().name());
     eq(all, IRIS_AUDIT_EVENTS.IP_ADDRESS, q.ipAddress());
-    List<String> keys = searchKeys(q);
-    if (!keys.isEmpty()) {
-      all.add(containsKeys(keys));
-    }
     return DSL.and(all);
+  }
+
+  /** The tenant and time range of {@code q}: the window of the time index it reads. */
+  static Condition tenantAndTime(AuditQuery q) {
+    Condition c = IRIS_AUDIT_EVENTS.TENANT_ID.eq(DSL.inline(q.tenantId().value()));
+    if (q.from() != null) {
+      c =
+          c.and(
+              IRIS_AUDIT_EVENTS.RECORDED_AT.ge(
+                  DSL.inline(q.from(), IRIS_AUDIT_EVENTS.RECORDED_AT)));
+    }
+    if (q.to() != null) {
+      c =
+          c.and(
+              IRIS_AUDIT_EVENTS.RECORDED_AT.lt(DSL.inline(q.to(), IRIS_AUDIT_EVENTS.RECORDED_AT)));
+    }
+    return c;
+  }
+
+  /**
+   * Whether {@code q} looks up keys of few-valued filters only (action, target type), whose values
+   * may match anything from none to most of a tenant's events.
+   */
+  static boolean looksUpFewValuedKeysOnly(AuditQuery q) {
+    return !searchKeys(q).isEmpty() && q.targetId() == null && q.ipAddress() == null;
   }
 
   /** The search keys to look up for {@code q}, possibly none (see the class comment). */
