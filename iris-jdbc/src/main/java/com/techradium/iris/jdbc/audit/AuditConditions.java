@@ -141,8 +141,9 @@ final class AuditConditions {
   }
 
   /**
-   * {@code iris_audit_search_keys(<columns>) @> ARRAY[<keys>]::text[]}: the expression of the GIN
-   * index, so that the planner can answer it from the index.
+   * {@code iris_audit_search_keys(<columns>) @> ARRAY[hashtext(<key>), ...]}: the expression of the
+   * GIN index, so that the planner can answer it from the index (it computes the hashes of the
+   * literal keys once, while planning).
    */
   private static Condition containsKeys(List<String> keys) {
     List<QueryPart> parts = new ArrayList<>();
@@ -154,10 +155,10 @@ final class AuditConditions {
     keys.forEach(k -> parts.add(DSL.inline(k)));
     String array =
         IntStream.range(5, parts.size())
-            .mapToObj(i -> "{" + i + "}")
+            .mapToObj(i -> "hashtext({" + i + "})")
             .collect(Collectors.joining(", "));
     return DSL.condition(
-        "iris_audit_search_keys({0}, {1}, {2}, {3}, {4}) @> ARRAY[" + array + "]::text[]",
+        "iris_audit_search_keys({0}, {1}, {2}, {3}, {4}) @> ARRAY[" + array + "]",
         parts.toArray(QueryPart[]::new));
   }
 

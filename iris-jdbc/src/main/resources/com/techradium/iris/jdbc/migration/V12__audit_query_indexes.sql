@@ -22,16 +22,18 @@ CREATE INDEX iris_audit_events_data_category_time ON iris_audit_events (tenant_i
 
 -- [jooq ignore start]
 -- The search keys of an event: tenant, a tag and the value, joined by the unit separator (0x1F),
--- which no audited text field may contain, so that a key names exactly one (tenant, filter, value).
--- A null value gives a null key, which no query looks for.
+-- which no audited text field may contain, so that a key names exactly one (tenant, filter, value);
+-- the index holds the keys' 32-bit hashes (hashtext), which are smaller and faster to compare and
+-- merge than the text. Queries recheck the values, so a hash shared by two keys costs a row read,
+-- never a wrong result. A null value gives a null key, which no query looks for.
 CREATE FUNCTION iris_audit_search_keys(tenant varchar, action varchar, target_type varchar,
-    target_id varchar, ip_address varchar) RETURNS text[]
+    target_id varchar, ip_address varchar) RETURNS integer[]
   LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT ARRAY[
-      tenant || E'\x1fa\x1f' || action,
-      tenant || E'\x1ft\x1f' || target_type,
-      tenant || E'\x1fi\x1f' || target_type || E'\x1f' || target_id,
-      tenant || E'\x1fp\x1f' || ip_address]
+      hashtext(tenant || E'\x1fa\x1f' || action),
+      hashtext(tenant || E'\x1ft\x1f' || target_type),
+      hashtext(tenant || E'\x1fi\x1f' || target_type || E'\x1f' || target_id),
+      hashtext(tenant || E'\x1fp\x1f' || ip_address)]
   $$;
 CREATE INDEX iris_audit_events_search ON iris_audit_events
   USING gin (iris_audit_search_keys(tenant_id, action, target_type, target_id, ip_address))
