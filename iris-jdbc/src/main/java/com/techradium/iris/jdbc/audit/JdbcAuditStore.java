@@ -57,12 +57,15 @@ import org.jspecify.annotations.Nullable;
  *       both directions with keyset paging, ({@code tenant_id, category, recorded_at, id}) for
  *       per-stream listings and the retention cut-off, ({@code tenant_id, actor_id, recorded_at})
  *       for user activity and failed logins per account, and a partial index on failed logins by
- *       IP. A BRIN index on {@code recorded_at} would be small, but with many tenants interleaved
- *       in the heap each block range holds every tenant's events, so it cannot narrow a tenant's
- *       query; monthly partitions would let old months be dropped whole, but retention here is per
- *       tenant and category and suspended by legal holds, so partitions could not simply be
- *       dropped, and each partition would duplicate every index. Retention deletes in bounded
- *       batches through the primary key instead.
+ *       IP. {@code V12__audit_query_indexes.sql} adds the indexes of the query filters: partial
+ *       ones on rare outcome, severity, security kind and data category values, and one GIN index
+ *       over hashed search keys for action, target and IP address (see {@code AuditConditions} and
+ *       docs/audit.md). A BRIN index on {@code recorded_at} would be small, but with many tenants
+ *       interleaved in the heap each block range holds every tenant's events, so it cannot narrow a
+ *       tenant's query; monthly partitions would let old months be dropped whole, but retention
+ *       here is per tenant and category and suspended by legal holds, so partitions could not
+ *       simply be dropped, and each partition would duplicate every index. Retention deletes in
+ *       bounded batches through the primary key instead.
  * </ul>
  */
 public final class JdbcAuditStore implements AuditStore {

@@ -6,8 +6,8 @@
 --   events carrying such a value enter: outcomes other than SUCCESS, severities other than INFO,
 --   security kinds (security events only) and data categories (data-access events, mostly);
 -- * action, target type, target (type and id) and IP address are on nearly every event and take
---   every value from a handful to millions: one GIN index over a tagged key per filter holds all
---   four, one index entry per event in its pending list (fastupdate), merged in bulk.
+--   every value from a handful to millions: one GIN index over a hashed, tagged key per filter holds
+--   all four, one index entry per event in its pending list (fastupdate), merged in bulk.
 -- The store writes the enum filters as literals, so the planner can prove a partial index's
 -- predicate from them.
 
