@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param actorId exact actor id
  * @param action exact action
  * @param targetType exact target type
- * @param targetId exact target id
+ * @param targetId exact target id; requires {@code targetType}, as on events
  * @param outcome exact outcome
  * @param minSeverity severity at least this
  * @param securityKind exact security event kind
@@ -53,7 +53,7 @@ public record AuditQuery(
    * @param actorId exact actor id
    * @param action exact action
    * @param targetType exact target type
-   * @param targetId exact target id
+   * @param targetId exact target id; requires {@code targetType}, as on events
    * @param outcome exact outcome
    * @param minSeverity severity at least this
    * @param securityKind exact security event kind
@@ -70,6 +70,7 @@ public record AuditQuery(
         .optionalText("action", action, AuditEvent.MAX_ACTION_LENGTH)
         .optionalText("targetType", targetType, AuditEvent.MAX_TARGET_TYPE_LENGTH)
         .optionalText("targetId", targetId, AuditEvent.MAX_TARGET_ID_LENGTH)
+        .check(targetId == null || targetType != null, "targetType", "is required with a targetId")
         .optionalText("ipAddress", ipAddress, RequestContext.MAX_IP_LENGTH)
         .throwIfInvalid();
     categories =
@@ -293,9 +294,10 @@ public record AuditQuery(
     }
 
     /**
-     * On this target type and id (either may be null to leave it open).
+     * On this target type and id. The id may be null to match every target of the type; an id needs
+     * its type (events carry no id without a type), else {@link #build()} throws.
      *
-     * @param targetType the target type, or null for any
+     * @param targetType the target type, or null for any (then {@code targetId} must be null)
      * @param targetId the target id, or null for any
      * @return this builder
      */

@@ -171,4 +171,15 @@ class AuditEventTest {
         .hasMessage("events[1]");
     assertThat(AuditTesting.count(store, tenant)).isZero();
   }
+
+  @Test
+  void aQueryForATargetIdNeedsItsType() {
+    ValidationException e =
+        rejection(() -> AuditQuery.forTenant(tenant).target(null, "inv-7").build());
+    assertThat(e.errors()).extracting(error -> error.field()).containsExactly("targetType");
+    assertThat(AuditQuery.forTenant(tenant).target("invoice", null).build().targetType())
+        .isEqualTo("invoice");
+    assertThat(AuditQuery.forTenant(tenant).target("invoice", "inv-7").build().targetId())
+        .isEqualTo("inv-7");
+  }
 }

@@ -18,12 +18,17 @@ import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.jdbc.internal.JdbcContext;
 import com.techradium.iris.jdbc.internal.schema.tables.records.IrisAuditCheckpointsRecord;
+import com.techradium.iris.jdbc.internal.schema.tables.records.IrisAuditEventsRecord;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.SortField;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
@@ -52,15 +57,23 @@ import org.jspecify.annotations.Nullable;
  *       both directions with keyset paging, ({@code tenant_id, category, recorded_at, id}) for
  *       per-stream listings and the retention cut-off, ({@code tenant_id, actor_id, recorded_at})
  *       for user activity and failed logins per account, and a partial index on failed logins by
- *       IP. A BRIN index on {@code recorded_at} would be small, but with many tenants interleaved
- *       in the heap each block range holds every tenant's events, so it cannot narrow a tenant's
- *       query; monthly partitions would let old months be dropped whole, but retention here is per
- *       tenant and category and suspended by legal holds, so partitions could not simply be
- *       dropped, and each partition would duplicate every index. Retention deletes in bounded
- *       batches through the primary key instead.
+ *       IP. {@code V12__audit_query_indexes.sql} adds the indexes of the query filters: partial
+ *       ones on rare outcome, severity, security kind and data category values, and one GIN index
+ *       over hashed search keys for action, target and IP address (see {@code AuditConditions} and
+ *       docs/audit.md). A BRIN index on {@code recorded_at} would be small, but with many tenants
+ *       interleaved in the heap each block range holds every tenant's events, so it cannot narrow a
+ *       tenant's query; monthly partitions would let old months be dropped whole, but retention
+ *       here is per tenant and category and suspended by legal holds, so partitions could not
+ *       simply be dropped, and each partition would duplicate every index. Retention deletes in
+ *       bounded batches through the primary key instead.
  * </ul>
  */
 public final class JdbcAuditStore implements AuditStore {
+  /**
+   * How many of the newest events of a query's range a query on action or target type reads in time
+   * order before it asks the search index instead (see {@link #page}).
+   */
+  static final int RECENT_WINDOW = 10_000;
 
   private final JdbcContext db;
 
@@ -136,32 +149,63 @@ public final class JdbcAuditStore implements AuditStore {
       String operation, AuditQuery query, PageRequest page, boolean newestFirst) {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
-    Condition where = AuditConditions.of(query);
+    Condition after = DSL.noCondition();
     if (page.cursor() != null) {
-      AuditPosition after = AuditPosition.parse(page.cursor());
-      where =
-          where.and(
-              newestFirst
-                  ? DSL.row(IRIS_AUDIT_EVENTS.RECORDED_AT, IRIS_AUDIT_EVENTS.ID)
-                      .lt(after.recordedAt(), after.id())
-                  : DSL.row(IRIS_AUDIT_EVENTS.RECORDED_AT, IRIS_AUDIT_EVENTS.ID)
-                      .gt(after.recordedAt(), after.id()));
+      AuditPosition position = AuditPosition.parse(page.cursor());
+      Field<Instant> at = DSL.inline(position.recordedAt(), IRIS_AUDIT_EVENTS.RECORDED_AT);
+      Field<UUID> id = DSL.inline(position.id(), IRIS_AUDIT_EVENTS.ID);
+      after =
+          newestFirst
+              ? DSL.row(IRIS_AUDIT_EVENTS.RECORDED_AT, IRIS_AUDIT_EVENTS.ID).lt(at, id)
+              : DSL.row(IRIS_AUDIT_EVENTS.RECORDED_AT, IRIS_AUDIT_EVENTS.ID).gt(at, id);
     }
     List<SortField<?>> order =
         newestFirst
             ? List.of(IRIS_AUDIT_EVENTS.RECORDED_AT.desc(), IRIS_AUDIT_EVENTS.ID.desc())
             : List.of(IRIS_AUDIT_EVENTS.RECORDED_AT.asc(), IRIS_AUDIT_EVENTS.ID.asc());
-    Condition condition = where;
-    List<AuditRecord> fetched =
-        db.call(
-            operation,
-            dsl ->
-                dsl.selectFrom(IRIS_AUDIT_EVENTS)
-                    .where(condition)
-                    .orderBy(order)
-                    .limit(page.limit() + 1)
-                    .fetch(AuditRows::toRecord));
+    Condition where = AuditConditions.of(query).and(after);
+    if (AuditConditions.looksUpFewValuedKeysOnly(query)) {
+      // A value of a few-valued filter may match most events or almost none. First read only the
+      // newest RECENT_WINDOW events of the range, in time order (a derived table, so the planner
+      // cannot leave the time index): a value matching more than about 1 % of them fills the page
+      // there. Otherwise the value is rare, and the search index finds its events.
+      Table<IrisAuditEventsRecord> recent =
+          DSL.selectFrom(IRIS_AUDIT_EVENTS)
+              .where(AuditConditions.tenantAndTime(query).and(after))
+              .orderBy(order)
+              .limit(DSL.inline(RECENT_WINDOW))
+              .asTable(IRIS_AUDIT_EVENTS.getName());
+      // The derived table takes the table's name, so the conditions' column references name its
+      // columns.
+      Condition filters = AuditConditions.withoutKeys(query);
+      List<AuditRecord> fetched =
+          db.call(
+              operation,
+              dsl ->
+                  dsl.selectFrom(recent)
+                      .where(filters)
+                      .orderBy(order)
+                      .limit(DSL.inline(page.limit() + 1))
+                      .fetchInto(IRIS_AUDIT_EVENTS)
+                      .map(AuditRows::toRecord));
+      if (fetched.size() > page.limit()) {
+        return Page.fromOverfetch(fetched, page.limit(), r -> AuditPosition.of(r).cursor());
+      }
+    }
+    List<AuditRecord> fetched = fetch(operation, where, order, page.limit() + 1);
     return Page.fromOverfetch(fetched, page.limit(), r -> AuditPosition.of(r).cursor());
+  }
+
+  private List<AuditRecord> fetch(
+      String operation, Condition where, List<SortField<?>> order, int limit) {
+    return db.call(
+        operation,
+        dsl ->
+            dsl.selectFrom(IRIS_AUDIT_EVENTS)
+                .where(where)
+                .orderBy(order)
+                .limit(DSL.inline(limit))
+                .fetch(AuditRows::toRecord));
   }
 
   @Override

@@ -33,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,6 +42,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -317,6 +319,130 @@ public abstract class AuditStoreContract extends ContractSupport<AuditStore> {
         .containsExactly(full);
     assertThat(all(AuditQuery.forTenant(tenant).actorId("bob").outcome(Outcome.DENIED).build()))
         .isEmpty();
+  }
+
+  private AuditRecord appendSearchable(
+      TenantId tenant,
+      String actor,
+      String action,
+      @Nullable String targetType,
+      @Nullable String targetId,
+      @Nullable String ip,
+      Outcome outcome) {
+    clock.advance(Duration.ofSeconds(1));
+    AuditEvent.Builder builder =
+        AuditEvent.builder(tenant, AuditCategory.AUDIT)
+            .actor(actor)
+            .action(action)
+            .target(targetType, targetId)
+            .outcome(outcome);
+    if (ip != null) {
+      builder.context(RequestContext.ip(ip));
+    }
+    return appendOne(builder.build());
+  }
+
+  @Test
+  void actionTargetAndIpFiltersMatchExactlyTheirValues() {
+    TenantId tenant = newTenant();
+    // A tenant whose id extends this one's, with the same values: never matched.
+    TenantId longer = TenantId.of(tenant.value() + "x");
+    AuditRecord a =
+        appendSearchable(
+            tenant, "ann", "invoice.view", "invoice", "inv-1", "10.0.0.1", Outcome.SUCCESS);
+    AuditRecord b =
+        appendSearchable(
+            tenant, "bob", "invoice.view", "invoice", "inv-12", "10.0.0.12", Outcome.DENIED);
+    AuditRecord c =
+        appendSearchable(
+            tenant, "ann", "invoice.view.all", "a:b", "c", "10.0.0.1", Outcome.FAILURE);
+    AuditRecord d =
+        appendSearchable(tenant, "bob", "o'brien.view", "a", "b:c", null, Outcome.SUCCESS);
+    AuditRecord e =
+        appendSearchable(tenant, "ann", "invoice.view", null, null, null, Outcome.SUCCESS);
+    appendSearchable(longer, "ann", "invoice.view", "invoice", "inv-1", "10.0.0.1", Outcome.DENIED);
+
+    assertThat(all(AuditQuery.forTenant(tenant).action("invoice.view").build()))
+        .containsExactly(e, b, a);
+    assertThat(all(AuditQuery.forTenant(tenant).action("invoice").build())).isEmpty();
+    assertThat(all(AuditQuery.forTenant(tenant).action("o'brien.view").build())).containsExactly(d);
+    assertThat(all(AuditQuery.forTenant(tenant).target("invoice", "inv-1").build()))
+        .containsExactly(a);
+    assertThat(all(AuditQuery.forTenant(tenant).target("invoice", null).build()))
+        .containsExactly(b, a);
+    assertThat(all(AuditQuery.forTenant(tenant).target("a:b", "c").build())).containsExactly(c);
+    assertThat(all(AuditQuery.forTenant(tenant).target("a", "b:c").build())).containsExactly(d);
+    assertThat(all(AuditQuery.forTenant(tenant).target("a", null).build())).containsExactly(d);
+    assertThat(all(AuditQuery.forTenant(tenant).target("a", "b").build())).isEmpty();
+    assertThat(all(AuditQuery.forTenant(tenant).ipAddress("10.0.0.1").build()))
+        .containsExactly(c, a);
+    assertThat(all(AuditQuery.forTenant(tenant).ipAddress("10.0.0.").build())).isEmpty();
+    assertThat(all(AuditQuery.forTenant(longer).ipAddress("10.0.0.1").build())).hasSize(1);
+
+    // Combinations, each with and without a condition that has an index of its own.
+    assertThat(
+            all(AuditQuery.forTenant(tenant).action("invoice.view").ipAddress("10.0.0.1").build()))
+        .containsExactly(a);
+    assertThat(
+            all(
+                AuditQuery.forTenant(tenant)
+                    .action("invoice.view")
+                    .outcome(Outcome.DENIED)
+                    .build()))
+        .containsExactly(b);
+    assertThat(
+            all(
+                AuditQuery.forTenant(tenant)
+                    .action("invoice.view")
+                    .outcome(Outcome.SUCCESS)
+                    .build()))
+        .containsExactly(e, a);
+    assertThat(all(AuditQuery.forTenant(tenant).actorId("ann").action("invoice.view").build()))
+        .containsExactly(e, a);
+    assertThat(
+            all(
+                AuditQuery.forTenant(tenant)
+                    .actorId("ann")
+                    .target("invoice", null)
+                    .ipAddress("10.0.0.1")
+                    .build()))
+        .containsExactly(a);
+    assertThat(
+            all(
+                AuditQuery.forTenant(tenant)
+                    .action("invoice.view")
+                    .target("invoice", null)
+                    .build()))
+        .containsExactly(b, a);
+    assertThat(
+            all(
+                AuditQuery.forTenant(tenant)
+                    .target("invoice", null)
+                    .outcome(Outcome.FAILURE)
+                    .build()))
+        .isEmpty();
+    assertThat(store().count(AuditQuery.forTenant(tenant).action("invoice.view").build()))
+        .isEqualTo(3);
+    assertThat(store().count(AuditQuery.forTenant(tenant).ipAddress("10.0.0.1").build()))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void searchFiltersPageThroughEveryMatch() {
+    TenantId tenant = newTenant();
+    List<AuditRecord> views = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      views.add(
+          appendSearchable(
+              tenant, "ann", "report.view", "report", "r-" + (i % 2), "10.1.1.1", Outcome.SUCCESS));
+      appendSearchable(tenant, "ann", "report.edit", "report", "r-0", "10.1.1.2", Outcome.SUCCESS);
+    }
+    assertThat(collect(AuditQuery.forTenant(tenant).action("report.view").build(), false))
+        .containsExactlyElementsOf(views);
+    List<AuditRecord> newestFirst = new ArrayList<>(views);
+    Collections.reverse(newestFirst);
+    assertThat(collect(AuditQuery.forTenant(tenant).ipAddress("10.1.1.1").build(), true))
+        .containsExactlyElementsOf(newestFirst);
   }
 
   @Test
