@@ -51,7 +51,7 @@ import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link JobStore} on PostgreSQL (tables of migrations V3, V11, V14 and V15; run {@link
+ * A {@link JobStore} on PostgreSQL (tables of migrations V3, V11, V13 and V14; run {@link
  * JdbcIris#migrate} first): durable jobs shared by every node using the database.
  *
  * <p><b>Claiming.</b> One statement takes a batch: a materialized CTE picks up to {@code limit} due
@@ -67,14 +67,14 @@ import org.jspecify.annotations.Nullable;
  * waiting; every write that makes a job claimable holds that lock shared and lowers the floor
  * (triggers of V11), so a job that becomes claimable with a better rank than jobs already claimed
  * is still claimed first. The try-lock and the claim statement run in one call of the function
- * {@code iris_job_claim} (migration V14), in auto-commit: one round trip, each statement with its
+ * {@code iris_job_claim} (migration V13), in auto-commit: one round trip, each statement with its
  * own snapshot. docs/jobs.md gives the argument.
  *
  * <p><b>Queues scheduled by tenant</b> ({@link ClaimRequest#schedules()}: fair share, per-tenant
  * caps, rates) are claimed one at a time per queue on every node, under a per-queue advisory lock
  * taken waiting, in a transaction of three statements that reads the tenants' state, locks each
  * tenant's best due jobs and leases those {@link com.techradium.iris.job.spi.TenantClaims} chooses
- * (migration V14). The state lives in {@code iris_job_tenant_shares}; a job it counts as running
+ * (migration V13). The state lives in {@code iris_job_tenant_shares}; a job it counts as running
  * stops counting through a trigger when it leaves {@code running}.
  *
  * <p><b>Transactions.</b> Every method is one transaction; completing a job without children is a
@@ -231,7 +231,7 @@ public final class JdbcJobStore implements JobStore {
   @Override
   public List<Job> claim(ClaimRequest request, Instant now) {
     if (request.schedules().isEmpty() || request.tenant() != null) {
-      // One statement (the claim function of V14) is atomic on its own: no BEGIN/COMMIT round
+      // One statement (the claim function of V13) is atomic on its own: no BEGIN/COMMIT round
       // trips.
       return db.inOneStatement("claim jobs", dsl -> JobBulkSql.claim(dsl, request, now));
     }

@@ -128,12 +128,12 @@ final class JobBulkSql {
   /**
    * The first key of the advisory locks guarding each queue's claim floor (the second is {@code
    * hashtext(queue)}); the triggers of migration V11 take the same locks shared, the claim function
-   * of V14 tries them exclusively.
+   * of V13 tries them exclusively.
    */
   static final int FLOOR_LOCK = 1769104949;
 
   /**
-   * The claim: function {@code iris_job_claim} of migration V14, which tries the floor locks of the
+   * The claim: function {@code iris_job_claim} of migration V13, which tries the floor locks of the
    * queues (a claim of one tenant's jobs tries none and leaves the floor alone) and then, in a new
    * statement whose snapshot is therefore taken once those locks are held, picks, leases and raises
    * the floors of the queues it locked. One round trip, run in auto-commit.

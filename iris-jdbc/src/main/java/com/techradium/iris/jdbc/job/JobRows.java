@@ -29,7 +29,7 @@ import java.util.UUID;
 import org.jooq.JSONB;
 import org.jspecify.annotations.Nullable;
 
-/** Converts between the job package's values and the rows of the job tables (V3, V15). */
+/** Converts between the job package's values and the rows of the job tables (V3, V14). */
 final class JobRows {
   private JobRows() {}
 

@@ -20,7 +20,7 @@ import org.jooq.impl.DSL;
 /**
  * The claim of a queue scheduled by tenant (fair share, per-tenant caps, rates), decided by {@link
  * TenantClaims} in one transaction of three statements: the state (function {@code
- * iris_job_tenant_claim_state} of migration V14, which first takes the queue's claim lock, waiting,
+ * iris_job_tenant_claim_state} of migration V13, which first takes the queue's claim lock, waiting,
  * so such claims of one queue run one at a time on every node), the pick of each tenant's best due
  * jobs ({@code FOR UPDATE SKIP LOCKED}), and the lease of the chosen jobs together with the saved
  * state. Jobs it leases are {@code counted}: when one leaves {@code running}, a trigger appends a

@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 import org.jooq.conf.ParamType;
 
 /**
- * The plan PostgreSQL runs for the claim statement inside the claim function (migration V14), with
+ * The plan PostgreSQL runs for the claim statement inside the claim function (migration V13), with
  * the buffers it read: {@code auto_explain} reports nested statements to the client as notices. The
  * claim runs for real and is rolled back.
  */
