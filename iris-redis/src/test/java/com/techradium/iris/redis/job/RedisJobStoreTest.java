@@ -52,12 +52,6 @@ import redis.clients.jedis.util.JedisClusterCRC16;
 class RedisJobStoreTest extends JobStoreContract {
   @RegisterExtension static final RedisExtension redis = new RedisExtension();
 
-  /** Fair share, per-tenant caps and rates are refused by this store: those cases are skipped. */
-  @Override
-  protected boolean supportsTenantScheduling() {
-    return false;
-  }
-
   @Override
   protected JobStore newStore(Clock clock) {
     return RedisJobStore.create(redis.client());
