@@ -9,8 +9,9 @@
 -- A queue scheduled by tenant (claimed only when ARGV[3] is '') is claimed as TenantClaims.plan
 -- does, over each tenant's ready set of the queue; its state is the hash "sched:<queue>": 'clock'
 -- and 'qtat' (fair-share clock, queue rate TAT), 'v|<tenant>' and 'g|<tenant>' (virtual time,
--- tenant rate TAT). Running counts are the queue's counters ("counts:<queue>", '<tenant>|RUNNING'),
--- which every script that moves a job out of RUNNING lowers.
+-- tenant rate TAT), 'indexed' once the queue's due jobs are all in the per-tenant ready sets.
+-- Running counts are the queue's counters ("counts:<queue>", '<tenant>|RUNNING'), which every
+-- script that moves a job out of RUNNING lowers.
 local tenant = ARGV[3]
 local limit = tonumber(ARGV[4])
 local owner = ARGV[5]
@@ -75,12 +76,31 @@ local function claim_scheduled(cfg, room, out)
     return
   end
   local q = cfg.name
+  local sk = k('sched', q)
+  local head = redis.call('HMGET', sk, 'clock', 'qtat', 'indexed')
+  if not head[3] then
+    -- The first scheduled claim of the queue puts jobs that became due before the per-tenant
+    -- ready sets existed (data of an earlier version) into them, once.
+    local offset = 0
+    while true do
+      local page = redis.call('ZRANGE', k('ready', q), offset, offset + PROMOTE_BATCH - 1, 'WITHSCORES')
+      if #page == 0 then
+        break
+      end
+      for i = 1, #page, 2 do
+        local t = redis.call('HGET', k('job', page[i]), 't')
+        redis.call('ZADD', k('t', t, 'ready', q), page[i + 1], page[i])
+        redis.call('SADD', k('rtenants', q), t)
+      end
+      offset = offset + PROMOTE_BATCH
+    end
+    redis.call('HSET', sk, 'indexed', '1')
+  end
   local tenants = redis.call('SMEMBERS', k('rtenants', q))
   if #tenants == 0 then
     return
   end
   table.sort(tenants)
-  local sk = k('sched', q)
   local fields = {}
   local running = {}
   for i, t in ipairs(tenants) do
@@ -90,7 +110,6 @@ local function claim_scheduled(cfg, room, out)
   end
   local vals = hmget_many(sk, fields)
   local counts = hmget_many(k('counts', q), running)
-  local head = redis.call('HMGET', sk, 'clock', 'qtat')
   local clock = tonumber(head[1]) or 0
   local qtat = tonumber(head[2]) or 0
   local states = {}
