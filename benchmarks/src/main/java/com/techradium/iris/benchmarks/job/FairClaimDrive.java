@@ -9,7 +9,11 @@ import com.techradium.iris.job.ClaimOrder;
 import com.techradium.iris.job.JobQueue;
 import com.techradium.iris.job.JobRate;
 import com.techradium.iris.job.QueueConfig;
+import com.techradium.iris.job.spi.JobStore;
 import com.techradium.iris.job.spi.NewJob;
+import com.techradium.iris.redis.job.RedisJobStore;
+import com.techradium.iris.testkit.StandaloneRedis;
+import com.techradium.iris.testkit.TestRedis;
 import com.zaxxer.hikari.HikariDataSource;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -23,9 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Fair claims against plain ones on PostgreSQL, through the {@code JobQueue} facade (one node,
- * queue concurrency {@value #CONCURRENCY}, claim batch {@value #CLAIM_BATCH}, no-op handler, woken
- * by LISTEN/NOTIFY), in one run:
+ * Fair claims against plain ones on PostgreSQL or Redis, through the {@code JobQueue} facade (one
+ * node, queue concurrency {@value #CONCURRENCY}, claim batch {@value #CLAIM_BATCH}, no-op handler,
+ * woken by the store's signal), in one run:
  *
  * <ol>
  *   <li>tenant A's backlog of N due jobs drained by a queue with strict priority (the plain claim)
@@ -37,8 +41,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       its jobs start at against the limit.
  * </ol>
  *
- * <p>A main, not JMH: each drain is one long run. Arguments: backlog (default 100,000), trials
- * (default 50).
+ * <p>A main, not JMH: each drain is one long run, each in a fresh database (PostgreSQL) or a
+ * flushed one (the test kit's Redis). Arguments: backlog (default 100,000), trials (default 50),
+ * store ({@code postgres}, the default, or {@code redis}).
  */
 public final class FairClaimDrive {
   static final int CONCURRENCY = 4;
@@ -46,7 +51,51 @@ public final class FairClaimDrive {
   static final int B_EVERY_MS = 50;
   private static final int FILL_BATCH = 10_000;
 
+  private static boolean redis;
+
   private FairClaimDrive() {}
+
+  /** A fresh store of the chosen kind, closed after one drain. */
+  private interface Backend extends AutoCloseable {
+    JobStore store();
+
+    @Override
+    void close();
+  }
+
+  private static Backend open() {
+    if (redis) {
+      TestRedis server = StandaloneRedis.open();
+      server.client().flushDB();
+      RedisJobStore store = RedisJobStore.create(server.client());
+      return new Backend() {
+        @Override
+        public JobStore store() {
+          return store;
+        }
+
+        @Override
+        public void close() {
+          server.client().flushDB();
+          server.client().close();
+        }
+      };
+    }
+    HikariDataSource pool = BenchmarkPostgres.newDatabase(CONCURRENCY + 6);
+    JdbcIris.migrate(pool);
+    JdbcJobStore store = JdbcJobStore.of(pool);
+    return new Backend() {
+      @Override
+      public JobStore store() {
+        return store;
+      }
+
+      @Override
+      public void close() {
+        pool.close();
+      }
+    };
+  }
 
   /**
    * Runs the drive.
@@ -57,6 +106,8 @@ public final class FairClaimDrive {
   public static void main(String[] args) throws Exception {
     int backlog = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 100_000;
     int trials = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+    redis = args.length > 2 && args[2].equals("redis");
+    System.out.println(redis ? "store: Redis" : "store: PostgreSQL");
     System.out.println("warm-up:");
     drain(ClaimOrder.FAIR_SHARE, 20_000, 10);
     drain(ClaimOrder.STRICT_PRIORITY, 20_000, 10);
@@ -77,9 +128,8 @@ public final class FairClaimDrive {
     AtomicLong doneB = new AtomicLong();
     Map<UUID, Long> enqueuedAt = new ConcurrentHashMap<>();
     List<Long> waits = java.util.Collections.synchronizedList(new ArrayList<>());
-    try (HikariDataSource pool = BenchmarkPostgres.newDatabase(CONCURRENCY + 6)) {
-      JdbcIris.migrate(pool);
-      JdbcJobStore store = JdbcJobStore.of(pool);
+    try (Backend backend = open()) {
+      JobStore store = backend.store();
       store.saveQueue(
           QueueConfig.defaults(queue).withConcurrency(CONCURRENCY).withClaimOrder(order));
       TimeOrderedIds ids = new TimeOrderedIds(Clock.systemUTC());
@@ -147,9 +197,8 @@ public final class FairClaimDrive {
   private static void rate(JobRate rate, int backlog) throws Exception {
     String queue = "limited";
     AtomicLong done = new AtomicLong();
-    try (HikariDataSource pool = BenchmarkPostgres.newDatabase(CONCURRENCY + 6)) {
-      JdbcIris.migrate(pool);
-      JdbcJobStore store = JdbcJobStore.of(pool);
+    try (Backend backend = open()) {
+      JobStore store = backend.store();
       store.saveQueue(QueueConfig.defaults(queue).withConcurrency(CONCURRENCY).withRate(rate));
       fill(store, new TimeOrderedIds(Clock.systemUTC()), TenantId.of("sms"), queue, backlog);
       IrisRuntime runtime = IrisRuntime.builder().workerThreads(CONCURRENCY + 2).build();
@@ -187,7 +236,7 @@ public final class FairClaimDrive {
   }
 
   private static void fill(
-      JdbcJobStore store, TimeOrderedIds ids, TenantId tenant, String queue, int backlog) {
+      JobStore store, TimeOrderedIds ids, TenantId tenant, String queue, int backlog) {
     Instant runAt = Instant.now().minusSeconds(1);
     for (int from = 0; from < backlog; from += FILL_BATCH) {
       int n = Math.min(FILL_BATCH, backlog - from);

@@ -111,7 +111,14 @@ public final class TenantClaims {
         Math.multiplyExact(now.getEpochSecond(), 1_000_000L), now.getNano() / 1_000L);
   }
 
-  private static long interval(JobRate rate) {
+  /**
+   * The emission interval of {@code rate}: its period over its limit, rounded up so the rate is
+   * never exceeded (as {@link Gcra#interval} for a rate limiter rule).
+   *
+   * @param rate the rate
+   * @return the interval, in microseconds
+   */
+  public static long interval(JobRate rate) {
     long window = rate.per().toNanos() / 1_000L;
     return (window + rate.limit() - 1) / rate.limit();
   }

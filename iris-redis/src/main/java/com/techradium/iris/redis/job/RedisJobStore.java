@@ -1,12 +1,12 @@
 package com.techradium.iris.redis.job;
 
 import com.techradium.iris.core.ConflictException;
-import com.techradium.iris.core.FieldError;
 import com.techradium.iris.core.NotFoundException;
 import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.ValidationException;
+import com.techradium.iris.job.ClaimOrder;
 import com.techradium.iris.job.CronSchedule;
 import com.techradium.iris.job.EnqueueResult;
 import com.techradium.iris.job.Job;
@@ -14,6 +14,7 @@ import com.techradium.iris.job.JobAttempt;
 import com.techradium.iris.job.JobLoad;
 import com.techradium.iris.job.JobProgress;
 import com.techradium.iris.job.JobQuery;
+import com.techradium.iris.job.JobRate;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.JobStats;
 import com.techradium.iris.job.JobUpdate;
@@ -30,6 +31,7 @@ import com.techradium.iris.job.spi.JobStore;
 import com.techradium.iris.job.spi.LeaseRef;
 import com.techradium.iris.job.spi.NewJob;
 import com.techradium.iris.job.spi.StatsQuery;
+import com.techradium.iris.job.spi.TenantClaims;
 import com.techradium.iris.redis.internal.RedisContext;
 import com.techradium.iris.redis.internal.RedisScript;
 import java.time.Instant;
@@ -69,11 +71,15 @@ import redis.clients.jedis.UnifiedJedis;
  *       delayed:<queue>}, claimable jobs not yet due, by run-at, which claim promotes into the
  *       ready set; {@code P waiting:<queue>}, every claimable job by run-at (oldest due job);
  *       {@code P finished:<queue>}, finished jobs by finish time (cleanup); {@code P alog:<queue>},
- *       attempts by finish time (stats); {@code P counts:<queue>}, jobs per tenant and state;
+ *       attempts by finish time (stats); {@code P counts:<queue>}, jobs per tenant and state (the
+ *       running counts a per-tenant cap reads); {@code P rtenants:<queue>}, the tenants with due
+ *       claimable jobs; {@code P sched:<queue>}, the tenant scheduling state of a queue scheduled
+ *       by tenant (fair-share clock and virtual times, rate theoretical arrival times);
  *   <li>{@code P leases}: running jobs by lease expiry;
  *   <li>per tenant: {@code P t:<tenant>:ids} and {@code P t:<tenant>:s:<STATE>}, job ids for
  *       listing (lexicographic order of ids is creation order); {@code P
- *       t:<tenant>:waiting:<queue>}, its claimable jobs by run-at; {@code P t:<tenant>:counts},
+ *       t:<tenant>:waiting:<queue>}, its claimable jobs by run-at; {@code P
+ *       t:<tenant>:ready:<queue>}, its due claimable jobs by rank; {@code P t:<tenant>:counts},
  *       jobs per queue and state; {@code P idem:<tenant>:<key>}, the job holding an idempotency
  *       key, with a TTL of the window;
  *   <li>{@code P queues}: queue configurations; {@code P cron:<tenant>:<name>} cron schedules,
@@ -322,24 +328,27 @@ public final class RedisJobStore implements JobStore {
   /**
    * {@inheritDoc}
    *
-   * <p>This store does not schedule claims by tenant yet: a request naming {@linkplain
-   * ClaimRequest#schedules() scheduled queues} is refused.
-   *
-   * @throws ValidationException naming {@code schedules} if the request names a queue scheduled by
-   *     tenant (fair share, a per-tenant cap or a rate)
+   * <p>Here one script ({@code claim.lua}). A queue scheduled by tenant ({@linkplain
+   * ClaimRequest#schedules() schedules}, claimed for every tenant) is claimed as {@link
+   * TenantClaims#plan} does, inside the script: it reads the queue's tenants with due jobs, their
+   * fair-share and rate state (one hash per queue) and running counts (the queue's counters), then
+   * takes each job from the head of its tenant's ready set of the queue. The script is atomic, so
+   * concurrent claimers never exceed a cap or a rate.
    */
   @Override
   public List<Job> claim(ClaimRequest request, Instant now) {
-    if (!request.schedules().isEmpty() && request.tenant() == null) {
-      throw unsupported("schedules");
-    }
-    List<String> args = new ArrayList<>(5 + request.queues().size() + request.limit());
+    List<String> args = new ArrayList<>(7 + request.queues().size() + request.limit());
     args.add(request.tenant() == null ? "" : request.tenant().value());
     args.add(Integer.toString(request.limit()));
     args.add(request.owner());
     args.add(Long.toString(request.leaseDuration().toMillis()));
     args.add(Integer.toString(request.queues().size()));
     args.addAll(request.queues());
+    args.add(Integer.toString(request.schedules().size()));
+    for (QueueConfig config : request.schedules().values()) {
+      addScheduleArgs(args, config);
+    }
+    args.add(Long.toString(TenantClaims.micros(now)));
     for (int i = 0; i < request.limit(); i++) {
       args.add(UUID.randomUUID().toString());
     }
@@ -349,6 +358,34 @@ public final class RedisJobStore implements JobStore {
       claimed.add(JobFields.job(item));
     }
     return List.copyOf(claimed);
+  }
+
+  /** The arguments describing a queue scheduled by tenant, as claim.lua reads them. */
+  private static void addScheduleArgs(List<String> args, QueueConfig config) {
+    args.add(config.name());
+    args.add(config.claimOrder() == ClaimOrder.FAIR_SHARE ? "1" : "0");
+    args.add(config.maxRunningPerTenant() == null ? "" : config.maxRunningPerTenant().toString());
+    addRateArgs(args, config.rate());
+    addRateArgs(args, config.tenantRate());
+    args.add(Integer.toString(config.tenantWeights().size()));
+    config
+        .tenantWeights()
+        .forEach(
+            (tenant, weight) -> {
+              args.add(tenant.value());
+              args.add(weight.toString());
+            });
+  }
+
+  /** A rate's limit and emission interval in microseconds (as TenantClaims uses), or two blanks. */
+  private static void addRateArgs(List<String> args, @Nullable JobRate rate) {
+    if (rate == null) {
+      args.add("");
+      args.add("");
+      return;
+    }
+    args.add(Integer.toString(rate.limit()));
+    args.add(Long.toString(TenantClaims.interval(rate)));
   }
 
   private static List<String> leaseArgs(LeaseRef lease) {
@@ -498,48 +535,14 @@ public final class RedisJobStore implements JobStore {
 
   // ---- queues --------------------------------------------------------------------------------
 
-  /**
-   * {@inheritDoc}
-   *
-   * @throws ValidationException if the queue schedules claims by tenant (fair share, a per-tenant
-   *     cap or a rate), which this store does not support yet; nothing is written
-   */
   @Override
   public boolean createQueue(QueueConfig config) {
-    refuseTenantScheduling(config);
     return queues.create(config);
   }
 
-  /**
-   * {@inheritDoc}
-   *
-   * @throws ValidationException if the queue schedules claims by tenant (fair share, a per-tenant
-   *     cap or a rate), which this store does not support yet; nothing is written
-   */
   @Override
   public void saveQueue(QueueConfig config) {
-    refuseTenantScheduling(config);
     queues.save(config);
-  }
-
-  private static void refuseTenantScheduling(QueueConfig config) {
-    if (config.schedulesTenants()) {
-      throw unsupported(
-          config.claimOrder() != com.techradium.iris.job.ClaimOrder.STRICT_PRIORITY
-              ? "claimOrder"
-              : config.maxRunningPerTenant() != null
-                  ? "maxRunningPerTenant"
-                  : config.rate() != null ? "rate" : "tenantRate");
-    }
-  }
-
-  private static ValidationException unsupported(String field) {
-    return new ValidationException(
-        List.of(
-            new FieldError(
-                field,
-                "the Redis job store does not schedule claims by tenant (fair share, per-tenant"
-                    + " caps, rates); use the PostgreSQL or in-memory store for such a queue")));
   }
 
   @Override

@@ -86,12 +86,25 @@ local function count(q, t, s, delta)
   count_deltas[key] = (count_deltas[key] or 0) + delta
 end
 
+-- Puts a due claimable job in its queue's ready set and its tenant's ready set of the queue
+-- ("t:<tenant>:ready:<queue>", by rank), and its tenant in the queue's set of tenants with due
+-- jobs ("rtenants:<queue>"): a claim scheduled by tenant reads those two.
+local function make_ready(q, t, id, score)
+  redis.call('ZADD', k('ready', q), score, id)
+  redis.call('ZADD', k('t', t, 'ready', q), score, id)
+  redis.call('SADD', k('rtenants', q), t)
+  signals[q] = true
+end
+
 local function unindex(j)
   local id, q, t, s = j.id, j.q, j.t, j.st
   redis.call('ZREM', k('t', t, 's', s), id)
   count(q, t, s, -1)
   if CLAIMABLE[s] then
     redis.call('ZREM', k('ready', q), id)
+    if redis.call('ZREM', k('t', t, 'ready', q), id) == 1 and redis.call('ZCARD', k('t', t, 'ready', q)) == 0 then
+      redis.call('SREM', k('rtenants', q), t)
+    end
     redis.call('ZREM', k('delayed', q), id)
     redis.call('ZREM', k('waiting', q), id)
     redis.call('ZREM', k('t', t, 'waiting', q), id)
@@ -111,8 +124,7 @@ local function index(j)
     if ra > NOW then
       redis.call('ZADD', k('delayed', q), ra, id)
     else
-      redis.call('ZADD', k('ready', q), rank(j), id)
-      signals[q] = true
+      make_ready(q, t, id, rank(j))
     end
     redis.call('ZADD', k('waiting', q), ra, id)
     redis.call('ZADD', k('t', t, 'waiting', q), ra, id)

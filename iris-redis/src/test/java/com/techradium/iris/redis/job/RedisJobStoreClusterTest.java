@@ -76,12 +76,6 @@ class RedisJobStoreClusterTest extends JobStoreContract {
     }
   }
 
-  /** Fair share, per-tenant caps and rates are refused by this store: those cases are skipped. */
-  @Override
-  protected boolean supportsTenantScheduling() {
-    return false;
-  }
-
   @Override
   protected JobStore newStore(Clock clock) {
     return RedisJobStore.create(client);

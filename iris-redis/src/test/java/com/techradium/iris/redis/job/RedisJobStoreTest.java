@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
+import com.techradium.iris.job.ClaimOrder;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobQuery;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.JobStats;
 import com.techradium.iris.job.JobUpdate;
 import com.techradium.iris.job.ParentFailurePolicy;
+import com.techradium.iris.job.QueueConfig;
 import com.techradium.iris.job.spi.ClaimRequest;
 import com.techradium.iris.job.spi.JobOutcome;
 import com.techradium.iris.job.spi.JobSignal;
@@ -51,12 +53,6 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  */
 class RedisJobStoreTest extends JobStoreContract {
   @RegisterExtension static final RedisExtension redis = new RedisExtension();
-
-  /** Fair share, per-tenant caps and rates are refused by this store: those cases are skipped. */
-  @Override
-  protected boolean supportsTenantScheduling() {
-    return false;
-  }
 
   @Override
   protected JobStore newStore(Clock clock) {
@@ -317,5 +313,56 @@ class RedisJobStoreTest extends JobStoreContract {
         subscription.close();
       }
     }
+  }
+
+  @Test
+  void aScheduledClaimFindsJobsMadeDueBeforeThePerTenantReadySetsExisted() {
+    TenantId a = newTenant();
+    TenantId b = newTenant();
+    String queue = newQueue();
+    store()
+        .insert(
+            a,
+            List.of(due(queue, 5), due(queue, 5), due(queue, 5), due(queue, 5)),
+            clock.instant());
+    store().insert(b, List.of(due(queue, 5), due(queue, 5)), clock.instant());
+    // As an earlier version left them: due jobs in the queue's ready set only.
+    String rtenants = "iris:{jobs}:rtenants:" + queue;
+    redis
+        .client()
+        .del(
+            "iris:{jobs}:t:" + a.value() + ":ready:" + queue,
+            "iris:{jobs}:t:" + b.value() + ":ready:" + queue,
+            rtenants);
+    QueueConfig fair = QueueConfig.defaults(queue).withClaimOrder(ClaimOrder.FAIR_SHARE);
+    ClaimRequest request = ClaimRequest.of(queue, 4, "w", LEASE).withQueueConfig(fair);
+
+    List<Job> first = store().claim(request, clock.instant());
+    assertThat(first).filteredOn(j -> j.tenant().equals(a)).hasSize(2);
+    assertThat(first).filteredOn(j -> j.tenant().equals(b)).hasSize(2);
+    assertThat(store().claim(request, clock.instant()))
+        .extracting(Job::tenant)
+        .containsExactly(a, a);
+    assertThat(redis.client().exists(rtenants)).isFalse();
+  }
+
+  @Test
+  void aReleasedJobAndALapsedLeaseFreeTheirPlaceUnderACap() {
+    TenantId tenant = newTenant();
+    String queue = newQueue();
+    store().insert(tenant, List.of(due(queue, 5), due(queue, 5), due(queue, 5)), clock.instant());
+    QueueConfig capped = QueueConfig.defaults(queue).withMaxRunningPerTenant(1);
+    ClaimRequest request = ClaimRequest.of(queue, 3, "w", LEASE).withQueueConfig(capped);
+
+    List<Job> first = store().claim(request, clock.instant());
+    assertThat(first).hasSize(1);
+    assertThat(store().claim(request, clock.instant())).isEmpty();
+    assertThat(store().release(first.get(0).leaseRef(), clock.instant())).isTrue();
+    assertThat(store().claim(request, clock.instant())).hasSize(1);
+    assertThat(store().claim(request, clock.instant())).isEmpty();
+    clock.advance(LEASE.plusSeconds(1));
+    assertThat(store().requeueExpired(clock.instant(), 10)).isEqualTo(1);
+    assertThat(store().claim(request, clock.instant())).hasSize(1);
+    assertThat(store().claim(request, clock.instant())).isEmpty();
   }
 }
