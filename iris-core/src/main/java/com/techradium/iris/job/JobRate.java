@@ -9,10 +9,10 @@ import java.util.Objects;
  * QueueConfig#withTenantRate}): at most {@code limit} jobs start per {@code per}, across every
  * node. Jobs over the rate wait in their queue (they are claimed later), they never fail for it.
  *
- * <p>The rate is kept by the generic cell rate algorithm of the rate limiter ({@link
- * com.techradium.iris.ratelimit.spi.Gcra}) with a burst of {@code limit}: after an idle period up
- * to {@code limit} jobs may start at once, then one every {@code per / limit}. Over any span of
- * time {@code d} at most {@code limit × (1 + d / per)} jobs start.
+ * <p>The rate is kept by the generic cell rate algorithm of the rate limiter ({@code Gcra}) with a
+ * burst of {@code limit}: after an idle period up to {@code limit} jobs may start at once, then one
+ * every {@code per / limit}. Over any span of time {@code d} at most {@code limit × (1 + d / per)}
+ * jobs start.
  *
  * @param limit jobs per {@code per}, 1 to 1,000,000
  * @param per the period, 1 ms to 1 day

@@ -1,10 +1,10 @@
 package com.techradium.iris.job.spi;
 
 import com.techradium.iris.core.TenantId;
+import com.techradium.iris.core.internal.CellRate;
 import com.techradium.iris.job.ClaimOrder;
 import com.techradium.iris.job.JobRate;
 import com.techradium.iris.job.QueueConfig;
-import com.techradium.iris.ratelimit.spi.Gcra;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -39,8 +39,8 @@ import org.jspecify.annotations.Nullable;
  *       QueueConfig#maxRunningPerTenant()} starts nothing. The store raises the count in the claim
  *       and lowers it when a job it counted stops running.
  *   <li><b>Rates</b>: the queue's and each tenant's {@link JobRate}, by the rate limiter's generic
- *       cell rate algorithm ({@link Gcra}, microseconds, a burst of {@code limit}); a job starts
- *       only if both admit it.
+ *       cell rate algorithm ({@code CellRate}, the rate limiter's GCRA, microseconds, a burst of
+ *       {@code limit}); a job starts only if both admit it.
  * </ul>
  */
 public final class TenantClaims {
@@ -113,7 +113,7 @@ public final class TenantClaims {
 
   /**
    * The emission interval of {@code rate}: its period over its limit, rounded up so the rate is
-   * never exceeded (as {@link Gcra#interval} for a rate limiter rule).
+   * never exceeded (as the rate limiter's {@code Gcra.interval} for a rate limiter rule).
    *
    * @param rate the rate
    * @return the interval, in microseconds
@@ -132,7 +132,7 @@ public final class TenantClaims {
     int n = 0;
     long t = tat;
     while (n < max) {
-      long next = Gcra.admit(t, now, 1, interval, rate.limit());
+      long next = CellRate.admit(t, now, 1, interval, rate.limit());
       if (next < 0) {
         break;
       }
@@ -246,7 +246,7 @@ public final class TenantClaims {
     while (chosen.size() < limit) {
       long nextQueueTat = queueTat;
       if (queueRate != null) {
-        nextQueueTat = Gcra.admit(queueTat, at, 1, interval(queueRate), queueRate.limit());
+        nextQueueTat = CellRate.admit(queueTat, at, 1, interval(queueRate), queueRate.limit());
         if (nextQueueTat < 0) {
           break;
         }
@@ -263,7 +263,7 @@ public final class TenantClaims {
           continue;
         }
         if (tenantRate != null
-            && Gcra.admit(s.rateTat(), at, 1, interval(tenantRate), tenantRate.limit()) < 0) {
+            && CellRate.admit(s.rateTat(), at, 1, interval(tenantRate), tenantRate.limit()) < 0) {
           continue;
         }
         double tag = Math.max(s.virtualTime(), clock);
@@ -279,7 +279,7 @@ public final class TenantClaims {
       Share s = state.get(best);
       long tat = s.rateTat();
       if (tenantRate != null) {
-        tat = Gcra.admit(tat, at, 1, interval(tenantRate), tenantRate.limit());
+        tat = CellRate.admit(tat, at, 1, interval(tenantRate), tenantRate.limit());
       }
       double virtualTime = s.virtualTime();
       if (fair) {

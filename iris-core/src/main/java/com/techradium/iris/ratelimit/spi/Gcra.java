@@ -1,5 +1,6 @@
 package com.techradium.iris.ratelimit.spi;
 
+import com.techradium.iris.core.internal.CellRate;
 import com.techradium.iris.ratelimit.RateLimitRule;
 
 /**
@@ -36,9 +37,7 @@ public final class Gcra {
    * @return the new theoretical arrival time, or -1 when denied
    */
   public static long admit(long tat, long now, int cost, long interval, long burst) {
-    long base = Math.max(tat, now);
-    long next = base + cost * interval;
-    return next - now <= burst * interval ? next : -1;
+    return CellRate.admit(tat, now, cost, interval, burst);
   }
 
   /**

@@ -1,0 +1,27 @@
+package com.techradium.iris.core.internal;
+
+/**
+ * The admission rule of the generic cell rate algorithm (GCRA), shared by the rate limiter ({@code
+ * ratelimit.spi.Gcra}) and the job queue's rate-limited queues ({@code job.spi.TenantClaims}), so
+ * both limit by one definition. Times and intervals are in microseconds.
+ */
+public final class CellRate {
+  private CellRate() {}
+
+  /**
+   * The state after admitting {@code cost} at {@code now}, or -1 when it is denied: admitted when
+   * {@code max(tat, now) + cost × interval - now ≤ burst × interval}.
+   *
+   * @param tat the theoretical arrival time before the decision, in microseconds
+   * @param now the current time, in microseconds
+   * @param cost the permits asked for
+   * @param interval the emission interval, in microseconds
+   * @param burst the permits allowed at once
+   * @return the new theoretical arrival time, or -1 when denied
+   */
+  public static long admit(long tat, long now, int cost, long interval, long burst) {
+    long base = Math.max(tat, now);
+    long next = base + cost * interval;
+    return next - now <= burst * interval ? next : -1;
+  }
+}
