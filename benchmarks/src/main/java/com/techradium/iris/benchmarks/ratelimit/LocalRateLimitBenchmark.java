@@ -11,6 +11,7 @@ import com.techradium.iris.ratelimit.memory.InMemoryRateLimitStore;
 import com.techradium.iris.ratelimit.spi.CounterCheck;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.local.LocalBucketBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,10 +94,14 @@ public class LocalRateLimitBenchmark {
   }
 
   static Bucket bucket() {
+    return bucketBuilder().build();
+  }
+
+  /** The builder of {@link #bucket()}, for a bucket with its own clock. */
+  static LocalBucketBuilder bucketBuilder() {
     return Bucket.builder()
         .addLimit(
-            Bandwidth.builder().capacity(BURST).refillGreedy(RATE, Duration.ofSeconds(1)).build())
-        .build();
+            Bandwidth.builder().capacity(BURST).refillGreedy(RATE, Duration.ofSeconds(1)).build());
   }
 
   @Benchmark

@@ -9,6 +9,18 @@ public final class CellRate {
   private CellRate() {}
 
   /**
+   * The emission interval of {@code limit} permits per {@code windowMicros}: the window divided by
+   * the limit, rounded up so that the limit is never exceeded.
+   *
+   * @param windowMicros the window, in microseconds
+   * @param limit the permits per window, at least 1
+   * @return the interval, in microseconds
+   */
+  public static long interval(long windowMicros, long limit) {
+    return (windowMicros + limit - 1) / limit;
+  }
+
+  /**
    * The state after admitting {@code cost} at {@code now}, or -1 when it is denied: admitted when
    * {@code max(tat, now) + cost × interval - now ≤ burst × interval}.
    *

@@ -119,8 +119,7 @@ public final class TenantClaims {
    * @return the interval, in microseconds
    */
   public static long interval(JobRate rate) {
-    long window = rate.per().toNanos() / 1_000L;
-    return (window + rate.limit() - 1) / rate.limit();
+    return CellRate.interval(rate.per().toNanos() / 1_000L, rate.limit());
   }
 
   /** How many starts {@code rate} admits now from state {@code tat}, up to {@code max}. */

@@ -22,8 +22,7 @@ public final class Gcra {
    * @return the interval, in microseconds
    */
   public static long interval(RateLimitRule rule) {
-    long window = rule.windowMicros();
-    return (window + rule.limit() - 1) / rule.limit();
+    return CellRate.interval(rule.windowMicros(), rule.limit());
   }
 
   /**
