@@ -26,7 +26,9 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.ResultQuery;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -60,12 +62,13 @@ import org.jspecify.annotations.Nullable;
  *       IP. {@code V12__audit_query_indexes.sql} adds the indexes of the query filters: partial
  *       ones on rare outcome, severity, security kind and data category values, and one GIN index
  *       over hashed search keys for action, target and IP address (see {@code AuditConditions} and
- *       docs/audit.md). A BRIN index on {@code recorded_at} would be small, but with many tenants
- *       interleaved in the heap each block range holds every tenant's events, so it cannot narrow a
- *       tenant's query; monthly partitions would let old months be dropped whole, but retention
- *       here is per tenant and category and suspended by legal holds, so partitions could not
- *       simply be dropped, and each partition would duplicate every index. Retention deletes in
- *       bounded batches through the primary key instead.
+ *       docs/audit.md); {@code V19__audit_high_severity_index.sql} one on the time order of the
+ *       events of severity HIGH or CRITICAL. A BRIN index on {@code recorded_at} would be small,
+ *       but with many tenants interleaved in the heap each block range holds every tenant's events,
+ *       so it cannot narrow a tenant's query; monthly partitions would let old months be dropped
+ *       whole, but retention here is per tenant and category and suspended by legal holds, so
+ *       partitions could not simply be dropped, and each partition would duplicate every index.
+ *       Retention deletes in bounded batches through the primary key instead.
  * </ul>
  */
 public final class JdbcAuditStore implements AuditStore {
@@ -159,10 +162,7 @@ public final class JdbcAuditStore implements AuditStore {
               ? DSL.row(IRIS_AUDIT_EVENTS.RECORDED_AT, IRIS_AUDIT_EVENTS.ID).lt(at, id)
               : DSL.row(IRIS_AUDIT_EVENTS.RECORDED_AT, IRIS_AUDIT_EVENTS.ID).gt(at, id);
     }
-    List<SortField<?>> order =
-        newestFirst
-            ? List.of(IRIS_AUDIT_EVENTS.RECORDED_AT.desc(), IRIS_AUDIT_EVENTS.ID.desc())
-            : List.of(IRIS_AUDIT_EVENTS.RECORDED_AT.asc(), IRIS_AUDIT_EVENTS.ID.asc());
+    List<SortField<?>> order = order(newestFirst);
     Condition where = AuditConditions.of(query).and(after);
     if (AuditConditions.looksUpFewValuedKeysOnly(query)) {
       // A value of a few-valued filter may match most events or almost none. First read only the
@@ -198,14 +198,22 @@ public final class JdbcAuditStore implements AuditStore {
 
   private List<AuditRecord> fetch(
       String operation, Condition where, List<SortField<?>> order, int limit) {
-    return db.call(
-        operation,
-        dsl ->
-            dsl.selectFrom(IRIS_AUDIT_EVENTS)
-                .where(where)
-                .orderBy(order)
-                .limit(DSL.inline(limit))
-                .fetch(AuditRows::toRecord));
+    return db.call(operation, dsl -> select(dsl, where, order, limit).fetch(AuditRows::toRecord));
+  }
+
+  /**
+   * The statement that reads up to {@code limit} events matching {@code where} in {@code order}.
+   */
+  static ResultQuery<IrisAuditEventsRecord> select(
+      DSLContext dsl, Condition where, List<SortField<?>> order, int limit) {
+    return dsl.selectFrom(IRIS_AUDIT_EVENTS).where(where).orderBy(order).limit(DSL.inline(limit));
+  }
+
+  /** The order of a page: newest first, or oldest first. */
+  static List<SortField<?>> order(boolean newestFirst) {
+    return newestFirst
+        ? List.of(IRIS_AUDIT_EVENTS.RECORDED_AT.desc(), IRIS_AUDIT_EVENTS.ID.desc())
+        : List.of(IRIS_AUDIT_EVENTS.RECORDED_AT.asc(), IRIS_AUDIT_EVENTS.ID.asc());
   }
 
   @Override
