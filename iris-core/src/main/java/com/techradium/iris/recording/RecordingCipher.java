@@ -58,6 +58,7 @@ public final class RecordingCipher {
   private final KnownTenants tenants;
   private final DataKeyCache keys;
   private final CipherPool ciphers = new CipherPool(CipherPool.DEFAULT_CAPACITY);
+  private final BufferPool buffers = new BufferPool(BufferPool.DEFAULT_IDLE_BYTES);
   private final SecureRandom random = new SecureRandom();
 
   RecordingCipher(RecordingCipherBuilder builder, IrisContext context) {
@@ -133,7 +134,8 @@ public final class RecordingCipher {
             segmentSize, salt, prefix, tenant, recordingId, provider.id(), lease.key.wrapped());
     byte[] dataKey = lease.key.plaintext();
     try {
-      return new RecordingEncryptor(sink, header, dataKey, ciphers, lease.bytes::addAndGet);
+      return new RecordingEncryptor(
+          sink, header, dataKey, ciphers, buffers, lease.bytes::addAndGet);
     } finally {
       Arrays.fill(dataKey, (byte) 0);
     }

@@ -11,14 +11,17 @@ import org.jspecify.annotations.Nullable;
  * the sink, so memory holds one segment whatever the recording's length. One buffer of a sealed
  * segment's size serves both ways: the plaintext of a segment being filled is gathered in it and
  * sealed in place, and a whole segment written at once is sealed from the caller's array into it.
- * {@link #close()} seals the last segment, flushes and closes the sink; {@link #sealed()} then
- * tells what was written. Made by {@link RecordingCipher#encrypt}. Not thread-safe.
+ * The buffer is borrowed from the cipher's {@link BufferPool} and given back once the recording is
+ * sealed and its sink closed, when it holds only ciphertext. {@link #close()} seals the last
+ * segment, flushes and closes the sink; {@link #sealed()} then tells what was written. Made by
+ * {@link RecordingCipher#encrypt}. Not thread-safe.
  */
 public final class RecordingEncryptor extends OutputStream {
   private final OutputStream sink;
   private final RecordingHeader header;
   private final SegmentCipher cipher;
   private final int segmentSize;
+  private final BufferPool buffers;
   private final byte[] buffer;
   private final LongConsumer onClose;
   private int pending;
@@ -33,6 +36,7 @@ public final class RecordingEncryptor extends OutputStream {
       RecordingHeader header,
       byte[] dataKey,
       CipherPool ciphers,
+      BufferPool buffers,
       LongConsumer onClose)
       throws IOException {
     this.sink = sink;
@@ -40,7 +44,8 @@ public final class RecordingEncryptor extends OutputStream {
     this.onClose = onClose;
     emit(header.encode(), header.length());
     this.segmentSize = header.segmentSize();
-    this.buffer = new byte[segmentSize + RecordingHeader.TAG_LENGTH];
+    this.buffers = buffers;
+    this.buffer = buffers.take(segmentSize + RecordingHeader.TAG_LENGTH);
     this.cipher = new SegmentCipher(dataKey, header, ciphers);
   }
 
@@ -121,6 +126,7 @@ public final class RecordingEncryptor extends OutputStream {
     }
     sink.flush();
     sink.close();
+    buffers.give(buffer);
     result =
         new SealedRecording(
             plaintextBytes,
