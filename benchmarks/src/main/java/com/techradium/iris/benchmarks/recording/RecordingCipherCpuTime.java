@@ -20,8 +20,10 @@ import java.util.concurrent.Callable;
  * one side every round. On a shared machine, where other processes take the CPU away for whole
  * scheduler slices, JMH's wall-clock scores can swing by a factor of two between iterations; CPU
  * time per operation does not, so the IRIS-to-Tink ratio stays readable. Prints the median and the
- * 10th percentile per operation after a warm-up of a quarter of the rounds. The empty recordings,
- * which take microseconds, are timed {@value #EMPTY_BATCH} at a time and reported per recording.
+ * 10th percentile per operation after a warm-up of a quarter of the rounds, and the IRIS-to-Tink
+ * ratio taken round by round (each IRIS operation against the Tink one of the same round, whatever
+ * the machine was doing then weighing on both). The empty recordings, which take microseconds, are
+ * timed {@value #EMPTY_BATCH} at a time and reported per recording.
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar \
@@ -33,6 +35,21 @@ public final class RecordingCipherCpuTime {
   static final int EMPTY_BATCH = 100;
 
   private RecordingCipherCpuTime() {}
+
+  /**
+   * The ratio {@code tink / iris} of the two operations' CPU times in each round, so what the
+   * machine did in that round weighs on both: median and quartiles.
+   */
+  private static String pairedRatio(List<Long> tink, List<Long> iris) {
+    List<Double> ratios = new ArrayList<>();
+    for (int round = 0; round < tink.size(); round++) {
+      ratios.add((double) tink.get(round) / iris.get(round));
+    }
+    Collections.sort(ratios);
+    int n = ratios.size();
+    return String.format(
+        "%.3f (%.3f to %.3f)", ratios.get(n / 2), ratios.get(n / 4), ratios.get(3 * n / 4));
+  }
 
   private static Callable<Long> batch(Callable<Long> operation) {
     return () -> {
@@ -107,6 +124,11 @@ public final class RecordingCipherCpuTime {
         medians.get("tinkEncryptWithCrc32c") / medians.get("irisEncrypt"),
         medians.get("tinkDecrypt") / medians.get("irisDecrypt"),
         medians.get("tinkEncryptEmpty") / medians.get("irisEncryptEmpty"));
+    System.out.printf(
+        "Round by round (Tink / IRIS within each round, median and quartiles): encrypt %s,"
+            + " decrypt %s%n",
+        pairedRatio(nanos.get("tinkEncrypt"), nanos.get("irisEncrypt")),
+        pairedRatio(nanos.get("tinkDecrypt"), nanos.get("irisDecrypt")));
     double floor = medians.get("jdkGcmSegments");
     System.out.printf(
         "Above the bare JDK AES-GCM segments: IRIS encrypt +%.1f %%, Tink encrypt +%.1f %%%n",
