@@ -17,7 +17,6 @@ module com.techradium.iris.core {
   requires com.github.benmanes.caffeine;
   requires com.google.common;
   requires com.networknt.schema;
-  requires org.bouncycastle.provider;
   requires org.slf4j;
 
   exports com.techradium.iris;

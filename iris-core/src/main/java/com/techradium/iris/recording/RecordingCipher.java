@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Decryption writes only authenticated plaintext: each segment is verified before any byte of it
  * is written. Altered, truncated, reordered, duplicated or appended segments, a header spliced from
  * another recording, and another tenant's or recording's data all raise {@link
- * TamperedDataException}. Memory per stream is about two segments, whatever the recording's length.
+ * TamperedDataException}. Memory per stream is about one segment, whatever the recording's length.
  * Most hosts use {@link RecordingVault}, which stores, indexes, serves and audits recordings over
  * this cipher.
  *
@@ -57,6 +57,8 @@ public final class RecordingCipher {
   private final int segmentSize;
   private final KnownTenants tenants;
   private final DataKeyCache keys;
+  private final CipherPool ciphers = new CipherPool(CipherPool.DEFAULT_CAPACITY);
+  private final BufferPool buffers = new BufferPool(BufferPool.DEFAULT_IDLE_BYTES);
   private final SecureRandom random = new SecureRandom();
 
   RecordingCipher(RecordingCipherBuilder builder, IrisContext context) {
@@ -132,7 +134,8 @@ public final class RecordingCipher {
             segmentSize, salt, prefix, tenant, recordingId, provider.id(), lease.key.wrapped());
     byte[] dataKey = lease.key.plaintext();
     try {
-      return new RecordingEncryptor(sink, header, dataKey, lease.bytes::addAndGet);
+      return new RecordingEncryptor(
+          sink, header, dataKey, ciphers, buffers, lease.bytes::addAndGet);
     } finally {
       Arrays.fill(dataKey, (byte) 0);
     }
@@ -306,7 +309,7 @@ public final class RecordingCipher {
     WrappedKey wrapped = currentKey != null ? currentKey : header.key();
     byte[] dataKey = keys.unwrap(tenant, wrapped, encryptionContext(tenant));
     try {
-      return new SegmentReader(header, dataKey);
+      return new SegmentReader(header, dataKey, ciphers);
     } finally {
       Arrays.fill(dataKey, (byte) 0);
     }

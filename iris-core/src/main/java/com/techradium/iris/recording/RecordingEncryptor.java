@@ -8,16 +8,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Encrypts a recording as it is written: plaintext goes in, the header and sealed segments go to
- * the sink, so memory holds one segment whatever the recording's length. {@link #close()} seals the
- * last segment, flushes and closes the sink; {@link #sealed()} then tells what was written. Made by
+ * the sink, so memory holds one segment whatever the recording's length. One buffer of a sealed
+ * segment's size serves both ways: the plaintext of a segment being filled is gathered in it and
+ * sealed in place, and a whole segment written at once is sealed from the caller's array into it.
+ * The buffer is borrowed from the cipher's {@link BufferPool} and given back once the recording is
+ * sealed and its sink closed, when it holds only ciphertext. {@link #close()} seals the last
+ * segment, flushes and closes the sink; {@link #sealed()} then tells what was written. Made by
  * {@link RecordingCipher#encrypt}. Not thread-safe.
  */
 public final class RecordingEncryptor extends OutputStream {
   private final OutputStream sink;
   private final RecordingHeader header;
   private final SegmentCipher cipher;
-  private final byte[] plain;
-  private final byte[] sealed;
+  private final int segmentSize;
+  private final BufferPool buffers;
+  private final byte[] buffer;
   private final LongConsumer onClose;
   private int pending;
   private long index;
@@ -27,15 +32,21 @@ public final class RecordingEncryptor extends OutputStream {
   private @Nullable SealedRecording result;
 
   RecordingEncryptor(
-      OutputStream sink, RecordingHeader header, byte[] dataKey, LongConsumer onClose)
+      OutputStream sink,
+      RecordingHeader header,
+      byte[] dataKey,
+      CipherPool ciphers,
+      BufferPool buffers,
+      LongConsumer onClose)
       throws IOException {
     this.sink = sink;
     this.header = header;
-    this.cipher = new SegmentCipher(dataKey, header);
-    this.plain = new byte[header.segmentSize()];
-    this.sealed = new byte[header.segmentSize() + RecordingHeader.TAG_LENGTH];
     this.onClose = onClose;
     emit(header.encode(), header.length());
+    this.segmentSize = header.segmentSize();
+    this.buffers = buffers;
+    this.buffer = buffers.take(segmentSize + RecordingHeader.TAG_LENGTH);
+    this.cipher = new SegmentCipher(dataKey, header, ciphers);
   }
 
   private void emit(byte[] bytes, int length) throws IOException {
@@ -54,7 +65,7 @@ public final class RecordingEncryptor extends OutputStream {
     if (closed) {
       throw new IOException("recording encryptor is closed");
     }
-    int segment = plain.length;
+    int segment = segmentSize;
     while (len > 0) {
       if (pending == segment) {
         sealPending(false);
@@ -69,7 +80,7 @@ public final class RecordingEncryptor extends OutputStream {
         continue;
       }
       int n = Math.min(len, segment - pending);
-      System.arraycopy(b, off, plain, pending, n);
+      System.arraycopy(b, off, buffer, pending, n);
       pending += n;
       off += n;
       len -= n;
@@ -78,7 +89,7 @@ public final class RecordingEncryptor extends OutputStream {
   }
 
   private void sealPending(boolean last) throws IOException {
-    seal(last, plain, 0, pending);
+    seal(last, buffer, 0, pending);
     pending = 0;
   }
 
@@ -86,8 +97,8 @@ public final class RecordingEncryptor extends OutputStream {
     if (index > 0xFFFF_FFFFL) {
       throw new IOException("recording exceeds 2^32 segments");
     }
-    int n = cipher.seal(index, last, in, off, len, sealed);
-    emit(sealed, n);
+    int n = cipher.seal(index, last, in, off, len, buffer);
+    emit(buffer, n);
     index++;
   }
 
@@ -108,9 +119,14 @@ public final class RecordingEncryptor extends OutputStream {
       return;
     }
     closed = true;
-    sealPending(true);
+    try {
+      sealPending(true);
+    } finally {
+      cipher.release();
+    }
     sink.flush();
     sink.close();
+    buffers.give(buffer);
     result =
         new SealedRecording(
             plaintextBytes,

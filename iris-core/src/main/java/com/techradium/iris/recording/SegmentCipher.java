@@ -3,14 +3,13 @@ package com.techradium.iris.recording;
 import com.techradium.iris.core.TamperedDataException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
-import org.bouncycastle.crypto.params.HKDFParameters;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,30 +18,49 @@ import org.jspecify.annotations.Nullable;
  * header is bound through the key: in format version 2 the HKDF info is a label and the SHA-256 of
  * the whole stored header, and segments have no associated data (as in Tink's AES-GCM-HKDF
  * streaming AEAD); a version 1 recording, still read, derives its key from the label alone and has
- * the whole header as the associated data of every segment. Not thread-safe: one per stream.
+ * the whole header as the associated data of every segment. The key derivation (HKDF, RFC 5869)
+ * runs on the JDK's HMAC-SHA256. The {@link Cipher} is borrowed from a {@link CipherPool} and given
+ * back by {@link #release()}. Not thread-safe: one per stream.
  */
 final class SegmentCipher {
   static final byte[] HKDF_LABEL_V2 = "IRIS recording v2".getBytes(StandardCharsets.US_ASCII);
   static final byte[] HKDF_INFO_V1 = "IRIS recording v1".getBytes(StandardCharsets.US_ASCII);
   static final int NONCE_LENGTH = 12;
   static final int KEY_LENGTH = 32;
+  private static final String HMAC = "HmacSHA256";
+  private static final int HASH_LENGTH = 32;
 
   private final SecretKeySpec key;
   private final byte[] nonce = new byte[NONCE_LENGTH];
   private final byte @Nullable [] aad;
-  private final Cipher cipher;
+  private final CipherPool pool;
+  private @Nullable Cipher cipher;
 
-  SegmentCipher(byte[] dataKey, RecordingHeader header) {
+  SegmentCipher(byte[] dataKey, RecordingHeader header, CipherPool pool) {
     byte[] recordingKey = deriveKey(dataKey, header);
     this.key = new SecretKeySpec(recordingKey, "AES");
     Arrays.fill(recordingKey, (byte) 0);
     System.arraycopy(header.noncePrefix(), 0, nonce, 0, RecordingHeader.NONCE_PREFIX_LENGTH);
     this.aad = header.version() == RecordingHeader.VERSION_1 ? header.encode() : null;
-    try {
-      this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("this JVM has no AES/GCM/NoPadding", e);
+    this.pool = pool;
+    this.cipher = pool.take();
+  }
+
+  /** Gives the cipher back to the pool; sealing or opening afterwards fails. Idempotent. */
+  void release() {
+    Cipher held = cipher;
+    if (held != null) {
+      cipher = null;
+      pool.give(held);
     }
+  }
+
+  private Cipher cipher() {
+    Cipher held = cipher;
+    if (held == null) {
+      throw new IllegalStateException("the segment cipher was released");
+    }
+    return held;
   }
 
   /**
@@ -55,17 +73,48 @@ final class SegmentCipher {
     if (header.version() == RecordingHeader.VERSION_1) {
       info = HKDF_INFO_V1;
     } else {
-      SHA256Digest sha256 = new SHA256Digest();
-      byte[] encoded = header.encoded();
-      sha256.update(encoded, 0, encoded.length);
-      info = Arrays.copyOf(HKDF_LABEL_V2, HKDF_LABEL_V2.length + sha256.getDigestSize());
-      sha256.doFinal(info, HKDF_LABEL_V2.length);
+      info = Arrays.copyOf(HKDF_LABEL_V2, HKDF_LABEL_V2.length + HASH_LENGTH);
+      try {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        sha256.update(header.encoded());
+        sha256.digest(info, HKDF_LABEL_V2.length, HASH_LENGTH);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("this JVM has no SHA-256", e);
+      }
     }
-    HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
-    hkdf.init(new HKDFParameters(dataKey, header.salt(), info));
-    byte[] out = new byte[KEY_LENGTH];
-    hkdf.generateBytes(out, 0, out.length);
-    return out;
+    return hkdfSha256(dataKey, header.salt(), info, KEY_LENGTH);
+  }
+
+  /**
+   * HKDF-SHA256 (RFC 5869): extract with {@code salt} (HashLen zero bytes when empty), then expand
+   * to {@code length} bytes with {@code info}.
+   */
+  static byte[] hkdfSha256(byte[] ikm, byte[] salt, byte[] info, int length) {
+    if (length < 0 || length > 255 * HASH_LENGTH) {
+      throw new IllegalArgumentException("HKDF-SHA256 output length out of range: " + length);
+    }
+    try {
+      Mac mac = Mac.getInstance(HMAC);
+      mac.init(new SecretKeySpec(salt.length == 0 ? new byte[HASH_LENGTH] : salt, HMAC));
+      byte[] block = mac.doFinal(ikm);
+      mac.init(new SecretKeySpec(block, HMAC));
+      byte[] out = new byte[length];
+      int previous = 0;
+      for (int done = 0, counter = 1; done < length; counter++) {
+        mac.update(block, 0, previous);
+        mac.update(info);
+        mac.update((byte) counter);
+        mac.doFinal(block, 0);
+        previous = HASH_LENGTH;
+        int n = Math.min(HASH_LENGTH, length - done);
+        System.arraycopy(block, 0, out, done, n);
+        done += n;
+      }
+      Arrays.fill(block, (byte) 0);
+      return out;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("this JVM has no " + HMAC, e);
+    }
   }
 
   private GCMParameterSpec nonce(long index, boolean last) {
@@ -78,9 +127,11 @@ final class SegmentCipher {
   }
 
   /**
-   * Seals {@code len} bytes of segment {@code index} into {@code out}; returns the bytes written.
+   * Seals {@code len} bytes of segment {@code index} into the start of {@code out}; returns the
+   * bytes written. {@code out} may be {@code in} when {@code off} is 0: sealed in place.
    */
   int seal(long index, boolean last, byte[] in, int off, int len, byte[] out) {
+    Cipher cipher = cipher();
     try {
       cipher.init(Cipher.ENCRYPT_MODE, key, nonce(index, last));
       if (aad != null) {
@@ -94,7 +145,8 @@ final class SegmentCipher {
 
   /**
    * Opens segment {@code index} ({@code len} bytes of ciphertext and tag) into {@code out}; returns
-   * the plaintext length. Nothing is written to {@code out} unless the tag verifies.
+   * the plaintext length. Nothing is written to {@code out} unless the tag verifies. {@code out}
+   * may be {@code in} when {@code off} is 0: opened in place.
    *
    * @throws TamperedDataException if it does not verify as that segment of this recording
    */
@@ -102,6 +154,7 @@ final class SegmentCipher {
     if (len < RecordingHeader.TAG_LENGTH) {
       throw new TamperedDataException("recording is truncated inside segment " + index);
     }
+    Cipher cipher = cipher();
     try {
       cipher.init(Cipher.DECRYPT_MODE, key, nonce(index, last));
       if (aad != null) {

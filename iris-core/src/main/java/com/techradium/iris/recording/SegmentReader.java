@@ -8,25 +8,33 @@ import java.io.OutputStream;
 /**
  * Reads sealed segments and writes their plaintext, each segment only after its tag verified. The
  * sequential form needs no length (it reads one byte ahead to know the last segment); the ranged
- * form computes the covering segments from the stored length and reads only those.
+ * form computes the covering segments from the stored length and reads only those. Each segment is
+ * opened in place, in the one buffer it was read into. Each reader serves one decryption, after
+ * which its cipher goes back to the pool.
  */
 final class SegmentReader {
   private final RecordingHeader header;
   private final SegmentCipher cipher;
   private final int sealedSize;
   private final byte[] sealed;
-  private final byte[] plain;
 
-  SegmentReader(RecordingHeader header, byte[] dataKey) {
+  SegmentReader(RecordingHeader header, byte[] dataKey, CipherPool ciphers) {
     this.header = header;
-    this.cipher = new SegmentCipher(dataKey, header);
     this.sealedSize = header.segmentSize() + RecordingHeader.TAG_LENGTH;
     this.sealed = new byte[sealedSize + 1];
-    this.plain = new byte[header.segmentSize()];
+    this.cipher = new SegmentCipher(dataKey, header, ciphers);
   }
 
   /** Decrypts every segment after the header; returns the plaintext bytes written. */
   long decryptAll(InputStream in, OutputStream out) throws IOException {
+    try {
+      return decryptSegments(in, out);
+    } finally {
+      cipher.release();
+    }
+  }
+
+  private long decryptSegments(InputStream in, OutputStream out) throws IOException {
     long index = 0;
     long written = 0;
     int carried = 0;
@@ -44,7 +52,7 @@ final class SegmentReader {
         }
       }
       int n = openSegment(index, last, got);
-      out.write(plain, 0, n);
+      out.write(sealed, 0, n);
       written += n;
       if (last) {
         return written;
@@ -59,7 +67,7 @@ final class SegmentReader {
     if (index > 0xFFFF_FFFFL) {
       throw new TamperedDataException("recording has more than 2^32 segments");
     }
-    int n = cipher.open(index, last, sealed, 0, length, plain);
+    int n = cipher.open(index, last, sealed, 0, length, sealed);
     if (last && n == 0 && index > 0) {
       throw new TamperedDataException("recording ends with an empty segment");
     }
@@ -92,9 +100,18 @@ final class SegmentReader {
   void decryptRange(
       RangeSource source, long storedLength, long offset, long length, OutputStream out)
       throws IOException {
-    if (length == 0) {
-      return;
+    try {
+      if (length > 0) {
+        decryptSegments(source, storedLength, offset, length, out);
+      }
+    } finally {
+      cipher.release();
     }
+  }
+
+  private void decryptSegments(
+      RangeSource source, long storedLength, long offset, long length, OutputStream out)
+      throws IOException {
     long plaintextLength = plaintextLength(header, storedLength);
     int segmentSize = header.segmentSize();
     long lastIndex = plaintextLength == 0 ? 0 : (plaintextLength - 1) / segmentSize;
@@ -116,7 +133,7 @@ final class SegmentReader {
         int skip = (int) Math.max(0, offset - segmentStart);
         int stop = (int) Math.min(n, end - segmentStart);
         if (stop > skip) {
-          out.write(plain, skip, stop - skip);
+          out.write(sealed, skip, stop - skip);
         }
       }
     }
