@@ -9,7 +9,6 @@ import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.jdbc.internal.JdbcContext;
-import com.techradium.iris.jdbc.internal.schema.tables.records.IrisWebhookAttemptsRecord;
 import com.techradium.iris.jdbc.internal.schema.tables.records.IrisWebhookEndpointsRecord;
 import com.techradium.iris.webhook.Delivery;
 import com.techradium.iris.webhook.DeliveryAttempt;
@@ -36,13 +35,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.InsertSetMoreStep;
 import org.jooq.QueryPart;
 import org.jooq.Record2;
-import org.jooq.TableRecord;
 import org.jooq.impl.DSL;
 
 /**
@@ -201,29 +197,20 @@ public final class JdbcWebhookStore implements WebhookStore {
 
   /**
    * One multi-row {@code INSERT} for the events and one for their deliveries (per {@value
-   * #ROWS_PER_INSERT} rows), in one transaction.
+   * #ROWS_PER_INSERT} rows), in one transaction ({@link WebhookWrites}: plain JDBC, no DSL
+   * rendering per publish).
    */
   @Override
   public void insertEvents(List<WebhookEvent> events, List<Delivery> deliveries) {
     EventBatches.check(events, deliveries);
     db.inTransactionRun(
         "publish webhook events",
-        dsl -> {
-          insertRows(dsl, events.stream().map(WebhookRows::row).toList());
-          insertRows(dsl, deliveries.stream().map(WebhookRows::row).toList());
-        });
-  }
-
-  /** Inserts rows of one table, {@value #ROWS_PER_INSERT} to a statement. */
-  private static <R extends TableRecord<R>> void insertRows(DSLContext dsl, List<R> rows) {
-    for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
-      List<R> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
-      InsertSetMoreStep<R> insert = dsl.insertInto(chunk.get(0).getTable()).set(chunk.get(0));
-      for (int i = 1; i < chunk.size(); i++) {
-        insert = insert.newRecord().set(chunk.get(i));
-      }
-      insert.execute();
-    }
+        dsl ->
+            dsl.connection(
+                c -> {
+                  WebhookWrites.insertEvents(c, events);
+                  WebhookWrites.insertDeliveries(c, deliveries);
+                }));
   }
 
   /**
@@ -417,9 +404,10 @@ public final class JdbcWebhookStore implements WebhookStore {
   /**
    * One transaction for the batch (a single attempt is {@link #recordAttempt}, one statement): the
    * deliveries' new states as one JDBC batch of one prepared {@code UPDATE} (one round trip), the
-   * attempts of the deliveries that still exist as one multi-row {@code INSERT}, and per endpoint
-   * one {@code UPDATE ... RETURNING} of the streak's net change over the batch (none for an
-   * endpoint whose attempts all succeeded and whose streak is clear already: it is read instead).
+   * attempts of the deliveries that still exist as one multi-row {@code INSERT} (both plain JDBC,
+   * {@link WebhookWrites}), and per endpoint one {@code UPDATE ... RETURNING} of the streak's net
+   * change over the batch (none for an endpoint whose attempts all succeeded and whose streak is
+   * clear already: it is read instead).
    */
   @Override
   public List<Optional<Endpoint>> recordAttempts(
@@ -434,41 +422,19 @@ public final class JdbcWebhookStore implements WebhookStore {
         db.inTransaction(
             "record webhook attempts",
             dsl -> {
-              var d = IRIS_WEBHOOK_DELIVERIES;
-              BatchBindStep update =
-                  dsl.batch(
-                      dsl.update(d)
-                          .set(d.STATUS, (String) null)
-                          .set(d.ATTEMPTS, (Integer) null)
-                          .set(d.NEXT_ATTEMPT_AT, (Instant) null)
-                          .set(d.LAST_ATTEMPT_AT, (Instant) null)
-                          .set(d.LAST_STATUS_CODE, (Integer) null)
-                          .set(d.LAST_ERROR, (String) null)
-                          .set(d.UPDATED_AT, (Instant) null)
-                          .where(d.TENANT_ID.eq((String) null).and(d.ID.eq((UUID) null))));
-              for (Delivery x : deliveries) {
-                update =
-                    update.bind(
-                        x.status().name(),
-                        x.attempts(),
-                        x.nextAttemptAt(),
-                        x.lastAttemptAt(),
-                        x.lastStatusCode(),
-                        x.lastError(),
-                        x.updatedAt(),
-                        x.tenant().value(),
-                        x.id());
-              }
-              int[] updated = update.execute();
-              List<IrisWebhookAttemptsRecord> rows = new ArrayList<>();
-              for (int i = 0; i < attempts.size(); i++) {
-                if (updated[i] == 1) {
-                  rows.add(WebhookRows.row(attempts.get(i)));
-                }
-              }
-              if (!rows.isEmpty()) {
-                insertRows(dsl, rows);
-              }
+              dsl.connection(
+                  c -> {
+                    int[] updated = WebhookWrites.updateDeliveries(c, deliveries);
+                    List<DeliveryAttempt> recorded = new ArrayList<>(attempts.size());
+                    for (int i = 0; i < attempts.size(); i++) {
+                      if (updated[i] == 1) {
+                        recorded.add(attempts.get(i));
+                      }
+                    }
+                    if (!recorded.isEmpty()) {
+                      WebhookWrites.insertAttempts(c, recorded);
+                    }
+                  });
               Map<UUID, List<DeliveryAttempt>> byEndpoint = new LinkedHashMap<>();
               attempts.forEach(
                   a -> byEndpoint.computeIfAbsent(a.endpointId(), k -> new ArrayList<>()).add(a));
