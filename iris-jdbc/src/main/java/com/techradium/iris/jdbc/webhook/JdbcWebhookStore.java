@@ -259,44 +259,24 @@ public final class JdbcWebhookStore implements WebhookStore {
   /** One round trip: the delivery joined with its endpoint and its event. */
   @Override
   public Optional<AttemptTarget> loadAttempt(TenantId tenant, UUID deliveryId) {
-    return db.call(
-        "load webhook delivery attempt",
-        dsl -> attemptTargets(dsl, delivery(tenant, deliveryId)).stream().findFirst());
+    return loadAttempts(List.of(new DeliveryKey(tenant, deliveryId))).get(0);
   }
 
-  /** One round trip for all of them: the deliveries joined with their endpoints and events. */
+  /**
+   * One round trip for all of them: the deliveries joined with their endpoints and events ({@link
+   * AttemptReads}: plain JDBC).
+   */
   @Override
   public List<Optional<AttemptTarget>> loadAttempts(List<DeliveryKey> keys) {
     if (keys.isEmpty()) {
       return List.of();
     }
-    var d = IRIS_WEBHOOK_DELIVERIES;
-    Condition wanted =
-        DSL.row(d.TENANT_ID, d.ID)
-            .in(keys.stream().map(k -> DSL.row(k.tenant().value(), k.deliveryId())).toList());
     Map<DeliveryKey, AttemptTarget> found = new HashMap<>();
-    db.call("load webhook delivery attempts", dsl -> attemptTargets(dsl, wanted))
+    db.call(
+            "load webhook delivery attempts",
+            dsl -> dsl.connectionResult(c -> AttemptReads.load(c, keys)))
         .forEach(t -> found.put(new DeliveryKey(t.delivery().tenant(), t.delivery().id()), t));
     return keys.stream().map(k -> Optional.ofNullable(found.get(k))).toList();
-  }
-
-  private static List<AttemptTarget> attemptTargets(DSLContext dsl, Condition deliveries) {
-    var d = IRIS_WEBHOOK_DELIVERIES;
-    var e = IRIS_WEBHOOK_ENDPOINTS;
-    var v = IRIS_WEBHOOK_EVENTS;
-    return dsl.select(d.asterisk(), e.asterisk(), v.asterisk())
-        .from(d)
-        .leftJoin(e)
-        .on(e.TENANT_ID.eq(d.TENANT_ID).and(e.ID.eq(d.ENDPOINT_ID)))
-        .leftJoin(v)
-        .on(v.TENANT_ID.eq(d.TENANT_ID).and(v.ID.eq(d.EVENT_ID)))
-        .where(deliveries)
-        .fetch(
-            r ->
-                new AttemptTarget(
-                    WebhookRows.delivery(r.into(d)),
-                    r.get(e.ID) == null ? null : WebhookRows.stored(r.into(e)),
-                    r.get(v.ID) == null ? null : WebhookRows.event(r.into(v))));
   }
 
   @Override
