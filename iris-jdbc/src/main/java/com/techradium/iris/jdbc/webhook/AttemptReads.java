@@ -10,11 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jooq.JSONB;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,11 +27,8 @@ final class AttemptReads {
       "select d.tenant_id, d.id, d.event_id, d.endpoint_id, d.event_type, d.status, d.attempts,"
           + " d.next_attempt_at, d.last_attempt_at, d.last_status_code, d.last_error,"
           + " d.created_at, d.updated_at,"
-          + " e.id, e.url, e.description, e.event_types::text, e.enabled, e.headers::text,"
-          + " e.rate_limit, e.allowed_cidrs::text, e.fifo, e.retry_schedule_ms::text,"
-          + " e.consecutive_failures, e.failing_since, e.disabled_reason, e.secret_current,"
-          + " e.secret_previous, e.secret_previous_until, e.created_at, e.updated_at,"
-          + " v.id, v.type, v.payload, v.created_at"
+          + EndpointColumns.list("e.")
+          + ", v.id, v.type, v.payload, v.created_at"
           + " from iris_webhook_deliveries d"
           + " left join iris_webhook_endpoints e on e.tenant_id = d.tenant_id and e.id = d.endpoint_id"
           + " left join iris_webhook_events v on v.tenant_id = d.tenant_id and v.id = d.event_id"
@@ -81,36 +76,14 @@ final class AttemptReads {
             r.getString(11),
             instant(r, 12),
             instant(r, 13));
-    UUID endpointId = uuid(r, 14);
-    @Nullable IrisWebhookEndpointsRecord endpoint =
-        endpointId == null
-            ? null
-            : new IrisWebhookEndpointsRecord(
-                tenant,
-                endpointId,
-                r.getString(15),
-                r.getString(16),
-                JSONB.valueOf(r.getString(17)),
-                r.getBoolean(18),
-                JSONB.valueOf(r.getString(19)),
-                r.getObject(20, Integer.class),
-                JSONB.valueOf(r.getString(21)),
-                r.getBoolean(22),
-                JSONB.valueOf(r.getString(23)),
-                r.getInt(24),
-                instant(r, 25),
-                r.getString(26),
-                r.getBytes(27),
-                r.getBytes(28),
-                instant(r, 29),
-                instant(r, 30),
-                instant(r, 31));
-    UUID eventId = uuid(r, 32);
+    @Nullable IrisWebhookEndpointsRecord endpoint = EndpointColumns.read(r, 14);
+    int v = 14 + EndpointColumns.COUNT; // the event's columns
+    UUID eventId = uuid(r, v);
     @Nullable IrisWebhookEventsRecord event =
         eventId == null
             ? null
             : new IrisWebhookEventsRecord(
-                tenant, eventId, r.getString(33), r.getString(34), instant(r, 35));
+                tenant, eventId, r.getString(v + 1), r.getString(v + 2), instant(r, v + 3));
     return new AttemptTarget(
         WebhookRows.delivery(delivery),
         endpoint == null ? null : WebhookRows.stored(endpoint),
@@ -122,7 +95,6 @@ final class AttemptReads {
   }
 
   private static @Nullable Instant instant(ResultSet r, int column) throws SQLException {
-    OffsetDateTime value = r.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
+    return EndpointColumns.instant(r, column);
   }
 }

@@ -36,8 +36,6 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.QueryPart;
 import org.jooq.Record2;
 import org.jooq.impl.DSL;
 
@@ -322,63 +320,9 @@ public final class JdbcWebhookStore implements WebhookStore {
    */
   @Override
   public Optional<Endpoint> recordAttempt(DeliveryAttempt attempt, Delivery delivery) {
-    var d = IRIS_WEBHOOK_DELIVERIES;
-    var a = IRIS_WEBHOOK_ATTEMPTS;
-    var e = IRIS_WEBHOOK_ENDPOINTS;
-    String tenant = delivery.tenant().value();
-    boolean ok = attempt.succeeded();
-    QueryPart[] parts = {
-      // moved: {0}..{8}
-      DSL.val(delivery.status().name(), d.STATUS),
-      DSL.val(delivery.attempts(), d.ATTEMPTS),
-      DSL.val(delivery.nextAttemptAt(), d.NEXT_ATTEMPT_AT),
-      DSL.val(delivery.lastAttemptAt(), d.LAST_ATTEMPT_AT),
-      DSL.val(delivery.lastStatusCode(), d.LAST_STATUS_CODE),
-      DSL.val(delivery.lastError(), d.LAST_ERROR),
-      DSL.val(delivery.updatedAt(), d.UPDATED_AT),
-      DSL.val(tenant, d.TENANT_ID),
-      DSL.val(delivery.id(), d.ID),
-      // recorded: {9}..{19}
-      DSL.val(attempt.tenant().value(), a.TENANT_ID),
-      DSL.val(attempt.id(), a.ID),
-      DSL.val(attempt.deliveryId(), a.DELIVERY_ID),
-      DSL.val(attempt.endpointId(), a.ENDPOINT_ID),
-      DSL.val(attempt.number(), a.NUMBER),
-      DSL.val(attempt.at(), a.ATTEMPTED_AT),
-      DSL.val(attempt.statusCode(), a.STATUS_CODE),
-      DSL.val(attempt.latencyMillis(), a.LATENCY_MILLIS),
-      DSL.val(attempt.error(), a.ERROR),
-      DSL.val(attempt.responseExcerpt(), a.RESPONSE_EXCERPT),
-      DSL.val(ok, a.SUCCEEDED),
-      // streak: {20}..{22}
-      DSL.val(attempt.tenant().value(), e.TENANT_ID),
-      DSL.val(attempt.endpointId(), e.ID),
-      DSL.val(attempt.at(), e.FAILING_SINCE),
-    };
-    String streak =
-        ok
-            ? "update iris_webhook_endpoints set consecutive_failures = 0, failing_since = null"
-                + " where tenant_id = {20} and id = {21}"
-                + " and (consecutive_failures <> 0 or failing_since is not null) returning *"
-            : "update iris_webhook_endpoints set consecutive_failures = consecutive_failures + 1,"
-                + " failing_since = coalesce(failing_since, {22})"
-                + " where tenant_id = {20} and id = {21} returning *";
-    String sql =
-        "with moved as (update iris_webhook_deliveries set status = {0}, attempts = {1},"
-            + " next_attempt_at = {2}, last_attempt_at = {3}, last_status_code = {4},"
-            + " last_error = {5}, updated_at = {6} where tenant_id = {7} and id = {8} returning id),"
-            + " recorded as (insert into iris_webhook_attempts (tenant_id, id, delivery_id,"
-            + " endpoint_id, number, attempted_at, status_code, latency_millis, error,"
-            + " response_excerpt, succeeded) select {9}, {10}, {11}, {12}, {13}, {14}, {15}, {16},"
-            + " {17}, {18}, {19} from moved),"
-            + " streak as ("
-            + streak
-            + ") select * from streak union all select * from iris_webhook_endpoints"
-            + " where tenant_id = {20} and id = {21} and not exists (select 1 from streak)";
     return db.inOneStatement(
         "record webhook attempt",
-        dsl ->
-            dsl.resultQuery(sql, parts).fetchOptional().map(r -> WebhookRows.endpoint(r.into(e))));
+        dsl -> dsl.connectionResult(c -> WebhookWrites.recordAttempt(c, attempt, delivery)));
   }
 
   /**
@@ -401,75 +345,32 @@ public final class JdbcWebhookStore implements WebhookStore {
     Map<UUID, Optional<Endpoint>> after =
         db.inTransaction(
             "record webhook attempts",
-            dsl -> {
-              dsl.connection(
-                  c -> {
-                    int[] updated = WebhookWrites.updateDeliveries(c, deliveries);
-                    List<DeliveryAttempt> recorded = new ArrayList<>(attempts.size());
-                    for (int i = 0; i < attempts.size(); i++) {
-                      if (updated[i] == 1) {
-                        recorded.add(attempts.get(i));
+            dsl ->
+                dsl.connectionResult(
+                    c -> {
+                      int[] updated = WebhookWrites.updateDeliveries(c, deliveries);
+                      List<DeliveryAttempt> recorded = new ArrayList<>(attempts.size());
+                      for (int i = 0; i < attempts.size(); i++) {
+                        if (updated[i] == 1) {
+                          recorded.add(attempts.get(i));
+                        }
                       }
-                    }
-                    if (!recorded.isEmpty()) {
-                      WebhookWrites.insertAttempts(c, recorded);
-                    }
-                  });
-              Map<UUID, List<DeliveryAttempt>> byEndpoint = new LinkedHashMap<>();
-              attempts.forEach(
-                  a -> byEndpoint.computeIfAbsent(a.endpointId(), k -> new ArrayList<>()).add(a));
-              Map<UUID, Optional<Endpoint>> moved = new HashMap<>();
-              byEndpoint.forEach((id, its) -> moved.put(id, moveStreak(dsl, its)));
-              return moved;
-            });
+                      if (!recorded.isEmpty()) {
+                        WebhookWrites.insertAttempts(c, recorded);
+                      }
+                      Map<UUID, List<DeliveryAttempt>> byEndpoint = new LinkedHashMap<>();
+                      attempts.forEach(
+                          a ->
+                              byEndpoint
+                                  .computeIfAbsent(a.endpointId(), k -> new ArrayList<>())
+                                  .add(a));
+                      Map<UUID, Optional<Endpoint>> moved = new HashMap<>();
+                      for (Map.Entry<UUID, List<DeliveryAttempt>> its : byEndpoint.entrySet()) {
+                        moved.put(its.getKey(), WebhookWrites.moveStreak(c, its.getValue()));
+                      }
+                      return moved;
+                    }));
     return attempts.stream().map(a -> after.get(a.endpointId())).toList();
-  }
-
-  /**
-   * Moves one endpoint's streak by the net change of its attempts, in order: failures after the
-   * last success (or after the start, adding to the streak, when none succeeded).
-   */
-  private static Optional<Endpoint> moveStreak(DSLContext dsl, List<DeliveryAttempt> attempts) {
-    var e = IRIS_WEBHOOK_ENDPOINTS;
-    DeliveryAttempt first = attempts.get(0);
-    Condition endpoint = endpoint(first.tenant(), first.endpointId());
-    int lastSuccess = -1;
-    for (int i = 0; i < attempts.size(); i++) {
-      if (attempts.get(i).succeeded()) {
-        lastSuccess = i;
-      }
-    }
-    int failuresAfter = attempts.size() - lastSuccess - 1;
-    if (lastSuccess < 0) {
-      return dsl.update(e)
-          .set(e.CONSECUTIVE_FAILURES, e.CONSECUTIVE_FAILURES.plus(failuresAfter))
-          .set(e.FAILING_SINCE, DSL.coalesce(e.FAILING_SINCE, DSL.val(first.at())))
-          .where(endpoint)
-          .returning()
-          .fetchOptional()
-          .map(WebhookRows::endpoint);
-    }
-    if (failuresAfter > 0) {
-      return dsl.update(e)
-          .set(e.CONSECUTIVE_FAILURES, failuresAfter)
-          .set(e.FAILING_SINCE, attempts.get(lastSuccess + 1).at())
-          .where(endpoint)
-          .returning()
-          .fetchOptional()
-          .map(WebhookRows::endpoint);
-    }
-    Optional<Endpoint> cleared =
-        dsl.update(e)
-            .set(e.CONSECUTIVE_FAILURES, 0)
-            .setNull(e.FAILING_SINCE)
-            .where(endpoint)
-            .and(e.CONSECUTIVE_FAILURES.ne(0).or(e.FAILING_SINCE.isNotNull()))
-            .returning()
-            .fetchOptional()
-            .map(WebhookRows::endpoint);
-    return cleared.isPresent()
-        ? cleared
-        : dsl.selectFrom(e).where(endpoint).fetchOptional().map(WebhookRows::endpoint);
   }
 
   @Override

@@ -1,16 +1,20 @@
 package com.techradium.iris.jdbc.webhook;
 
+import com.techradium.iris.jdbc.internal.schema.tables.records.IrisWebhookEndpointsRecord;
 import com.techradium.iris.webhook.Delivery;
 import com.techradium.iris.webhook.DeliveryAttempt;
+import com.techradium.iris.webhook.Endpoint;
 import com.techradium.iris.webhook.WebhookEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,7 +71,123 @@ final class WebhookWrites {
           + " last_attempt_at = ?, last_status_code = ?, last_error = ?, updated_at = ?"
           + " where tenant_id = ? and id = ?";
 
+  private static final String ENDPOINT = EndpointColumns.list("");
+
+  private static final String ENDPOINT_ROW =
+      "update iris_webhook_endpoints set consecutive_failures = ?, failing_since = ?"
+          + " where tenant_id = ? and id = ? returning "
+          + ENDPOINT;
+
+  private static final String ADD_FAILURES =
+      "update iris_webhook_endpoints set consecutive_failures = consecutive_failures + ?,"
+          + " failing_since = coalesce(failing_since, ?::timestamptz)"
+          + " where tenant_id = ? and id = ? returning "
+          + ENDPOINT;
+
+  /** The endpoint, with its streak cleared if it was not clear already (then it is not written). */
+  private static final String CLEAR_STREAK =
+      "update iris_webhook_endpoints set consecutive_failures = 0, failing_since = null"
+          + " where tenant_id = ? and id = ?"
+          + " and (consecutive_failures <> 0 or failing_since is not null) returning "
+          + ENDPOINT;
+
+  private static final String OR_UNCHANGED =
+      ") select * from streak union all select "
+          + ENDPOINT
+          + " from iris_webhook_endpoints where tenant_id = ? and id = ?"
+          + " and not exists (select 1 from streak)";
+
+  private static final String CLEARED = "with streak as (" + CLEAR_STREAK + OR_UNCHANGED;
+
+  private static final String RECORD =
+      "with moved as (update iris_webhook_deliveries set status = ?, attempts = ?,"
+          + " next_attempt_at = ?, last_attempt_at = ?, last_status_code = ?, last_error = ?,"
+          + " updated_at = ? where tenant_id = ? and id = ? returning id),"
+          + " recorded as (insert into iris_webhook_attempts ("
+          + String.join(", ", ATTEMPT_COLUMNS)
+          + ") select ?::varchar, ?::uuid, ?::uuid, ?::uuid, ?::int, ?::timestamptz, ?::int,"
+          + " ?::bigint, ?::varchar, ?::varchar, ?::boolean from moved), streak as (";
+
+  private static final String RECORD_SUCCESS = RECORD + CLEAR_STREAK + OR_UNCHANGED;
+
+  private static final String RECORD_FAILURE =
+      RECORD
+          + "update iris_webhook_endpoints set consecutive_failures = consecutive_failures + 1,"
+          + " failing_since = coalesce(failing_since, ?::timestamptz)"
+          + " where tenant_id = ? and id = ? returning "
+          + ENDPOINT
+          + OR_UNCHANGED;
+
   private WebhookWrites() {}
+
+  /**
+   * One attempt in one statement: the delivery's new state, the attempt (only if the delivery still
+   * exists) and the endpoint's streak as data-modifying CTEs, the endpoint written only when its
+   * streak changes; the endpoint as it is after.
+   */
+  static Optional<Endpoint> recordAttempt(Connection c, DeliveryAttempt attempt, Delivery delivery)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(attempt.succeeded() ? RECORD_SUCCESS : RECORD_FAILURE)) {
+      bindDelivery(s, delivery);
+      bindAttempt(s, 10, attempt);
+      int at = 21;
+      if (!attempt.succeeded()) {
+        setInstant(s, at++, attempt.at());
+      }
+      for (int i = 0; i < 2; i++) {
+        s.setString(at++, attempt.tenant().value());
+        s.setObject(at++, attempt.endpointId());
+      }
+      return endpointOf(s);
+    }
+  }
+
+  /**
+   * Moves one endpoint's streak by the net change of its attempts, in order: failures after the
+   * last success (or after the start, adding to the streak, when none succeeded). One statement; an
+   * endpoint whose attempts all succeeded and whose streak is clear already is only read.
+   */
+  static Optional<Endpoint> moveStreak(Connection c, List<DeliveryAttempt> attempts)
+      throws SQLException {
+    DeliveryAttempt first = attempts.get(0);
+    int lastSuccess = -1;
+    for (int i = 0; i < attempts.size(); i++) {
+      if (attempts.get(i).succeeded()) {
+        lastSuccess = i;
+      }
+    }
+    int failuresAfter = attempts.size() - lastSuccess - 1;
+    boolean cleared = lastSuccess >= 0 && failuresAfter == 0;
+    String sql = lastSuccess < 0 ? ADD_FAILURES : cleared ? CLEARED : ENDPOINT_ROW;
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      int at = 1;
+      if (lastSuccess < 0) {
+        s.setInt(at++, failuresAfter);
+        setInstant(s, at++, first.at());
+      } else if (failuresAfter > 0) {
+        s.setInt(at++, failuresAfter);
+        setInstant(s, at++, attempts.get(lastSuccess + 1).at());
+      }
+      s.setString(at++, first.tenant().value());
+      s.setObject(at++, first.endpointId());
+      if (cleared) {
+        s.setString(at++, first.tenant().value());
+        s.setObject(at, first.endpointId());
+      }
+      return endpointOf(s);
+    }
+  }
+
+  private static Optional<Endpoint> endpointOf(PreparedStatement s) throws SQLException {
+    try (ResultSet r = s.executeQuery()) {
+      if (!r.next()) {
+        return Optional.empty();
+      }
+      IrisWebhookEndpointsRecord row = EndpointColumns.read(r, 1);
+      return row == null ? Optional.empty() : Optional.of(WebhookRows.endpoint(row));
+    }
+  }
 
   static void insertEvents(Connection c, List<WebhookEvent> events) throws SQLException {
     insert(
@@ -108,24 +228,35 @@ final class WebhookWrites {
   }
 
   static void insertAttempts(Connection c, List<DeliveryAttempt> attempts) throws SQLException {
-    insert(
-        c,
-        "iris_webhook_attempts",
-        ATTEMPT_COLUMNS,
-        attempts,
-        (s, at, a) -> {
-          s.setString(at, a.tenant().value());
-          s.setObject(at + 1, a.id());
-          s.setObject(at + 2, a.deliveryId());
-          s.setObject(at + 3, a.endpointId());
-          s.setInt(at + 4, a.number());
-          setInstant(s, at + 5, a.at());
-          setInteger(s, at + 6, a.statusCode());
-          s.setLong(at + 7, a.latencyMillis());
-          s.setString(at + 8, a.error());
-          s.setString(at + 9, a.responseExcerpt());
-          s.setBoolean(at + 10, a.succeeded());
-        });
+    insert(c, "iris_webhook_attempts", ATTEMPT_COLUMNS, attempts, WebhookWrites::bindAttempt);
+  }
+
+  private static void bindAttempt(PreparedStatement s, int at, DeliveryAttempt a)
+      throws SQLException {
+    s.setString(at, a.tenant().value());
+    s.setObject(at + 1, a.id());
+    s.setObject(at + 2, a.deliveryId());
+    s.setObject(at + 3, a.endpointId());
+    s.setInt(at + 4, a.number());
+    setInstant(s, at + 5, a.at());
+    setInteger(s, at + 6, a.statusCode());
+    s.setLong(at + 7, a.latencyMillis());
+    s.setString(at + 8, a.error());
+    s.setString(at + 9, a.responseExcerpt());
+    s.setBoolean(at + 10, a.succeeded());
+  }
+
+  /** The delivery's new state, then its key: the nine parameters of the delivery update. */
+  private static void bindDelivery(PreparedStatement s, Delivery d) throws SQLException {
+    s.setString(1, d.status().name());
+    s.setInt(2, d.attempts());
+    setInstant(s, 3, d.nextAttemptAt());
+    setInstant(s, 4, d.lastAttemptAt());
+    setInteger(s, 5, d.lastStatusCode());
+    s.setString(6, d.lastError());
+    setInstant(s, 7, d.updatedAt());
+    s.setString(8, d.tenant().value());
+    s.setObject(9, d.id());
   }
 
   /**
@@ -136,15 +267,7 @@ final class WebhookWrites {
   static int[] updateDeliveries(Connection c, List<Delivery> deliveries) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(UPDATE_DELIVERY)) {
       for (Delivery d : deliveries) {
-        s.setString(1, d.status().name());
-        s.setInt(2, d.attempts());
-        setInstant(s, 3, d.nextAttemptAt());
-        setInstant(s, 4, d.lastAttemptAt());
-        setInteger(s, 5, d.lastStatusCode());
-        s.setString(6, d.lastError());
-        setInstant(s, 7, d.updatedAt());
-        s.setString(8, d.tenant().value());
-        s.setObject(9, d.id());
+        bindDelivery(s, d);
         s.addBatch();
       }
       return s.executeBatch();
