@@ -51,14 +51,23 @@ class JobWorkerTest {
 
   private JobQueue node(
       IrisRuntime runtime, Clock clock, JobStore jobStore, Consumer<JobQueueBuilder> config) {
+    return node(runtime, clock, jobStore, Duration.ofMillis(5), config);
+  }
+
+  private JobQueue node(
+      IrisRuntime runtime,
+      Clock clock,
+      JobStore jobStore,
+      Duration pollInterval,
+      Consumer<JobQueueBuilder> config) {
     JobQueueBuilder b =
         JobQueue.builder()
             .store(jobStore)
             .clock(clock)
             .runtime(runtime)
             .leaseDuration(LEASE)
-            .pollInterval(Duration.ofMillis(5))
-            .schedulerInterval(Duration.ofMillis(5));
+            .pollInterval(pollInterval)
+            .schedulerInterval(pollInterval);
     config.accept(b);
     return b.build();
   }
@@ -431,16 +440,7 @@ class JobWorkerTest {
   /** A node polling so rarely that every claim after its first round comes from a wake-up. */
   private JobQueue rarelyPollingNode(WatchedJobStore watched, Consumer<JobQueueBuilder> config) {
     IrisRuntime runtime = runtime(Duration.ofSeconds(5));
-    JobQueueBuilder b =
-        JobQueue.builder()
-            .store(watched.store())
-            .clock(clock)
-            .runtime(runtime)
-            .leaseDuration(LEASE)
-            .pollInterval(Duration.ofHours(1))
-            .schedulerInterval(Duration.ofHours(1));
-    config.accept(b);
-    JobQueue jobs = b.build();
+    JobQueue jobs = node(runtime, clock, watched.store(), Duration.ofHours(1), config);
     runtime.start();
     return jobs;
   }

@@ -191,19 +191,28 @@ public final class WebhookDrive {
     long last = first + count;
     String loadBefore = loadAverage();
     long jvmBefore = processCpuNanos();
-    long receiverBefore = receiverCpuNanos();
+    long receiverBefore = threadCpuNanos(true);
+    long threadsBefore = threadCpuNanos(false);
     long serverBefore = BenchmarkPostgres.serverCpuNanos();
     long commitsBefore = commits(pool);
     long started = System.nanoTime();
     long receivedBefore = received.get();
-    List<Thread> threads = new ArrayList<>();
+    List<Thread> publishing = new ArrayList<>();
+    AtomicLong publishersCpu = new AtomicLong();
     for (int p = 0; p < publishers; p++) {
       Thread t =
-          new Thread(() -> publish(last, batch, (long) window * publishers), "publisher-" + p);
+          new Thread(
+              () -> {
+                ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+                long cpu = bean.getCurrentThreadCpuTime();
+                publish(last, batch, (long) window * publishers);
+                publishersCpu.addAndGet(bean.getCurrentThreadCpuTime() - cpu);
+              },
+              "publisher-" + p);
       t.start();
-      threads.add(t);
+      publishing.add(t);
     }
-    for (Thread t : threads) {
+    for (Thread t : publishing) {
       t.join();
     }
     nextSeq.set(last); // the publishers took batches past the end
@@ -212,7 +221,8 @@ public final class WebhookDrive {
     }
     long elapsed = System.nanoTime() - started;
     long jvm = processCpuNanos() - jvmBefore;
-    long receiver = receiverCpuNanos() - receiverBefore;
+    long receiver = threadCpuNanos(true) - receiverBefore;
+    long threads = threadCpuNanos(false) - threadsBefore + publishersCpu.get();
     long server = BenchmarkPostgres.serverCpuNanos() - serverBefore;
     long commits = commits(pool) - commitsBefore;
     long[] latencies = new long[count];
@@ -223,7 +233,8 @@ public final class WebhookDrive {
     System.out.printf(
         Locale.ROOT,
         "%s: %,d webhooks in %.2f s = %,.0f webhooks/s; publish->received p50 %.1f ms, p99 %.1f"
-            + " ms; CPU per webhook: JVM %.3f ms (receiver %.3f ms), PostgreSQL %.3f ms;"
+            + " ms; CPU per webhook: JVM %.3f ms (its Java threads %.3f ms, the receiver's %.3f"
+            + " ms), PostgreSQL %.3f ms;"
             + " transactions per webhook %.2f; duplicates %d; load %s -> %s%n",
         name,
         count,
@@ -232,6 +243,7 @@ public final class WebhookDrive {
         latencies[count / 2] / 1e6,
         latencies[(int) (count * 0.99)] / 1e6,
         jvm / 1e6 / count,
+        threads / 1e6 / count,
         receiver / 1e6 / count,
         server / 1e6 / count,
         (double) commits / count,
@@ -289,13 +301,18 @@ public final class WebhookDrive {
         .getProcessCpuTime();
   }
 
-  /** CPU time of the receiver's threads (the JDK server's dispatcher and its handlers). */
-  private static long receiverCpuNanos() {
+  /**
+   * CPU time of the live Java threads: the receiver's only (the JDK server's dispatcher and its
+   * handlers), or all of them. Unlike the process's CPU time it leaves out the JIT compiler and the
+   * garbage collector (and threads that ended during the run; the publishers add their own).
+   */
+  private static long threadCpuNanos(boolean receiverOnly) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long total = 0;
     for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
       if (info != null
-          && (info.getThreadName().startsWith(RECEIVER_THREAD)
+          && (!receiverOnly
+              || info.getThreadName().startsWith(RECEIVER_THREAD)
               || info.getThreadName().startsWith("HTTP-Dispatcher"))) {
         total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
       }
