@@ -370,7 +370,7 @@ public final class JobQueue {
     Objects.requireNonNull(name, "name");
     QueueConfig resumed = updateQueue(requireQueue(name).withPaused(false));
     if (worker != null) {
-      worker.wake();
+      worker.pollAll();
     }
     return resumed;
   }

@@ -31,14 +31,17 @@ import org.slf4j.LoggerFactory;
  * backoff, dead when attempts are used up). A {@link BackgroundService}: a {@link JobQueue} built
  * with a runtime registers one.
  *
- * <p>Wakes, for the queues it serves only, on the store's {@link JobSignal} when it offers one,
- * when a local enqueue makes a job due, when a finished job frees a slot of a queue whose last
- * claim was full, and otherwise polls at the poll interval. Paused queues are skipped.
+ * <p>Claims only from the queues that may have work: a queue named by the store's {@link JobSignal}
+ * (when it offers one) or by a local enqueue that made a job due, a queue whose last claim came
+ * back full, and every queue it serves at each poll interval, after a queue's configuration changed
+ * on this node and after a failed claim. A queue it serves that none of those named costs no claim.
+ * Paused queues are skipped.
  *
  * <p>Besides the jobs running, a queue keeps up to {@link JobQueueBuilder#claimBatch claim batch}
  * claimed jobs waiting here (leased and renewed like running ones; their timeout starts when they
  * start), so a freed slot starts the next job at once and claims stay large: a queue is claimed
- * again, up to a full batch, when half its waiting jobs have started.
+ * again, up to a full batch, only once at most half a batch waits here, never one small claim per
+ * finished job.
  *
  * <p>Outcomes are recorded through a {@link CompletionBatcher}: attempts that finish while another
  * outcome is being written share the next store call ({@link JobStore#finishAll}), so completions
@@ -86,12 +89,16 @@ final class JobWorker implements BackgroundService {
     volatile int concurrency;
 
     /**
-     * Whether the last claim from this queue got all it asked for, so more jobs may be due. When it
-     * got fewer, the queue was drained as of that claim: a finished job then asks for no claim
-     * round, since newly due jobs announce themselves (an enqueue on this node, the store's signal)
-     * and the rest is found by polling.
+     * Whether jobs of this queue may be due beyond those claimed: the last claim got all it asked
+     * for, or something named the queue since (a wake-up, a poll). When the last claim got fewer,
+     * the queue was drained as of that claim: a finished job then asks for no claim round, since
+     * newly due jobs announce themselves (an enqueue on this node, the store's signal) and the rest
+     * is found by polling.
      */
     volatile boolean mayHaveMore = true;
+
+    /** Set when the queue was named by a wake-up; the next claim round takes it. */
+    final AtomicBoolean woken = new AtomicBoolean();
 
     /**
      * Bounded by {@link #threadsBound}; replaced (under the poll lock) when concurrency changes.
@@ -115,6 +122,7 @@ final class JobWorker implements BackgroundService {
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
   private final List<ExecutorService> handlerExecutors = new CopyOnWriteArrayList<>();
   private final AtomicBoolean pollRequested = new AtomicBoolean();
+  private final AtomicBoolean claimAll = new AtomicBoolean(true);
   private final AtomicBoolean heldBack = new AtomicBoolean();
   private final Object pollLock = new Object();
 
@@ -158,7 +166,7 @@ final class JobWorker implements BackgroundService {
     Duration renewEvery = settings.leaseDuration().dividedBy(3);
     pollTask =
         runtime.scheduleWithFixedDelay(
-            "job-poll", this::wake, Duration.ZERO, settings.pollInterval());
+            "job-poll", this::pollAll, Duration.ZERO, settings.pollInterval());
     renewTask =
         runtime.scheduleWithFixedDelay("job-lease-renewal", this::renewAll, renewEvery, renewEvery);
     subscription = store.signals().map(s -> s.subscribe(this::wake)).orElse(null);
@@ -175,17 +183,34 @@ final class JobWorker implements BackgroundService {
   }
 
   /**
-   * Asks for a claim round soon if this worker serves {@code queue}, where jobs may have become due
-   * (a signal for a queue served elsewhere costs no claim here).
+   * Asks for a claim round soon from {@code queue}, where jobs may have become due, if this worker
+   * serves it (a signal for a queue served elsewhere costs no claim here, one for another queue
+   * served here no claim from this one).
    */
   void wake(String queue) {
-    if (onlyQueues == null || onlyQueues.contains(queue)) {
-      wake();
+    if (onlyQueues != null && !onlyQueues.contains(queue)) {
+      return;
     }
+    Lane lane = lanes.get(queue);
+    if (lane == null) {
+      claimAll.set(true); // a queue not claimed from yet: the round reads the queues afresh
+    } else {
+      lane.woken.set(true);
+    }
+    wake();
   }
 
-  /** Asks for a claim round soon (coalesced with rounds already asked for). */
-  void wake() {
+  /** Asks for a claim round from every queue served here (the poll; a resumed queue). */
+  void pollAll() {
+    claimAll.set(true);
+    wake();
+  }
+
+  /**
+   * Asks for a claim round soon (coalesced with rounds already asked for), claiming only from the
+   * queues that may have work.
+   */
+  private void wake() {
     ExecutorService executor = pool;
     if (stopping || executor == null || !pollRequested.compareAndSet(false, true)) {
       return;
@@ -205,6 +230,7 @@ final class JobWorker implements BackgroundService {
   void queuesChanged() {
     synchronized (pollLock) {
       queuesStale = true;
+      claimAll.set(true);
     }
   }
 
@@ -218,6 +244,7 @@ final class JobWorker implements BackgroundService {
       try {
         poll();
       } catch (RuntimeException e) {
+        claimAll.set(true); // the next round (a wake-up or the poll) tries every queue again
         LOG.warn("claiming jobs failed; will try again", e);
       }
     }
@@ -228,6 +255,7 @@ final class JobWorker implements BackgroundService {
       if (outcomesBehind()) {
         return; // the store is behind on outcomes; the next write wakes us
       }
+      boolean all = claimAll.getAndSet(false);
       boolean more = false;
       for (QueueConfig queue : currentQueues()) {
         if (stopping) {
@@ -240,9 +268,13 @@ final class JobWorker implements BackgroundService {
         if (!sizeLane(lane, queue.concurrency())) {
           return; // the runtime is closing
         }
+        if (lane.woken.getAndSet(false) || all) {
+          lane.mayHaveMore = true;
+        }
         int room =
             queue.concurrency() + settings.claimBatch() - lane.busy.get() - lane.waiting.size();
-        if (room <= 0) {
+        if (!lane.mayHaveMore || room <= 0 || lane.waiting.size() > settings.claimBatch() / 2) {
+          // nothing named the queue, or enough is waiting here: claim later, in a larger round
           startWaiting(lane); // a raised concurrency frees slots for jobs already waiting
           continue;
         }
@@ -349,14 +381,18 @@ final class JobWorker implements BackgroundService {
   }
 
   /**
-   * After a write of outcomes: a claim round if the bound on unrecorded outcomes held work back, or
-   * if jobs wait or more may be due (not after every write: an idle queue's finished job asks for
-   * no empty claim).
+   * After a write of outcomes: a claim round if the bound on unrecorded outcomes held work back, if
+   * jobs wait for a free slot, or if more may be due and at most half a batch waits here (not after
+   * every write: an idle queue's finished job asks for no empty claim, and a lane with plenty
+   * waiting for no small one).
    */
   private void afterOutcomesWritten() {
     boolean work = heldBack.getAndSet(false);
     for (Lane lane : lanes.values()) {
-      work |= lane.mayHaveMore || !lane.waiting.isEmpty();
+      int waiting = lane.waiting.size();
+      work |=
+          (lane.mayHaveMore && waiting <= settings.claimBatch() / 2)
+              || (waiting > 0 && lane.busy.get() < lane.concurrency);
     }
     if (work) {
       wake();

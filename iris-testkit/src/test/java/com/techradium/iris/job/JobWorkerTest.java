@@ -51,14 +51,23 @@ class JobWorkerTest {
 
   private JobQueue node(
       IrisRuntime runtime, Clock clock, JobStore jobStore, Consumer<JobQueueBuilder> config) {
+    return node(runtime, clock, jobStore, Duration.ofMillis(5), config);
+  }
+
+  private JobQueue node(
+      IrisRuntime runtime,
+      Clock clock,
+      JobStore jobStore,
+      Duration pollInterval,
+      Consumer<JobQueueBuilder> config) {
     JobQueueBuilder b =
         JobQueue.builder()
             .store(jobStore)
             .clock(clock)
             .runtime(runtime)
             .leaseDuration(LEASE)
-            .pollInterval(Duration.ofMillis(5))
-            .schedulerInterval(Duration.ofMillis(5));
+            .pollInterval(pollInterval)
+            .schedulerInterval(pollInterval);
     config.accept(b);
     return b.build();
   }
@@ -426,6 +435,66 @@ class JobWorkerTest {
     assertThat(watched.finishAllSizes).hasSizeBetween(1, 2);
     assertThat(watched.finishAllSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(10);
     assertThat(watched.finishCalls.get()).isZero();
+  }
+
+  /** A node polling so rarely that every claim after its first round comes from a wake-up. */
+  private JobQueue rarelyPollingNode(WatchedJobStore watched, Consumer<JobQueueBuilder> config) {
+    IrisRuntime runtime = runtime(Duration.ofSeconds(5));
+    JobQueue jobs = node(runtime, clock, watched.store(), Duration.ofHours(1), config);
+    runtime.start();
+    return jobs;
+  }
+
+  @Test
+  void aWorkerWokenForOneQueueDoesNotClaimFromAnotherItServes() {
+    WatchedJobStore watched = new WatchedJobStore(store);
+    store.createQueue(QueueConfig.defaults("alpha"));
+    store.createQueue(QueueConfig.defaults("beta"));
+    JobQueue jobs = rarelyPollingNode(watched, b -> b.handler("mail", ctx -> {}));
+    Await.until(
+        "the first poll claimed from both queues",
+        () -> watched.claimsOf("alpha") == 1 && watched.claimsOf("beta") == 1);
+
+    Job job = jobs.enqueue(tenant, JobSpec.builder("alpha", "mail").build());
+
+    awaitState(jobs, job.id(), JobState.COMPLETED);
+    assertThat(watched.claimsOf("alpha")).isGreaterThan(1);
+    assertThat(watched.claimsOf("beta")).isEqualTo(1);
+  }
+
+  @Test
+  void aFinishedJobClaimsNothingWhileMoreThanHalfABatchWaitsOnTheNode() {
+    WatchedJobStore watched = new WatchedJobStore(store);
+    store.createQueue(QueueConfig.defaults("emails").withConcurrency(1));
+    JobQueue jobs = rarelyPollingNode(watched, b -> b.claimBatch(10).handler("mail", ctx -> {}));
+    Await.until("the first poll", () -> watched.claimsOf("emails") == 1);
+    List<JobSpec> specs = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      specs.add(JobSpec.builder("emails", "mail").build());
+    }
+
+    jobs.enqueueAll(tenant, specs);
+
+    Await.until("all ran", () -> jobs.stats(tenant, "emails").count(JobState.COMPLETED) == 60);
+    // each claim came when at most half a batch (5) waited, so it asked for at least 5 jobs
+    List<ClaimRequest> claims;
+    synchronized (watched.claims) {
+      claims = watched.claims.stream().filter(c -> c.queues().contains("emails")).toList();
+    }
+    assertThat(claims).extracting(ClaimRequest::limit).allMatch(limit -> limit >= 5);
+    assertThat(claims).hasSizeLessThanOrEqualTo(60 / 5 + 4);
+  }
+
+  @Test
+  void aResumedQueueIsClaimedFromAtOnceWithoutWaitingForThePoll() {
+    WatchedJobStore watched = new WatchedJobStore(store);
+    JobQueue jobs = rarelyPollingNode(watched, b -> b.handler("mail", ctx -> {}));
+    jobs.pauseQueue("emails");
+    Job job = jobs.enqueue(tenant, JobSpec.builder("emails", "mail").build());
+
+    jobs.resumeQueue("emails");
+
+    awaitState(jobs, job.id(), JobState.COMPLETED);
   }
 
   @Test

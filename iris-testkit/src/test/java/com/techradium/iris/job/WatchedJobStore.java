@@ -1,5 +1,6 @@
 package com.techradium.iris.job;
 
+import com.techradium.iris.job.spi.ClaimRequest;
 import com.techradium.iris.job.spi.JobStore;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -14,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A {@link JobStore} passing every call to another store while counting the calls that record
- * outcomes and read queues, and able to hold {@link JobStore#finishAll} calls until a test lets
- * them through.
+ * outcomes and read queues, keeping every claim request, and able to hold {@link
+ * JobStore#finishAll} calls until a test lets them through.
  */
 final class WatchedJobStore implements InvocationHandler {
   private final JobStore delegate;
@@ -24,6 +25,7 @@ final class WatchedJobStore implements InvocationHandler {
   final AtomicInteger finishCalls = new AtomicInteger();
   final AtomicInteger releaseCalls = new AtomicInteger();
   final AtomicInteger listQueuesCalls = new AtomicInteger();
+  final List<ClaimRequest> claims = Collections.synchronizedList(new ArrayList<>());
   private volatile CountDownLatch gate = new CountDownLatch(0);
 
   WatchedJobStore(JobStore delegate) {
@@ -47,6 +49,13 @@ final class WatchedJobStore implements InvocationHandler {
     gate.countDown();
   }
 
+  /** How many claims named {@code queue} so far. */
+  long claimsOf(String queue) {
+    synchronized (claims) {
+      return claims.stream().filter(c -> c.queues().contains(queue)).count();
+    }
+  }
+
   @Override
   public Object invoke(Object self, Method method, Object[] args) throws Throwable {
     switch (method.getName()) {
@@ -59,6 +68,7 @@ final class WatchedJobStore implements InvocationHandler {
       case "finish" -> finishCalls.incrementAndGet();
       case "release" -> releaseCalls.incrementAndGet();
       case "listQueues" -> listQueuesCalls.incrementAndGet();
+      case "claim" -> claims.add((ClaimRequest) args[0]);
       default -> {}
     }
     try {

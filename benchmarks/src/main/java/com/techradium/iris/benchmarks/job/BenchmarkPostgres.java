@@ -5,10 +5,15 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * The embedded PostgreSQL server every job benchmark of a JVM runs against, with the same settings
@@ -52,6 +57,76 @@ public final class BenchmarkPostgres {
     } catch (SQLException e) {
       throw new IllegalStateException("could not create a benchmark database", e);
     }
+  }
+
+  /**
+   * The CPU time the server's processes have used so far, in nanoseconds: user and system time of
+   * the postmaster and of its live children (backends and background processes) plus what its
+   * children that have ended used, from {@code /proc/<pid>/stat} at 100 ticks a second (Linux).
+   * Take the difference over a run.
+   *
+   * @return the server's CPU time
+   * @throws IllegalStateException if no server runs or {@code /proc} cannot be read
+   */
+  public static synchronized long serverCpuNanos() {
+    if (server == null) {
+      throw new IllegalStateException("no benchmark PostgreSQL server runs");
+    }
+    try {
+      long postmaster;
+      try (Connection c = server.getPostgresDatabase().getConnection();
+          Statement s = c.createStatement();
+          ResultSet r = s.executeQuery("SHOW data_directory")) {
+        r.next();
+        postmaster =
+            Long.parseLong(
+                Files.readAllLines(Path.of(r.getString(1), "postmaster.pid")).get(0).trim());
+      }
+      long ticks = 0;
+      try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+        for (Path p : processes.toList()) {
+          String name = p.getFileName().toString();
+          if (!name.chars().allMatch(Character::isDigit)) {
+            continue;
+          }
+          List<String> fields = statFields(p);
+          if (fields.isEmpty()) {
+            continue;
+          }
+          long pid = Long.parseLong(name);
+          // after the command's closing parenthesis: state(0) ppid(1) ... utime(11) stime(12)
+          // cutime(13) cstime(14)
+          if (pid == postmaster) {
+            ticks += sum(fields, 11, 12, 13, 14);
+          } else if (Long.parseLong(fields.get(1)) == postmaster) {
+            ticks += sum(fields, 11, 12);
+          }
+        }
+      }
+      return ticks * 10_000_000L;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not find the server's process", e);
+    }
+  }
+
+  /** The fields of a process's stat line after its command, or none if it ended meanwhile. */
+  private static List<String> statFields(Path process) {
+    try {
+      String line = Files.readString(process.resolve("stat"));
+      return List.of(line.substring(line.lastIndexOf(')') + 2).trim().split(" "));
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  private static long sum(List<String> fields, int... at) {
+    long total = 0;
+    for (int i : at) {
+      total += Long.parseLong(fields.get(i));
+    }
+    return total;
   }
 
   /** Runs one statement on its own connection. */

@@ -9,7 +9,6 @@ import com.techradium.iris.core.Page;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.jdbc.internal.JdbcContext;
-import com.techradium.iris.jdbc.internal.schema.tables.records.IrisWebhookAttemptsRecord;
 import com.techradium.iris.jdbc.internal.schema.tables.records.IrisWebhookEndpointsRecord;
 import com.techradium.iris.webhook.Delivery;
 import com.techradium.iris.webhook.DeliveryAttempt;
@@ -36,13 +35,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.jooq.BatchBindStep;
 import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.InsertSetMoreStep;
-import org.jooq.QueryPart;
 import org.jooq.Record2;
-import org.jooq.TableRecord;
 import org.jooq.impl.DSL;
 
 /**
@@ -201,29 +195,20 @@ public final class JdbcWebhookStore implements WebhookStore {
 
   /**
    * One multi-row {@code INSERT} for the events and one for their deliveries (per {@value
-   * #ROWS_PER_INSERT} rows), in one transaction.
+   * #ROWS_PER_INSERT} rows), in one transaction ({@link WebhookWrites}: plain JDBC, no DSL
+   * rendering per publish).
    */
   @Override
   public void insertEvents(List<WebhookEvent> events, List<Delivery> deliveries) {
     EventBatches.check(events, deliveries);
     db.inTransactionRun(
         "publish webhook events",
-        dsl -> {
-          insertRows(dsl, events.stream().map(WebhookRows::row).toList());
-          insertRows(dsl, deliveries.stream().map(WebhookRows::row).toList());
-        });
-  }
-
-  /** Inserts rows of one table, {@value #ROWS_PER_INSERT} to a statement. */
-  private static <R extends TableRecord<R>> void insertRows(DSLContext dsl, List<R> rows) {
-    for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
-      List<R> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
-      InsertSetMoreStep<R> insert = dsl.insertInto(chunk.get(0).getTable()).set(chunk.get(0));
-      for (int i = 1; i < chunk.size(); i++) {
-        insert = insert.newRecord().set(chunk.get(i));
-      }
-      insert.execute();
-    }
+        dsl ->
+            dsl.connection(
+                c -> {
+                  WebhookWrites.insertEvents(c, events);
+                  WebhookWrites.insertDeliveries(c, deliveries);
+                }));
   }
 
   /**
@@ -272,44 +257,24 @@ public final class JdbcWebhookStore implements WebhookStore {
   /** One round trip: the delivery joined with its endpoint and its event. */
   @Override
   public Optional<AttemptTarget> loadAttempt(TenantId tenant, UUID deliveryId) {
-    return db.call(
-        "load webhook delivery attempt",
-        dsl -> attemptTargets(dsl, delivery(tenant, deliveryId)).stream().findFirst());
+    return loadAttempts(List.of(new DeliveryKey(tenant, deliveryId))).get(0);
   }
 
-  /** One round trip for all of them: the deliveries joined with their endpoints and events. */
+  /**
+   * One round trip for all of them: the deliveries joined with their endpoints and events ({@link
+   * AttemptReads}: plain JDBC).
+   */
   @Override
   public List<Optional<AttemptTarget>> loadAttempts(List<DeliveryKey> keys) {
     if (keys.isEmpty()) {
       return List.of();
     }
-    var d = IRIS_WEBHOOK_DELIVERIES;
-    Condition wanted =
-        DSL.row(d.TENANT_ID, d.ID)
-            .in(keys.stream().map(k -> DSL.row(k.tenant().value(), k.deliveryId())).toList());
     Map<DeliveryKey, AttemptTarget> found = new HashMap<>();
-    db.call("load webhook delivery attempts", dsl -> attemptTargets(dsl, wanted))
+    db.call(
+            "load webhook delivery attempts",
+            dsl -> dsl.connectionResult(c -> AttemptReads.load(c, keys)))
         .forEach(t -> found.put(new DeliveryKey(t.delivery().tenant(), t.delivery().id()), t));
     return keys.stream().map(k -> Optional.ofNullable(found.get(k))).toList();
-  }
-
-  private static List<AttemptTarget> attemptTargets(DSLContext dsl, Condition deliveries) {
-    var d = IRIS_WEBHOOK_DELIVERIES;
-    var e = IRIS_WEBHOOK_ENDPOINTS;
-    var v = IRIS_WEBHOOK_EVENTS;
-    return dsl.select(d.asterisk(), e.asterisk(), v.asterisk())
-        .from(d)
-        .leftJoin(e)
-        .on(e.TENANT_ID.eq(d.TENANT_ID).and(e.ID.eq(d.ENDPOINT_ID)))
-        .leftJoin(v)
-        .on(v.TENANT_ID.eq(d.TENANT_ID).and(v.ID.eq(d.EVENT_ID)))
-        .where(deliveries)
-        .fetch(
-            r ->
-                new AttemptTarget(
-                    WebhookRows.delivery(r.into(d)),
-                    r.get(e.ID) == null ? null : WebhookRows.stored(r.into(e)),
-                    r.get(v.ID) == null ? null : WebhookRows.event(r.into(v))));
   }
 
   @Override
@@ -355,71 +320,18 @@ public final class JdbcWebhookStore implements WebhookStore {
    */
   @Override
   public Optional<Endpoint> recordAttempt(DeliveryAttempt attempt, Delivery delivery) {
-    var d = IRIS_WEBHOOK_DELIVERIES;
-    var a = IRIS_WEBHOOK_ATTEMPTS;
-    var e = IRIS_WEBHOOK_ENDPOINTS;
-    String tenant = delivery.tenant().value();
-    boolean ok = attempt.succeeded();
-    QueryPart[] parts = {
-      // moved: {0}..{8}
-      DSL.val(delivery.status().name(), d.STATUS),
-      DSL.val(delivery.attempts(), d.ATTEMPTS),
-      DSL.val(delivery.nextAttemptAt(), d.NEXT_ATTEMPT_AT),
-      DSL.val(delivery.lastAttemptAt(), d.LAST_ATTEMPT_AT),
-      DSL.val(delivery.lastStatusCode(), d.LAST_STATUS_CODE),
-      DSL.val(delivery.lastError(), d.LAST_ERROR),
-      DSL.val(delivery.updatedAt(), d.UPDATED_AT),
-      DSL.val(tenant, d.TENANT_ID),
-      DSL.val(delivery.id(), d.ID),
-      // recorded: {9}..{19}
-      DSL.val(attempt.tenant().value(), a.TENANT_ID),
-      DSL.val(attempt.id(), a.ID),
-      DSL.val(attempt.deliveryId(), a.DELIVERY_ID),
-      DSL.val(attempt.endpointId(), a.ENDPOINT_ID),
-      DSL.val(attempt.number(), a.NUMBER),
-      DSL.val(attempt.at(), a.ATTEMPTED_AT),
-      DSL.val(attempt.statusCode(), a.STATUS_CODE),
-      DSL.val(attempt.latencyMillis(), a.LATENCY_MILLIS),
-      DSL.val(attempt.error(), a.ERROR),
-      DSL.val(attempt.responseExcerpt(), a.RESPONSE_EXCERPT),
-      DSL.val(ok, a.SUCCEEDED),
-      // streak: {20}..{22}
-      DSL.val(attempt.tenant().value(), e.TENANT_ID),
-      DSL.val(attempt.endpointId(), e.ID),
-      DSL.val(attempt.at(), e.FAILING_SINCE),
-    };
-    String streak =
-        ok
-            ? "update iris_webhook_endpoints set consecutive_failures = 0, failing_since = null"
-                + " where tenant_id = {20} and id = {21}"
-                + " and (consecutive_failures <> 0 or failing_since is not null) returning *"
-            : "update iris_webhook_endpoints set consecutive_failures = consecutive_failures + 1,"
-                + " failing_since = coalesce(failing_since, {22})"
-                + " where tenant_id = {20} and id = {21} returning *";
-    String sql =
-        "with moved as (update iris_webhook_deliveries set status = {0}, attempts = {1},"
-            + " next_attempt_at = {2}, last_attempt_at = {3}, last_status_code = {4},"
-            + " last_error = {5}, updated_at = {6} where tenant_id = {7} and id = {8} returning id),"
-            + " recorded as (insert into iris_webhook_attempts (tenant_id, id, delivery_id,"
-            + " endpoint_id, number, attempted_at, status_code, latency_millis, error,"
-            + " response_excerpt, succeeded) select {9}, {10}, {11}, {12}, {13}, {14}, {15}, {16},"
-            + " {17}, {18}, {19} from moved),"
-            + " streak as ("
-            + streak
-            + ") select * from streak union all select * from iris_webhook_endpoints"
-            + " where tenant_id = {20} and id = {21} and not exists (select 1 from streak)";
     return db.inOneStatement(
         "record webhook attempt",
-        dsl ->
-            dsl.resultQuery(sql, parts).fetchOptional().map(r -> WebhookRows.endpoint(r.into(e))));
+        dsl -> dsl.connectionResult(c -> WebhookWrites.recordAttempt(c, attempt, delivery)));
   }
 
   /**
    * One transaction for the batch (a single attempt is {@link #recordAttempt}, one statement): the
    * deliveries' new states as one JDBC batch of one prepared {@code UPDATE} (one round trip), the
-   * attempts of the deliveries that still exist as one multi-row {@code INSERT}, and per endpoint
-   * one {@code UPDATE ... RETURNING} of the streak's net change over the batch (none for an
-   * endpoint whose attempts all succeeded and whose streak is clear already: it is read instead).
+   * attempts of the deliveries that still exist as one multi-row {@code INSERT} (both plain JDBC,
+   * {@link WebhookWrites}), and per endpoint one {@code UPDATE ... RETURNING} of the streak's net
+   * change over the batch (none for an endpoint whose attempts all succeeded and whose streak is
+   * clear already: it is read instead).
    */
   @Override
   public List<Optional<Endpoint>> recordAttempts(
@@ -433,97 +345,32 @@ public final class JdbcWebhookStore implements WebhookStore {
     Map<UUID, Optional<Endpoint>> after =
         db.inTransaction(
             "record webhook attempts",
-            dsl -> {
-              var d = IRIS_WEBHOOK_DELIVERIES;
-              BatchBindStep update =
-                  dsl.batch(
-                      dsl.update(d)
-                          .set(d.STATUS, (String) null)
-                          .set(d.ATTEMPTS, (Integer) null)
-                          .set(d.NEXT_ATTEMPT_AT, (Instant) null)
-                          .set(d.LAST_ATTEMPT_AT, (Instant) null)
-                          .set(d.LAST_STATUS_CODE, (Integer) null)
-                          .set(d.LAST_ERROR, (String) null)
-                          .set(d.UPDATED_AT, (Instant) null)
-                          .where(d.TENANT_ID.eq((String) null).and(d.ID.eq((UUID) null))));
-              for (Delivery x : deliveries) {
-                update =
-                    update.bind(
-                        x.status().name(),
-                        x.attempts(),
-                        x.nextAttemptAt(),
-                        x.lastAttemptAt(),
-                        x.lastStatusCode(),
-                        x.lastError(),
-                        x.updatedAt(),
-                        x.tenant().value(),
-                        x.id());
-              }
-              int[] updated = update.execute();
-              List<IrisWebhookAttemptsRecord> rows = new ArrayList<>();
-              for (int i = 0; i < attempts.size(); i++) {
-                if (updated[i] == 1) {
-                  rows.add(WebhookRows.row(attempts.get(i)));
-                }
-              }
-              if (!rows.isEmpty()) {
-                insertRows(dsl, rows);
-              }
-              Map<UUID, List<DeliveryAttempt>> byEndpoint = new LinkedHashMap<>();
-              attempts.forEach(
-                  a -> byEndpoint.computeIfAbsent(a.endpointId(), k -> new ArrayList<>()).add(a));
-              Map<UUID, Optional<Endpoint>> moved = new HashMap<>();
-              byEndpoint.forEach((id, its) -> moved.put(id, moveStreak(dsl, its)));
-              return moved;
-            });
+            dsl ->
+                dsl.connectionResult(
+                    c -> {
+                      int[] updated = WebhookWrites.updateDeliveries(c, deliveries);
+                      List<DeliveryAttempt> recorded = new ArrayList<>(attempts.size());
+                      for (int i = 0; i < attempts.size(); i++) {
+                        if (updated[i] == 1) {
+                          recorded.add(attempts.get(i));
+                        }
+                      }
+                      if (!recorded.isEmpty()) {
+                        WebhookWrites.insertAttempts(c, recorded);
+                      }
+                      Map<UUID, List<DeliveryAttempt>> byEndpoint = new LinkedHashMap<>();
+                      attempts.forEach(
+                          a ->
+                              byEndpoint
+                                  .computeIfAbsent(a.endpointId(), k -> new ArrayList<>())
+                                  .add(a));
+                      Map<UUID, Optional<Endpoint>> moved = new HashMap<>();
+                      for (Map.Entry<UUID, List<DeliveryAttempt>> its : byEndpoint.entrySet()) {
+                        moved.put(its.getKey(), WebhookWrites.moveStreak(c, its.getValue()));
+                      }
+                      return moved;
+                    }));
     return attempts.stream().map(a -> after.get(a.endpointId())).toList();
-  }
-
-  /**
-   * Moves one endpoint's streak by the net change of its attempts, in order: failures after the
-   * last success (or after the start, adding to the streak, when none succeeded).
-   */
-  private static Optional<Endpoint> moveStreak(DSLContext dsl, List<DeliveryAttempt> attempts) {
-    var e = IRIS_WEBHOOK_ENDPOINTS;
-    DeliveryAttempt first = attempts.get(0);
-    Condition endpoint = endpoint(first.tenant(), first.endpointId());
-    int lastSuccess = -1;
-    for (int i = 0; i < attempts.size(); i++) {
-      if (attempts.get(i).succeeded()) {
-        lastSuccess = i;
-      }
-    }
-    int failuresAfter = attempts.size() - lastSuccess - 1;
-    if (lastSuccess < 0) {
-      return dsl.update(e)
-          .set(e.CONSECUTIVE_FAILURES, e.CONSECUTIVE_FAILURES.plus(failuresAfter))
-          .set(e.FAILING_SINCE, DSL.coalesce(e.FAILING_SINCE, DSL.val(first.at())))
-          .where(endpoint)
-          .returning()
-          .fetchOptional()
-          .map(WebhookRows::endpoint);
-    }
-    if (failuresAfter > 0) {
-      return dsl.update(e)
-          .set(e.CONSECUTIVE_FAILURES, failuresAfter)
-          .set(e.FAILING_SINCE, attempts.get(lastSuccess + 1).at())
-          .where(endpoint)
-          .returning()
-          .fetchOptional()
-          .map(WebhookRows::endpoint);
-    }
-    Optional<Endpoint> cleared =
-        dsl.update(e)
-            .set(e.CONSECUTIVE_FAILURES, 0)
-            .setNull(e.FAILING_SINCE)
-            .where(endpoint)
-            .and(e.CONSECUTIVE_FAILURES.ne(0).or(e.FAILING_SINCE.isNotNull()))
-            .returning()
-            .fetchOptional()
-            .map(WebhookRows::endpoint);
-    return cleared.isPresent()
-        ? cleared
-        : dsl.selectFrom(e).where(endpoint).fetchOptional().map(WebhookRows::endpoint);
   }
 
   @Override

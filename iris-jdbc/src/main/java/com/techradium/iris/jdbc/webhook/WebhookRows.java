@@ -91,11 +91,6 @@ final class WebhookRows {
         new SecretRing(r.getSecretCurrent(), r.getSecretPrevious(), r.getSecretPreviousUntil()));
   }
 
-  static IrisWebhookEventsRecord row(WebhookEvent e) {
-    return new IrisWebhookEventsRecord(
-        e.tenant().value(), e.id(), e.type(), e.payload(), e.createdAt());
-  }
-
   static WebhookEvent event(IrisWebhookEventsRecord r) {
     return new WebhookEvent(
         r.getId(), TenantId.of(r.getTenantId()), r.getType(), r.getPayload(), r.getCreatedAt());
@@ -133,21 +128,6 @@ final class WebhookRows {
         r.getLastError(),
         r.getCreatedAt(),
         r.getUpdatedAt());
-  }
-
-  static IrisWebhookAttemptsRecord row(DeliveryAttempt a) {
-    return new IrisWebhookAttemptsRecord(
-        a.tenant().value(),
-        a.id(),
-        a.deliveryId(),
-        a.endpointId(),
-        a.number(),
-        a.at(),
-        a.statusCode(),
-        a.latencyMillis(),
-        a.error(),
-        a.responseExcerpt(),
-        a.succeeded());
   }
 
   static DeliveryAttempt attempt(IrisWebhookAttemptsRecord r) {

@@ -1,0 +1,89 @@
+package com.techradium.iris.jdbc.webhook;
+
+import com.techradium.iris.jdbc.internal.schema.tables.records.IrisWebhookEndpointsRecord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.jooq.JSONB;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The columns of {@code iris_webhook_endpoints} as the plain JDBC statements of the hot path select
+ * or return them (JSON columns as text), and a row of them read back into the generated record, so
+ * it maps to an {@code Endpoint} through {@link WebhookRows} as every other read does.
+ */
+final class EndpointColumns {
+  private static final String[] COLUMNS = {
+    "tenant_id",
+    "id",
+    "url",
+    "description",
+    "event_types::text",
+    "enabled",
+    "headers::text",
+    "rate_limit",
+    "allowed_cidrs::text",
+    "fifo",
+    "retry_schedule_ms::text",
+    "consecutive_failures",
+    "failing_since",
+    "disabled_reason",
+    "secret_current",
+    "secret_previous",
+    "secret_previous_until",
+    "created_at",
+    "updated_at"
+  };
+
+  /** How many columns {@link #list} names. */
+  static final int COUNT = COLUMNS.length;
+
+  private EndpointColumns() {}
+
+  /** The columns, in the generated record's order, each after {@code prefix} (a table alias). */
+  static String list(String prefix) {
+    StringBuilder sql = new StringBuilder();
+    for (String column : COLUMNS) {
+      sql.append(sql.length() == 0 ? "" : ", ").append(prefix).append(column);
+    }
+    return sql.toString();
+  }
+
+  /**
+   * The endpoint in the {@value #COUNT} columns from {@code from} on, or null if the row has none
+   * (a left join that found no endpoint).
+   */
+  static @Nullable IrisWebhookEndpointsRecord read(ResultSet r, int from) throws SQLException {
+    UUID id = r.getObject(from + 1, UUID.class);
+    if (id == null) {
+      return null;
+    }
+    return new IrisWebhookEndpointsRecord(
+        r.getString(from),
+        id,
+        r.getString(from + 2),
+        r.getString(from + 3),
+        JSONB.valueOf(r.getString(from + 4)),
+        r.getBoolean(from + 5),
+        JSONB.valueOf(r.getString(from + 6)),
+        r.getObject(from + 7, Integer.class),
+        JSONB.valueOf(r.getString(from + 8)),
+        r.getBoolean(from + 9),
+        JSONB.valueOf(r.getString(from + 10)),
+        r.getInt(from + 11),
+        instant(r, from + 12),
+        r.getString(from + 13),
+        r.getBytes(from + 14),
+        r.getBytes(from + 15),
+        instant(r, from + 16),
+        instant(r, from + 17),
+        instant(r, from + 18));
+  }
+
+  static @Nullable Instant instant(ResultSet r, int column) throws SQLException {
+    OffsetDateTime value = r.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}
