@@ -54,6 +54,30 @@ public final class BenchmarkPostgres {
     }
   }
 
+  /**
+   * The CPU time the benchmark server's processes have used so far, in nanoseconds: the
+   * postmaster's own and its reaped children's, plus that of every live child (backends, background
+   * workers), from {@code /proc/<pid>/stat} (clock ticks of 10 ms). Zero where there is no {@code
+   * /proc}, or before the server started. Take the difference of two readings around a run.
+   *
+   * @return the server's CPU time so far, nanoseconds
+   */
+  public static synchronized long serverCpuNanos() {
+    if (server == null) {
+      return 0;
+    }
+    long postmaster;
+    try (Connection c = server.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement();
+        java.sql.ResultSet r = s.executeQuery("select pg_backend_pid()")) {
+      r.next();
+      postmaster = ProcStat.read(r.getLong(1)).parent();
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not find the benchmark server's process", e);
+    }
+    return ProcStat.treeCpuNanos(postmaster);
+  }
+
   /** Runs one statement on its own connection. */
   static void execute(javax.sql.DataSource dataSource, String sql) {
     try (Connection c = dataSource.getConnection();
