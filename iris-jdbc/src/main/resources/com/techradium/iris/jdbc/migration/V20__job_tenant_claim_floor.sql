@@ -1,0 +1,126 @@
+-- JobQueue: the claim of a queue scheduled by tenant starts each tenant's scan at that tenant's
+-- claim floor, as the plain claim starts at the queue's (V11).
+--
+-- The claim of a scheduled queue (V13) locks each tenant's best due jobs through
+-- iris_jobs_claim_tenant (queue, tenant_id, rank_ms, id). A claimed job's entry stays there, dead,
+-- until VACUUM, in front of the tenant's waiting jobs, so each claim of a tenant with a large
+-- backlog read every entry its earlier claims had taken. The floor (floor_rank, floor_id) of a
+-- (queue, tenant) is a lower bound on the claim order of every claimable job of that tenant in the
+-- queue; a pair without a row has no floor (the scan starts at the tenant's front). It is kept
+-- true exactly as V11 keeps the queue's:
+-- * a claim raises it, in its lease statement, to the first claimable job of the tenant (as of
+--   that statement's snapshot) that it did not take, or else to the last job it took, and only
+--   while it holds the queue's floor lock (1769104949, hashtext(queue)) exclusively, taken with
+--   pg_try_advisory_xact_lock in an earlier statement of its transaction (the state function
+--   below), never waiting;
+-- * every write that makes a job claimable holds that lock shared until it commits and lowers the
+--   floor of the job's tenant (the V11 trigger functions, replaced below) if the job comes first.
+
+CREATE TABLE iris_job_tenant_floors (
+  queue      varchar COLLATE "C" NOT NULL,
+  tenant_id  varchar COLLATE "C" NOT NULL,
+  floor_rank bigint NOT NULL,
+  floor_id   uuid NOT NULL,
+  CONSTRAINT iris_job_tenant_floors_pk PRIMARY KEY (queue, tenant_id)
+);
+
+-- [jooq ignore start]
+-- Inserted jobs: one call per statement, one update per queue and one per (queue, tenant) whose
+-- floor the batch's first job comes before; none in the usual case of jobs ranked after the floor.
+CREATE OR REPLACE FUNCTION iris_job_claim_floor_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock_shared(1769104949, hashtext(q.queue))
+    FROM (SELECT DISTINCT queue FROM iris_job_claim_floor_new
+          WHERE state IN ('scheduled', 'queued', 'failed') ORDER BY queue) q;
+  -- A new statement, hence a snapshot taken once the locks are held: it sees every raise that
+  -- committed before.
+  WITH m AS (
+    SELECT DISTINCT ON (queue, tenant_id) queue, tenant_id, rank_ms, id
+      FROM iris_job_claim_floor_new
+     WHERE state IN ('scheduled', 'queued', 'failed')
+     ORDER BY queue, tenant_id, rank_ms, id),
+  qf AS (
+    UPDATE iris_job_claim_floors f SET floor_rank = q.rank_ms, floor_id = q.id
+      FROM (SELECT DISTINCT ON (queue) queue, rank_ms, id FROM m ORDER BY queue, rank_ms, id) q
+     WHERE f.queue = q.queue AND (f.floor_rank, f.floor_id) > (q.rank_ms, q.id))
+  UPDATE iris_job_tenant_floors f SET floor_rank = m.rank_ms, floor_id = m.id
+    FROM m
+   WHERE f.queue = m.queue AND f.tenant_id = m.tenant_id
+     AND (f.floor_rank, f.floor_id) > (m.rank_ms, m.id);
+  RETURN NULL;
+END
+$$;
+
+-- Jobs made claimable again, or re-ranked while waiting (the trigger of V11 calls it).
+CREATE OR REPLACE FUNCTION iris_job_claim_floor_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock_shared(1769104949, hashtext(NEW.queue));
+  WITH qf AS (
+    UPDATE iris_job_claim_floors SET floor_rank = NEW.rank_ms, floor_id = NEW.id
+     WHERE queue = NEW.queue AND (floor_rank, floor_id) > (NEW.rank_ms, NEW.id))
+  UPDATE iris_job_tenant_floors SET floor_rank = NEW.rank_ms, floor_id = NEW.id
+   WHERE queue = NEW.queue AND tenant_id = NEW.tenant_id
+     AND (floor_rank, floor_id) > (NEW.rank_ms, NEW.id);
+  RETURN NULL;
+END
+$$;
+
+-- The first step of a scheduled queue's claim, as in V13, and in addition: it tries the queue's
+-- floor lock (never waiting; the claim raises floors only when it got it, and says so in column
+-- advance), and finds the tenants with due jobs from the last tenant backwards, so that each step
+-- lands on a tenant's best-ranked (most recent) entries, which are live, rather than on the dead
+-- entries of its jobs claimed before, which sit at the front. A new return column: drop, create,
+-- and keep V18's generic plan.
+DROP FUNCTION iris_job_tenant_claim_state(text, bigint, timestamptz);
+
+CREATE FUNCTION iris_job_tenant_claim_state(p_queue text, p_rank bigint, p_now timestamptz)
+  RETURNS TABLE (tenant_id varchar, virtual_time double precision, running integer,
+                 rate_tat bigint, advance boolean)
+  LANGUAGE plpgsql VOLATILE AS $$
+#variable_conflict use_column
+DECLARE
+  v_advance boolean;
+BEGIN
+  PERFORM pg_advisory_xact_lock(1769104950, hashtext(p_queue));
+  v_advance := pg_try_advisory_xact_lock(1769104949, hashtext(p_queue));
+  WITH done AS (DELETE FROM iris_job_tenant_stops s WHERE s.queue = p_queue
+                RETURNING s.tenant_id),
+       n AS (SELECT d.tenant_id, count(*) AS c FROM done d GROUP BY d.tenant_id)
+  UPDATE iris_job_tenant_shares sh SET running = greatest(0, sh.running - n.c)
+    FROM n WHERE sh.queue = p_queue AND sh.tenant_id = n.tenant_id;
+  RETURN QUERY
+  WITH RECURSIVE t(tid) AS (
+    (SELECT j.tenant_id FROM iris_jobs j
+      WHERE j.queue = p_queue AND j.state IN ('scheduled', 'queued', 'failed')
+        AND j.rank_ms <= p_rank AND j.run_at <= p_now
+      ORDER BY j.tenant_id DESC, j.rank_ms DESC, j.id DESC LIMIT 1)
+    UNION ALL
+    SELECT (SELECT j.tenant_id FROM iris_jobs j
+             WHERE j.queue = p_queue AND j.state IN ('scheduled', 'queued', 'failed')
+               AND j.tenant_id < t.tid AND j.rank_ms <= p_rank AND j.run_at <= p_now
+             ORDER BY j.tenant_id DESC, j.rank_ms DESC, j.id DESC LIMIT 1)
+      FROM t WHERE t.tid IS NOT NULL)
+  SELECT t.tid, coalesce(sh.virtual_time, 0), coalesce(sh.running, 0), coalesce(sh.rate_tat, 0),
+         v_advance
+    FROM t LEFT JOIN iris_job_tenant_shares sh ON sh.queue = p_queue AND sh.tenant_id = t.tid
+   WHERE t.tid IS NOT NULL
+  UNION ALL
+  SELECT ''::varchar, coalesce(sh.virtual_time, 0), coalesce(sh.running, 0),
+         coalesce(sh.rate_tat, 0), v_advance
+    FROM (SELECT 1) one
+    LEFT JOIN iris_job_tenant_shares sh ON sh.queue = p_queue AND sh.tenant_id = '';
+END
+$$;
+
+ALTER FUNCTION iris_job_tenant_claim_state(text, bigint, timestamptz)
+  SET plan_cache_mode = force_generic_plan;
+
+-- Floors for the jobs already waiting. The table lock waits for every open transaction that wrote
+-- jobs (some may have made a job claimable through the trigger functions replaced above) and holds
+-- off new ones until this migration commits, so no claimable job is missed.
+LOCK TABLE iris_jobs IN SHARE MODE;
+INSERT INTO iris_job_tenant_floors (queue, tenant_id, floor_rank, floor_id)
+SELECT DISTINCT ON (queue, tenant_id) queue, tenant_id, rank_ms, id FROM iris_jobs
+ WHERE state IN ('scheduled', 'queued', 'failed')
+ ORDER BY queue, tenant_id, rank_ms, id;
+-- [jooq ignore stop]
