@@ -317,6 +317,28 @@ class JdbcJobTenantClaimFloorTest {
   }
 
   @Test
+  void aJobStoppedByATransactionOpenDuringAClaimStillFreesItsPlaceUnderTheCap() throws Exception {
+    QueueConfig capped = fair.withMaxRunningPerTenant(1);
+    backlog(acme, 3);
+    ClaimRequest request =
+        ClaimRequest.of(fair.name(), 10, "worker", LEASE).withQueueConfig(capped);
+    List<Job> first = store.claim(request, clock.instant());
+    assertThat(first).hasSize(1);
+    try (Connection host = pool.getConnection()) {
+      host.setAutoCommit(false);
+      try (JdbcTransaction joined = JdbcTransaction.join(host)) {
+        complete(first);
+      }
+      // The completion is not committed: acme is still at its cap, and this claim's fold moves
+      // past the stops it can see, but not past the one of the open transaction.
+      assertThat(store.claim(request, clock.instant())).isEmpty();
+      host.commit();
+    }
+
+    assertThat(store.claim(request, clock.instant())).hasSize(1);
+  }
+
+  @Test
   void deletingTheQueueRemovesItsSchedulingStateAndFloorsButNotItsJobs() throws SQLException {
     store.saveQueue(fair);
     backlog(acme, 20);
