@@ -19,11 +19,12 @@ import org.jooq.impl.DSL;
 
 /**
  * The claim of a queue scheduled by tenant (fair share, per-tenant caps, rates), decided by {@link
- * TenantClaims} in one transaction of three statements: the state (function {@code
- * iris_job_tenant_claim_state} of migration V20, which first takes the queue's claim lock, waiting,
- * so such claims of one queue run one at a time on every node, and tries its floor lock), the pick
- * of each tenant's best due jobs ({@code FOR UPDATE SKIP LOCKED}) from the tenant's claim floor
- * ({@code iris_job_tenant_floors}), and the lease of the chosen jobs together with the saved state
+ * TenantClaims} in one transaction of three calls of functions of migration V20, each keeping a
+ * generic plan per connection: the state ({@code iris_job_tenant_claim_state}, which first takes
+ * the queue's claim lock, waiting, so such claims of one queue run one at a time on every node, and
+ * tries its floor lock), the pick of each tenant's best due jobs ({@code iris_job_tenant_pick},
+ * {@code FOR UPDATE SKIP LOCKED}) from the tenant's claim floor ({@code iris_job_tenant_floors}),
+ * and the lease of the chosen jobs ({@code iris_job_tenant_lease}) together with the saved state
  * and, when the floor lock was free, the raised floors. Jobs it leases are {@code counted}: when
  * one leaves {@code running}, a trigger appends a row to {@code iris_job_tenant_stops}, which the
  * next claim folds into the running counts.
@@ -34,70 +35,15 @@ final class JobTenantSql {
   private static final String STATE =
       "select * from iris_job_tenant_claim_state(cast(? as text), cast(? as bigint), cast(? as timestamptz))";
 
-  /** The claim order's bottom, for a tenant without a floor: its scan starts at the front. */
-  private static final String FLOOR =
-      "(coalesce(f.floor_rank, -9223372036854775808),"
-          + " coalesce(f.floor_id, '00000000-0000-0000-0000-000000000000'::uuid))";
-
-  /**
-   * The tenant's floor row ({@code f}) for each tenant {@code t.tid}, queue the first parameter.
-   */
-  private static final String TENANT_FLOOR =
-      " left join iris_job_tenant_floors f on f.queue = ? and f.tenant_id = t.tid";
-
   private static final String PICK =
-      "select c.tenant_id, c.id, c.rank_ms"
-          + " from unnest(cast(? as text[]), cast(? as int[])) as t(tid, n)"
-          + TENANT_FLOOR
-          + " cross join lateral (select j.tenant_id, j.id, j.rank_ms from iris_jobs j"
-          + "  where j.queue = ? and j.tenant_id = t.tid"
-          + "   and j.state in ('scheduled', 'queued', 'failed')"
-          + "   and (j.rank_ms, j.id) >= "
-          + FLOOR
-          + "   and j.rank_ms <= ? and j.run_at <= cast(? as timestamptz)"
-          + "  order by j.rank_ms, j.id limit t.n for update skip locked) c";
+      "select * from iris_job_tenant_pick(cast(? as text), cast(? as text[]), cast(? as int[]),"
+          + " cast(? as bigint), cast(? as timestamptz))";
 
-  /**
-   * Leases the chosen jobs, saves the scheduling state and, when the claim holds the queue's floor
-   * lock (the last parameter), raises the floor of each tenant it took jobs of to the tenant's
-   * first claimable job it did not take (as of this statement's snapshot, in which the jobs it
-   * takes are still claimable), or else to the last job it took.
-   */
   private static final String LEASE =
-      "with ch as (select * from unnest(cast(? as text[]), cast(? as uuid[]), cast(? as bigint[]))"
-          + "  as c(tid, id, rank_ms)),"
-          + " upd as (update iris_jobs j set state = 'running', attempts = j.attempts + 1,"
-          + "  started_at = cast(? as timestamptz), updated_at = cast(? as timestamptz),"
-          + "  lease_owner = ?, lease_token = gen_random_uuid(),"
-          + "  lease_expires_at = cast(? as timestamptz), counted = true"
-          + "  where (j.tenant_id, j.id) in (select ch.tid, ch.id from ch)"
-          + "  returning j.*),"
-          + " sh as (insert into iris_job_tenant_shares"
-          + "  (queue, tenant_id, virtual_time, running, rate_tat)"
-          + "  select ?, s.tid, s.vt, s.started, s.tat from unnest(cast(? as text[]),"
-          + "   cast(? as float8[]), cast(? as int[]), cast(? as bigint[])) as s(tid, vt, started, tat)"
-          + "  on conflict (queue, tenant_id) do update set virtual_time = excluded.virtual_time,"
-          + "   running = iris_job_tenant_shares.running + excluded.running,"
-          + "   rate_tat = excluded.rate_tat),"
-          + " adv as (insert into iris_job_tenant_floors (queue, tenant_id, floor_rank, floor_id)"
-          + "  select ?, t.tid, n.rank_ms, n.id from (select distinct ch.tid from ch) t"
-          + TENANT_FLOOR
-          + "  cross join lateral ("
-          + "   (select j.rank_ms, j.id from iris_jobs j"
-          + "     where j.queue = ? and j.tenant_id = t.tid"
-          + "      and j.state in ('scheduled', 'queued', 'failed')"
-          + "      and (j.rank_ms, j.id) >= "
-          + FLOOR
-          + "      and not exists (select 1 from ch where ch.tid = j.tenant_id and ch.id = j.id)"
-          + "     order by j.rank_ms, j.id limit 1)"
-          + "   union all"
-          + "   (select ch.rank_ms, ch.id from ch where ch.tid = t.tid"
-          + "     order by ch.rank_ms desc, ch.id desc limit 1)"
-          + "   limit 1) n"
-          + "  where cast(? as boolean)"
-          + "  on conflict (queue, tenant_id) do update"
-          + "   set floor_rank = excluded.floor_rank, floor_id = excluded.floor_id)"
-          + " select * from upd";
+      "select * from iris_job_tenant_lease(cast(? as text), cast(? as text[]), cast(? as uuid[]),"
+          + " cast(? as bigint[]), cast(? as timestamptz), cast(? as text), cast(? as timestamptz),"
+          + " cast(? as text[]), cast(? as float8[]), cast(? as int[]), cast(? as bigint[]),"
+          + " cast(? as boolean))";
 
   /**
    * Claims up to {@code limit} jobs of the scheduled queue {@code config}, in the caller's
@@ -135,8 +81,7 @@ final class JobTenantSql {
       counts[i++] = e.getValue();
     }
     List<TenantClaims.Candidate> offered = new ArrayList<>();
-    for (Record r :
-        dsl.fetch(PICK, tenants, counts, queue, queue, rank, DSL.val(now, IRIS_JOBS.RUN_AT))) {
+    for (Record r : dsl.fetch(PICK, queue, tenants, counts, rank, DSL.val(now, IRIS_JOBS.RUN_AT))) {
       offered.add(
           new TenantClaims.Candidate(
               TenantId.of(r.get(0, String.class)), r.get(1, UUID.class), r.get(2, Long.class)));
@@ -175,21 +120,17 @@ final class JobTenantSql {
     tats[k] = plan.queue().rateTat();
     return dsl.resultQuery(
             LEASE,
+            queue,
             jobTenants,
             ids,
             ranks,
             DSL.val(now, IRIS_JOBS.RUN_AT),
-            DSL.val(now, IRIS_JOBS.RUN_AT),
             request.owner(),
             DSL.val(now.plus(request.leaseDuration()), IRIS_JOBS.RUN_AT),
-            queue,
             shareTenants,
             virtualTimes,
             startedCounts,
             tats,
-            queue,
-            queue,
-            queue,
             advance)
         .coerce(IRIS_JOBS.fields())
         .fetch()
