@@ -17,6 +17,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * benchmark gets a fresh database and a HikariCP pool over it.
  */
 public final class BenchmarkPostgres {
+  /**
+   * The system property that loads {@code pg_stat_statements} (tracking statements inside functions
+   * and triggers too) into the server, for {@link #topStatements}.
+   */
+  public static final String STATEMENTS = "iris.bench.statements";
+
   private static final AtomicInteger DATABASES = new AtomicInteger();
   private static EmbeddedPostgres server;
 
@@ -26,8 +32,14 @@ public final class BenchmarkPostgres {
   public static synchronized HikariDataSource newDatabase(int size) {
     try {
       if (server == null) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (Boolean.getBoolean(STATEMENTS)) {
+          builder
+              .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+              .setServerConfig("pg_stat_statements.track", "all");
+        }
         server =
-            EmbeddedPostgres.builder()
+            builder
                 .setRegisterShutdownHook(true)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("fsync", "off")
@@ -76,6 +88,48 @@ public final class BenchmarkPostgres {
       throw new IllegalStateException("could not find the benchmark server's process", e);
     }
     return ProcStat.treeCpuNanos(postmaster);
+  }
+
+  /**
+   * The statements that took the most server time in {@code dataSource}'s database since the last
+   * call, one line each (total ms, calls, rows, text), and resets the counts; empty unless the
+   * system property {@value #STATEMENTS} is {@code true}.
+   *
+   * @param dataSource the database
+   * @param limit how many statements
+   * @return the lines
+   */
+  public static java.util.List<String> topStatements(javax.sql.DataSource dataSource, int limit) {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    if (!Boolean.getBoolean(STATEMENTS)) {
+      return lines;
+    }
+    execute(dataSource, "create extension if not exists pg_stat_statements");
+    String sql =
+        "select total_exec_time + total_plan_time, calls, rows,"
+            + " regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements s"
+            + " join pg_database d on d.oid = s.dbid where d.datname = current_database()"
+            + " order by 1 desc limit "
+            + limit;
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        java.sql.ResultSet r = s.executeQuery(sql)) {
+      while (r.next()) {
+        String text = r.getString(4);
+        lines.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "%9.1f ms %7d calls %8d rows  %s",
+                r.getDouble(1),
+                r.getLong(2),
+                r.getLong(3),
+                text.substring(0, Math.min(160, text.length()))));
+      }
+      s.execute("select pg_stat_statements_reset()");
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read pg_stat_statements", e);
+    }
+    return lines;
   }
 
   /** Runs one statement on its own connection. */

@@ -46,7 +46,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A main, not JMH: each drain is one long run, each in a fresh database (PostgreSQL) or a
  * flushed one (the test kit's Redis). Arguments: backlog (default 100,000), trials (default 50),
- * store ({@code postgres}, the default, or {@code redis}).
+ * store ({@code postgres}, the default, or {@code redis}). With {@code
+ * -Diris.bench.statements=true} each PostgreSQL drain also prints the statements that took the most
+ * server time ({@code pg_stat_statements}, statements inside functions and triggers included).
  */
 public final class FairClaimDrive {
   static final int CONCURRENCY = 4;
@@ -61,6 +63,14 @@ public final class FairClaimDrive {
   /** A fresh store of the chosen kind, closed after one drain. */
   private interface Backend extends AutoCloseable {
     JobStore store();
+
+    /**
+     * Resets the server's statement counts (PostgreSQL with {@value BenchmarkPostgres#STATEMENTS}).
+     */
+    default void resetStatements() {}
+
+    /** The statements that took the most server time since the reset, printed. */
+    default void printStatements() {}
 
     @Override
     void close();
@@ -91,6 +101,17 @@ public final class FairClaimDrive {
       @Override
       public JobStore store() {
         return store;
+      }
+
+      @Override
+      public void resetStatements() {
+        BenchmarkPostgres.topStatements(pool, 0);
+      }
+
+      @Override
+      public void printStatements() {
+        BenchmarkPostgres.topStatements(pool, 15)
+            .forEach(line -> System.out.println("    " + line));
       }
 
       @Override
@@ -158,6 +179,7 @@ public final class FairClaimDrive {
                 }
               })
           .build();
+      backend.resetStatements();
       long start = System.nanoTime();
       CpuReading before = CpuReading.now();
       runtime.start();
@@ -200,6 +222,7 @@ public final class FairClaimDrive {
           used.serverNanos() / 1e3 / (backlog + trials),
           (used.jvmNanos() + used.serverNanos()) / 1e3 / (backlog + trials),
           load());
+      backend.printStatements();
     }
   }
 

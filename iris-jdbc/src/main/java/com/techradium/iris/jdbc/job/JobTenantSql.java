@@ -43,7 +43,7 @@ final class JobTenantSql {
       "select * from iris_job_tenant_lease(cast(? as text), cast(? as text[]), cast(? as uuid[]),"
           + " cast(? as bigint[]), cast(? as timestamptz), cast(? as text), cast(? as timestamptz),"
           + " cast(? as text[]), cast(? as float8[]), cast(? as int[]), cast(? as bigint[]),"
-          + " cast(? as boolean))";
+          + " cast(? as boolean), cast(? as boolean))";
 
   /**
    * Claims up to {@code limit} jobs of the scheduled queue {@code config}, in the caller's
@@ -102,6 +102,9 @@ final class JobTenantSql {
       ranks[k] = c.rank();
       started.merge(c.tenant(), 1, Integer::sum);
     }
+    // Running counts serve the per-tenant cap only: without one, jobs start uncounted, and their
+    // ends cost no stop row.
+    boolean counting = config.maxRunningPerTenant() != null;
     int m = plan.tenants().size() + 1;
     String[] shareTenants = new String[m];
     Double[] virtualTimes = new Double[m];
@@ -111,7 +114,7 @@ final class JobTenantSql {
     for (Map.Entry<TenantId, TenantClaims.Share> e : plan.tenants().entrySet()) {
       shareTenants[k] = e.getKey().value();
       virtualTimes[k] = e.getValue().virtualTime();
-      startedCounts[k] = started.getOrDefault(e.getKey(), 0);
+      startedCounts[k] = counting ? started.getOrDefault(e.getKey(), 0) : 0;
       tats[k++] = e.getValue().rateTat();
     }
     shareTenants[k] = "";
@@ -131,7 +134,8 @@ final class JobTenantSql {
             virtualTimes,
             startedCounts,
             tats,
-            advance)
+            advance,
+            counting)
         .coerce(IRIS_JOBS.fields())
         .fetch()
         .map(JobRows::job);

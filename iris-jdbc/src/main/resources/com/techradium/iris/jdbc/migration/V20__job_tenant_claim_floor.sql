@@ -176,7 +176,9 @@ BEGIN
 END
 $$;
 
--- Lease: the chosen jobs (p_tenants, p_ids, p_ranks) start, counted; the scheduling state is saved
+-- Lease: the chosen jobs (p_tenants, p_ids, p_ranks) start, counted when p_counted (the queue has a
+-- per-tenant cap, the only rule that needs running counts: without one, a finished job costs no
+-- stop row and no trigger call); the scheduling state is saved
 -- (p_share_tenants ... p_tats, the queue's own row under tenant ''); and when p_advance (the claim
 -- holds the floor lock) the floor of each tenant it took jobs of rises to the tenant's first
 -- claimable job it did not take, as of this statement's snapshot (in which the jobs it takes are
@@ -184,7 +186,7 @@ $$;
 CREATE FUNCTION iris_job_tenant_lease(
   p_queue text, p_tenants text[], p_ids uuid[], p_ranks bigint[], p_now timestamptz,
   p_owner text, p_lease_expires timestamptz, p_share_tenants text[], p_virtual_times float8[],
-  p_started int[], p_tats bigint[], p_advance boolean) RETURNS SETOF iris_jobs
+  p_started int[], p_tats bigint[], p_advance boolean, p_counted boolean) RETURNS SETOF iris_jobs
   LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan AS $$
 BEGIN
   RETURN QUERY
@@ -192,7 +194,7 @@ BEGIN
   upd AS (
     UPDATE iris_jobs j SET state = 'running', attempts = j.attempts + 1, started_at = p_now,
            updated_at = p_now, lease_owner = p_owner, lease_token = gen_random_uuid(),
-           lease_expires_at = p_lease_expires, counted = true
+           lease_expires_at = p_lease_expires, counted = p_counted
      WHERE (j.tenant_id, j.id) IN (SELECT ch.tid, ch.id FROM ch)
      RETURNING j.*),
   sh AS (

@@ -339,11 +339,25 @@ class JdbcJobTenantClaimFloorTest {
   }
 
   @Test
+  void withoutACapJobsStartUncountedAndTheirEndsLeaveNoStops() throws SQLException {
+    backlog(acme, 20);
+
+    complete(claim(10));
+
+    assertThat(rows("iris_job_tenant_stops")).isZero();
+    assertThat(claim(100)).hasSize(10);
+  }
+
+  @Test
   void deletingTheQueueRemovesItsSchedulingStateAndFloorsButNotItsJobs() throws SQLException {
-    store.saveQueue(fair);
+    QueueConfig capped = fair.withMaxRunningPerTenant(100);
+    store.saveQueue(capped);
     backlog(acme, 20);
     backlog(globex, 20);
-    List<Job> running = claim(10);
+    List<Job> running =
+        store.claim(
+            ClaimRequest.of(fair.name(), 10, "worker", LEASE).withQueueConfig(capped),
+            clock.instant());
     complete(running.subList(0, 5));
     assertThat(rows("iris_job_tenant_shares")).isPositive();
     assertThat(rows("iris_job_tenant_stops")).isPositive();
