@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.TimeOrderedIds;
-import com.techradium.iris.jdbc.JdbcIris;
 import com.techradium.iris.jdbc.JdbcTransaction;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.JobUpdate;
-import com.techradium.iris.job.ParentFailurePolicy;
 import com.techradium.iris.job.spi.ClaimRequest;
-import com.techradium.iris.job.spi.JobFinish;
 import com.techradium.iris.job.spi.JobOrdering;
 import com.techradium.iris.job.spi.JobOutcome;
 import com.techradium.iris.job.spi.NewJob;
 import com.techradium.iris.testkit.MutableClock;
 import com.techradium.iris.testkit.PostgresExtension;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -56,13 +52,7 @@ class JdbcJobClaimFloorTest {
 
   @BeforeAll
   static void setUp() {
-    JdbcIris.migrate(postgres.dataSource());
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(postgres.jdbcUrl());
-    config.setUsername(postgres.user());
-    config.setPassword(postgres.password());
-    config.setMaximumPoolSize(6);
-    pool = JdbcIris.pool(config);
+    pool = ClaimFloorFixtures.migratedPool(postgres, 6);
     store = JdbcJobStore.of(pool);
   }
 
@@ -72,20 +62,7 @@ class JdbcJobClaimFloorTest {
   }
 
   private NewJob job(int priority, Instant runAt, List<UUID> parents) {
-    return new NewJob(
-        ids.next(),
-        queue,
-        "test.job",
-        "{\"n\":1}",
-        priority,
-        runAt,
-        3,
-        Duration.ofMinutes(1),
-        null,
-        null,
-        null,
-        parents,
-        ParentFailurePolicy.FAIL);
+    return ClaimFloorFixtures.job(ids, queue, priority, runAt, parents);
   }
 
   private NewJob job(int priority) {
@@ -110,11 +87,7 @@ class JdbcJobClaimFloorTest {
   }
 
   private void complete(List<Job> jobs) {
-    List<JobFinish> done = new ArrayList<>();
-    for (Job j : jobs) {
-      done.add(new JobFinish(j.leaseRef(), new JobOutcome.Completed(null)));
-    }
-    store.finishAll(done, clock.instant());
+    ClaimFloorFixtures.complete(store, jobs, clock.instant());
   }
 
   /** The queue's floor rank, or null while it has none. */

@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.TimeOrderedIds;
-import com.techradium.iris.jdbc.JdbcIris;
 import com.techradium.iris.jdbc.JdbcTransaction;
 import com.techradium.iris.job.ClaimOrder;
 import com.techradium.iris.job.Job;
-import com.techradium.iris.job.ParentFailurePolicy;
 import com.techradium.iris.job.QueueConfig;
 import com.techradium.iris.job.spi.ClaimRequest;
-import com.techradium.iris.job.spi.JobFinish;
 import com.techradium.iris.job.spi.JobOrdering;
 import com.techradium.iris.job.spi.JobOutcome;
 import com.techradium.iris.job.spi.NewJob;
 import com.techradium.iris.testkit.MutableClock;
 import com.techradium.iris.testkit.PostgresExtension;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -67,13 +63,7 @@ class JdbcJobTenantClaimFloorTest {
 
   @BeforeAll
   static void setUp() {
-    JdbcIris.migrate(postgres.dataSource());
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(postgres.jdbcUrl());
-    config.setUsername(postgres.user());
-    config.setPassword(postgres.password());
-    config.setMaximumPoolSize(10);
-    pool = JdbcIris.pool(config);
+    pool = ClaimFloorFixtures.migratedPool(postgres, 10);
     store = JdbcJobStore.of(pool);
   }
 
@@ -83,20 +73,7 @@ class JdbcJobTenantClaimFloorTest {
   }
 
   private NewJob job(int priority, Instant runAt) {
-    return new NewJob(
-        ids.next(),
-        fair.name(),
-        "test.job",
-        "{\"n\":1}",
-        priority,
-        runAt,
-        3,
-        Duration.ofMinutes(1),
-        null,
-        null,
-        null,
-        List.of(),
-        ParentFailurePolicy.FAIL);
+    return ClaimFloorFixtures.job(ids, fair.name(), priority, runAt, List.of());
   }
 
   private Job insert(TenantId tenant, NewJob job) {
@@ -119,11 +96,7 @@ class JdbcJobTenantClaimFloorTest {
   }
 
   private void complete(List<Job> jobs) {
-    List<JobFinish> done = new ArrayList<>();
-    for (Job j : jobs) {
-      done.add(new JobFinish(j.leaseRef(), new JobOutcome.Completed(null)));
-    }
-    store.finishAll(done, clock.instant());
+    ClaimFloorFixtures.complete(store, jobs, clock.instant());
   }
 
   /** The tenant's floor (rank, id) in the queue, or null while it has none. */
