@@ -2,6 +2,7 @@ package com.techradium.iris.jdbc.job;
 
 import com.techradium.iris.core.TimeOrderedIds;
 import com.techradium.iris.jdbc.JdbcIris;
+import com.techradium.iris.jdbc.JdbcTransaction;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.ParentFailurePolicy;
 import com.techradium.iris.job.spi.JobFinish;
@@ -10,11 +11,14 @@ import com.techradium.iris.job.spi.NewJob;
 import com.techradium.iris.testkit.PostgresExtension;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /** What the claim floor tests share: a migrated pool, plain jobs, completing claimed jobs. */
 final class ClaimFloorFixtures {
@@ -48,6 +52,23 @@ final class ClaimFloorFixtures {
         null,
         parents,
         ParentFailurePolicy.FAIL);
+  }
+
+  /**
+   * Runs {@code write} in a host transaction on a connection of {@code pool}, then {@code
+   * meanwhile} (on this thread, outside that transaction) while the host transaction is still open,
+   * and then commits it.
+   */
+  static void inOpenTransaction(DataSource pool, Runnable write, Runnable meanwhile)
+      throws SQLException {
+    try (Connection host = pool.getConnection()) {
+      host.setAutoCommit(false);
+      try (JdbcTransaction joined = JdbcTransaction.join(host)) {
+        write.run();
+      }
+      meanwhile.run();
+      host.commit();
+    }
   }
 
   /** Completes {@code jobs}, claimed, in one call. */

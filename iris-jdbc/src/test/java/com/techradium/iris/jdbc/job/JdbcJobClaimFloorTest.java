@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.TimeOrderedIds;
-import com.techradium.iris.jdbc.JdbcTransaction;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.JobUpdate;
@@ -263,15 +262,11 @@ class JdbcJobClaimFloorTest {
     complete(claim(50));
     // Ranks between the floor (the 51st job) and where the next claim of 100 would move it.
     NewJob between = job(5, clock.instant().minusSeconds(5), List.of());
-    try (Connection host = pool.getConnection()) {
-      host.setAutoCommit(false);
-      try (JdbcTransaction joined = JdbcTransaction.join(host)) {
-        store.insert(tenant, List.of(between), clock.instant());
-      }
-      // Not committed yet: the claim cannot see the job, and must not move the floor past it.
-      assertThat(claim(100)).extracting(Job::id).doesNotContain(between.id());
-      host.commit();
-    }
+    ClaimFloorFixtures.inOpenTransaction(
+        pool,
+        () -> store.insert(tenant, List.of(between), clock.instant()),
+        // Not committed yet: the claim cannot see the job, and must not move the floor past it.
+        () -> assertThat(claim(100)).extracting(Job::id).doesNotContain(between.id()));
 
     assertThat(claim(1)).extracting(Job::id).containsExactly(between.id());
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.TimeOrderedIds;
-import com.techradium.iris.jdbc.JdbcTransaction;
 import com.techradium.iris.job.ClaimOrder;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.QueueConfig;
@@ -212,15 +211,11 @@ class JdbcJobTenantClaimFloorTest {
     complete(claim(50));
     // Ranks between the floor (the 51st job) and where the next claim of 100 would raise it.
     NewJob between = job(5, clock.instant().minusSeconds(5));
-    try (Connection host = pool.getConnection()) {
-      host.setAutoCommit(false);
-      try (JdbcTransaction joined = JdbcTransaction.join(host)) {
-        store.insert(acme, List.of(between), clock.instant());
-      }
-      // Not committed yet: the claim cannot see the job, and must not raise the floor past it.
-      assertThat(claim(100)).extracting(Job::id).doesNotContain(between.id());
-      host.commit();
-    }
+    ClaimFloorFixtures.inOpenTransaction(
+        pool,
+        () -> store.insert(acme, List.of(between), clock.instant()),
+        // Not committed yet: the claim cannot see the job, and must not raise the floor past it.
+        () -> assertThat(claim(100)).extracting(Job::id).doesNotContain(between.id()));
 
     assertThat(claim(1)).extracting(Job::id).containsExactly(between.id());
   }
@@ -297,16 +292,12 @@ class JdbcJobTenantClaimFloorTest {
         ClaimRequest.of(fair.name(), 10, "worker", LEASE).withQueueConfig(capped);
     List<Job> first = store.claim(request, clock.instant());
     assertThat(first).hasSize(1);
-    try (Connection host = pool.getConnection()) {
-      host.setAutoCommit(false);
-      try (JdbcTransaction joined = JdbcTransaction.join(host)) {
-        complete(first);
-      }
-      // The completion is not committed: acme is still at its cap, and this claim's fold moves
-      // past the stops it can see, but not past the one of the open transaction.
-      assertThat(store.claim(request, clock.instant())).isEmpty();
-      host.commit();
-    }
+    ClaimFloorFixtures.inOpenTransaction(
+        pool,
+        () -> complete(first),
+        // The completion is not committed: acme is still at its cap, and this claim's fold moves
+        // past the stops it can see, but not past the one of the open transaction.
+        () -> assertThat(store.claim(request, clock.instant())).isEmpty());
 
     assertThat(store.claim(request, clock.instant())).hasSize(1);
   }
