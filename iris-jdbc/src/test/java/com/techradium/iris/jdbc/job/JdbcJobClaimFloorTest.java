@@ -284,22 +284,6 @@ class JdbcJobClaimFloorTest {
     // 19,000 claimed entries sit in front of the floor, about 100 leaf pages: the claim reads
     // none of them.
     assertThat(plan).contains("iris_jobs_claim");
-    assertThat(indexScanBuffers(plan)).isLessThan(60);
-  }
-
-  /** The shared buffers the first index scan on iris_jobs_claim read, from an EXPLAIN. */
-  private static int indexScanBuffers(String plan) {
-    String[] lines = plan.split("\n");
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].contains("Index Scan using iris_jobs_claim")) {
-        for (int j = i + 1; j < lines.length; j++) {
-          String line = lines[j].trim();
-          if (line.startsWith("Buffers:")) {
-            return Integer.parseInt(line.replaceAll(".*shared hit=(\\d+).*", "$1"));
-          }
-        }
-      }
-    }
-    throw new AssertionError("no index scan on iris_jobs_claim in\n" + plan);
+    assertThat(ClaimPlans.indexScanBuffers(plan, "iris_jobs_claim")).isLessThan(60);
   }
 }
