@@ -1,5 +1,8 @@
 -- JobQueue: the claim of a queue scheduled by tenant starts each tenant's scan at that tenant's
--- claim floor, as the plain claim starts at the queue's (V11).
+-- claim floor, as the plain claim starts at the queue's (V11); folds the stopped jobs from a lower
+-- bound; picks and leases through functions that keep a generic plan; and counts running jobs only
+-- for a queue with a per-tenant cap. Each was a cost per job the plain claim does not have
+-- (docs/BENCHMARKS.md, "JobQueue — fair claims by tenant").
 --
 -- The claim of a scheduled queue (V13) locks each tenant's best due jobs through
 -- iris_jobs_claim_tenant (queue, tenant_id, rank_ms, id). A claimed job's entry stays there, dead,
@@ -8,7 +11,7 @@
 -- (queue, tenant) is a lower bound on the claim order of every claimable job of that tenant in the
 -- queue; a pair without a row has no floor (the scan starts at the tenant's front). It is kept
 -- true exactly as V11 keeps the queue's:
--- * a claim raises it, in its lease statement, to the first claimable job of the tenant (as of
+-- * a claim raises it, in its lease (iris_job_tenant_lease below), to the first claimable job of the tenant (as of
 --   that statement's snapshot) that it did not take, or else to the last job it took, and only
 --   while it holds the queue's floor lock (1769104949, hashtext(queue)) exclusively, taken with
 --   pg_try_advisory_xact_lock in an earlier statement of its transaction (the state function
