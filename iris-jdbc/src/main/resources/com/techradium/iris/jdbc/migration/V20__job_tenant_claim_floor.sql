@@ -95,9 +95,11 @@ $$;
 
 -- The first step of a scheduled queue's claim, as in V13, and in addition: it folds the stops from
 -- stops_from on (above); it tries the queue's floor lock (never waiting; the claim raises floors
--- only when it got it, and says so in column advance); and it finds the tenants with due jobs from
--- the last tenant backwards, so that each step lands on a tenant's last entries in claim order (its
--- latest jobs, live) rather than on the dead entries of its jobs claimed before, which come first.
+-- only when it got it, and says so in column advance); and it finds the tenants with due jobs in
+-- two steps that never read the dead entries of claimed jobs at the front of a tenant's range: it
+-- skips from tenant to tenant backwards through the tenants' claimable entries (each step lands
+-- on a tenant's last entry in claim order, its latest job, live), and asks of each tenant whether
+-- it has a due job from its floor on (jobs due later, at the end of the range, are not walked).
 -- A new return column: drop, create, and keep V18's generic plan.
 DROP FUNCTION iris_job_tenant_claim_state(text, bigint, timestamptz);
 
@@ -128,18 +130,27 @@ BEGIN
   WITH RECURSIVE t(tid) AS (
     (SELECT j.tenant_id FROM iris_jobs j
       WHERE j.queue = p_queue AND j.state IN ('scheduled', 'queued', 'failed')
-        AND j.rank_ms <= p_rank AND j.run_at <= p_now
       ORDER BY j.tenant_id DESC, j.rank_ms DESC, j.id DESC LIMIT 1)
     UNION ALL
     SELECT (SELECT j.tenant_id FROM iris_jobs j
              WHERE j.queue = p_queue AND j.state IN ('scheduled', 'queued', 'failed')
-               AND j.tenant_id < t.tid AND j.rank_ms <= p_rank AND j.run_at <= p_now
+               AND j.tenant_id < t.tid
              ORDER BY j.tenant_id DESC, j.rank_ms DESC, j.id DESC LIMIT 1)
-      FROM t WHERE t.tid IS NOT NULL)
-  SELECT t.tid, coalesce(sh.virtual_time, 0), coalesce(sh.running, 0), coalesce(sh.rate_tat, 0),
+      FROM t WHERE t.tid IS NOT NULL),
+  due AS (
+    SELECT t.tid FROM t
+      LEFT JOIN iris_job_tenant_floors f ON f.queue = p_queue AND f.tenant_id = t.tid
+     WHERE t.tid IS NOT NULL
+       AND EXISTS (
+         SELECT 1 FROM iris_jobs j
+          WHERE j.queue = p_queue AND j.tenant_id = t.tid
+            AND j.state IN ('scheduled', 'queued', 'failed')
+            AND (j.rank_ms, j.id) >= (coalesce(f.floor_rank, -9223372036854775808),
+                                      coalesce(f.floor_id, '00000000-0000-0000-0000-000000000000'::uuid))
+            AND j.rank_ms <= p_rank AND j.run_at <= p_now))
+  SELECT d.tid, coalesce(sh.virtual_time, 0), coalesce(sh.running, 0), coalesce(sh.rate_tat, 0),
          v_advance
-    FROM t LEFT JOIN iris_job_tenant_shares sh ON sh.queue = p_queue AND sh.tenant_id = t.tid
-   WHERE t.tid IS NOT NULL
+    FROM due d LEFT JOIN iris_job_tenant_shares sh ON sh.queue = p_queue AND sh.tenant_id = d.tid
   UNION ALL
   SELECT ''::varchar, coalesce(sh.virtual_time, 0), coalesce(sh.running, 0),
          coalesce(sh.rate_tat, 0), v_advance

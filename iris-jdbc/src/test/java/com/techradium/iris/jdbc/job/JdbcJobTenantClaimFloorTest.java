@@ -180,6 +180,22 @@ class JdbcJobTenantClaimFloorTest {
   }
 
   @Test
+  void aTenantsDueJobIsFoundBehindItsJobsDueLaterAndATenantWithNoneDueIsSkipped() {
+    Job due = insert(acme, job(5, clock.instant()));
+    List<NewJob> later = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      later.add(job(5, clock.instant().plus(Duration.ofHours(1))));
+    }
+    store.insert(acme, later, clock.instant());
+    insert(globex, job(5, clock.instant().plus(Duration.ofHours(1))));
+
+    assertThat(claim(100)).extracting(Job::id).containsExactly(due.id());
+
+    clock.advance(Duration.ofHours(1));
+    assertThat(claim(1000)).hasSize(501).extracting(Job::tenant).contains(acme, globex);
+  }
+
+  @Test
   void eachTenantHasItsOwnFloor() throws SQLException {
     backlog(acme, 200);
     clock.advance(Duration.ofSeconds(1));
