@@ -137,17 +137,20 @@ BEGIN
                AND j.tenant_id < t.tid
              ORDER BY j.tenant_id DESC, j.rank_ms DESC, j.id DESC LIMIT 1)
       FROM t WHERE t.tid IS NOT NULL),
+  -- One ordered probe per tenant (a LATERAL ... LIMIT 1, which the planner cannot turn into a
+  -- semi-join over the whole queue as it may an EXISTS).
   due AS (
     SELECT t.tid FROM t
       LEFT JOIN iris_job_tenant_floors f ON f.queue = p_queue AND f.tenant_id = t.tid
-     WHERE t.tid IS NOT NULL
-       AND EXISTS (
-         SELECT 1 FROM iris_jobs j
-          WHERE j.queue = p_queue AND j.tenant_id = t.tid
-            AND j.state IN ('scheduled', 'queued', 'failed')
-            AND (j.rank_ms, j.id) >= (coalesce(f.floor_rank, -9223372036854775808),
-                                      coalesce(f.floor_id, '00000000-0000-0000-0000-000000000000'::uuid))
-            AND j.rank_ms <= p_rank AND j.run_at <= p_now))
+     CROSS JOIN LATERAL (
+       SELECT 1 FROM iris_jobs j
+        WHERE j.queue = p_queue AND j.tenant_id = t.tid
+          AND j.state IN ('scheduled', 'queued', 'failed')
+          AND (j.rank_ms, j.id) >= (coalesce(f.floor_rank, -9223372036854775808),
+                                    coalesce(f.floor_id, '00000000-0000-0000-0000-000000000000'::uuid))
+          AND j.rank_ms <= p_rank AND j.run_at <= p_now
+        ORDER BY j.rank_ms, j.id LIMIT 1) x
+     WHERE t.tid IS NOT NULL)
   SELECT d.tid, coalesce(sh.virtual_time, 0), coalesce(sh.running, 0), coalesce(sh.rate_tat, 0),
          v_advance
     FROM due d LEFT JOIN iris_job_tenant_shares sh ON sh.queue = p_queue AND sh.tenant_id = d.tid
