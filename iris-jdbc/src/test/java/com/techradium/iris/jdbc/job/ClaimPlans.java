@@ -50,6 +50,23 @@ final class ClaimPlans {
     }
   }
 
+  /**
+   * The shared buffers the statement starting with {@code text} read in all (its top node), from
+   * the plans of {@link #explain}.
+   */
+  static int statementBuffers(String plans, String text) {
+    for (String plan : plans.split("Query Text: ")) {
+      if (plan.startsWith(text)) {
+        for (String line : plan.split("\n")) {
+          if (line.trim().startsWith("Buffers:")) {
+            return Integer.parseInt(line.replaceAll(".*shared hit=(\\d+).*", "$1"));
+          }
+        }
+      }
+    }
+    throw new AssertionError("no statement " + text + " in\n" + plans);
+  }
+
   /** The shared buffers the first index scan on {@code index} read, from an EXPLAIN. */
   static int indexScanBuffers(String plan, String index) {
     String[] lines = plan.split("\n");

@@ -154,7 +154,7 @@ class JdbcJobTenantClaimFloorTest {
   }
 
   @Test
-  void thePickDescendsEachTenantsIndexRangeToItsFloorInsteadOfReadingClaimedEntries()
+  void theClaimDescendsEachTenantsIndexRangeToItsFloorInsteadOfReadingClaimedEntries()
       throws SQLException {
     backlog(acme, 20_000);
     for (int i = 0; i < 190; i++) {
@@ -177,6 +177,19 @@ class JdbcJobTenantClaimFloorTest {
     // 19,000 claimed entries sit in front of acme's floor, about 100 leaf pages: the pick reads
     // none of them.
     assertThat(ClaimPlans.indexScanBuffers(plan, "iris_jobs_claim_tenant")).isLessThan(60);
+    // Nor does the search for tenants with due jobs, nor the fold of stopped jobs.
+    String state =
+        ClaimPlans.explain(
+            pool,
+            "select * from iris_job_tenant_claim_state('"
+                + fair.name()
+                + "', "
+                + clock.instant().toEpochMilli()
+                + ", cast('"
+                + clock.instant()
+                + "' as timestamptz))");
+    assertThat(ClaimPlans.statementBuffers(state, "WITH RECURSIVE")).isLessThan(30);
+    assertThat(ClaimPlans.statementBuffers(state, "WITH done")).isLessThan(30);
   }
 
   @Test
