@@ -5,15 +5,15 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 /**
  * The embedded PostgreSQL server every job benchmark of a JVM runs against, with the same settings
@@ -22,6 +22,12 @@ import java.util.stream.Stream;
  * benchmark gets a fresh database and a HikariCP pool over it.
  */
 public final class BenchmarkPostgres {
+  /**
+   * The system property that loads {@code pg_stat_statements} (tracking statements inside functions
+   * and triggers too) into the server, for {@link #topStatements}.
+   */
+  public static final String STATEMENTS = "iris.bench.statements";
+
   private static final AtomicInteger DATABASES = new AtomicInteger();
   private static EmbeddedPostgres server;
 
@@ -31,8 +37,14 @@ public final class BenchmarkPostgres {
   public static synchronized HikariDataSource newDatabase(int size) {
     try {
       if (server == null) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (Boolean.getBoolean(STATEMENTS)) {
+          builder
+              .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+              .setServerConfig("pg_stat_statements.track", "all");
+        }
         server =
-            EmbeddedPostgres.builder()
+            builder
                 .setRegisterShutdownHook(true)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("fsync", "off")
@@ -60,77 +72,73 @@ public final class BenchmarkPostgres {
   }
 
   /**
-   * The CPU time the server's processes have used so far, in nanoseconds: user and system time of
-   * the postmaster and of its live children (backends and background processes) plus what its
-   * children that have ended used, from {@code /proc/<pid>/stat} at 100 ticks a second (Linux).
-   * Take the difference over a run.
+   * The CPU time the benchmark server's processes have used so far, in nanoseconds: the
+   * postmaster's own and its reaped children's, plus that of every live child (backends, background
+   * workers), from {@code /proc/<pid>/stat} (clock ticks of 10 ms). Zero where there is no {@code
+   * /proc}, or before the server started. Take the difference of two readings around a run.
    *
-   * @return the server's CPU time
-   * @throws IllegalStateException if no server runs or {@code /proc} cannot be read
+   * @return the server's CPU time so far, nanoseconds
    */
   public static synchronized long serverCpuNanos() {
     if (server == null) {
-      throw new IllegalStateException("no benchmark PostgreSQL server runs");
+      return 0;
     }
-    try {
-      long postmaster;
-      try (Connection c = server.getPostgresDatabase().getConnection();
-          Statement s = c.createStatement();
-          ResultSet r = s.executeQuery("SHOW data_directory")) {
-        r.next();
-        postmaster =
-            Long.parseLong(
-                Files.readAllLines(Path.of(r.getString(1), "postmaster.pid")).get(0).trim());
-      }
-      long ticks = 0;
-      try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-        for (Path p : processes.toList()) {
-          String name = p.getFileName().toString();
-          if (!name.chars().allMatch(Character::isDigit)) {
-            continue;
-          }
-          List<String> fields = statFields(p);
-          if (fields.isEmpty()) {
-            continue;
-          }
-          long pid = Long.parseLong(name);
-          // after the command's closing parenthesis: state(0) ppid(1) ... utime(11) stime(12)
-          // cutime(13) cstime(14)
-          if (pid == postmaster) {
-            ticks += sum(fields, 11, 12, 13, 14);
-          } else if (Long.parseLong(fields.get(1)) == postmaster) {
-            ticks += sum(fields, 11, 12);
-          }
-        }
-      }
-      return ticks * 10_000_000L;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    long postmaster;
+    try (Connection c = server.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("select pg_backend_pid()")) {
+      r.next();
+      postmaster = ProcStat.read(r.getLong(1)).parent();
     } catch (SQLException e) {
-      throw new IllegalStateException("could not find the server's process", e);
+      throw new IllegalStateException("could not find the benchmark server's process", e);
     }
+    return ProcStat.treeCpuNanos(postmaster);
   }
 
-  /** The fields of a process's stat line after its command, or none if it ended meanwhile. */
-  private static List<String> statFields(Path process) {
-    try {
-      String line = Files.readString(process.resolve("stat"));
-      return List.of(line.substring(line.lastIndexOf(')') + 2).trim().split(" "));
-    } catch (IOException e) {
-      return List.of();
+  /**
+   * The statements that took the most server time in {@code dataSource}'s database since the last
+   * call, one line each (total ms, calls, rows, text), and resets the counts; empty unless the
+   * system property {@value #STATEMENTS} is {@code true}.
+   *
+   * @param dataSource the database
+   * @param limit how many statements
+   * @return the lines
+   */
+  public static List<String> topStatements(DataSource dataSource, int limit) {
+    List<String> lines = new ArrayList<>();
+    if (!Boolean.getBoolean(STATEMENTS)) {
+      return lines;
     }
-  }
-
-  private static long sum(List<String> fields, int... at) {
-    long total = 0;
-    for (int i : at) {
-      total += Long.parseLong(fields.get(i));
+    execute(dataSource, "create extension if not exists pg_stat_statements");
+    String sql =
+        "select total_exec_time + total_plan_time, calls, rows,"
+            + " regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements s"
+            + " join pg_database d on d.oid = s.dbid where d.datname = current_database()"
+            + " order by 1 desc limit "
+            + limit;
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
+      while (r.next()) {
+        String text = r.getString(4);
+        lines.add(
+            String.format(
+                Locale.ROOT,
+                "%9.1f ms %7d calls %8d rows  %s",
+                r.getDouble(1),
+                r.getLong(2),
+                r.getLong(3),
+                text.substring(0, Math.min(160, text.length()))));
+      }
+      s.execute("select pg_stat_statements_reset()");
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read pg_stat_statements", e);
     }
-    return total;
+    return lines;
   }
 
   /** Runs one statement on its own connection. */
-  static void execute(javax.sql.DataSource dataSource, String sql) {
+  static void execute(DataSource dataSource, String sql) {
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
       s.execute(sql);

@@ -37,13 +37,18 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>during each drain, once a tenth of A's backlog has run, tenant B enqueues one job every
  *       {@value #B_EVERY_MS} ms ({@code trials} of them): the time from B's enqueue to its
  *       handler's start, p50/p99/max. Behind a plain claim B's jobs wait for A's backlog;
+ *   <li>for each drain, the CPU time per job of this JVM (the whole process: workers, pool, driver)
+ *       and of the PostgreSQL server (its processes, from {@code /proc}), comparable on a loaded
+ *       machine where jobs/s are not;
  *   <li>a queue limited to {@code JobRate.perSecond(200)} with a backlog of 3,000 jobs: the rate
  *       its jobs start at against the limit.
  * </ol>
  *
  * <p>A main, not JMH: each drain is one long run, each in a fresh database (PostgreSQL) or a
  * flushed one (the test kit's Redis). Arguments: backlog (default 100,000), trials (default 50),
- * store ({@code postgres}, the default, or {@code redis}).
+ * store ({@code postgres}, the default, or {@code redis}). With {@code
+ * -Diris.bench.statements=true} each PostgreSQL drain also prints the statements that took the most
+ * server time ({@code pg_stat_statements}, statements inside functions and triggers included).
  */
 public final class FairClaimDrive {
   static final int CONCURRENCY = 4;
@@ -58,6 +63,14 @@ public final class FairClaimDrive {
   /** A fresh store of the chosen kind, closed after one drain. */
   private interface Backend extends AutoCloseable {
     JobStore store();
+
+    /**
+     * Resets the server's statement counts (PostgreSQL with {@value BenchmarkPostgres#STATEMENTS}).
+     */
+    default void resetStatements() {}
+
+    /** The statements that took the most server time since the reset, printed. */
+    default void printStatements() {}
 
     @Override
     void close();
@@ -88,6 +101,17 @@ public final class FairClaimDrive {
       @Override
       public JobStore store() {
         return store;
+      }
+
+      @Override
+      public void resetStatements() {
+        BenchmarkPostgres.topStatements(pool, 0);
+      }
+
+      @Override
+      public void printStatements() {
+        BenchmarkPostgres.topStatements(pool, 15)
+            .forEach(line -> System.out.println("    " + line));
       }
 
       @Override
@@ -155,7 +179,9 @@ public final class FairClaimDrive {
                 }
               })
           .build();
+      backend.resetStatements();
       long start = System.nanoTime();
+      CpuReading before = CpuReading.now();
       runtime.start();
       try {
         while (doneA.get() < backlog / 10) {
@@ -176,12 +202,14 @@ public final class FairClaimDrive {
         runtime.close();
       }
       double seconds = (System.nanoTime() - start) / 1e9;
+      CpuReading used = CpuReading.now().minus(before);
       List<Long> sorted = new ArrayList<>(waits);
       sorted.sort(null);
       System.out.printf(
           Locale.ROOT,
           "  %-15s backlog %,d: %,.0f jobs/s (%.1f s); tenant B start p50 %.1f ms, p99 %.1f ms,"
-              + " max %.1f ms (%d trials); load %s%n",
+              + " max %.1f ms (%d trials); CPU per job: JVM %.1f us + server %.1f us = %.1f us;"
+              + " load %s%n",
           order,
           backlog,
           (backlog + trials) / seconds,
@@ -190,7 +218,11 @@ public final class FairClaimDrive {
           nearest(sorted, 0.99) / 1e6,
           sorted.get(sorted.size() - 1) / 1e6,
           sorted.size(),
+          used.jvmNanos() / 1e3 / (backlog + trials),
+          used.serverNanos() / 1e3 / (backlog + trials),
+          (used.jvmNanos() + used.serverNanos()) / 1e3 / (backlog + trials),
           load());
+      backend.printStatements();
     }
   }
 
@@ -245,6 +277,22 @@ public final class FairClaimDrive {
         batch.add(BenchJobs.plain(ids.next(), queue, "fair.noop", "{}", 5, runAt));
       }
       store.insert(tenant, batch, Instant.now());
+    }
+  }
+
+  /**
+   * CPU time used so far by this JVM and by the store's server (the PostgreSQL server's processes;
+   * none for Redis, which the drive does not measure).
+   */
+  private record CpuReading(long jvmNanos, long serverNanos) {
+    static CpuReading now() {
+      var os =
+          (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      return new CpuReading(os.getProcessCpuTime(), redis ? 0 : BenchmarkPostgres.serverCpuNanos());
+    }
+
+    CpuReading minus(CpuReading earlier) {
+      return new CpuReading(jvmNanos - earlier.jvmNanos, serverNanos - earlier.serverNanos);
     }
   }
 

@@ -74,8 +74,10 @@ import org.jspecify.annotations.Nullable;
  * caps, rates) are claimed one at a time per queue on every node, under a per-queue advisory lock
  * taken waiting, in a transaction of three statements that reads the tenants' state, locks each
  * tenant's best due jobs and leases those {@link com.techradium.iris.job.spi.TenantClaims} chooses
- * (migration V13). The state lives in {@code iris_job_tenant_shares}; a job it counts as running
- * stops counting through a trigger when it leaves {@code running}.
+ * (migrations V13 and V20). The state lives in {@code iris_job_tenant_shares}; a job it counts as
+ * running stops counting through a trigger when it leaves {@code running}. Each tenant's scan
+ * starts at the tenant's claim floor ({@code iris_job_tenant_floors}), kept like the queue's.
+ * {@link #deleteQueue} also deletes the queue's scheduling state and floors.
  *
  * <p><b>Transactions.</b> Every method is one transaction; completing a job without children is a
  * single statement, and so is enqueueing jobs without idempotency keys or parents (the jobs and
@@ -456,7 +458,8 @@ public final class JdbcJobStore implements JobStore {
 
   @Override
   public boolean deleteQueue(String name) {
-    return configuration.call("delete job queue", dsl -> JobConfigSql.deleteQueue(dsl, name));
+    return configuration.inTransaction(
+        "delete job queue", dsl -> JobConfigSql.deleteQueue(dsl, name));
   }
 
   @Override

@@ -1,7 +1,11 @@
 package com.techradium.iris.jdbc.job;
 
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_JOB_CLAIM_FLOORS;
 import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_JOB_QUEUES;
 import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_JOB_SCHEDULES;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_JOB_TENANT_FLOORS;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_JOB_TENANT_SHARES;
+import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_JOB_TENANT_STOPS;
 
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.job.CronSchedule;
@@ -43,7 +47,18 @@ final class JobConfigSql {
     return dsl.selectFrom(IRIS_JOB_QUEUES).orderBy(IRIS_JOB_QUEUES.NAME).fetch(JobRows::queue);
   }
 
+  /**
+   * Deletes the queue's configuration, its claims' scheduling state (tenants' shares, stopped jobs
+   * not yet folded in) and its claim floors, in the caller's transaction. It first waits for the
+   * queue's claim lock, so no claim of the queue by tenant is half done. Its jobs stay: without a
+   * floor row a claim starts at the index's front, which is always correct.
+   */
   static boolean deleteQueue(DSLContext dsl, String name) {
+    dsl.fetch("select pg_advisory_xact_lock(1769104950, hashtext(?))", name);
+    dsl.deleteFrom(IRIS_JOB_TENANT_SHARES).where(IRIS_JOB_TENANT_SHARES.QUEUE.eq(name)).execute();
+    dsl.deleteFrom(IRIS_JOB_TENANT_STOPS).where(IRIS_JOB_TENANT_STOPS.QUEUE.eq(name)).execute();
+    dsl.deleteFrom(IRIS_JOB_TENANT_FLOORS).where(IRIS_JOB_TENANT_FLOORS.QUEUE.eq(name)).execute();
+    dsl.deleteFrom(IRIS_JOB_CLAIM_FLOORS).where(IRIS_JOB_CLAIM_FLOORS.QUEUE.eq(name)).execute();
     return dsl.deleteFrom(IRIS_JOB_QUEUES).where(IRIS_JOB_QUEUES.NAME.eq(name)).execute() == 1;
   }
 

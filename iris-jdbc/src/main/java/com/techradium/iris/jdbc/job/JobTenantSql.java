@@ -19,12 +19,15 @@ import org.jooq.impl.DSL;
 
 /**
  * The claim of a queue scheduled by tenant (fair share, per-tenant caps, rates), decided by {@link
- * TenantClaims} in one transaction of three statements: the state (function {@code
- * iris_job_tenant_claim_state} of migration V13, which first takes the queue's claim lock, waiting,
- * so such claims of one queue run one at a time on every node), the pick of each tenant's best due
- * jobs ({@code FOR UPDATE SKIP LOCKED}), and the lease of the chosen jobs together with the saved
- * state. Jobs it leases are {@code counted}: when one leaves {@code running}, a trigger appends a
- * row to {@code iris_job_tenant_stops}, which the next claim folds into the running counts.
+ * TenantClaims} in one transaction of three calls of functions of migration V20, each keeping a
+ * generic plan per connection: the state ({@code iris_job_tenant_claim_state}, which first takes
+ * the queue's claim lock, waiting, so such claims of one queue run one at a time on every node, and
+ * tries its floor lock), the pick of each tenant's best due jobs ({@code iris_job_tenant_pick},
+ * {@code FOR UPDATE SKIP LOCKED}) from the tenant's claim floor ({@code iris_job_tenant_floors}),
+ * and the lease of the chosen jobs ({@code iris_job_tenant_lease}) together with the saved state
+ * and, when the floor lock was free, the raised floors. Jobs it leases are {@code counted}: when
+ * one leaves {@code running}, a trigger appends a row to {@code iris_job_tenant_stops}, which the
+ * next claim folds into the running counts.
  */
 final class JobTenantSql {
   private JobTenantSql() {}
@@ -33,30 +36,14 @@ final class JobTenantSql {
       "select * from iris_job_tenant_claim_state(cast(? as text), cast(? as bigint), cast(? as timestamptz))";
 
   private static final String PICK =
-      "select c.tenant_id, c.id, c.rank_ms"
-          + " from unnest(cast(? as text[]), cast(? as int[])) as t(tid, n)"
-          + " cross join lateral (select j.tenant_id, j.id, j.rank_ms from iris_jobs j"
-          + "  where j.queue = ? and j.tenant_id = t.tid"
-          + "   and j.state in ('scheduled', 'queued', 'failed')"
-          + "   and j.rank_ms <= ? and j.run_at <= cast(? as timestamptz)"
-          + "  order by j.rank_ms, j.id limit t.n for update skip locked) c";
+      "select * from iris_job_tenant_pick(cast(? as text), cast(? as text[]), cast(? as int[]),"
+          + " cast(? as bigint), cast(? as timestamptz))";
 
   private static final String LEASE =
-      "with upd as (update iris_jobs j set state = 'running', attempts = j.attempts + 1,"
-          + "  started_at = cast(? as timestamptz), updated_at = cast(? as timestamptz),"
-          + "  lease_owner = ?, lease_token = gen_random_uuid(),"
-          + "  lease_expires_at = cast(? as timestamptz), counted = true"
-          + "  where (j.tenant_id, j.id) in"
-          + "   (select * from unnest(cast(? as text[]), cast(? as uuid[])))"
-          + "  returning j.*),"
-          + " sh as (insert into iris_job_tenant_shares"
-          + "  (queue, tenant_id, virtual_time, running, rate_tat)"
-          + "  select ?, s.tid, s.vt, s.started, s.tat from unnest(cast(? as text[]),"
-          + "   cast(? as float8[]), cast(? as int[]), cast(? as bigint[])) as s(tid, vt, started, tat)"
-          + "  on conflict (queue, tenant_id) do update set virtual_time = excluded.virtual_time,"
-          + "   running = iris_job_tenant_shares.running + excluded.running,"
-          + "   rate_tat = excluded.rate_tat)"
-          + " select * from upd";
+      "select * from iris_job_tenant_lease(cast(? as text), cast(? as text[]), cast(? as uuid[]),"
+          + " cast(? as bigint[]), cast(? as timestamptz), cast(? as text), cast(? as timestamptz),"
+          + " cast(? as text[]), cast(? as float8[]), cast(? as int[]), cast(? as bigint[]),"
+          + " cast(? as boolean), cast(? as boolean))";
 
   /**
    * Claims up to {@code limit} jobs of the scheduled queue {@code config}, in the caller's
@@ -68,11 +55,13 @@ final class JobTenantSql {
     long rank = now.toEpochMilli();
     Map<TenantId, TenantClaims.Share> shares = new HashMap<>();
     TenantClaims.QueueShare queueShare = TenantClaims.QueueShare.NEW;
+    boolean advance = false;
     for (Record r : dsl.fetch(STATE, queue, rank, DSL.val(now, IRIS_JOBS.RUN_AT))) {
       String tenant = r.get(0, String.class);
       double virtualTime = r.get(1, Double.class);
       int running = r.get(2, Integer.class);
       long tat = r.get(3, Long.class);
+      advance = r.get(4, Boolean.class);
       if (tenant.isEmpty()) {
         queueShare = new TenantClaims.QueueShare(virtualTime, tat);
       } else {
@@ -92,7 +81,7 @@ final class JobTenantSql {
       counts[i++] = e.getValue();
     }
     List<TenantClaims.Candidate> offered = new ArrayList<>();
-    for (Record r : dsl.fetch(PICK, tenants, counts, queue, rank, DSL.val(now, IRIS_JOBS.RUN_AT))) {
+    for (Record r : dsl.fetch(PICK, queue, tenants, counts, rank, DSL.val(now, IRIS_JOBS.RUN_AT))) {
       offered.add(
           new TenantClaims.Candidate(
               TenantId.of(r.get(0, String.class)), r.get(1, UUID.class), r.get(2, Long.class)));
@@ -104,13 +93,18 @@ final class JobTenantSql {
     int n = plan.chosen().size();
     String[] jobTenants = new String[n];
     UUID[] ids = new UUID[n];
+    Long[] ranks = new Long[n];
     Map<TenantId, Integer> started = new HashMap<>();
     for (int k = 0; k < n; k++) {
       TenantClaims.Candidate c = plan.chosen().get(k);
       jobTenants[k] = c.tenant().value();
       ids[k] = c.id();
+      ranks[k] = c.rank();
       started.merge(c.tenant(), 1, Integer::sum);
     }
+    // Running counts serve the per-tenant cap only: without one, jobs start uncounted, and their
+    // ends cost no stop row.
+    boolean counting = config.maxRunningPerTenant() != null;
     int m = plan.tenants().size() + 1;
     String[] shareTenants = new String[m];
     Double[] virtualTimes = new Double[m];
@@ -120,7 +114,7 @@ final class JobTenantSql {
     for (Map.Entry<TenantId, TenantClaims.Share> e : plan.tenants().entrySet()) {
       shareTenants[k] = e.getKey().value();
       virtualTimes[k] = e.getValue().virtualTime();
-      startedCounts[k] = started.getOrDefault(e.getKey(), 0);
+      startedCounts[k] = counting ? started.getOrDefault(e.getKey(), 0) : 0;
       tats[k++] = e.getValue().rateTat();
     }
     shareTenants[k] = "";
@@ -129,17 +123,19 @@ final class JobTenantSql {
     tats[k] = plan.queue().rateTat();
     return dsl.resultQuery(
             LEASE,
-            DSL.val(now, IRIS_JOBS.RUN_AT),
+            queue,
+            jobTenants,
+            ids,
+            ranks,
             DSL.val(now, IRIS_JOBS.RUN_AT),
             request.owner(),
             DSL.val(now.plus(request.leaseDuration()), IRIS_JOBS.RUN_AT),
-            jobTenants,
-            ids,
-            queue,
             shareTenants,
             virtualTimes,
             startedCounts,
-            tats)
+            tats,
+            advance,
+            counting)
         .coerce(IRIS_JOBS.fields())
         .fetch()
         .map(JobRows::job);

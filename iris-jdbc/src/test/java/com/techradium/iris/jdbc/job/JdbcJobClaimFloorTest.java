@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.TimeOrderedIds;
-import com.techradium.iris.jdbc.JdbcIris;
-import com.techradium.iris.jdbc.JdbcTransaction;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobState;
 import com.techradium.iris.job.JobUpdate;
-import com.techradium.iris.job.ParentFailurePolicy;
 import com.techradium.iris.job.spi.ClaimRequest;
-import com.techradium.iris.job.spi.JobFinish;
 import com.techradium.iris.job.spi.JobOrdering;
 import com.techradium.iris.job.spi.JobOutcome;
 import com.techradium.iris.job.spi.NewJob;
 import com.techradium.iris.testkit.MutableClock;
 import com.techradium.iris.testkit.PostgresExtension;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -56,13 +51,7 @@ class JdbcJobClaimFloorTest {
 
   @BeforeAll
   static void setUp() {
-    JdbcIris.migrate(postgres.dataSource());
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(postgres.jdbcUrl());
-    config.setUsername(postgres.user());
-    config.setPassword(postgres.password());
-    config.setMaximumPoolSize(6);
-    pool = JdbcIris.pool(config);
+    pool = ClaimFloorFixtures.migratedPool(postgres, 6);
     store = JdbcJobStore.of(pool);
   }
 
@@ -72,20 +61,7 @@ class JdbcJobClaimFloorTest {
   }
 
   private NewJob job(int priority, Instant runAt, List<UUID> parents) {
-    return new NewJob(
-        ids.next(),
-        queue,
-        "test.job",
-        "{\"n\":1}",
-        priority,
-        runAt,
-        3,
-        Duration.ofMinutes(1),
-        null,
-        null,
-        null,
-        parents,
-        ParentFailurePolicy.FAIL);
+    return ClaimFloorFixtures.job(ids, queue, priority, runAt, parents);
   }
 
   private NewJob job(int priority) {
@@ -110,11 +86,7 @@ class JdbcJobClaimFloorTest {
   }
 
   private void complete(List<Job> jobs) {
-    List<JobFinish> done = new ArrayList<>();
-    for (Job j : jobs) {
-      done.add(new JobFinish(j.leaseRef(), new JobOutcome.Completed(null)));
-    }
-    store.finishAll(done, clock.instant());
+    ClaimFloorFixtures.complete(store, jobs, clock.instant());
   }
 
   /** The queue's floor rank, or null while it has none. */
@@ -290,15 +262,11 @@ class JdbcJobClaimFloorTest {
     complete(claim(50));
     // Ranks between the floor (the 51st job) and where the next claim of 100 would move it.
     NewJob between = job(5, clock.instant().minusSeconds(5), List.of());
-    try (Connection host = pool.getConnection()) {
-      host.setAutoCommit(false);
-      try (JdbcTransaction joined = JdbcTransaction.join(host)) {
-        store.insert(tenant, List.of(between), clock.instant());
-      }
-      // Not committed yet: the claim cannot see the job, and must not move the floor past it.
-      assertThat(claim(100)).extracting(Job::id).doesNotContain(between.id());
-      host.commit();
-    }
+    ClaimFloorFixtures.inOpenTransaction(
+        pool,
+        () -> store.insert(tenant, List.of(between), clock.instant()),
+        // Not committed yet: the claim cannot see the job, and must not move the floor past it.
+        () -> assertThat(claim(100)).extracting(Job::id).doesNotContain(between.id()));
 
     assertThat(claim(1)).extracting(Job::id).containsExactly(between.id());
   }
@@ -316,22 +284,6 @@ class JdbcJobClaimFloorTest {
     // 19,000 claimed entries sit in front of the floor, about 100 leaf pages: the claim reads
     // none of them.
     assertThat(plan).contains("iris_jobs_claim");
-    assertThat(indexScanBuffers(plan)).isLessThan(60);
-  }
-
-  /** The shared buffers the first index scan on iris_jobs_claim read, from an EXPLAIN. */
-  private static int indexScanBuffers(String plan) {
-    String[] lines = plan.split("\n");
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].contains("Index Scan using iris_jobs_claim")) {
-        for (int j = i + 1; j < lines.length; j++) {
-          String line = lines[j].trim();
-          if (line.startsWith("Buffers:")) {
-            return Integer.parseInt(line.replaceAll(".*shared hit=(\\d+).*", "$1"));
-          }
-        }
-      }
-    }
-    throw new AssertionError("no index scan on iris_jobs_claim in\n" + plan);
+    assertThat(ClaimPlans.indexScanBuffers(plan, "iris_jobs_claim")).isLessThan(60);
   }
 }
