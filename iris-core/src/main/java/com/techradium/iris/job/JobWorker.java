@@ -90,10 +90,11 @@ final class JobWorker implements BackgroundService {
 
     /**
      * Whether jobs of this queue may be due beyond those claimed: the last claim got all it asked
-     * for, or something named the queue since (a wake-up, a poll). When the last claim got fewer,
-     * the queue was drained as of that claim: a finished job then asks for no claim round, since
-     * newly due jobs announce themselves (an enqueue on this node, the store's signal) and the rest
-     * is found by polling.
+     * for (for a queue scheduled by tenant: any job at all, since its claim can come back short
+     * with jobs still due), or something named the queue since (a wake-up, a poll). Otherwise the
+     * queue was drained as of that claim: a finished job then asks for no claim round, since newly
+     * due jobs announce themselves (an enqueue on this node, the store's signal) and the rest is
+     * found by polling.
      */
     volatile boolean mayHaveMore = true;
 
@@ -294,7 +295,10 @@ final class JobWorker implements BackgroundService {
           enlist(job, lane);
         }
         startWaiting(lane);
-        lane.mayHaveMore = claimed.size() == want;
+        // A claim scheduled by tenant may come back short with jobs still due (a tenant's share
+        // of the claim was larger than its due jobs, a cap, a rate): only an empty one says the
+        // queue is drained. A plain claim that got fewer than it asked for took every due job.
+        lane.mayHaveMore = queue.schedulesTenants() ? !claimed.isEmpty() : claimed.size() == want;
         more |= lane.mayHaveMore;
       }
       if (more) {
