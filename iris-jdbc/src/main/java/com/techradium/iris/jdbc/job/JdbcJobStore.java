@@ -51,7 +51,7 @@ import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link JobStore} on PostgreSQL (tables of migrations V3, V11, V13, V14 and V18; run {@link
+ * A {@link JobStore} on PostgreSQL (tables of migrations V3, V11, V13, V14, V18 and V20; run {@link
  * JdbcIris#migrate} first): durable jobs shared by every node using the database.
  *
  * <p><b>Claiming.</b> One statement takes a batch: a materialized CTE picks up to {@code limit} due
