@@ -15,15 +15,12 @@ import com.techradium.iris.webhook.EndpointSpec;
 import com.techradium.iris.webhook.NewEvent;
 import com.techradium.iris.webhook.WebhookDispatcher;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -331,8 +328,8 @@ public final class WebhookDrive {
     }
   }
 
-  private static String loadAverage() throws IOException {
-    String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-    return fields[0];
+  private static String loadAverage() {
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return String.format(Locale.ROOT, "%.2f", load);
   }
 }

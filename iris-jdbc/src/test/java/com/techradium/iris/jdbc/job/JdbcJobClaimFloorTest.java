@@ -51,7 +51,7 @@ class JdbcJobClaimFloorTest {
 
   @BeforeAll
   static void setUp() {
-    pool = ClaimFloorFixtures.migratedPool(postgres, 6);
+    pool = JdbcJobFixtures.migratedPool(postgres, 6);
     store = JdbcJobStore.of(pool);
   }
 
@@ -61,7 +61,7 @@ class JdbcJobClaimFloorTest {
   }
 
   private NewJob job(int priority, Instant runAt, List<UUID> parents) {
-    return ClaimFloorFixtures.job(ids, queue, priority, runAt, parents);
+    return JdbcJobFixtures.job(ids, queue, priority, runAt, parents);
   }
 
   private NewJob job(int priority) {
@@ -86,7 +86,7 @@ class JdbcJobClaimFloorTest {
   }
 
   private void complete(List<Job> jobs) {
-    ClaimFloorFixtures.complete(store, jobs, clock.instant());
+    JdbcJobFixtures.complete(store, jobs, clock.instant());
   }
 
   /** The queue's floor rank, or null while it has none. */
@@ -262,7 +262,7 @@ class JdbcJobClaimFloorTest {
     complete(claim(50));
     // Ranks between the floor (the 51st job) and where the next claim of 100 would move it.
     NewJob between = job(5, clock.instant().minusSeconds(5), List.of());
-    ClaimFloorFixtures.inOpenTransaction(
+    JdbcJobFixtures.inOpenTransaction(
         pool,
         () -> store.insert(tenant, List.of(between), clock.instant()),
         // Not committed yet: the claim cannot see the job, and must not move the floor past it.

@@ -23,7 +23,6 @@ import com.techradium.iris.job.spi.JobSignal;
 import com.techradium.iris.job.spi.NewJob;
 import com.techradium.iris.testkit.MutableClock;
 import com.techradium.iris.testkit.PostgresExtension;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -86,12 +85,7 @@ class JdbcJobStorePostgresTest {
   }
 
   private static HikariDataSource pool(int size) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(postgres.jdbcUrl());
-    config.setUsername(postgres.user());
-    config.setPassword(postgres.password());
-    config.setMaximumPoolSize(size);
-    return JdbcIris.pool(config);
+    return JdbcJobFixtures.pool(postgres, size);
   }
 
   private static TenantId tenant() {

@@ -62,7 +62,7 @@ class JdbcJobTenantClaimFloorTest {
 
   @BeforeAll
   static void setUp() {
-    pool = ClaimFloorFixtures.migratedPool(postgres, 10);
+    pool = JdbcJobFixtures.migratedPool(postgres, 10);
     store = JdbcJobStore.of(pool);
   }
 
@@ -72,7 +72,7 @@ class JdbcJobTenantClaimFloorTest {
   }
 
   private NewJob job(int priority, Instant runAt) {
-    return ClaimFloorFixtures.job(ids, fair.name(), priority, runAt, List.of());
+    return JdbcJobFixtures.job(ids, fair.name(), priority, runAt, List.of());
   }
 
   private Job insert(TenantId tenant, NewJob job) {
@@ -95,7 +95,7 @@ class JdbcJobTenantClaimFloorTest {
   }
 
   private void complete(List<Job> jobs) {
-    ClaimFloorFixtures.complete(store, jobs, clock.instant());
+    JdbcJobFixtures.complete(store, jobs, clock.instant());
   }
 
   /** The tenant's floor (rank, id) in the queue, or null while it has none. */
@@ -266,7 +266,7 @@ class JdbcJobTenantClaimFloorTest {
     complete(claim(50));
     // Ranks between the floor (the 51st job) and where the next claim of 100 would raise it.
     NewJob between = job(5, clock.instant().minusSeconds(5));
-    ClaimFloorFixtures.inOpenTransaction(
+    JdbcJobFixtures.inOpenTransaction(
         pool,
         () -> store.insert(acme, List.of(between), clock.instant()),
         // Not committed yet: the claim cannot see the job, and must not raise the floor past it.
@@ -347,7 +347,7 @@ class JdbcJobTenantClaimFloorTest {
         ClaimRequest.of(fair.name(), 10, "worker", LEASE).withQueueConfig(capped);
     List<Job> first = store.claim(request, clock.instant());
     assertThat(first).hasSize(1);
-    ClaimFloorFixtures.inOpenTransaction(
+    JdbcJobFixtures.inOpenTransaction(
         pool,
         () -> complete(first),
         // The completion is not committed: acme is still at its cap, and this claim's fold moves

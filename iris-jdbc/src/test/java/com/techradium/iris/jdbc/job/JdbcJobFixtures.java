@@ -20,13 +20,18 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** What the claim floor tests share: a migrated pool, plain jobs, completing claimed jobs. */
-final class ClaimFloorFixtures {
-  private ClaimFloorFixtures() {}
+/** What the PostgreSQL job store tests share: pools, plain jobs, completing claimed jobs. */
+final class JdbcJobFixtures {
+  private JdbcJobFixtures() {}
 
   /** Migrates the test database and opens a pool of {@code size} connections to it. */
   static HikariDataSource migratedPool(PostgresExtension postgres, int size) {
     JdbcIris.migrate(postgres.dataSource());
+    return pool(postgres, size);
+  }
+
+  /** A pool of {@code size} connections to the test database, as a separate node would have. */
+  static HikariDataSource pool(PostgresExtension postgres, int size) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(postgres.jdbcUrl());
     config.setUsername(postgres.user());
