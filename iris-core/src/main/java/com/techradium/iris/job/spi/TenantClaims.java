@@ -145,9 +145,10 @@ public final class TenantClaims {
    * How many of each tenant's best due jobs a claim of {@code limit} needs to look at: its
    * allowance (the limit, the room under its cap, what its rate and the queue's rate admit now),
    * for the tenants with an allowance; under fair share only for the {@code limit} tenants with the
-   * smallest start tags, since no other one can be reached in this claim, and for each only one
-   * more than the share {@link #plan} would give it if every such tenant had its allowance waiting
-   * (so a claim of 100 among two tenants looks at about 51 jobs of each rather than 100).
+   * smallest start tags and those tied with the last of them, since no other one can be reached in
+   * this claim, and for each only one more than the share {@link #plan} would give it if every such
+   * tenant had its allowance waiting (so a claim of 100 among two tenants looks at about 51 jobs of
+   * each rather than 100).
    *
    * @param config the queue's configuration
    * @param queue the queue's state
@@ -172,6 +173,8 @@ public final class TenantClaims {
                       Math.max(e.getValue().virtualTime(), queue.clock()))
               .thenComparing(Map.Entry::getKey));
     }
+    boolean fair = config.claimOrder() == ClaimOrder.FAIR_SHARE;
+    double lastTag = 0;
     for (Map.Entry<TenantId, Share> e : order) {
       Share s = e.getValue();
       int room = queueRoom;
@@ -180,14 +183,18 @@ public final class TenantClaims {
         room = Math.min(room, Math.max(0, cap - s.running()));
       }
       room = admits(config.tenantRate(), s.rateTat(), at, room);
+      double tag = Math.max(s.virtualTime(), queue.clock());
+      if (fair && out.size() >= limit && tag > lastTag) {
+        // Every tenant from here on starts behind the limit tenants' first jobs. One tied with
+        // the last of them may still win a place by its job's rank.
+        break;
+      }
       if (room > 0) {
         out.put(e.getKey(), room);
-        if (config.claimOrder() == ClaimOrder.FAIR_SHARE && out.size() == limit) {
-          break;
-        }
+        lastTag = tag;
       }
     }
-    if (config.claimOrder() == ClaimOrder.FAIR_SHARE && out.size() > 1) {
+    if (fair && out.size() > 1) {
       // Each tenant's share of this claim, planned as if every tenant had its whole allowance
       // waiting (ties in the order above), plus one for a tie the jobs' ranks decide otherwise.
       List<Candidate> assumed = new ArrayList<>();
@@ -234,6 +241,7 @@ public final class TenantClaims {
       waiting.computeIfAbsent(c.tenant(), t -> new ArrayDeque<>()).add(c);
     }
     Map<TenantId, Share> state = new HashMap<>();
+    Map<TenantId, FairRun> runs = new HashMap<>();
     Map<TenantId, Share> changed = new TreeMap<>();
     double clock = queue.clock();
     long queueTat = queue.rateTat();
@@ -265,7 +273,9 @@ public final class TenantClaims {
             && CellRate.admit(s.rateTat(), at, 1, interval(tenantRate), tenantRate.limit()) < 0) {
           continue;
         }
-        double tag = Math.max(s.virtualTime(), clock);
+        FairRun run = runs.get(tenant);
+        double tag =
+            run == null ? Math.max(s.virtualTime(), clock) : run.nextTag(config.weightOf(tenant));
         if (best == null || before(fair, tag, e.getValue().peek(), bestTag, waiting, best)) {
           best = tenant;
           bestTag = tag;
@@ -283,7 +293,10 @@ public final class TenantClaims {
       double virtualTime = s.virtualTime();
       if (fair) {
         clock = bestTag;
-        virtualTime = bestTag + 1.0 / config.weightOf(best);
+        FairRun run =
+            runs.merge(
+                best, new FairRun(bestTag, 1), (r, one) -> new FairRun(r.start(), r.count() + 1));
+        virtualTime = run.nextTag(config.weightOf(best));
       }
       Share after = new Share(virtualTime, s.running() + 1, tat);
       state.put(best, after);
@@ -292,6 +305,18 @@ public final class TenantClaims {
       chosen.add(job);
     }
     return new Plan(List.copyOf(chosen), new QueueShare(clock, queueTat), changed);
+  }
+
+  /**
+   * The jobs a tenant has started so far in one fair claim: the first at start tag {@code start},
+   * {@code count} in all. The clock never passes a tenant's next tag, so its n-th job after the
+   * first has the tag {@code start + n / weight}, computed so rather than by adding {@code 1 /
+   * weight} n times, which rounds differently (and the PostgreSQL store computes it so too).
+   */
+  private record FairRun(double start, int count) {
+    double nextTag(int weight) {
+      return start + (double) count / weight;
+    }
   }
 
   /** Whether the head job {@code head} with start tag {@code tag} goes before the current best. */

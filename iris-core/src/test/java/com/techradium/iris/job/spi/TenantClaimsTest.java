@@ -84,4 +84,34 @@ class TenantClaimsTest {
     assertThat(limits.values()).allSatisfy(n -> assertThat(n).isBetween(1, 3));
     assertThat(limits).doesNotContainKey(TenantId.of("t3"));
   }
+
+  @Test
+  void fetchLimitsAlsoLooksAtTenantsTiedWithTheLastOneAFairClaimCanReach() {
+    QueueConfig fair = QueueConfig.defaults("q").withClaimOrder(ClaimOrder.FAIR_SHARE);
+    TenantId c = TenantId.of("c");
+    // A starts first; B and C tie for the second place of a claim of two, which goes to the one
+    // whose job ranks first: C's.
+    Map<TenantId, TenantClaims.Share> shares =
+        Map.of(
+            A, new TenantClaims.Share(0, 0, 0),
+            B, new TenantClaims.Share(1, 0, 0),
+            c, new TenantClaims.Share(1, 0, 0));
+
+    Map<TenantId, Integer> limits =
+        TenantClaims.fetchLimits(fair, TenantClaims.QueueShare.NEW, shares, 2, NOW);
+    List<TenantClaims.Candidate> offered = new ArrayList<>();
+    limits.forEach(
+        (tenant, n) -> {
+          long rank = tenant.equals(c) ? 1 : 2;
+          for (int i = 0; i < n; i++) {
+            offered.add(new TenantClaims.Candidate(tenant, new UUID(rank, i), rank));
+          }
+        });
+
+    assertThat(limits).containsOnlyKeys(A, B, c);
+    assertThat(
+            TenantClaims.plan(fair, TenantClaims.QueueShare.NEW, shares, offered, 2, NOW).chosen())
+        .extracting(TenantClaims.Candidate::tenant)
+        .containsExactly(A, c);
+  }
 }

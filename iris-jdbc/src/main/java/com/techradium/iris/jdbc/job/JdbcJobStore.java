@@ -51,8 +51,8 @@ import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link JobStore} on PostgreSQL (tables of migrations V3, V11, V13, V14, V18 and V20; run {@link
- * JdbcIris#migrate} first): durable jobs shared by every node using the database.
+ * A {@link JobStore} on PostgreSQL (tables of migrations V3, V11, V13, V14, V18, V20 and V21; run
+ * {@link JdbcIris#migrate} first): durable jobs shared by every node using the database.
  *
  * <p><b>Claiming.</b> One statement takes a batch: a materialized CTE picks up to {@code limit} due
  * jobs per requested queue from the partial index {@code iris_jobs_claim} (claimable states only,
@@ -74,10 +74,13 @@ import org.jspecify.annotations.Nullable;
  * caps, rates) are claimed one at a time per queue on every node, under a per-queue advisory lock
  * taken waiting, in a transaction of three statements that reads the tenants' state, locks each
  * tenant's best due jobs and leases those {@link com.techradium.iris.job.spi.TenantClaims} chooses
- * (migrations V13 and V20). The state lives in {@code iris_job_tenant_shares}; a job it counts as
- * running stops counting through a trigger when it leaves {@code running}. Each tenant's scan
- * starts at the tenant's claim floor ({@code iris_job_tenant_floors}), kept like the queue's.
- * {@link #deleteQueue} also deletes the queue's scheduling state and floors.
+ * (migrations V13 and V20). A fair-share queue without caps or rates is claimed in one call
+ * instead, in auto-commit (migration V21): there each tenant's start tags are fixed for the whole
+ * claim, so the plan is an order (by tag, rank and id) the function computes itself. The state
+ * lives in {@code iris_job_tenant_shares}; a job it counts as running stops counting through a
+ * trigger when it leaves {@code running}. Each tenant's scan starts at the tenant's claim floor
+ * ({@code iris_job_tenant_floors}), kept like the queue's. {@link #deleteQueue} also deletes the
+ * queue's scheduling state and floors.
  *
  * <p><b>Transactions.</b> Every method is one transaction; completing a job without children is a
  * single statement, and so is enqueueing jobs without idempotency keys or parents (the jobs and
@@ -246,7 +249,12 @@ public final class JdbcJobStore implements JobStore {
         continue;
       }
       int room = request.limit() - claimed.size();
-      if (room > 0) {
+      if (room > 0 && JobTenantSql.claimsInOneCall(config)) {
+        claimed.addAll(
+            db.inOneStatement(
+                "claim jobs by tenant",
+                dsl -> JobTenantSql.claimFair(dsl, config, request, room, now)));
+      } else if (room > 0) {
         claimed.addAll(
             write(
                 "claim jobs by tenant",

@@ -3,6 +3,7 @@ package com.techradium.iris.jdbc.job;
 import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_JOBS;
 
 import com.techradium.iris.core.TenantId;
+import com.techradium.iris.job.ClaimOrder;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.QueueConfig;
 import com.techradium.iris.job.spi.ClaimRequest;
@@ -39,11 +40,57 @@ final class JobTenantSql {
       "select * from iris_job_tenant_pick(cast(? as text), cast(? as text[]), cast(? as int[]),"
           + " cast(? as bigint), cast(? as timestamptz))";
 
+  private static final String FAIR =
+      "select * from iris_job_tenant_claim_fair(cast(? as text), cast(? as bigint),"
+          + " cast(? as timestamptz), cast(? as int), cast(? as text[]), cast(? as int[]),"
+          + " cast(? as text), cast(? as timestamptz))";
+
   private static final String LEASE =
       "select * from iris_job_tenant_lease(cast(? as text), cast(? as text[]), cast(? as uuid[]),"
           + " cast(? as bigint[]), cast(? as timestamptz), cast(? as text), cast(? as timestamptz),"
           + " cast(? as text[]), cast(? as float8[]), cast(? as int[]), cast(? as bigint[]),"
           + " cast(? as boolean), cast(? as boolean))";
+
+  /**
+   * Whether {@link #claimFair} can claim from {@code config}: fair share without a per-tenant cap
+   * or a rate, where each tenant's start tags are fixed for the whole claim and the plan is an
+   * order.
+   */
+  static boolean claimsInOneCall(QueueConfig config) {
+    return config.claimOrder() == ClaimOrder.FAIR_SHARE
+        && config.maxRunningPerTenant() == null
+        && config.rate() == null
+        && config.tenantRate() == null;
+  }
+
+  /**
+   * Claims up to {@code limit} jobs of {@code config}, a queue {@link #claimsInOneCall} accepts, in
+   * one call of {@code iris_job_tenant_claim_fair} (migration V21), which plans as {@link
+   * TenantClaims#plan} does; atomic on its own, so the caller runs it without a transaction.
+   */
+  static List<Job> claimFair(
+      DSLContext dsl, QueueConfig config, ClaimRequest request, int limit, Instant now) {
+    String[] weightTenants = new String[config.tenantWeights().size()];
+    Integer[] weights = new Integer[weightTenants.length];
+    int i = 0;
+    for (Map.Entry<TenantId, Integer> e : config.tenantWeights().entrySet()) {
+      weightTenants[i] = e.getKey().value();
+      weights[i++] = e.getValue();
+    }
+    return dsl.resultQuery(
+            FAIR,
+            config.name(),
+            now.toEpochMilli(),
+            DSL.val(now, IRIS_JOBS.RUN_AT),
+            limit,
+            weightTenants,
+            weights,
+            request.owner(),
+            DSL.val(now.plus(request.leaseDuration()), IRIS_JOBS.RUN_AT))
+        .coerce(IRIS_JOBS.fields())
+        .fetch()
+        .map(JobRows::job);
+  }
 
   /**
    * Claims up to {@code limit} jobs of the scheduled queue {@code config}, in the caller's

@@ -190,6 +190,22 @@ class JdbcJobTenantClaimFloorTest {
                 + "' as timestamptz))");
     assertThat(ClaimPlans.statementBuffers(state, "WITH RECURSIVE")).isLessThan(30);
     assertThat(ClaimPlans.statementBuffers(state, "WITH done")).isLessThan(30);
+    // Nor does the one-call claim of a fair queue without caps or rates (migration V21).
+    String oneCall =
+        ClaimPlans.explain(
+            pool,
+            "select * from iris_job_tenant_claim_fair('"
+                + fair.name()
+                + "', "
+                + clock.instant().toEpochMilli()
+                + ", cast('"
+                + clock.instant()
+                + "' as timestamptz), 100, array[]::text[], array[]::int[], 'worker', cast('"
+                + clock.instant().plus(LEASE)
+                + "' as timestamptz))");
+    assertThat(ClaimPlans.statementBuffers(oneCall, "WITH RECURSIVE")).isLessThan(30);
+    // The pick and plan: about one buffer per job it locks, and the index from the floor on.
+    assertThat(ClaimPlans.statementBuffers(oneCall, "WITH pick")).isLessThan(150);
   }
 
   @Test
