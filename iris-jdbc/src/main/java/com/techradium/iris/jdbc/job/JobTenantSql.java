@@ -19,16 +19,17 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
- * The claim of a queue scheduled by tenant (fair share, per-tenant caps, rates), decided by {@link
- * TenantClaims} in one transaction of three calls of functions of migration V20, each keeping a
- * generic plan per connection: the state ({@code iris_job_tenant_claim_state}, which first takes
- * the queue's claim lock, waiting, so such claims of one queue run one at a time on every node, and
- * tries its floor lock), the pick of each tenant's best due jobs ({@code iris_job_tenant_pick},
- * {@code FOR UPDATE SKIP LOCKED}) from the tenant's claim floor ({@code iris_job_tenant_floors}),
- * and the lease of the chosen jobs ({@code iris_job_tenant_lease}) together with the saved state
- * and, when the floor lock was free, the raised floors. Jobs it leases are {@code counted}: when
- * one leaves {@code running}, a trigger appends a row to {@code iris_job_tenant_stops}, which the
- * next claim folds into the running counts.
+ * The claim of a queue scheduled by tenant (fair share, per-tenant caps, rates). A fair-share queue
+ * without caps or rates is claimed in one call ({@link #claimFair}, migration V21). Any other is
+ * decided by {@link TenantClaims} in one transaction of three calls of functions of migration V20,
+ * each keeping a generic plan per connection: the state ({@code iris_job_tenant_claim_state}, which
+ * first takes the queue's claim lock, waiting, so such claims of one queue run one at a time on
+ * every node, and tries its floor lock), the pick of each tenant's best due jobs ({@code
+ * iris_job_tenant_pick}, {@code FOR UPDATE SKIP LOCKED}) from the tenant's claim floor ({@code
+ * iris_job_tenant_floors}), and the lease of the chosen jobs ({@code iris_job_tenant_lease})
+ * together with the saved state and, when the floor lock was free, the raised floors. Jobs it
+ * leases are {@code counted}: when one leaves {@code running}, a trigger appends a row to {@code
+ * iris_job_tenant_stops}, which the next claim folds into the running counts.
  */
 final class JobTenantSql {
   private JobTenantSql() {}
