@@ -25,10 +25,87 @@
 -- iris_job_tenant_lease (V20), with the tenants' virtual times S_i + n_i / w_i, the clock at the
 -- last chosen tag, uncounted (no cap reads the counts).
 --
--- The fold of stopped jobs here moves the queue's stops_from only when it folded a stop, so a
--- queue that writes none (without a cap, V20) rewrites no share row for them.
+-- The fold of stopped jobs and the search for tenants with due jobs become functions of their own,
+-- which iris_job_tenant_claim_state (recreated) and iris_job_tenant_claim_fair share; the fold now
+-- moves the queue's stops_from only when it folded a stop, so a queue that writes none (without a
+-- cap, V20) rewrites no share row for them.
 
 -- [jooq ignore start]
+-- The stops written since stops_from, folded into the running counts (V20).
+CREATE FUNCTION iris_job_tenant_fold_stops(p_queue text) RETURNS void
+  LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan AS $$
+BEGIN
+  WITH done AS (DELETE FROM iris_job_tenant_stops s
+                 WHERE s.queue = p_queue
+                   AND s.stopped_xid >= coalesce(
+                         (SELECT q.stops_from FROM iris_job_tenant_shares q
+                           WHERE q.queue = p_queue AND q.tenant_id = ''), 0)
+                RETURNING s.tenant_id),
+       n AS (SELECT d.tenant_id, count(*) AS c FROM done d GROUP BY d.tenant_id),
+       bound AS (UPDATE iris_job_tenant_shares q
+                    SET stops_from = txid_snapshot_xmin(txid_current_snapshot())
+                  WHERE q.queue = p_queue AND q.tenant_id = '' AND EXISTS (SELECT 1 FROM n))
+  UPDATE iris_job_tenant_shares sh SET running = greatest(0, sh.running - n.c)
+    FROM n WHERE sh.queue = p_queue AND sh.tenant_id = n.tenant_id;
+END
+$$;
+
+-- The tenants with a job due by (p_rank, p_now), found as V20 finds them: a skip from tenant to
+-- tenant backwards through the claimable entries, then one ordered probe per tenant from its floor.
+CREATE FUNCTION iris_job_tenant_due(p_queue text, p_rank bigint, p_now timestamptz)
+  RETURNS TABLE (tenant_id varchar)
+  LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
+  WITH RECURSIVE t(tid) AS (
+    (SELECT j.tenant_id FROM iris_jobs j
+      WHERE j.queue = p_queue AND j.state IN ('scheduled', 'queued', 'failed')
+      ORDER BY j.tenant_id DESC, j.rank_ms DESC, j.id DESC LIMIT 1)
+    UNION ALL
+    SELECT (SELECT j.tenant_id FROM iris_jobs j
+             WHERE j.queue = p_queue AND j.state IN ('scheduled', 'queued', 'failed')
+               AND j.tenant_id < t.tid
+             ORDER BY j.tenant_id DESC, j.rank_ms DESC, j.id DESC LIMIT 1)
+      FROM t WHERE t.tid IS NOT NULL)
+  SELECT t.tid FROM t
+    LEFT JOIN iris_job_tenant_floors f ON f.queue = p_queue AND f.tenant_id = t.tid
+   CROSS JOIN LATERAL (
+     SELECT 1 FROM iris_jobs j
+      WHERE j.queue = p_queue AND j.tenant_id = t.tid
+        AND j.state IN ('scheduled', 'queued', 'failed')
+        AND (j.rank_ms, j.id) >= (coalesce(f.floor_rank, -9223372036854775808),
+                                  coalesce(f.floor_id, '00000000-0000-0000-0000-000000000000'::uuid))
+        AND j.rank_ms <= p_rank AND j.run_at <= p_now
+      ORDER BY j.rank_ms, j.id LIMIT 1) x
+   WHERE t.tid IS NOT NULL;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION iris_job_tenant_claim_state(p_queue text, p_rank bigint, p_now timestamptz)
+  RETURNS TABLE (tenant_id varchar, virtual_time double precision, running integer,
+                 rate_tat bigint, advance boolean)
+  LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan AS $$
+#variable_conflict use_column
+DECLARE
+  v_advance boolean;
+BEGIN
+  PERFORM pg_advisory_xact_lock(1769104950, hashtext(p_queue));
+  v_advance := pg_try_advisory_xact_lock(1769104949, hashtext(p_queue));
+  PERFORM iris_job_tenant_fold_stops(p_queue);
+  RETURN QUERY
+  SELECT d.tenant_id, coalesce(sh.virtual_time, 0), coalesce(sh.running, 0),
+         coalesce(sh.rate_tat, 0), v_advance
+    FROM iris_job_tenant_due(p_queue, p_rank, p_now) d
+    LEFT JOIN iris_job_tenant_shares sh ON sh.queue = p_queue AND sh.tenant_id = d.tenant_id
+  UNION ALL
+  SELECT ''::varchar, coalesce(sh.virtual_time, 0), coalesce(sh.running, 0),
+         coalesce(sh.rate_tat, 0), v_advance
+    FROM (SELECT 1) one
+    LEFT JOIN iris_job_tenant_shares sh ON sh.queue = p_queue AND sh.tenant_id = '';
+END
+$$;
+
 CREATE FUNCTION iris_job_tenant_claim_fair(
   p_queue text, p_rank bigint, p_now timestamptz, p_limit int, p_weight_tenants text[],
   p_weights int[], p_owner text, p_lease_expires timestamptz) RETURNS SETOF iris_jobs
@@ -49,59 +126,31 @@ DECLARE
   v_job_tenants text[];
   v_share_tenants text[];
   v_virtual_times double precision[];
+  v_share_tats bigint[];
   v_last_tag double precision;
 BEGIN
   PERFORM pg_advisory_xact_lock(1769104950, hashtext(p_queue));
   v_advance := pg_try_advisory_xact_lock(1769104949, hashtext(p_queue));
-  WITH done AS (DELETE FROM iris_job_tenant_stops s
-                 WHERE s.queue = p_queue
-                   AND s.stopped_xid >= coalesce(
-                         (SELECT q.stops_from FROM iris_job_tenant_shares q
-                           WHERE q.queue = p_queue AND q.tenant_id = ''), 0)
-                RETURNING s.tenant_id),
-       n AS (SELECT d.tenant_id, count(*) AS c FROM done d GROUP BY d.tenant_id),
-       bound AS (UPDATE iris_job_tenant_shares q
-                    SET stops_from = txid_snapshot_xmin(txid_current_snapshot())
-                  WHERE q.queue = p_queue AND q.tenant_id = '' AND EXISTS (SELECT 1 FROM n))
-  UPDATE iris_job_tenant_shares sh SET running = greatest(0, sh.running - n.c)
-    FROM n WHERE sh.queue = p_queue AND sh.tenant_id = n.tenant_id;
+  PERFORM iris_job_tenant_fold_stops(p_queue);
 
   SELECT coalesce(sh.virtual_time, 0), coalesce(sh.rate_tat, 0) INTO v_clock, v_queue_tat
     FROM (SELECT 1) one
     LEFT JOIN iris_job_tenant_shares sh ON sh.queue = p_queue AND sh.tenant_id = '';
 
-  -- The due tenants (as iris_job_tenant_claim_state finds them) with the p_limit smallest start
-  -- tags and those tied with the last of them, in that order.
-  WITH RECURSIVE t(tid) AS (
-    (SELECT j.tenant_id FROM iris_jobs j
-      WHERE j.queue = p_queue AND j.state IN ('scheduled', 'queued', 'failed')
-      ORDER BY j.tenant_id DESC, j.rank_ms DESC, j.id DESC LIMIT 1)
-    UNION ALL
-    SELECT (SELECT j.tenant_id FROM iris_jobs j
-             WHERE j.queue = p_queue AND j.state IN ('scheduled', 'queued', 'failed')
-               AND j.tenant_id < t.tid
-             ORDER BY j.tenant_id DESC, j.rank_ms DESC, j.id DESC LIMIT 1)
-      FROM t WHERE t.tid IS NOT NULL),
-  due AS (
-    SELECT t.tid, greatest(coalesce(sh.virtual_time, 0), v_clock) AS start,
-           coalesce(w.weight, 1) AS weight, coalesce(sh.rate_tat, 0) AS tat
-      FROM t
-      LEFT JOIN iris_job_tenant_floors f ON f.queue = p_queue AND f.tenant_id = t.tid
-      LEFT JOIN iris_job_tenant_shares sh ON sh.queue = p_queue AND sh.tenant_id = t.tid
-      LEFT JOIN unnest(p_weight_tenants, p_weights) AS w(tid, weight) ON w.tid = t.tid
-     CROSS JOIN LATERAL (
-       SELECT 1 FROM iris_jobs j
-        WHERE j.queue = p_queue AND j.tenant_id = t.tid
-          AND j.state IN ('scheduled', 'queued', 'failed')
-          AND (j.rank_ms, j.id) >= (coalesce(f.floor_rank, -9223372036854775808),
-                                    coalesce(f.floor_id, '00000000-0000-0000-0000-000000000000'::uuid))
-          AND j.rank_ms <= p_rank AND j.run_at <= p_now
-        ORDER BY j.rank_ms, j.id LIMIT 1) x
-     WHERE t.tid IS NOT NULL)
+  -- The due tenants with the p_limit smallest start tags and those tied with the last of them,
+  -- in that order.
   SELECT array_agg(d.tid ORDER BY d.start, d.tid), array_agg(d.start ORDER BY d.start, d.tid),
          array_agg(d.weight ORDER BY d.start, d.tid), array_agg(d.tat ORDER BY d.start, d.tid)
     INTO v_tenants, v_starts, v_weights, v_tats
-    FROM (SELECT due.*, rank() OVER (ORDER BY due.start) AS place FROM due) d
+    FROM (SELECT e.*, rank() OVER (ORDER BY e.start) AS place
+            FROM (SELECT due.tenant_id AS tid,
+                         greatest(coalesce(sh.virtual_time, 0), v_clock) AS start,
+                         coalesce(w.weight, 1) AS weight, coalesce(sh.rate_tat, 0) AS tat
+                    FROM iris_job_tenant_due(p_queue, p_rank, p_now) due
+                    LEFT JOIN iris_job_tenant_shares sh
+                           ON sh.queue = p_queue AND sh.tenant_id = due.tenant_id
+                    LEFT JOIN unnest(p_weight_tenants, p_weights) AS w(tid, weight)
+                           ON w.tid = due.tenant_id) e) d
    WHERE d.place <= p_limit;
   IF v_tenants IS NULL THEN
     RETURN;
@@ -118,22 +167,14 @@ BEGIN
                 GROUP BY x.i) s ON s.i = u.i;
 
   FOR v_round IN 1..2 LOOP
-    -- Pick, plan, and find the tenants whose next job could still have been chosen.
+    -- Pick (iris_job_tenant_pick, V20), order, and find the tenants whose next job could still
+    -- have been chosen.
     WITH pick AS (
-      SELECT u.i, c.id, c.rank_ms,
-             v_starts[u.i] + (c.k - 1)::double precision / v_weights[u.i] AS tag
-        FROM generate_subscripts(v_tenants, 1) AS u(i)
-        LEFT JOIN iris_job_tenant_floors f ON f.queue = p_queue AND f.tenant_id = v_tenants[u.i]
-       CROSS JOIN LATERAL (
-         SELECT l.id, l.rank_ms, row_number() OVER (ORDER BY l.rank_ms, l.id) AS k
-           FROM (SELECT j.id, j.rank_ms FROM iris_jobs j
-                  WHERE j.queue = p_queue AND j.tenant_id = v_tenants[u.i]
-                    AND j.state IN ('scheduled', 'queued', 'failed')
-                    AND (j.rank_ms, j.id) >= (coalesce(f.floor_rank, -9223372036854775808),
-                                              coalesce(f.floor_id,
-                                                       '00000000-0000-0000-0000-000000000000'::uuid))
-                    AND j.rank_ms <= p_rank AND j.run_at <= p_now
-                  ORDER BY j.rank_ms, j.id LIMIT v_asks[u.i] FOR UPDATE SKIP LOCKED) l) c),
+      SELECT x.i, x.id, x.rank_ms,
+             v_starts[x.i] + (row_number() OVER (PARTITION BY x.i ORDER BY x.rank_ms, x.id) - 1)
+                             ::double precision / v_weights[x.i] AS tag
+        FROM (SELECT array_position(v_tenants, p.tenant_id::text) AS i, p.id, p.rank_ms
+                FROM iris_job_tenant_pick(p_queue, v_tenants, v_asks, p_rank, p_now) p) x),
     chosen AS (
       SELECT p.*, row_number() OVER (ORDER BY p.tag, p.rank_ms, p.id) AS place
         FROM pick p ORDER BY p.tag, p.rank_ms, p.id LIMIT p_limit),
@@ -152,13 +193,15 @@ BEGIN
            (SELECT array_agg(v_starts[pr.i] + pr.taken::double precision / v_weights[pr.i]
                              ORDER BY pr.i)
               FROM per pr WHERE pr.taken > 0),
+           (SELECT array_agg(v_tats[pr.i] ORDER BY pr.i) FROM per pr WHERE pr.taken > 0),
            (SELECT l.tag FROM last l),
            (SELECT array_agg(pr.i ORDER BY pr.i)
               FROM per pr, last l
              WHERE pr.picked = v_asks[pr.i] AND pr.taken = pr.picked AND v_asks[pr.i] < p_limit
                AND (l.n < p_limit
                     OR v_starts[pr.i] + pr.picked::double precision / v_weights[pr.i] <= l.tag))
-      INTO v_ids, v_ranks, v_job_tenants, v_share_tenants, v_virtual_times, v_last_tag, v_again;
+      INTO v_ids, v_ranks, v_job_tenants, v_share_tenants, v_virtual_times, v_share_tats,
+           v_last_tag, v_again;
     EXIT WHEN v_again IS NULL;
     SELECT array_agg(CASE WHEN u.i = ANY (v_again) THEN p_limit ELSE v_asks[u.i] END ORDER BY u.i)
       INTO v_asks
@@ -171,11 +214,8 @@ BEGIN
   RETURN QUERY
   SELECT * FROM iris_job_tenant_lease(
     p_queue, v_job_tenants, v_ids, v_ranks, p_now, p_owner, p_lease_expires,
-    v_share_tenants || ''::text,
-    v_virtual_times || v_last_tag,
-    array_fill(0, ARRAY[cardinality(v_share_tenants) + 1]),
-    (SELECT array_agg(v_tats[array_position(v_tenants, st)] ORDER BY o)
-       FROM unnest(v_share_tenants) WITH ORDINALITY AS x(st, o)) || v_queue_tat,
+    v_share_tenants || ''::text, v_virtual_times || v_last_tag,
+    array_fill(0, ARRAY[cardinality(v_share_tenants) + 1]), v_share_tats || v_queue_tat,
     v_advance, false);
 END
 $$;
