@@ -15,7 +15,8 @@
 -- It takes the claim lock and tries the floor lock as iris_job_tenant_claim_state does, folds the
 -- stopped jobs, and finds the tenants with due jobs the same way. Of those, only the p_limit with
 -- the smallest start tags, and those tied with the last of them, can start a job (each has one
--- ahead of any other's first). It asks each for its share of the p_limit smallest tags as if every
+-- ahead of any other's first). A lone due tenant starts its first p_limit jobs: no order to
+-- compute. With more, it asks each for its share of the p_limit smallest tags as if every
 -- tenant had jobs without end, plus one, and picks them (FOR UPDATE SKIP LOCKED, from the
 -- tenant's floor). The plan over the picked jobs
 -- is the plan over all due jobs unless a tenant gave all it was asked for, all of them chosen,
@@ -32,8 +33,10 @@
 
 -- [jooq ignore start]
 -- The stops written since stops_from, folded into the running counts (V20).
+-- Called only from functions that set plan_cache_mode themselves: a SET clause of its own would
+-- cost a configuration save and restore per call, more than the statement.
 CREATE FUNCTION iris_job_tenant_fold_stops(p_queue text) RETURNS void
-  LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan AS $$
+  LANGUAGE plpgsql VOLATILE AS $$
 BEGIN
   WITH done AS (DELETE FROM iris_job_tenant_stops s
                  WHERE s.queue = p_queue
@@ -52,9 +55,10 @@ $$;
 
 -- The tenants with a job due by (p_rank, p_now), found as V20 finds them: a skip from tenant to
 -- tenant backwards through the claimable entries, then one ordered probe per tenant from its floor.
+-- As the fold, called only from functions that set plan_cache_mode.
 CREATE FUNCTION iris_job_tenant_due(p_queue text, p_rank bigint, p_now timestamptz)
   RETURNS TABLE (tenant_id varchar)
-  LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan AS $$
+  LANGUAGE plpgsql VOLATILE AS $$
 #variable_conflict use_column
 BEGIN
   RETURN QUERY
@@ -156,57 +160,68 @@ BEGIN
     RETURN;
   END IF;
 
-  -- Each tenant's share of the p_limit smallest tags of endless tenants, plus one.
-  SELECT array_agg(least(p_limit, coalesce(s.n, 0) + 1) ORDER BY u.i) INTO v_asks
-    FROM generate_subscripts(v_tenants, 1) AS u(i)
-    LEFT JOIN (SELECT x.i, count(*) AS n
-                 FROM (SELECT u2.i FROM generate_subscripts(v_tenants, 1) AS u2(i),
-                              generate_series(0, p_limit - 1) AS k
-                        ORDER BY v_starts[u2.i] + k::double precision / v_weights[u2.i], u2.i
-                        LIMIT p_limit) x
-                GROUP BY x.i) s ON s.i = u.i;
+  IF cardinality(v_tenants) = 1 THEN
+    -- One tenant: the plan is its first p_limit due jobs, in any order (the lease takes a set).
+    SELECT array_agg(p.id), array_agg(p.rank_ms), array_agg(p.tenant_id::text)
+      INTO v_ids, v_ranks, v_job_tenants
+      FROM iris_job_tenant_pick(p_queue, v_tenants, ARRAY[p_limit], p_rank, p_now) p;
+    v_share_tenants := v_tenants;
+    v_virtual_times := ARRAY[v_starts[1] + cardinality(v_ids)::double precision / v_weights[1]];
+    v_share_tats := v_tats;
+    v_last_tag := v_starts[1] + (cardinality(v_ids) - 1)::double precision / v_weights[1];
+  ELSE
+    -- Each tenant's share of the p_limit smallest tags of endless tenants, plus one.
+    SELECT array_agg(least(p_limit, coalesce(s.n, 0) + 1) ORDER BY u.i) INTO v_asks
+      FROM generate_subscripts(v_tenants, 1) AS u(i)
+      LEFT JOIN (SELECT x.i, count(*) AS n
+                   FROM (SELECT u2.i FROM generate_subscripts(v_tenants, 1) AS u2(i),
+                                generate_series(0, p_limit - 1) AS k
+                          ORDER BY v_starts[u2.i] + k::double precision / v_weights[u2.i], u2.i
+                          LIMIT p_limit) x
+                  GROUP BY x.i) s ON s.i = u.i;
 
-  FOR v_round IN 1..2 LOOP
-    -- Pick (iris_job_tenant_pick, V20), order, and find the tenants whose next job could still
-    -- have been chosen.
-    WITH pick AS (
-      SELECT x.i, x.id, x.rank_ms,
-             v_starts[x.i] + (row_number() OVER (PARTITION BY x.i ORDER BY x.rank_ms, x.id) - 1)
-                             ::double precision / v_weights[x.i] AS tag
-        FROM (SELECT array_position(v_tenants, p.tenant_id::text) AS i, p.id, p.rank_ms
-                FROM iris_job_tenant_pick(p_queue, v_tenants, v_asks, p_rank, p_now) p) x),
-    chosen AS (
-      SELECT p.*, row_number() OVER (ORDER BY p.tag, p.rank_ms, p.id) AS place
-        FROM pick p ORDER BY p.tag, p.rank_ms, p.id LIMIT p_limit),
-    last AS (
-      SELECT count(*) AS n, max(ch.tag) AS tag FROM chosen ch),
-    per AS (
-      SELECT u.i, count(p.id) AS picked, count(ch.id) AS taken
-        FROM generate_subscripts(v_tenants, 1) AS u(i)
-        LEFT JOIN pick p ON p.i = u.i
-        LEFT JOIN chosen ch ON ch.id = p.id
-       GROUP BY u.i)
-    SELECT (SELECT array_agg(ch.id ORDER BY ch.place) FROM chosen ch),
-           (SELECT array_agg(ch.rank_ms ORDER BY ch.place) FROM chosen ch),
-           (SELECT array_agg(v_tenants[ch.i] ORDER BY ch.place) FROM chosen ch),
-           (SELECT array_agg(v_tenants[pr.i] ORDER BY pr.i) FROM per pr WHERE pr.taken > 0),
-           (SELECT array_agg(v_starts[pr.i] + pr.taken::double precision / v_weights[pr.i]
-                             ORDER BY pr.i)
-              FROM per pr WHERE pr.taken > 0),
-           (SELECT array_agg(v_tats[pr.i] ORDER BY pr.i) FROM per pr WHERE pr.taken > 0),
-           (SELECT l.tag FROM last l),
-           (SELECT array_agg(pr.i ORDER BY pr.i)
-              FROM per pr, last l
-             WHERE pr.picked = v_asks[pr.i] AND pr.taken = pr.picked AND v_asks[pr.i] < p_limit
-               AND (l.n < p_limit
-                    OR v_starts[pr.i] + pr.picked::double precision / v_weights[pr.i] <= l.tag))
-      INTO v_ids, v_ranks, v_job_tenants, v_share_tenants, v_virtual_times, v_share_tats,
-           v_last_tag, v_again;
-    EXIT WHEN v_again IS NULL;
-    SELECT array_agg(CASE WHEN u.i = ANY (v_again) THEN p_limit ELSE v_asks[u.i] END ORDER BY u.i)
-      INTO v_asks
-      FROM generate_subscripts(v_tenants, 1) AS u(i);
-  END LOOP;
+    FOR v_round IN 1..2 LOOP
+      -- Pick (iris_job_tenant_pick, V20), order, and find the tenants whose next job could still
+      -- have been chosen.
+      WITH pick AS (
+        SELECT x.i, x.id, x.rank_ms,
+               v_starts[x.i] + (row_number() OVER (PARTITION BY x.i ORDER BY x.rank_ms, x.id) - 1)
+                               ::double precision / v_weights[x.i] AS tag
+          FROM (SELECT array_position(v_tenants, p.tenant_id::text) AS i, p.id, p.rank_ms
+                  FROM iris_job_tenant_pick(p_queue, v_tenants, v_asks, p_rank, p_now) p) x),
+      chosen AS (
+        SELECT p.*, row_number() OVER (ORDER BY p.tag, p.rank_ms, p.id) AS place
+          FROM pick p ORDER BY p.tag, p.rank_ms, p.id LIMIT p_limit),
+      last AS (
+        SELECT count(*) AS n, max(ch.tag) AS tag FROM chosen ch),
+      per AS (
+        SELECT u.i, count(p.id) AS picked, count(ch.id) AS taken
+          FROM generate_subscripts(v_tenants, 1) AS u(i)
+          LEFT JOIN pick p ON p.i = u.i
+          LEFT JOIN chosen ch ON ch.id = p.id
+         GROUP BY u.i)
+      SELECT (SELECT array_agg(ch.id ORDER BY ch.place) FROM chosen ch),
+             (SELECT array_agg(ch.rank_ms ORDER BY ch.place) FROM chosen ch),
+             (SELECT array_agg(v_tenants[ch.i] ORDER BY ch.place) FROM chosen ch),
+             (SELECT array_agg(v_tenants[pr.i] ORDER BY pr.i) FROM per pr WHERE pr.taken > 0),
+             (SELECT array_agg(v_starts[pr.i] + pr.taken::double precision / v_weights[pr.i]
+                               ORDER BY pr.i)
+                FROM per pr WHERE pr.taken > 0),
+             (SELECT array_agg(v_tats[pr.i] ORDER BY pr.i) FROM per pr WHERE pr.taken > 0),
+             (SELECT l.tag FROM last l),
+             (SELECT array_agg(pr.i ORDER BY pr.i)
+                FROM per pr, last l
+               WHERE pr.picked = v_asks[pr.i] AND pr.taken = pr.picked AND v_asks[pr.i] < p_limit
+                 AND (l.n < p_limit
+                      OR v_starts[pr.i] + pr.picked::double precision / v_weights[pr.i] <= l.tag))
+        INTO v_ids, v_ranks, v_job_tenants, v_share_tenants, v_virtual_times, v_share_tats,
+             v_last_tag, v_again;
+      EXIT WHEN v_again IS NULL;
+      SELECT array_agg(CASE WHEN u.i = ANY (v_again) THEN p_limit ELSE v_asks[u.i] END ORDER BY u.i)
+        INTO v_asks
+        FROM generate_subscripts(v_tenants, 1) AS u(i);
+    END LOOP;
+  END IF;
   IF v_ids IS NULL THEN
     RETURN;
   END IF;
