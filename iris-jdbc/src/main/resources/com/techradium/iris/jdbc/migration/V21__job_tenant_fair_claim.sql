@@ -12,29 +12,28 @@
 -- second job on); the plan starts the p_limit jobs with the smallest (tag, rank, id). So does
 -- iris_job_tenant_claim_fair, in one statement of its caller's (autocommit) transaction.
 --
--- It takes the claim lock and tries the floor lock as iris_job_tenant_claim_state does, folds the
--- stopped jobs, and finds the tenants with due jobs the same way. Of those, only the p_limit with
--- the smallest start tags, and those tied with the last of them, can start a job (each has one
--- ahead of any other's first). A lone due tenant starts its first p_limit jobs: no order to
--- compute. With more, it asks each for its share of the p_limit smallest tags as if every
--- tenant had jobs without end, plus one, and picks them (FOR UPDATE SKIP LOCKED, from the
--- tenant's floor). The plan over the picked jobs
--- is the plan over all due jobs unless a tenant gave all it was asked for, all of them chosen,
--- while its next tag could still have been chosen (the claim is short of p_limit, or that tag is
--- not above the last chosen): then those tenants are asked for p_limit and picked again, once,
--- after which no tenant can have more to give. The chosen jobs are leased by
--- iris_job_tenant_lease (V20), with the tenants' virtual times S_i + n_i / w_i, the clock at the
--- last chosen tag, uncounted (no cap reads the counts).
+-- It takes the claim lock and tries the floor lock as iris_job_tenant_claim_state does (without
+-- folding stopped jobs: no cap reads the counts) and finds the tenants with due jobs the same way.
+-- Of those, only the p_limit with the smallest start tags, and those tied with the last of them,
+-- can start a job (each has one ahead of any other's first). A lone due tenant starts its first
+-- p_limit jobs: no order to compute. With more, it asks each for its share of the p_limit smallest
+-- tags as if every tenant had jobs without end, plus one, and picks them (iris_job_tenant_pick,
+-- FOR UPDATE SKIP LOCKED from the tenant's floor). The plan over the picked jobs is the plan over
+-- all due jobs unless a tenant gave all it was asked for, all of them chosen, while its next tag
+-- could still have been chosen (the claim is short of p_limit, or that tag is not above the last
+-- chosen): then those tenants are asked for p_limit and picked again, once, after which no tenant
+-- can have more to give. The chosen jobs are leased by iris_job_tenant_lease (V20), with the
+-- tenants' virtual times S_i + n_i / w_i and the clock at the last chosen tag, uncounted.
 --
--- The fold of stopped jobs and the search for tenants with due jobs become functions of their own,
--- which iris_job_tenant_claim_state (recreated) and iris_job_tenant_claim_fair share; the fold now
--- moves the queue's stops_from only when it folded a stop, so a queue that writes none (without a
--- cap, V20) rewrites no share row for them.
+-- The search for tenants with due jobs becomes a function of its own, which
+-- iris_job_tenant_claim_state (recreated) and iris_job_tenant_claim_fair share, and so does the
+-- state function's fold of stopped jobs, which now moves the queue's stops_from only when it folded
+-- a stop.
 
 -- [jooq ignore start]
--- The stops written since stops_from, folded into the running counts (V20).
--- Called only from functions that set plan_cache_mode themselves: a SET clause of its own would
--- cost a configuration save and restore per call, more than the statement.
+-- The stops written since stops_from, folded into the running counts (V20). Called only from a
+-- function that sets plan_cache_mode itself: a SET clause of its own would cost a configuration
+-- save and restore per call, more than the statement.
 CREATE FUNCTION iris_job_tenant_fold_stops(p_queue text) RETURNS void
   LANGUAGE plpgsql VOLATILE AS $$
 BEGIN
@@ -135,7 +134,8 @@ DECLARE
 BEGIN
   PERFORM pg_advisory_xact_lock(1769104950, hashtext(p_queue));
   v_advance := pg_try_advisory_xact_lock(1769104949, hashtext(p_queue));
-  PERFORM iris_job_tenant_fold_stops(p_queue);
+  -- No fold of stopped jobs: only a cap reads the running counts, and the stops of jobs counted
+  -- under an earlier cap wait, correct, for the next claim that has one.
 
   SELECT coalesce(sh.virtual_time, 0), coalesce(sh.rate_tat, 0) INTO v_clock, v_queue_tat
     FROM (SELECT 1) one
