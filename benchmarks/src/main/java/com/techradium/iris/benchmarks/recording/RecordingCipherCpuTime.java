@@ -38,7 +38,8 @@ public final class RecordingCipherCpuTime {
 
   /**
    * The ratio {@code tink / iris} of the two operations' CPU times in each round, so what the
-   * machine did in that round weighs on both: median and quartiles.
+   * machine did in that round weighs on both: median, quartiles, and a 95 % confidence interval of
+   * the median (the order statistics {@code n/2 ± 0.98 √n}, which hold whatever the distribution).
    */
   private static String pairedRatio(List<Long> tink, List<Long> iris) {
     List<Double> ratios = new ArrayList<>();
@@ -47,8 +48,14 @@ public final class RecordingCipherCpuTime {
     }
     Collections.sort(ratios);
     int n = ratios.size();
+    int spread = (int) Math.ceil(0.98 * Math.sqrt(n));
     return String.format(
-        "%.3f (%.3f to %.3f)", ratios.get(n / 2), ratios.get(n / 4), ratios.get(3 * n / 4));
+        "%.3f (%.3f to %.3f; median within %.3f to %.3f at 95 %%)",
+        ratios.get(n / 2),
+        ratios.get(n / 4),
+        ratios.get(3 * n / 4),
+        ratios.get(Math.max(0, n / 2 - spread)),
+        ratios.get(Math.min(n - 1, n / 2 + spread)));
   }
 
   private static Callable<Long> batch(Callable<Long> operation) {
