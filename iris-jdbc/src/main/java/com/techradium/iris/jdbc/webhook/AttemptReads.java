@@ -1,5 +1,8 @@
 package com.techradium.iris.jdbc.webhook;
 
+import static com.techradium.iris.jdbc.internal.JdbcValues.instant;
+import static com.techradium.iris.jdbc.internal.JdbcValues.uuid;
+
 import com.techradium.iris.jdbc.internal.schema.tables.records.IrisWebhookDeliveriesRecord;
 import com.techradium.iris.jdbc.internal.schema.tables.records.IrisWebhookEndpointsRecord;
 import com.techradium.iris.jdbc.internal.schema.tables.records.IrisWebhookEventsRecord;
@@ -9,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -88,13 +90,5 @@ final class AttemptReads {
         WebhookRows.delivery(delivery),
         endpoint == null ? null : WebhookRows.stored(endpoint),
         event == null ? null : WebhookRows.event(event));
-  }
-
-  private static @Nullable UUID uuid(ResultSet r, int column) throws SQLException {
-    return r.getObject(column, UUID.class);
-  }
-
-  private static @Nullable Instant instant(ResultSet r, int column) throws SQLException {
-    return EndpointColumns.instant(r, column);
   }
 }

@@ -1,10 +1,10 @@
 package com.techradium.iris.jdbc.webhook;
 
+import static com.techradium.iris.jdbc.internal.JdbcValues.instant;
+
 import com.techradium.iris.jdbc.internal.schema.tables.records.IrisWebhookEndpointsRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jooq.JSONB;
 import org.jspecify.annotations.Nullable;
@@ -80,10 +80,5 @@ final class EndpointColumns {
         instant(r, from + 16),
         instant(r, from + 17),
         instant(r, from + 18));
-  }
-
-  static @Nullable Instant instant(ResultSet r, int column) throws SQLException {
-    OffsetDateTime value = r.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 }
