@@ -21,8 +21,10 @@ import org.jspecify.annotations.Nullable;
  * Reads the attempts starting together: the deliveries joined with their endpoints and events, in
  * one plain JDBC statement (the per-webhook read of every attempt; rendering it through jOOQ's DSL
  * and mapping its rows through jOOQ records took a large share of the JVM's CPU per delivered
- * webhook). The rows are handed to {@link WebhookRows} as generated records, so they map to values
- * exactly as every other read of these tables does.
+ * webhook). Its text is the same however many attempts it reads (their keys are two array
+ * parameters), so each connection prepares and plans it once rather than once per group size. The
+ * rows are handed to {@link WebhookRows} as generated records, so they map to values exactly as
+ * every other read of these tables does.
  */
 final class AttemptReads {
   private static final String SELECT =
@@ -34,23 +36,21 @@ final class AttemptReads {
           + " from iris_webhook_deliveries d"
           + " left join iris_webhook_endpoints e on e.tenant_id = d.tenant_id and e.id = d.endpoint_id"
           + " left join iris_webhook_events v on v.tenant_id = d.tenant_id and v.id = d.event_id"
-          + " where (d.tenant_id, d.id) in (";
+          + " where (d.tenant_id, d.id) in (select * from unnest(?::text[], ?::uuid[]))";
 
   private AttemptReads() {}
 
   /** The deliveries found among {@code keys} (at least one), with their endpoints and events. */
   static List<AttemptTarget> load(Connection c, List<DeliveryKey> keys) throws SQLException {
-    StringBuilder sql = new StringBuilder(SELECT.length() + keys.size() * 8).append(SELECT);
+    String[] tenants = new String[keys.size()];
+    UUID[] ids = new UUID[keys.size()];
     for (int i = 0; i < keys.size(); i++) {
-      sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
+      tenants[i] = keys.get(i).tenant().value();
+      ids[i] = keys.get(i).deliveryId();
     }
-    sql.append(')');
-    try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-      int at = 1;
-      for (DeliveryKey key : keys) {
-        s.setString(at++, key.tenant().value());
-        s.setObject(at++, key.deliveryId());
-      }
+    try (PreparedStatement s = c.prepareStatement(SELECT)) {
+      s.setArray(1, c.createArrayOf("text", tenants));
+      s.setArray(2, c.createArrayOf("uuid", ids));
       List<AttemptTarget> found = new ArrayList<>(keys.size());
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {

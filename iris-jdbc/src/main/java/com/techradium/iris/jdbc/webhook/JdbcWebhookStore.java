@@ -156,15 +156,12 @@ public final class JdbcWebhookStore implements WebhookStore {
                 .map(WebhookRows::stored));
   }
 
+  /** One plain JDBC statement ({@link EndpointColumns}): every publish lists the endpoints. */
   @Override
   public List<Endpoint> listEndpoints(TenantId tenant) {
     return db.call(
         "list webhook endpoints",
-        dsl ->
-            dsl.selectFrom(IRIS_WEBHOOK_ENDPOINTS)
-                .where(IRIS_WEBHOOK_ENDPOINTS.TENANT_ID.eq(tenant.value()))
-                .orderBy(IRIS_WEBHOOK_ENDPOINTS.ID)
-                .fetch(WebhookRows::endpoint));
+        dsl -> dsl.connectionResult(c -> EndpointColumns.listOf(c, tenant.value())));
   }
 
   @Override
