@@ -19,24 +19,39 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the attempts starting together: the deliveries joined with their endpoints and events, in
- * one plain JDBC statement (the per-webhook read of every attempt; rendering it through jOOQ's DSL
- * and mapping its rows through jOOQ records took a large share of the JVM's CPU per delivered
- * webhook). Its text is the same however many attempts it reads (their keys are two array
- * parameters), so each connection prepares and plans it once rather than once per group size. The
- * rows are handed to {@link WebhookRows} as generated records, so they map to values exactly as
- * every other read of these tables does.
+ * one plain JDBC call of the function {@code iris_webhook_attempt_targets} (migration V22), which
+ * keeps one plan of the join per connection; sent as a statement, the join was planned again on
+ * every call. The keys are two array parameters, so the text is the same for any group size.
+ * Rendering the read through jOOQ's DSL and mapping its rows through jOOQ records took a large
+ * share of the JVM's CPU per delivered webhook. The rows are handed to {@link WebhookRows} as
+ * generated records, so they map to values exactly as every other read of these tables does.
  */
 final class AttemptReads {
+  private static final String D = "(t.delivery).";
+
   private static final String SELECT =
-      "select d.tenant_id, d.id, d.event_id, d.endpoint_id, d.event_type, d.status, d.attempts,"
-          + " d.next_attempt_at, d.last_attempt_at, d.last_status_code, d.last_error,"
-          + " d.created_at, d.updated_at,"
-          + EndpointColumns.list("e.")
-          + ", v.id, v.type, v.payload, v.created_at"
-          + " from iris_webhook_deliveries d"
-          + " left join iris_webhook_endpoints e on e.tenant_id = d.tenant_id and e.id = d.endpoint_id"
-          + " left join iris_webhook_events v on v.tenant_id = d.tenant_id and v.id = d.event_id"
-          + " where (d.tenant_id, d.id) in (select * from unnest(?::text[], ?::uuid[]))";
+      "select "
+          + String.join(
+              ", ",
+              D + "tenant_id",
+              D + "id",
+              D + "event_id",
+              D + "endpoint_id",
+              D + "event_type",
+              D + "status",
+              D + "attempts",
+              D + "next_attempt_at",
+              D + "last_attempt_at",
+              D + "last_status_code",
+              D + "last_error",
+              D + "created_at",
+              D + "updated_at",
+              EndpointColumns.list("(t.endpoint)."),
+              "(t.event).id",
+              "(t.event).type",
+              "(t.event).payload",
+              "(t.event).created_at")
+          + " from iris_webhook_attempt_targets(?, ?) t";
 
   private AttemptReads() {}
 
