@@ -99,11 +99,25 @@ final class WebhookSender {
     return signer;
   }
 
+  /** Event types as JSON strings, written once each (at most {@value #MAX_SIGNERS} kept). */
+  private static final Map<String, String> QUOTED_TYPES = new ConcurrentHashMap<>();
+
+  private static String quoted(String type) {
+    String quoted = QUOTED_TYPES.get(type);
+    if (quoted == null) {
+      quoted = IrisJson.write(type);
+      if (QUOTED_TYPES.size() < MAX_SIGNERS) {
+        QUOTED_TYPES.put(type, quoted);
+      }
+    }
+    return quoted;
+  }
+
   /** The body every attempt of the event sends: type, timestamp and data. */
   static byte[] body(WebhookEvent event) {
     String json =
         "{\"type\":"
-            + IrisJson.write(event.type())
+            + quoted(event.type())
             + ",\"timestamp\":\""
             + event.createdAt()
             + "\",\"data\":"
