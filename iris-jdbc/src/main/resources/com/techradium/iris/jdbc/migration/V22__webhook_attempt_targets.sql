@@ -31,3 +31,31 @@ $$;
 ALTER FUNCTION iris_webhook_attempt_targets(text[], uuid[])
   SET plan_cache_mode = force_generic_plan;
 -- [jooq ignore stop]
+
+-- The deliveries' new states after the attempts finishing together (WebhookStore.recordAttempts):
+-- one call instead of a JDBC batch of one UPDATE per delivery, each of which the server ran as a
+-- statement of its own. Updates by primary key, one per delivery in order, with one generic plan;
+-- returns the positions (from 1) of the deliveries that still exist.
+-- [jooq ignore start]
+CREATE FUNCTION iris_webhook_delivery_states(
+  p_tenants text[], p_ids uuid[], p_status text[], p_attempts int[], p_next timestamptz[],
+  p_last timestamptz[], p_codes int[], p_errors text[], p_updated timestamptz[])
+  RETURNS SETOF int LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+  FOR i IN 1 .. coalesce(array_length(p_ids, 1), 0) LOOP
+    UPDATE iris_webhook_deliveries
+       SET status = p_status[i], attempts = p_attempts[i], next_attempt_at = p_next[i],
+           last_attempt_at = p_last[i], last_status_code = p_codes[i], last_error = p_errors[i],
+           updated_at = p_updated[i]
+     WHERE tenant_id = p_tenants[i] AND id = p_ids[i];
+    IF FOUND THEN
+      RETURN NEXT i;
+    END IF;
+  END LOOP;
+END
+$$;
+
+ALTER FUNCTION iris_webhook_delivery_states(text[], uuid[], text[], int[], timestamptz[],
+                                           timestamptz[], int[], text[], timestamptz[])
+  SET plan_cache_mode = force_generic_plan;
+-- [jooq ignore stop]
