@@ -324,7 +324,7 @@ public final class JdbcWebhookStore implements WebhookStore {
 
   /**
    * One transaction for the batch (a single attempt is {@link #recordAttempt}, one statement): the
-   * deliveries' new states in one call of a function of migration V22 (one round trip), the
+   * deliveries' new states as one JDBC batch of one prepared {@code UPDATE} (one round trip), the
    * attempts of the deliveries that still exist as one multi-row {@code INSERT} (both plain JDBC,
    * {@link WebhookWrites}), and per endpoint one {@code UPDATE ... RETURNING} of the streak's net
    * change over the batch (none for an endpoint whose attempts all succeeded and whose streak is

@@ -12,11 +12,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The rows of a publish and of recorded attempts, written with plain JDBC statements on the
@@ -67,9 +64,10 @@ final class WebhookWrites {
     "succeeded"
   };
 
-  /** The deliveries' new states, function {@code iris_webhook_delivery_states} of V22. */
-  private static final String DELIVERY_STATES =
-      "select * from iris_webhook_delivery_states(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String UPDATE_DELIVERY =
+      "update iris_webhook_deliveries set status = ?, attempts = ?, next_attempt_at = ?,"
+          + " last_attempt_at = ?, last_status_code = ?, last_error = ?, updated_at = ?"
+          + " where tenant_id = ? and id = ?";
 
   private static final String ENDPOINT = EndpointColumns.list("");
 
@@ -260,57 +258,18 @@ final class WebhookWrites {
   }
 
   /**
-   * The deliveries' new states, one call of {@code iris_webhook_delivery_states} (migration V22),
-   * which updates them one by one by primary key on the server (one round trip, one statement).
+   * The deliveries' new states, one JDBC batch of one prepared {@code UPDATE} (one round trip).
    *
    * @return per delivery, the rows updated: 0 for a delivery deleted meanwhile
    */
   static int[] updateDeliveries(Connection c, List<Delivery> deliveries) throws SQLException {
-    int n = deliveries.size();
-    String[] tenants = new String[n];
-    UUID[] ids = new UUID[n];
-    String[] status = new String[n];
-    Integer[] attempts = new Integer[n];
-    String[] next = new String[n];
-    String[] last = new String[n];
-    Integer[] codes = new Integer[n];
-    String[] errors = new String[n];
-    String[] updated = new String[n];
-    for (int i = 0; i < n; i++) {
-      Delivery d = deliveries.get(i);
-      tenants[i] = d.tenant().value();
-      ids[i] = d.id();
-      status[i] = d.status().name();
-      attempts[i] = d.attempts();
-      next[i] = text(d.nextAttemptAt());
-      last[i] = text(d.lastAttemptAt());
-      codes[i] = d.lastStatusCode();
-      errors[i] = d.lastError();
-      updated[i] = text(d.updatedAt());
-    }
-    int[] rows = new int[n];
-    try (PreparedStatement s = c.prepareStatement(DELIVERY_STATES)) {
-      s.setArray(1, c.createArrayOf("text", tenants));
-      s.setArray(2, c.createArrayOf("uuid", ids));
-      s.setArray(3, c.createArrayOf("text", status));
-      s.setArray(4, c.createArrayOf("int4", attempts));
-      s.setArray(5, c.createArrayOf("timestamptz", next));
-      s.setArray(6, c.createArrayOf("timestamptz", last));
-      s.setArray(7, c.createArrayOf("int4", codes));
-      s.setArray(8, c.createArrayOf("text", errors));
-      s.setArray(9, c.createArrayOf("timestamptz", updated));
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          rows[r.getInt(1) - 1] = 1;
-        }
+    try (PreparedStatement s = c.prepareStatement(UPDATE_DELIVERY)) {
+      for (Delivery d : deliveries) {
+        bindDelivery(s, d);
+        s.addBatch();
       }
+      return s.executeBatch();
     }
-    return rows;
-  }
-
-  /** An instant as PostgreSQL reads a {@code timestamptz} (ISO 8601, UTC), or null. */
-  private static @Nullable String text(@Nullable Instant value) {
-    return value == null ? null : value.toString();
   }
 
   /** Inserts rows of one table, {@value JdbcWebhookStore#ROWS_PER_INSERT} to a statement. */
