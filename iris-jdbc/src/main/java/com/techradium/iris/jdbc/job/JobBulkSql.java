@@ -149,7 +149,7 @@ final class JobBulkSql {
           + " from iris_job_claim(cast(? as text[]), cast(? as text), cast(? as bigint),"
           + " cast(? as timestamptz), cast(? as int), cast(? as text), cast(? as timestamptz))";
 
-  /** The claim as {@link #claimQuery} renders it, jOOQ's casts of its arguments included. */
+  /** The same call selecting every column, as {@link #claimQuery} sends it. */
   private static final String CLAIM_QUERY_SQL =
       "select * from iris_job_claim(cast(? as text[]), cast(? as text), cast(? as bigint),"
           + " cast(? as timestamptz), cast(? as int), cast(? as text), cast(? as timestamptz))";
