@@ -87,8 +87,26 @@ final class DeliveryRunner {
   /** An attempt and its delivery's new state, to record together. */
   private record Recorded(DeliveryAttempt attempt, Delivery delivery) {}
 
+  private static final String PAYLOAD_START = "{\"deliveryId\":\"";
+
+  private static final String PAYLOAD_END = "\"}";
+
   static String payloadOf(UUID deliveryId) {
-    return "{\"deliveryId\":\"" + deliveryId + "\"}";
+    return PAYLOAD_START + deliveryId + PAYLOAD_END;
+  }
+
+  /**
+   * The delivery a job's payload names: read straight from the text {@link #payloadOf} writes,
+   * parsed as JSON otherwise.
+   */
+  static UUID deliveryIdOf(String payload) {
+    int start = PAYLOAD_START.length();
+    if (payload.length() == start + 36 + PAYLOAD_END.length()
+        && payload.startsWith(PAYLOAD_START)
+        && payload.endsWith(PAYLOAD_END)) {
+      return UUID.fromString(payload.substring(start, start + 36));
+    }
+    return UUID.fromString(IrisJson.parse("payload", payload).path("deliveryId").asText());
   }
 
   /** The attempts this runner has made, as {@link WebhookDispatcher#deliveryCounts()} says. */
@@ -97,8 +115,7 @@ final class DeliveryRunner {
   }
 
   WorkOutcome run(DeferredRun run) {
-    UUID deliveryId =
-        UUID.fromString(IrisJson.parse("payload", run.payload()).path("deliveryId").asText());
+    UUID deliveryId = deliveryIdOf(run.payload());
     Instant now = context.clock().instant();
     AttemptTarget target = loads.call(new DeliveryKey(run.tenant(), deliveryId)).orElse(null);
     if (target == null || target.delivery().status() != DeliveryStatus.PENDING) {

@@ -1,5 +1,6 @@
 package com.techradium.iris.webhook;
 
+import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.internal.IrisJson;
 import com.techradium.iris.webhook.spi.Cidr;
 import com.techradium.iris.webhook.spi.SecretRing;
@@ -8,12 +9,16 @@ import com.techradium.iris.webhook.spi.TransportResult;
 import com.techradium.iris.webhook.spi.WebhookRequest;
 import com.techradium.iris.webhook.spi.WebhookTransport;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,32 +29,40 @@ import org.slf4j.LoggerFactory;
 final class WebhookSender {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
 
+  /** The most signers {@link #signers} keeps before it starts again. */
+  static final int MAX_SIGNERS = 1024;
+
   private final WebhookTransport transport;
   private final SecretSealer sealer;
+
+  /**
+   * Signers of the endpoints attempted lately, by their sealed keys: opening a key (AES-GCM) and
+   * setting up its HMAC on every attempt was a tenth of the sender's CPU. A rotated or retired key
+   * seals differently, so it never finds the signer of the key it replaced. Cleared when it holds
+   * {@value #MAX_SIGNERS}.
+   */
+  private final Map<SignerKey, WebhookSigner> signers = new ConcurrentHashMap<>();
 
   WebhookSender(WebhookTransport transport, SecretSealer sealer) {
     this.transport = transport;
     this.sealer = sealer;
   }
 
+  /** The sealed keys an attempt signs with: the current one, and the previous one in its grace. */
+  private record SignerKey(
+      TenantId tenant, UUID endpoint, ByteBuffer current, @Nullable ByteBuffer previous) {}
+
   /** Signs and sends {@code event} to the endpoint at {@code now}. */
   TransportResult send(StoredEndpoint stored, WebhookEvent event, Instant now) {
     Endpoint endpoint = stored.endpoint();
-    SecretRing ring = stored.secrets();
-    List<byte[]> keys = new ArrayList<>(2);
-    keys.add(sealer.open(endpoint.tenant(), endpoint.id(), ring.current()));
-    byte[] previous = ring.previous();
-    if (previous != null && ring.previousUntil() != null && ring.previousUntil().isAfter(now)) {
-      keys.add(sealer.open(endpoint.tenant(), endpoint.id(), previous));
-    }
+    WebhookSigner signer = signer(endpoint, stored.secrets(), now);
     byte[] body = body(event);
     long timestamp = now.getEpochSecond();
     Map<String, String> headers = new LinkedHashMap<>(endpoint.headers());
     headers.put("content-type", "application/json");
     headers.put("webhook-id", event.messageId());
     headers.put("webhook-timestamp", Long.toString(timestamp));
-    headers.put(
-        "webhook-signature", WebhookSigner.signOnce(keys, event.messageId(), timestamp, body));
+    headers.put("webhook-signature", signer.sign(event.messageId(), timestamp, body));
     List<Cidr> cidrs = endpoint.allowedCidrs().stream().map(Cidr::parse).toList();
     try {
       return transport.send(new WebhookRequest(URI.create(endpoint.url()), headers, body, cidrs));
@@ -59,11 +72,52 @@ final class WebhookSender {
     }
   }
 
+  /** The signer of the endpoint's keys at {@code now}, opened once while they stay the same. */
+  private WebhookSigner signer(Endpoint endpoint, SecretRing ring, Instant now) {
+    byte[] previous = ring.previous();
+    Instant until = ring.previousUntil();
+    boolean inGrace = previous != null && until != null && until.isAfter(now);
+    SignerKey key =
+        new SignerKey(
+            endpoint.tenant(),
+            endpoint.id(),
+            ByteBuffer.wrap(ring.current()),
+            inGrace ? ByteBuffer.wrap(previous) : null);
+    WebhookSigner signer = signers.get(key);
+    if (signer == null) {
+      List<byte[]> keys = new ArrayList<>(2);
+      keys.add(sealer.open(endpoint.tenant(), endpoint.id(), ring.current()));
+      if (inGrace) {
+        keys.add(sealer.open(endpoint.tenant(), endpoint.id(), previous));
+      }
+      signer = WebhookSigner.ofKeys(keys);
+      if (signers.size() >= MAX_SIGNERS) {
+        signers.clear();
+      }
+      signers.put(key, signer);
+    }
+    return signer;
+  }
+
+  /** Event types as JSON strings, written once each (at most {@value #MAX_SIGNERS} kept). */
+  private static final Map<String, String> QUOTED_TYPES = new ConcurrentHashMap<>();
+
+  private static String quoted(String type) {
+    String quoted = QUOTED_TYPES.get(type);
+    if (quoted == null) {
+      quoted = IrisJson.write(type);
+      if (QUOTED_TYPES.size() < MAX_SIGNERS) {
+        QUOTED_TYPES.put(type, quoted);
+      }
+    }
+    return quoted;
+  }
+
   /** The body every attempt of the event sends: type, timestamp and data. */
   static byte[] body(WebhookEvent event) {
     String json =
         "{\"type\":"
-            + IrisJson.write(event.type())
+            + quoted(event.type())
             + ",\"timestamp\":\""
             + event.createdAt()
             + "\",\"data\":"

@@ -72,12 +72,6 @@ public final class WebhookSigner {
     return new WebhookSigner(keys);
   }
 
-  /** Signs with fresh {@link Mac}s over raw keys, for one-off signing by the dispatcher. */
-  static String signOnce(
-      List<byte[]> rawKeys, String messageId, long timestampSeconds, byte[] body) {
-    return signWith(ofKeys(rawKeys).newMacs(), messageId, timestampSeconds, body);
-  }
-
   /**
    * A new random secret of {@value #SECRET_BYTES} bytes, as {@code whsec_<base64>}.
    *

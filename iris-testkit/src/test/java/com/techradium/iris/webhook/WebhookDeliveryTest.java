@@ -359,6 +359,30 @@ class WebhookDeliveryTest {
   }
 
   @Test
+  void theDeliveryAfterARotationIsSignedWithTheNewSecretAlone() throws Exception {
+    WebhookFixture f = new WebhookFixture();
+    CreatedEndpoint created = f.endpoint();
+    f.webhooks.publish(f.tenant, "call.completed", CALL);
+    f.deliverDue();
+    verify(f.receiver.last(), created.secret().value(), f.clock.instant());
+
+    EndpointSecret next = f.webhooks.rotateSecret(f.tenant, created.endpoint().id(), Duration.ZERO);
+    f.webhooks.publish(f.tenant, "call.completed", CALL);
+    f.deliverDue();
+
+    WebhookRequest after = f.receiver.last();
+    assertThat(after.headers().get("webhook-signature").split(" ")).hasSize(1);
+    verify(after, next.value(), f.clock.instant());
+    assertThat(
+            WebhookVerifier.of(
+                    List.of(created.secret().value()),
+                    Duration.ofMinutes(5),
+                    java.time.Clock.fixed(f.clock.instant(), java.time.ZoneOffset.UTC))
+                .isValid(after.body(), after.headers()))
+        .isFalse();
+  }
+
+  @Test
   void aTestDeliveryIsSentAtOnceAndItsResultReturned() {
     WebhookFixture f = new WebhookFixture();
     CreatedEndpoint created = f.endpoint("call.completed");

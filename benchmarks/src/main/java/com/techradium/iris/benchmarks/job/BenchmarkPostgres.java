@@ -41,7 +41,8 @@ public final class BenchmarkPostgres {
         if (Boolean.getBoolean(STATEMENTS)) {
           builder
               .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-              .setServerConfig("pg_stat_statements.track", "all");
+              .setServerConfig("pg_stat_statements.track", "all")
+              .setServerConfig("pg_stat_statements.track_planning", "on");
         }
         server =
             builder
@@ -97,8 +98,8 @@ public final class BenchmarkPostgres {
 
   /**
    * The statements that took the most server time in {@code dataSource}'s database since the last
-   * call, one line each (total ms, calls, rows, text), and resets the counts; empty unless the
-   * system property {@value #STATEMENTS} is {@code true}.
+   * call, one line each (total ms with the planning's, calls, rows, text), and resets the counts;
+   * empty unless the system property {@value #STATEMENTS} is {@code true}.
    *
    * @param dataSource the database
    * @param limit how many statements
@@ -111,7 +112,7 @@ public final class BenchmarkPostgres {
     }
     execute(dataSource, "create extension if not exists pg_stat_statements");
     String sql =
-        "select total_exec_time + total_plan_time, calls, rows,"
+        "select total_exec_time + total_plan_time, calls, rows, total_plan_time,"
             + " regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements s"
             + " join pg_database d on d.oid = s.dbid where d.datname = current_database()"
             + " order by 1 desc limit "
@@ -120,12 +121,13 @@ public final class BenchmarkPostgres {
         Statement s = c.createStatement();
         ResultSet r = s.executeQuery(sql)) {
       while (r.next()) {
-        String text = r.getString(4);
+        String text = r.getString(5);
         lines.add(
             String.format(
                 Locale.ROOT,
-                "%9.1f ms %7d calls %8d rows  %s",
+                "%9.1f ms (planning %.1f) %7d calls %8d rows  %s",
                 r.getDouble(1),
+                r.getDouble(4),
                 r.getLong(2),
                 r.getLong(3),
                 text.substring(0, Math.min(160, text.length()))));

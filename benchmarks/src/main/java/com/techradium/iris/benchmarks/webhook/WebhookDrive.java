@@ -52,7 +52,9 @@ import javax.crypto.spec.SecretKeySpec;
  * receiver's threads (part of the JVM's), and of the PostgreSQL server's processes ({@link
  * BenchmarkPostgres#serverCpuNanos()}); transactions committed per webhook; the load average before
  * and after. Then an idle-queue latency run: one {@code publish} at a time, awaited at the
- * receiver.
+ * receiver. With {@code -Diris.bench.statements=true} each run also prints the statements that took
+ * the most server time ({@code pg_stat_statements}, statements inside functions and triggers
+ * included).
  *
  * <p>A main, not JMH, so the CPU split and the percentiles come from one long run. Arguments:
  * webhooks (default 20,000), warm-up webhooks (default 4,000), batch (default 50), publishers
@@ -192,6 +194,7 @@ public final class WebhookDrive {
     long threadsBefore = threadCpuNanos(false);
     long serverBefore = BenchmarkPostgres.serverCpuNanos();
     long commitsBefore = commits(pool);
+    BenchmarkPostgres.topStatements(pool, 0); // resets the counts
     long started = System.nanoTime();
     long receivedBefore = received.get();
     List<Thread> publishing = new ArrayList<>();
@@ -247,6 +250,9 @@ public final class WebhookDrive {
         duplicates.get(),
         loadBefore,
         loadAverage());
+    for (String line : BenchmarkPostgres.topStatements(pool, 15)) {
+      System.out.println("  " + line);
+    }
   }
 
   /** One publisher: takes the next batch of sequence numbers while the window allows. */

@@ -238,7 +238,8 @@ public final class JdbcJobStore implements JobStore {
     if (request.schedules().isEmpty() || request.tenant() != null) {
       // One statement (the claim function of V13) is atomic on its own: no BEGIN/COMMIT round
       // trips.
-      return db.inOneStatement("claim jobs", dsl -> JobBulkSql.claim(dsl, request, now));
+      return db.inOneStatement(
+          "claim jobs", dsl -> dsl.connectionResult(c -> JobBulkSql.claim(c, request, now)));
     }
     List<Job> claimed = new ArrayList<>();
     Set<String> plain = new HashSet<>();
@@ -265,7 +266,9 @@ public final class JdbcJobStore implements JobStore {
     if (!plain.isEmpty() && room > 0) {
       ClaimRequest rest =
           new ClaimRequest(plain, null, room, request.owner(), request.leaseDuration(), Map.of());
-      claimed.addAll(db.inOneStatement("claim jobs", dsl -> JobBulkSql.claim(dsl, rest, now)));
+      claimed.addAll(
+          db.inOneStatement(
+              "claim jobs", dsl -> dsl.connectionResult(c -> JobBulkSql.claim(c, rest, now))));
     }
     claimed.sort(Comparator.comparingLong(Job::rank).thenComparing(Job::id));
     return List.copyOf(claimed);
@@ -320,7 +323,9 @@ public final class JdbcJobStore implements JobStore {
     if (outcome instanceof JobOutcome.Completed c) {
       // The common case, a job without children completing, in one statement.
       Optional<Job> done =
-          db.call("complete job", dsl -> JobBulkSql.complete(dsl, lease, c.result(), now));
+          db.call(
+              "complete job",
+              dsl -> dsl.connectionResult(on -> JobBulkSql.complete(on, lease, c.result(), now)));
       if (done.isPresent()) {
         return done;
       }
@@ -351,7 +356,9 @@ public final class JdbcJobStore implements JobStore {
     Map<UUID, Job> completed =
         fast.isEmpty()
             ? Map.of()
-            : read("complete jobs", dsl -> JobBulkSql.completeAll(dsl, fast, results, now));
+            : read(
+                "complete jobs",
+                dsl -> dsl.connectionResult(c -> JobBulkSql.completeAll(c, fast, results, now)));
     List<Optional<Job>> out = new ArrayList<>(n);
     Set<UUID> reported = new HashSet<>();
     for (JobFinish f : finishes) {

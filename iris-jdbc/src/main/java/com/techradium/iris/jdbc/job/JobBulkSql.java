@@ -5,12 +5,16 @@ import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_JOBS;
 import com.techradium.iris.core.ConflictException;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.jdbc.internal.JdbcErrors;
+import com.techradium.iris.jdbc.internal.JdbcValues;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.RetryBackoff;
 import com.techradium.iris.job.spi.ClaimRequest;
 import com.techradium.iris.job.spi.LeaseRef;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,7 +27,6 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.ResultQuery;
-import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
@@ -93,8 +96,9 @@ final class JobBulkSql {
           + "  select tenant_id, id, history_count + 1, queue, attempts, lease_owner, started_at, "
           + ts("?")
           + ", ? - cast(extract(epoch from started_at) * 1000 as bigint), 'succeeded', null"
-          + "  from old)"
-          + " select * from upd";
+          + "  from old) select "
+          + JobColumns.list("")
+          + " from upd";
 
   private static final String COMPLETE_ALL =
       "with req as (select * from unnest(cast(? as text[]), cast(? as uuid[]), cast(? as uuid[]),"
@@ -122,8 +126,9 @@ final class JobBulkSql {
           + "  select tenant_id, id, history_count + 1, queue, attempts, lease_owner, started_at, "
           + ts("?")
           + ", ? - cast(extract(epoch from started_at) * 1000 as bigint), 'succeeded', null"
-          + "  from old where old.state = 'running')"
-          + " select * from upd";
+          + "  from old where old.state = 'running') select "
+          + JobColumns.list("")
+          + " from upd";
 
   /**
    * The first key of the advisory locks guarding each queue's claim floor (the second is {@code
@@ -139,6 +144,13 @@ final class JobBulkSql {
    * the floors of the queues it locked. One round trip, run in auto-commit.
    */
   private static final String CLAIM_SQL =
+      "select "
+          + JobColumns.list("")
+          + " from iris_job_claim(cast(? as text[]), cast(? as text), cast(? as bigint),"
+          + " cast(? as timestamptz), cast(? as int), cast(? as text), cast(? as timestamptz))";
+
+  /** The same call selecting every column, as {@link #claimQuery} sends it. */
+  private static final String CLAIM_QUERY_SQL =
       "select * from iris_job_claim(cast(? as text[]), cast(? as text), cast(? as bigint),"
           + " cast(? as timestamptz), cast(? as int), cast(? as text), cast(? as timestamptz))";
 
@@ -157,12 +169,13 @@ final class JobBulkSql {
    * notification for each queue of {@code wake} (queues with a due job; may be empty).
    */
   static void insert(
-      DSLContext dsl,
+      Connection c,
       TenantId tenant,
       List<Job> jobs,
       Set<UUID> hasChildren,
       Collection<String> wake,
-      Instant now) {
+      Instant now)
+      throws SQLException {
     int n = jobs.size();
     UUID[] id = new UUID[n];
     String[] queue = new String[n];
@@ -206,43 +219,64 @@ final class JobBulkSql {
       lastError[i] = j.lastError();
       finishedAt[i] = millis(j.finishedAt());
     }
-    List<Object> binds = new ArrayList<>(24);
-    binds.addAll(
-        List.of(
-            tenant.value(),
-            now.toEpochMilli(),
-            now.toEpochMilli(),
-            id,
-            queue,
-            type,
-            payload,
-            priority,
-            state,
-            runAt,
-            rank,
-            maxAttempts,
-            timeout,
-            backoffInitial,
-            backoffMax,
-            key,
-            keyExpires,
-            parents,
-            policy,
-            children,
-            lastError,
-            finishedAt));
-    if (!wake.isEmpty()) {
-      binds.add(JobWrites.CHANNEL);
-      binds.add(wake.toArray(String[]::new));
-    }
-    try {
-      dsl.execute(wake.isEmpty() ? INSERT : INSERT_AND_NOTIFY, binds.toArray());
-    } catch (DataAccessException e) {
+    String sql = wake.isEmpty() ? INSERT : INSERT_AND_NOTIFY;
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, tenant.value());
+      s.setLong(2, now.toEpochMilli());
+      s.setLong(3, now.toEpochMilli());
+      Object[][] columns = {
+        id,
+        queue,
+        type,
+        payload,
+        priority,
+        state,
+        runAt,
+        rank,
+        maxAttempts,
+        timeout,
+        backoffInitial,
+        backoffMax,
+        key,
+        keyExpires,
+        parents,
+        policy,
+        children,
+        lastError,
+        finishedAt
+      };
+      int at = 4;
+      for (Object[] column : columns) {
+        s.setArray(at++, c.createArrayOf(arrayType(column), column));
+      }
+      if (!wake.isEmpty()) {
+        s.setString(at++, JobWrites.CHANNEL);
+        s.setArray(at, c.createArrayOf("text", wake.toArray(String[]::new)));
+      }
+      s.execute();
+    } catch (SQLException e) {
       if (JdbcErrors.isUniqueViolation(e)) {
         throw new ConflictException("a job id of the batch is already used");
       }
       throw e;
     }
+  }
+
+  /** The PostgreSQL element type of an array bound by {@link #insert}. */
+  private static String arrayType(Object[] column) {
+    Class<?> element = column.getClass().getComponentType();
+    if (element == UUID.class) {
+      return "uuid";
+    } else if (element == Short.class) {
+      return "int2";
+    } else if (element == Integer.class) {
+      return "int4";
+    } else if (element == Long.class) {
+      return "int8";
+    } else if (element == Boolean.class) {
+      return "bool";
+    }
+    return "text";
   }
 
   private static @Nullable Long millis(@Nullable Instant instant) {
@@ -253,22 +287,21 @@ final class JobBulkSql {
    * Completes a running job that has no children, in one statement: empty if the lease is not held
    * or the job has children (the caller then takes the general path).
    */
-  static Optional<Job> complete(
-      DSLContext dsl, LeaseRef lease, @Nullable String result, Instant now) {
+  static Optional<Job> complete(Connection c, LeaseRef lease, @Nullable String result, Instant now)
+      throws SQLException {
     long at = now.toEpochMilli();
-    return dsl.resultQuery(
-            COMPLETE,
-            lease.tenant().value(),
-            lease.jobId(),
-            lease.token(),
-            DSL.val(result, SQLDataType.VARCHAR),
-            at,
-            at,
-            at,
-            at)
-        .coerce(IRIS_JOBS.fields())
-        .fetchOptional()
-        .map(JobRows::job);
+    try (PreparedStatement s = c.prepareStatement(COMPLETE)) {
+      s.setString(1, lease.tenant().value());
+      s.setObject(2, lease.jobId());
+      s.setObject(3, lease.token());
+      s.setString(4, result);
+      for (int i = 5; i <= 8; i++) {
+        s.setLong(i, at);
+      }
+      try (ResultSet r = s.executeQuery()) {
+        return JobColumns.jobs(r).stream().findFirst();
+      }
+    }
   }
 
   /**
@@ -278,7 +311,8 @@ final class JobBulkSql {
    * the general path for it).
    */
   static Map<UUID, Job> completeAll(
-      DSLContext dsl, List<LeaseRef> leases, List<@Nullable String> results, Instant now) {
+      Connection c, List<LeaseRef> leases, List<@Nullable String> results, Instant now)
+      throws SQLException {
     int n = leases.size();
     String[] tenant = new String[n];
     UUID[] id = new UUID[n];
@@ -293,12 +327,19 @@ final class JobBulkSql {
     }
     long at = now.toEpochMilli();
     Map<UUID, Job> done = new HashMap<>();
-    for (org.jooq.Record row :
-        dsl.resultQuery(COMPLETE_ALL, tenant, id, token, result, at, at, at, at)
-            .coerce(IRIS_JOBS.fields())
-            .fetch()) {
-      Job job = JobRows.job(row);
-      done.put(job.id(), job);
+    try (PreparedStatement s = c.prepareStatement(COMPLETE_ALL)) {
+      s.setArray(1, c.createArrayOf("text", tenant));
+      s.setArray(2, c.createArrayOf("uuid", id));
+      s.setArray(3, c.createArrayOf("uuid", token));
+      s.setArray(4, c.createArrayOf("text", result));
+      for (int i = 5; i <= 8; i++) {
+        s.setLong(i, at);
+      }
+      try (ResultSet r = s.executeQuery()) {
+        for (Job job : JobColumns.jobs(r)) {
+          done.put(job.id(), job);
+        }
+      }
     }
     return done;
   }
@@ -307,19 +348,34 @@ final class JobBulkSql {
    * Claims due jobs; see {@link JdbcJobStore} for how. One statement (the call of the claim
    * function), atomic on its own.
    */
-  static List<Job> claim(DSLContext dsl, ClaimRequest request, Instant now) {
-    List<Job> claimed = claimQuery(dsl, request, now).fetch().map(JobRows::job);
-    List<Job> ordered = new ArrayList<>(claimed);
-    ordered.sort(Comparator.comparingLong(Job::rank).thenComparing(Job::id));
-    return List.copyOf(ordered);
+  static List<Job> claim(Connection c, ClaimRequest request, Instant now) throws SQLException {
+    TenantId tenant = request.tenant();
+    List<Job> claimed;
+    try (PreparedStatement s = c.prepareStatement(CLAIM_SQL)) {
+      s.setArray(1, c.createArrayOf("text", request.queues().toArray(String[]::new)));
+      s.setString(2, tenant == null ? null : tenant.value());
+      s.setLong(3, now.toEpochMilli());
+      JdbcValues.setInstant(s, 4, now);
+      s.setInt(5, request.limit());
+      s.setString(6, request.owner());
+      JdbcValues.setInstant(s, 7, now.plus(request.leaseDuration()));
+      try (ResultSet r = s.executeQuery()) {
+        claimed = JobColumns.jobs(r);
+      }
+    }
+    claimed.sort(Comparator.comparingLong(Job::rank).thenComparing(Job::id));
+    return List.copyOf(claimed);
   }
 
-  /** The call of the claim function for {@code request} at {@code now}, not yet run. */
+  /**
+   * The call of the claim function for {@code request} at {@code now} as a jOOQ query, not yet run:
+   * for the query plans the tests examine ({@link #claim} runs the same call through plain JDBC).
+   */
   static ResultQuery<org.jooq.Record> claimQuery(
       DSLContext dsl, ClaimRequest request, Instant now) {
     TenantId tenant = request.tenant();
     return dsl.resultQuery(
-            CLAIM_SQL,
+            CLAIM_QUERY_SQL,
             request.queues().toArray(String[]::new),
             DSL.val(tenant == null ? null : tenant.value(), SQLDataType.VARCHAR),
             now.toEpochMilli(),

@@ -72,7 +72,8 @@ final class JobInserts {
         wake.add(job.queue());
       }
     }
-    JobBulkSql.insert(dsl, tenant, List.copyOf(created.values()), parentsInBatch, wake, now);
+    List<Job> jobs = List.copyOf(created.values());
+    dsl.connection(c -> JobBulkSql.insert(c, tenant, jobs, parentsInBatch, wake, now));
     for (int from = 0; from < edges.size(); from += ROWS_PER_STATEMENT) {
       List<IrisJobDependenciesRecord> chunk =
           edges.subList(from, Math.min(edges.size(), from + ROWS_PER_STATEMENT));
@@ -87,13 +88,8 @@ final class JobInserts {
   /** Inserts one job with no key and no parents, as a cron occurrence. */
   static Job insertPlain(DSLContext dsl, TenantId tenant, NewJob n, Instant now) {
     Job job = Job.create(tenant, n, n.readyState(now), now);
-    JobBulkSql.insert(
-        dsl,
-        tenant,
-        List.of(job),
-        Set.of(),
-        job.state() == JobState.QUEUED ? List.of(job.queue()) : List.of(),
-        now);
+    List<String> wake = job.state() == JobState.QUEUED ? List.of(job.queue()) : List.of();
+    dsl.connection(c -> JobBulkSql.insert(c, tenant, List.of(job), Set.of(), wake, now));
     return job;
   }
 

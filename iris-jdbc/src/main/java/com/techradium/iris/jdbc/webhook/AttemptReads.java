@@ -1,5 +1,8 @@
 package com.techradium.iris.jdbc.webhook;
 
+import static com.techradium.iris.jdbc.internal.JdbcValues.instant;
+import static com.techradium.iris.jdbc.internal.JdbcValues.uuid;
+
 import com.techradium.iris.jdbc.internal.schema.tables.records.IrisWebhookDeliveriesRecord;
 import com.techradium.iris.jdbc.internal.schema.tables.records.IrisWebhookEndpointsRecord;
 import com.techradium.iris.jdbc.internal.schema.tables.records.IrisWebhookEventsRecord;
@@ -9,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,38 +19,53 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the attempts starting together: the deliveries joined with their endpoints and events, in
- * one plain JDBC statement (the per-webhook read of every attempt; rendering it through jOOQ's DSL
- * and mapping its rows through jOOQ records took a large share of the JVM's CPU per delivered
- * webhook). The rows are handed to {@link WebhookRows} as generated records, so they map to values
- * exactly as every other read of these tables does.
+ * one plain JDBC call of the function {@code iris_webhook_attempt_targets} (migration V22), which
+ * keeps one plan of the join per connection; sent as a statement, the join was planned again on
+ * every call. The keys are two array parameters, so the text is the same for any group size.
+ * Rendering the read through jOOQ's DSL and mapping its rows through jOOQ records took a large
+ * share of the JVM's CPU per delivered webhook. The rows are handed to {@link WebhookRows} as
+ * generated records, so they map to values exactly as every other read of these tables does.
  */
 final class AttemptReads {
+  private static final String D = "(t.delivery).";
+
   private static final String SELECT =
-      "select d.tenant_id, d.id, d.event_id, d.endpoint_id, d.event_type, d.status, d.attempts,"
-          + " d.next_attempt_at, d.last_attempt_at, d.last_status_code, d.last_error,"
-          + " d.created_at, d.updated_at,"
-          + EndpointColumns.list("e.")
-          + ", v.id, v.type, v.payload, v.created_at"
-          + " from iris_webhook_deliveries d"
-          + " left join iris_webhook_endpoints e on e.tenant_id = d.tenant_id and e.id = d.endpoint_id"
-          + " left join iris_webhook_events v on v.tenant_id = d.tenant_id and v.id = d.event_id"
-          + " where (d.tenant_id, d.id) in (";
+      "select "
+          + String.join(
+              ", ",
+              D + "tenant_id",
+              D + "id",
+              D + "event_id",
+              D + "endpoint_id",
+              D + "event_type",
+              D + "status",
+              D + "attempts",
+              D + "next_attempt_at",
+              D + "last_attempt_at",
+              D + "last_status_code",
+              D + "last_error",
+              D + "created_at",
+              D + "updated_at",
+              EndpointColumns.list("(t.endpoint)."),
+              "(t.event).id",
+              "(t.event).type",
+              "(t.event).payload",
+              "(t.event).created_at")
+          + " from iris_webhook_attempt_targets(?, ?) t";
 
   private AttemptReads() {}
 
   /** The deliveries found among {@code keys} (at least one), with their endpoints and events. */
   static List<AttemptTarget> load(Connection c, List<DeliveryKey> keys) throws SQLException {
-    StringBuilder sql = new StringBuilder(SELECT.length() + keys.size() * 8).append(SELECT);
+    String[] tenants = new String[keys.size()];
+    UUID[] ids = new UUID[keys.size()];
     for (int i = 0; i < keys.size(); i++) {
-      sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
+      tenants[i] = keys.get(i).tenant().value();
+      ids[i] = keys.get(i).deliveryId();
     }
-    sql.append(')');
-    try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-      int at = 1;
-      for (DeliveryKey key : keys) {
-        s.setString(at++, key.tenant().value());
-        s.setObject(at++, key.deliveryId());
-      }
+    try (PreparedStatement s = c.prepareStatement(SELECT)) {
+      s.setArray(1, c.createArrayOf("text", tenants));
+      s.setArray(2, c.createArrayOf("uuid", ids));
       List<AttemptTarget> found = new ArrayList<>(keys.size());
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
@@ -88,13 +105,5 @@ final class AttemptReads {
         WebhookRows.delivery(delivery),
         endpoint == null ? null : WebhookRows.stored(endpoint),
         event == null ? null : WebhookRows.event(event));
-  }
-
-  private static @Nullable UUID uuid(ResultSet r, int column) throws SQLException {
-    return r.getObject(column, UUID.class);
-  }
-
-  private static @Nullable Instant instant(ResultSet r, int column) throws SQLException {
-    return EndpointColumns.instant(r, column);
   }
 }

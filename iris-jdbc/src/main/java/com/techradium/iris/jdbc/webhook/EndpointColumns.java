@@ -1,10 +1,15 @@
 package com.techradium.iris.jdbc.webhook;
 
+import static com.techradium.iris.jdbc.internal.JdbcValues.instant;
+
 import com.techradium.iris.jdbc.internal.schema.tables.records.IrisWebhookEndpointsRecord;
+import com.techradium.iris.webhook.Endpoint;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.jooq.JSONB;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The columns of {@code iris_webhook_endpoints} as the plain JDBC statements of the hot path select
  * or return them (JSON columns as text), and a row of them read back into the generated record, so
- * it maps to an {@code Endpoint} through {@link WebhookRows} as every other read does.
+ * it maps to an {@code Endpoint} through {@link WebhookRows} as every other read does; and the
+ * listing of a tenant's endpoints that every publish reads.
  */
 final class EndpointColumns {
   private static final String[] COLUMNS = {
@@ -40,7 +46,27 @@ final class EndpointColumns {
   /** How many columns {@link #list} names. */
   static final int COUNT = COLUMNS.length;
 
+  private static final String OF_TENANT =
+      "select " + list("") + " from iris_webhook_endpoints where tenant_id = ? order by id";
+
   private EndpointColumns() {}
+
+  /** The tenant's endpoints, by id. */
+  static List<Endpoint> listOf(Connection c, String tenant) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(OF_TENANT)) {
+      s.setString(1, tenant);
+      List<Endpoint> endpoints = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          IrisWebhookEndpointsRecord row = read(r, 1);
+          if (row != null) {
+            endpoints.add(WebhookRows.endpoint(row));
+          }
+        }
+      }
+      return endpoints;
+    }
+  }
 
   /** The columns, in the generated record's order, each after {@code prefix} (a table alias). */
   static String list(String prefix) {
@@ -80,10 +106,5 @@ final class EndpointColumns {
         instant(r, from + 16),
         instant(r, from + 17),
         instant(r, from + 18));
-  }
-
-  static @Nullable Instant instant(ResultSet r, int column) throws SQLException {
-    OffsetDateTime value = r.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 }

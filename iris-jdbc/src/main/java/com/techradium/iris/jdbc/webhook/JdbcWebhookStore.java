@@ -40,9 +40,9 @@ import org.jooq.Record2;
 import org.jooq.impl.DSL;
 
 /**
- * The {@link WebhookStore} on PostgreSQL (migration {@code V6__webhooks.sql}). Every query leads
- * with {@code tenant_id}; {@link #health()} alone reads across tenants, on partial indexes. The
- * endpoint's failure streak moves in the same statement that reads it ({@code UPDATE ...
+ * The {@link WebhookStore} on PostgreSQL (migrations {@code V6__webhooks.sql} and V22). Every query
+ * leads with {@code tenant_id}; {@link #health()} alone reads across tenants, on partial indexes.
+ * The endpoint's failure streak moves in the same statement that reads it ({@code UPDATE ...
  * RETURNING}), so concurrent attempts never lose a count. Event payloads are kept as published, so
  * every attempt signs the same bytes. All work goes through {@link JdbcContext}, so inside a {@code
  * JdbcTransaction} a publish (event, deliveries) commits with the host. Thread-safe; the data
@@ -156,15 +156,12 @@ public final class JdbcWebhookStore implements WebhookStore {
                 .map(WebhookRows::stored));
   }
 
+  /** One plain JDBC statement ({@link EndpointColumns}): every publish lists the endpoints. */
   @Override
   public List<Endpoint> listEndpoints(TenantId tenant) {
     return db.call(
         "list webhook endpoints",
-        dsl ->
-            dsl.selectFrom(IRIS_WEBHOOK_ENDPOINTS)
-                .where(IRIS_WEBHOOK_ENDPOINTS.TENANT_ID.eq(tenant.value()))
-                .orderBy(IRIS_WEBHOOK_ENDPOINTS.ID)
-                .fetch(WebhookRows::endpoint));
+        dsl -> dsl.connectionResult(c -> EndpointColumns.listOf(c, tenant.value())));
   }
 
   @Override

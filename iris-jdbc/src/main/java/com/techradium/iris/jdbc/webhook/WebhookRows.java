@@ -20,19 +20,45 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.jooq.JSONB;
 
 /** Rows of the webhook tables to values and back. */
 final class WebhookRows {
+  /** The most values each {@link #cached} map keeps before it starts again. */
+  private static final int MAX_CACHED = 1024;
+
+  // An endpoint's JSON columns, parsed, by their text: every attempt reads its endpoint, and
+  // parsing
+  // the same four documents again was most of the JSON work per attempt. Values are immutable.
+  private static final Map<String, Set<String>> EVENT_TYPES = new ConcurrentHashMap<>();
+  private static final Map<String, Map<String, String>> HEADERS = new ConcurrentHashMap<>();
+  private static final Map<String, List<String>> CIDRS = new ConcurrentHashMap<>();
+  private static final Map<String, List<Duration>> SCHEDULES = new ConcurrentHashMap<>();
+
   private WebhookRows() {}
+
+  /** {@code parse} of the column's text, from {@code cache} when it was parsed before. */
+  private static <T> T cached(Map<String, T> cache, JSONB json, Function<String, T> parse) {
+    T value = cache.get(json.data());
+    if (value == null) {
+      value = parse.apply(json.data());
+      if (cache.size() >= MAX_CACHED) {
+        cache.clear();
+      }
+      cache.put(json.data(), value);
+    }
+    return value;
+  }
 
   static JSONB json(Object value) {
     return JSONB.valueOf(IrisJson.write(value));
   }
 
-  private static <T> T read(JSONB json, TypeReference<T> type) {
+  private static <T> T read(String json, TypeReference<T> type) {
     try {
-      return IrisJson.mapper().readValue(json.data(), type);
+      return IrisJson.mapper().readValue(json, type);
     } catch (JsonProcessingException e) {
       throw new StorageException("unreadable webhook endpoint column", e);
     }
@@ -69,15 +95,28 @@ final class WebhookRows {
         TenantId.of(r.getTenantId()),
         r.getUrl(),
         r.getDescription(),
-        Set.copyOf(read(r.getEventTypes(), new TypeReference<List<String>>() {})),
+        cached(
+            EVENT_TYPES,
+            r.getEventTypes(),
+            j -> Set.copyOf(read(j, new TypeReference<List<String>>() {}))),
         r.getEnabled(),
-        read(r.getHeaders(), new TypeReference<Map<String, String>>() {}),
+        cached(
+            HEADERS,
+            r.getHeaders(),
+            j -> Map.copyOf(read(j, new TypeReference<Map<String, String>>() {}))),
         r.getRateLimit(),
-        read(r.getAllowedCidrs(), new TypeReference<List<String>>() {}),
+        cached(
+            CIDRS,
+            r.getAllowedCidrs(),
+            j -> List.copyOf(read(j, new TypeReference<List<String>>() {}))),
         r.getFifo(),
-        read(r.getRetryScheduleMs(), new TypeReference<List<Long>>() {}).stream()
-            .map(Duration::ofMillis)
-            .toList(),
+        cached(
+            SCHEDULES,
+            r.getRetryScheduleMs(),
+            j ->
+                read(j, new TypeReference<List<Long>>() {}).stream()
+                    .map(Duration::ofMillis)
+                    .toList()),
         r.getConsecutiveFailures(),
         r.getFailingSince(),
         r.getDisabledReason(),

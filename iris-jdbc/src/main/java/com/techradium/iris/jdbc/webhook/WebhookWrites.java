@@ -1,5 +1,8 @@
 package com.techradium.iris.jdbc.webhook;
 
+import static com.techradium.iris.jdbc.internal.JdbcValues.setInstant;
+import static com.techradium.iris.jdbc.internal.JdbcValues.setInteger;
+
 import com.techradium.iris.jdbc.internal.schema.tables.records.IrisWebhookEndpointsRecord;
 import com.techradium.iris.webhook.Delivery;
 import com.techradium.iris.webhook.DeliveryAttempt;
@@ -9,13 +12,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The rows of a publish and of recorded attempts, written with plain JDBC statements on the
@@ -304,23 +302,5 @@ final class WebhookWrites {
       sql.append(')');
     }
     return sql.toString();
-  }
-
-  private static void setInstant(PreparedStatement s, int at, @Nullable Instant value)
-      throws SQLException {
-    if (value == null) {
-      s.setNull(at, Types.TIMESTAMP_WITH_TIMEZONE);
-    } else {
-      s.setObject(at, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
-    }
-  }
-
-  private static void setInteger(PreparedStatement s, int at, @Nullable Integer value)
-      throws SQLException {
-    if (value == null) {
-      s.setNull(at, Types.INTEGER);
-    } else {
-      s.setInt(at, value);
-    }
   }
 }
