@@ -254,7 +254,9 @@ public final class JdbcJobStore implements JobStore {
         claimed.addAll(
             db.inOneStatement(
                 "claim jobs by tenant",
-                dsl -> JobTenantSql.claimFair(dsl, config, request, room, now)));
+                dsl ->
+                    dsl.connectionResult(
+                        c -> JobTenantSql.claimFair(c, config, request, room, now))));
       } else if (room > 0) {
         claimed.addAll(
             write(

@@ -3,11 +3,16 @@ package com.techradium.iris.jdbc.job;
 import static com.techradium.iris.jdbc.internal.schema.Tables.IRIS_JOBS;
 
 import com.techradium.iris.core.TenantId;
+import com.techradium.iris.jdbc.internal.JdbcValues;
 import com.techradium.iris.job.ClaimOrder;
 import com.techradium.iris.job.Job;
 import com.techradium.iris.job.QueueConfig;
 import com.techradium.iris.job.spi.ClaimRequest;
 import com.techradium.iris.job.spi.TenantClaims;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +47,9 @@ final class JobTenantSql {
           + " cast(? as bigint), cast(? as timestamptz))";
 
   private static final String FAIR =
-      "select * from iris_job_tenant_claim_fair(cast(? as text), cast(? as bigint),"
+      "select "
+          + JobColumns.list("")
+          + " from iris_job_tenant_claim_fair(cast(? as text), cast(? as bigint),"
           + " cast(? as timestamptz), cast(? as int), cast(? as text[]), cast(? as int[]),"
           + " cast(? as text), cast(? as timestamptz))";
 
@@ -70,7 +77,8 @@ final class JobTenantSql {
    * TenantClaims#plan} does; atomic on its own, so the caller runs it without a transaction.
    */
   static List<Job> claimFair(
-      DSLContext dsl, QueueConfig config, ClaimRequest request, int limit, Instant now) {
+      Connection c, QueueConfig config, ClaimRequest request, int limit, Instant now)
+      throws SQLException {
     String[] weightTenants = new String[config.tenantWeights().size()];
     Integer[] weights = new Integer[weightTenants.length];
     int i = 0;
@@ -78,19 +86,19 @@ final class JobTenantSql {
       weightTenants[i] = e.getKey().value();
       weights[i++] = e.getValue();
     }
-    return dsl.resultQuery(
-            FAIR,
-            config.name(),
-            now.toEpochMilli(),
-            DSL.val(now, IRIS_JOBS.RUN_AT),
-            limit,
-            weightTenants,
-            weights,
-            request.owner(),
-            DSL.val(now.plus(request.leaseDuration()), IRIS_JOBS.RUN_AT))
-        .coerce(IRIS_JOBS.fields())
-        .fetch()
-        .map(JobRows::job);
+    try (PreparedStatement s = c.prepareStatement(FAIR)) {
+      s.setString(1, config.name());
+      s.setLong(2, now.toEpochMilli());
+      JdbcValues.setInstant(s, 3, now);
+      s.setInt(4, limit);
+      s.setArray(5, c.createArrayOf("text", weightTenants));
+      s.setArray(6, c.createArrayOf("int4", weights));
+      s.setString(7, request.owner());
+      JdbcValues.setInstant(s, 8, now.plus(request.leaseDuration()));
+      try (ResultSet r = s.executeQuery()) {
+        return JobColumns.jobs(r);
+      }
+    }
   }
 
   /**
