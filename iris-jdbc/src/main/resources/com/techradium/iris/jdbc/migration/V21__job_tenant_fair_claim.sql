@@ -54,13 +54,11 @@ $$;
 
 -- The tenants with a job due by (p_rank, p_now), found as V20 finds them: a skip from tenant to
 -- tenant backwards through the claimable entries, then one ordered probe per tenant from its floor.
--- As the fold, called only from functions that set plan_cache_mode.
+-- A STABLE SQL function, so PostgreSQL inlines it into the calling statement: it runs in that
+-- statement's plan and snapshot (taken once the caller holds its locks), with no call of its own.
 CREATE FUNCTION iris_job_tenant_due(p_queue text, p_rank bigint, p_now timestamptz)
   RETURNS TABLE (tenant_id varchar)
-  LANGUAGE plpgsql VOLATILE AS $$
-#variable_conflict use_column
-BEGIN
-  RETURN QUERY
+  LANGUAGE sql STABLE AS $$
   WITH RECURSIVE t(tid) AS (
     (SELECT j.tenant_id FROM iris_jobs j
       WHERE j.queue = p_queue AND j.state IN ('scheduled', 'queued', 'failed')
@@ -81,8 +79,7 @@ BEGIN
                                   coalesce(f.floor_id, '00000000-0000-0000-0000-000000000000'::uuid))
         AND j.rank_ms <= p_rank AND j.run_at <= p_now
       ORDER BY j.rank_ms, j.id LIMIT 1) x
-   WHERE t.tid IS NOT NULL;
-END
+   WHERE t.tid IS NOT NULL
 $$;
 
 CREATE OR REPLACE FUNCTION iris_job_tenant_claim_state(p_queue text, p_rank bigint, p_now timestamptz)
