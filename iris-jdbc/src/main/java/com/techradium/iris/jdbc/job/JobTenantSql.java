@@ -33,8 +33,9 @@ import org.jooq.impl.DSL;
  * iris_job_tenant_pick}, {@code FOR UPDATE SKIP LOCKED}) from the tenant's claim floor ({@code
  * iris_job_tenant_floors}), and the lease of the chosen jobs ({@code iris_job_tenant_lease})
  * together with the saved state and, when the floor lock was free, the raised floors. Jobs it
- * leases are {@code counted}: when one leaves {@code running}, a trigger appends a row to {@code
- * iris_job_tenant_stops}, which the next claim folds into the running counts.
+ * leases are {@code counted} when the queue has a per-tenant cap: when one leaves {@code running},
+ * a trigger appends a row to {@code iris_job_tenant_stops}, which the next such claim folds into
+ * the running counts.
  */
 final class JobTenantSql {
   private JobTenantSql() {}

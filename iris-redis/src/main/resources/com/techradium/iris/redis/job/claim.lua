@@ -174,8 +174,14 @@ local function claim_scheduled(cfg, room, out)
       best.g = admit(best.g, cfg.ti, cfg.tl)
     end
     if cfg.fair then
+      -- The n-th job after a tenant's first in this claim has the tag start + n / weight, computed
+      -- so (as TenantClaims and the PostgreSQL claim do) rather than by adding 1 / weight n times.
       clock = best_tag
-      best.v = best_tag + 1.0 / (cfg.weights[best.t] or 1)
+      if best.started == nil then
+        best.start, best.started = best_tag, 0
+      end
+      best.started = best.started + 1
+      best.v = best.start + best.started / (cfg.weights[best.t] or 1)
     end
     best.r = best.r + 1
     changed[best.t] = best
