@@ -16,7 +16,8 @@
 -- folding stopped jobs: no cap reads the counts) and finds the tenants with due jobs the same way.
 -- Of those, only the p_limit with the smallest start tags, and those tied with the last of them,
 -- can start a job (each has one ahead of any other's first). A lone due tenant starts its first
--- p_limit jobs: no order to compute. With more, it asks each for its share of the p_limit smallest
+-- p_limit jobs, picked and leased in one statement as the plain claim does: no order to compute.
+-- With more, it asks each for its share of the p_limit smallest
 -- tags as if every tenant had jobs without end, plus one, and picks them (iris_job_tenant_pick,
 -- FOR UPDATE SKIP LOCKED from the tenant's floor). The plan over the picked jobs is the plan over
 -- all due jobs unless a tenant gave all it was asked for, all of them chosen, while its next tag
@@ -128,6 +129,8 @@ DECLARE
   v_virtual_times double precision[];
   v_share_tats bigint[];
   v_last_tag double precision;
+  v_floor_rank bigint;
+  v_floor_id uuid;
 BEGIN
   PERFORM pg_advisory_xact_lock(1769104950, hashtext(p_queue));
   v_advance := pg_try_advisory_xact_lock(1769104949, hashtext(p_queue));
@@ -158,67 +161,111 @@ BEGIN
   END IF;
 
   IF cardinality(v_tenants) = 1 THEN
-    -- One tenant: the plan is its first p_limit due jobs, in any order (the lease takes a set).
-    SELECT array_agg(p.id), array_agg(p.rank_ms), array_agg(p.tenant_id::text)
-      INTO v_ids, v_ranks, v_job_tenants
-      FROM iris_job_tenant_pick(p_queue, v_tenants, ARRAY[p_limit], p_rank, p_now) p;
-    v_share_tenants := v_tenants;
-    v_virtual_times := ARRAY[v_starts[1] + cardinality(v_ids)::double precision / v_weights[1]];
-    v_share_tats := v_tats;
-    v_last_tag := v_starts[1] + (cardinality(v_ids) - 1)::double precision / v_weights[1];
-  ELSE
-    -- Each tenant's share of the p_limit smallest tags of endless tenants, plus one.
-    SELECT array_agg(least(p_limit, coalesce(s.n, 0) + 1) ORDER BY u.i) INTO v_asks
-      FROM generate_subscripts(v_tenants, 1) AS u(i)
-      LEFT JOIN (SELECT x.i, count(*) AS n
-                   FROM (SELECT u2.i FROM generate_subscripts(v_tenants, 1) AS u2(i),
-                                generate_series(0, p_limit - 1) AS k
-                          ORDER BY v_starts[u2.i] + k::double precision / v_weights[u2.i], u2.i
-                          LIMIT p_limit) x
-                  GROUP BY x.i) s ON s.i = u.i;
-
-    FOR v_round IN 1..2 LOOP
-      -- Pick (iris_job_tenant_pick, V20), order, and find the tenants whose next job could still
-      -- have been chosen.
-      WITH pick AS (
-        SELECT x.i, x.id, x.rank_ms,
-               v_starts[x.i] + (row_number() OVER (PARTITION BY x.i ORDER BY x.rank_ms, x.id) - 1)
-                               ::double precision / v_weights[x.i] AS tag
-          FROM (SELECT array_position(v_tenants, p.tenant_id::text) AS i, p.id, p.rank_ms
-                  FROM iris_job_tenant_pick(p_queue, v_tenants, v_asks, p_rank, p_now) p) x),
-      chosen AS (
-        SELECT p.*, row_number() OVER (ORDER BY p.tag, p.rank_ms, p.id) AS place
-          FROM pick p ORDER BY p.tag, p.rank_ms, p.id LIMIT p_limit),
-      last AS (
-        SELECT count(*) AS n, max(ch.tag) AS tag FROM chosen ch),
-      per AS (
-        SELECT u.i, count(p.id) AS picked, count(ch.id) AS taken
-          FROM generate_subscripts(v_tenants, 1) AS u(i)
-          LEFT JOIN pick p ON p.i = u.i
-          LEFT JOIN chosen ch ON ch.id = p.id
-         GROUP BY u.i)
-      SELECT (SELECT array_agg(ch.id ORDER BY ch.place) FROM chosen ch),
-             (SELECT array_agg(ch.rank_ms ORDER BY ch.place) FROM chosen ch),
-             (SELECT array_agg(v_tenants[ch.i] ORDER BY ch.place) FROM chosen ch),
-             (SELECT array_agg(v_tenants[pr.i] ORDER BY pr.i) FROM per pr WHERE pr.taken > 0),
-             (SELECT array_agg(v_starts[pr.i] + pr.taken::double precision / v_weights[pr.i]
-                               ORDER BY pr.i)
-                FROM per pr WHERE pr.taken > 0),
-             (SELECT array_agg(v_tats[pr.i] ORDER BY pr.i) FROM per pr WHERE pr.taken > 0),
-             (SELECT l.tag FROM last l),
-             (SELECT array_agg(pr.i ORDER BY pr.i)
-                FROM per pr, last l
-               WHERE pr.picked = v_asks[pr.i] AND pr.taken = pr.picked AND v_asks[pr.i] < p_limit
-                 AND (l.n < p_limit
-                      OR v_starts[pr.i] + pr.picked::double precision / v_weights[pr.i] <= l.tag))
-        INTO v_ids, v_ranks, v_job_tenants, v_share_tenants, v_virtual_times, v_share_tats,
-             v_last_tag, v_again;
-      EXIT WHEN v_again IS NULL;
-      SELECT array_agg(CASE WHEN u.i = ANY (v_again) THEN p_limit ELSE v_asks[u.i] END ORDER BY u.i)
-        INTO v_asks
-        FROM generate_subscripts(v_tenants, 1) AS u(i);
-    END LOOP;
+    -- One tenant: its first p_limit due jobs, picked and leased in one statement as the plain claim
+    -- does (V11, V13), from the tenant's floor (read first, so the scan's bound is a parameter):
+    -- the floor rises to the first claimable job the statement's snapshot shows that it does not
+    -- take (the jobs it takes are still claimable there), or past its last.
+    SELECT coalesce(f.floor_rank, -9223372036854775808),
+           coalesce(f.floor_id, '00000000-0000-0000-0000-000000000000'::uuid)
+      INTO v_floor_rank, v_floor_id
+      FROM (SELECT 1) one
+      LEFT JOIN iris_job_tenant_floors f ON f.queue = p_queue AND f.tenant_id = v_tenants[1];
+    RETURN QUERY
+    WITH ch AS MATERIALIZED (
+      SELECT j.tenant_id AS tid, j.id, j.rank_ms FROM iris_jobs j
+       WHERE j.queue = p_queue AND j.tenant_id = v_tenants[1]
+         AND j.state IN ('scheduled', 'queued', 'failed')
+         AND (j.rank_ms, j.id) >= (v_floor_rank, v_floor_id)
+         AND j.rank_ms <= p_rank AND j.run_at <= p_now
+       ORDER BY j.rank_ms, j.id LIMIT p_limit FOR UPDATE SKIP LOCKED),
+    upd AS (
+      UPDATE iris_jobs j SET state = 'running', attempts = j.attempts + 1, started_at = p_now,
+             updated_at = p_now, lease_owner = p_owner, lease_token = gen_random_uuid(),
+             lease_expires_at = p_lease_expires, counted = false
+       WHERE (j.tenant_id, j.id) IN (SELECT ch.tid, ch.id FROM ch)
+       RETURNING j.*),
+    taken AS (SELECT count(*) AS n FROM ch),
+    sh AS (
+      INSERT INTO iris_job_tenant_shares AS cur (queue, tenant_id, virtual_time, running, rate_tat)
+      SELECT p_queue, x.tid, x.vt, 0, x.tat
+        FROM taken t
+       CROSS JOIN LATERAL (VALUES
+         (v_tenants[1], v_starts[1] + t.n::double precision / v_weights[1], v_tats[1]),
+         ('', v_starts[1] + (t.n - 1)::double precision / v_weights[1], v_queue_tat))
+         AS x(tid, vt, tat)
+       WHERE t.n > 0
+      ON CONFLICT (queue, tenant_id) DO UPDATE SET virtual_time = excluded.virtual_time,
+         rate_tat = excluded.rate_tat),
+    adv AS (
+      INSERT INTO iris_job_tenant_floors (queue, tenant_id, floor_rank, floor_id)
+      SELECT p_queue, v_tenants[1], x.rank_ms, x.id
+        FROM ((SELECT j.rank_ms, j.id FROM iris_jobs j
+                WHERE j.queue = p_queue AND j.tenant_id = v_tenants[1]
+                  AND j.state IN ('scheduled', 'queued', 'failed')
+                  AND (j.rank_ms, j.id) >= (v_floor_rank, v_floor_id)
+                  AND NOT EXISTS (SELECT 1 FROM ch WHERE ch.id = j.id)
+                ORDER BY j.rank_ms, j.id LIMIT 1)
+              UNION ALL
+              (SELECT ch.rank_ms, ch.id FROM ch ORDER BY ch.rank_ms DESC, ch.id DESC LIMIT 1)
+              LIMIT 1) x
+       WHERE v_advance
+      ON CONFLICT (queue, tenant_id) DO UPDATE
+        SET floor_rank = excluded.floor_rank, floor_id = excluded.floor_id)
+    SELECT * FROM upd;
+    RETURN;
   END IF;
+
+  -- Each tenant's share of the p_limit smallest tags of endless tenants, plus one.
+  SELECT array_agg(least(p_limit, coalesce(s.n, 0) + 1) ORDER BY u.i) INTO v_asks
+    FROM generate_subscripts(v_tenants, 1) AS u(i)
+    LEFT JOIN (SELECT x.i, count(*) AS n
+                 FROM (SELECT u2.i FROM generate_subscripts(v_tenants, 1) AS u2(i),
+                              generate_series(0, p_limit - 1) AS k
+                        ORDER BY v_starts[u2.i] + k::double precision / v_weights[u2.i], u2.i
+                        LIMIT p_limit) x
+                GROUP BY x.i) s ON s.i = u.i;
+
+  FOR v_round IN 1..2 LOOP
+    -- Pick (iris_job_tenant_pick, V20), order, and find the tenants whose next job could still
+    -- have been chosen.
+    WITH pick AS (
+      SELECT x.i, x.id, x.rank_ms,
+             v_starts[x.i] + (row_number() OVER (PARTITION BY x.i ORDER BY x.rank_ms, x.id) - 1)
+                             ::double precision / v_weights[x.i] AS tag
+        FROM (SELECT array_position(v_tenants, p.tenant_id::text) AS i, p.id, p.rank_ms
+                FROM iris_job_tenant_pick(p_queue, v_tenants, v_asks, p_rank, p_now) p) x),
+    chosen AS (
+      SELECT p.*, row_number() OVER (ORDER BY p.tag, p.rank_ms, p.id) AS place
+        FROM pick p ORDER BY p.tag, p.rank_ms, p.id LIMIT p_limit),
+    last AS (
+      SELECT count(*) AS n, max(ch.tag) AS tag FROM chosen ch),
+    per AS (
+      SELECT u.i, count(p.id) AS picked, count(ch.id) AS taken
+        FROM generate_subscripts(v_tenants, 1) AS u(i)
+        LEFT JOIN pick p ON p.i = u.i
+        LEFT JOIN chosen ch ON ch.id = p.id
+       GROUP BY u.i)
+    SELECT (SELECT array_agg(ch.id ORDER BY ch.place) FROM chosen ch),
+           (SELECT array_agg(ch.rank_ms ORDER BY ch.place) FROM chosen ch),
+           (SELECT array_agg(v_tenants[ch.i] ORDER BY ch.place) FROM chosen ch),
+           (SELECT array_agg(v_tenants[pr.i] ORDER BY pr.i) FROM per pr WHERE pr.taken > 0),
+           (SELECT array_agg(v_starts[pr.i] + pr.taken::double precision / v_weights[pr.i]
+                             ORDER BY pr.i)
+              FROM per pr WHERE pr.taken > 0),
+           (SELECT array_agg(v_tats[pr.i] ORDER BY pr.i) FROM per pr WHERE pr.taken > 0),
+           (SELECT l.tag FROM last l),
+           (SELECT array_agg(pr.i ORDER BY pr.i)
+              FROM per pr, last l
+             WHERE pr.picked = v_asks[pr.i] AND pr.taken = pr.picked AND v_asks[pr.i] < p_limit
+               AND (l.n < p_limit
+                    OR v_starts[pr.i] + pr.picked::double precision / v_weights[pr.i] <= l.tag))
+      INTO v_ids, v_ranks, v_job_tenants, v_share_tenants, v_virtual_times, v_share_tats,
+           v_last_tag, v_again;
+    EXIT WHEN v_again IS NULL;
+    SELECT array_agg(CASE WHEN u.i = ANY (v_again) THEN p_limit ELSE v_asks[u.i] END ORDER BY u.i)
+      INTO v_asks
+      FROM generate_subscripts(v_tenants, 1) AS u(i);
+  END LOOP;
   IF v_ids IS NULL THEN
     RETURN;
   END IF;
