@@ -12,6 +12,7 @@
  */
 module com.techradium.iris.jdbc {
   requires transitive com.techradium.iris.core;
+  requires com.github.benmanes.caffeine;
   requires transitive java.sql;
   requires transitive org.jooq;
   requires static transitive com.zaxxer.hikari;

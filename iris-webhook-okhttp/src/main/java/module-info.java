@@ -6,6 +6,7 @@
  */
 module com.techradium.iris.webhook.okhttp {
   requires transitive com.techradium.iris.core;
+  requires com.github.benmanes.caffeine;
   requires transitive okhttp3;
 
   exports com.techradium.iris.okhttp.webhook;

@@ -1,5 +1,7 @@
 package com.techradium.iris.webhook;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.internal.IrisJson;
 import com.techradium.iris.webhook.spi.Cidr;
@@ -17,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +39,11 @@ final class WebhookSender {
   /**
    * Signers of the endpoints attempted lately, by their sealed keys: opening a key (AES-GCM) and
    * setting up its HMAC on every attempt was a tenth of the sender's CPU. A rotated or retired key
-   * seals differently, so it never finds the signer of the key it replaced. Cleared when it holds
-   * {@value #MAX_SIGNERS}.
+   * seals differently, so it never finds the signer of the key it replaced. At most {@value
+   * #MAX_SIGNERS}.
    */
-  private final Map<SignerKey, WebhookSigner> signers = new ConcurrentHashMap<>();
+  private final Cache<SignerKey, WebhookSigner> signers =
+      Caffeine.newBuilder().maximumSize(MAX_SIGNERS).build();
 
   WebhookSender(WebhookTransport transport, SecretSealer sealer) {
     this.transport = transport;
@@ -83,41 +85,30 @@ final class WebhookSender {
             endpoint.id(),
             ByteBuffer.wrap(ring.current()),
             inGrace ? ByteBuffer.wrap(previous) : null);
-    WebhookSigner signer = signers.get(key);
-    if (signer == null) {
-      List<byte[]> keys = new ArrayList<>(2);
-      keys.add(sealer.open(endpoint.tenant(), endpoint.id(), ring.current()));
-      if (inGrace) {
-        keys.add(sealer.open(endpoint.tenant(), endpoint.id(), previous));
-      }
-      signer = WebhookSigner.ofKeys(keys);
-      if (signers.size() >= MAX_SIGNERS) {
-        signers.clear();
-      }
-      signers.put(key, signer);
-    }
-    return signer;
+    return signers.get(
+        key,
+        k -> {
+          List<byte[]> keys = new ArrayList<>(2);
+          keys.add(sealer.open(endpoint.tenant(), endpoint.id(), ring.current()));
+          if (inGrace) {
+            keys.add(sealer.open(endpoint.tenant(), endpoint.id(), previous));
+          }
+          return WebhookSigner.ofKeys(keys);
+        });
   }
 
-  /** Event types as JSON strings, written once each (at most {@value #MAX_SIGNERS} kept). */
-  private static final Map<String, String> QUOTED_TYPES = new ConcurrentHashMap<>();
+  /** The most event types {@link #QUOTED_TYPES} keeps. */
+  private static final int MAX_QUOTED_TYPES = 1024;
 
-  private static String quoted(String type) {
-    String quoted = QUOTED_TYPES.get(type);
-    if (quoted == null) {
-      quoted = IrisJson.write(type);
-      if (QUOTED_TYPES.size() < MAX_SIGNERS) {
-        QUOTED_TYPES.put(type, quoted);
-      }
-    }
-    return quoted;
-  }
+  /** Event types as JSON strings, written once each. */
+  private static final Cache<String, String> QUOTED_TYPES =
+      Caffeine.newBuilder().maximumSize(MAX_QUOTED_TYPES).build();
 
   /** The body every attempt of the event sends: type, timestamp and data. */
   static byte[] body(WebhookEvent event) {
     String json =
         "{\"type\":"
-            + quoted(event.type())
+            + QUOTED_TYPES.get(event.type(), IrisJson::write)
             + ",\"timestamp\":\""
             + event.createdAt()
             + "\",\"data\":"

@@ -30,12 +30,17 @@ class WebhookDeliveryTest {
         .verify(request.body(), request.headers());
   }
 
-  /** {@code request} does not verify under {@code secret} alone at {@code now}. */
-  private static void assertNotVerifiedBy(WebhookRequest request, String secret, Instant now) {
+  /** The last request carries one signature, by {@code current}, and none by {@code old}. */
+  private static void assertSignedByTheNewSecretAlone(
+      WebhookFixture f, String current, String old) {
+    WebhookRequest last = f.receiver.last();
+    Instant now = f.clock.instant();
+    assertThat(last.headers().get("webhook-signature").split(" ")).hasSize(1);
+    verify(last, current, now);
     assertThat(
             WebhookVerifier.of(
-                    List.of(secret), Duration.ofMinutes(5), Clock.fixed(now, ZoneOffset.UTC))
-                .isValid(request.body(), request.headers()))
+                    List.of(old), Duration.ofMinutes(5), Clock.fixed(now, ZoneOffset.UTC))
+                .isValid(last.body(), last.headers()))
         .isFalse();
   }
 
@@ -355,10 +360,7 @@ class WebhookDeliveryTest {
     f.clock.advance(Duration.ofHours(1));
     f.webhooks.publish(f.tenant, "call.completed", CALL);
     f.deliverDue();
-    WebhookRequest after = f.receiver.last();
-    assertThat(after.headers().get("webhook-signature").split(" ")).hasSize(1);
-    verify(after, next.value(), f.clock.instant());
-    assertNotVerifiedBy(after, created.secret().value(), f.clock.instant());
+    assertSignedByTheNewSecretAlone(f, next.value(), created.secret().value());
   }
 
   @Test
@@ -373,10 +375,7 @@ class WebhookDeliveryTest {
     f.webhooks.publish(f.tenant, "call.completed", CALL);
     f.deliverDue();
 
-    WebhookRequest after = f.receiver.last();
-    assertThat(after.headers().get("webhook-signature").split(" ")).hasSize(1);
-    verify(after, next.value(), f.clock.instant());
-    assertNotVerifiedBy(after, created.secret().value(), f.clock.instant());
+    assertSignedByTheNewSecretAlone(f, next.value(), created.secret().value());
   }
 
   @Test

@@ -2,6 +2,8 @@ package com.techradium.iris.jdbc.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.techradium.iris.core.StorageException;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.internal.IrisJson;
@@ -20,36 +22,31 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jooq.JSONB;
 
 /** Rows of the webhook tables to values and back. */
 final class WebhookRows {
-  /** The most values each {@link #cached} map keeps before it starts again. */
+  /** The most values each {@link #cached} cache keeps. */
   private static final int MAX_CACHED = 1024;
 
   // An endpoint's JSON columns, parsed, by their text: every attempt reads its endpoint, and
-  // parsing
-  // the same four documents again was most of the JSON work per attempt. Values are immutable.
-  private static final Map<String, Set<String>> EVENT_TYPES = new ConcurrentHashMap<>();
-  private static final Map<String, Map<String, String>> HEADERS = new ConcurrentHashMap<>();
-  private static final Map<String, List<String>> CIDRS = new ConcurrentHashMap<>();
-  private static final Map<String, List<Duration>> SCHEDULES = new ConcurrentHashMap<>();
+  // parsing the same four documents again was most of the JSON work per attempt. Values are
+  // immutable.
+  private static final Cache<String, Set<String>> EVENT_TYPES = cache();
+  private static final Cache<String, Map<String, String>> HEADERS = cache();
+  private static final Cache<String, List<String>> CIDRS = cache();
+  private static final Cache<String, List<Duration>> SCHEDULES = cache();
+
+  private static <T> Cache<String, T> cache() {
+    return Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
+  }
 
   private WebhookRows() {}
 
   /** {@code parse} of the column's text, from {@code cache} when it was parsed before. */
-  private static <T> T cached(Map<String, T> cache, JSONB json, Function<String, T> parse) {
-    T value = cache.get(json.data());
-    if (value == null) {
-      value = parse.apply(json.data());
-      if (cache.size() >= MAX_CACHED) {
-        cache.clear();
-      }
-      cache.put(json.data(), value);
-    }
-    return value;
+  private static <T> T cached(Cache<String, T> cache, JSONB json, Function<String, T> parse) {
+    return cache.get(json.data(), parse);
   }
 
   static JSONB json(Object value) {

@@ -14,7 +14,6 @@ import com.techradium.iris.job.Job;
 import com.techradium.iris.job.JobAttempt;
 import com.techradium.iris.job.JobQueue;
 import com.techradium.iris.job.JobState;
-import com.techradium.iris.job.ParentFailurePolicy;
 import com.techradium.iris.job.QueueConfig;
 import com.techradium.iris.job.spi.ClaimRequest;
 import com.techradium.iris.job.spi.JobFinish;
@@ -101,20 +100,7 @@ class JdbcJobStorePostgresTest {
   }
 
   private NewJob job(String queue, List<UUID> parents) {
-    return new NewJob(
-        ids.next(),
-        queue,
-        "test.job",
-        "{\"n\":1}",
-        5,
-        clock.instant(),
-        3,
-        Duration.ofMinutes(1),
-        null,
-        null,
-        null,
-        parents,
-        ParentFailurePolicy.FAIL);
+    return JdbcJobFixtures.job(ids, queue, 5, clock.instant(), parents);
   }
 
   private Job insert(TenantId tenant, NewJob n) {

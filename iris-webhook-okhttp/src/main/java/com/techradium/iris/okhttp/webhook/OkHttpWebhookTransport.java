@@ -1,5 +1,7 @@
 package com.techradium.iris.okhttp.webhook;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.techradium.iris.core.internal.BuilderChecks;
 import com.techradium.iris.webhook.spi.AddressPolicy;
 import com.techradium.iris.webhook.spi.Cidr;
@@ -58,13 +60,13 @@ public final class OkHttpWebhookTransport implements WebhookTransport {
   private final AddressPolicy policy;
   private final Map<List<Cidr>, OkHttpClient> clients = new ConcurrentHashMap<>();
 
+  private static final int MAX_URLS = 10_000;
+
   /**
    * Endpoint URLs as OkHttp parsed them: parsing (with the host's IDN mapping) was a tenth of the
-   * transport's CPU per attempt. Cleared when it outgrows {@value #MAX_URLS} entries.
+   * transport's CPU per attempt. At most {@value #MAX_URLS}.
    */
-  private final Map<URI, HttpUrl> urls = new ConcurrentHashMap<>();
-
-  private static final int MAX_URLS = 10_000;
+  private final Cache<URI, HttpUrl> urls = Caffeine.newBuilder().maximumSize(MAX_URLS).build();
 
   private OkHttpWebhookTransport(Builder b) {
     this.policy = b.policy;
@@ -119,7 +121,7 @@ public final class OkHttpWebhookTransport implements WebhookTransport {
     Objects.requireNonNull(request, "request");
     Request.Builder http =
         new Request.Builder()
-            .url(httpUrl(request.url()))
+            .url(urls.get(request.url(), url -> HttpUrl.get(url.toString())))
             .post(RequestBody.create(request.body(), JSON));
     request.headers().forEach(http::header);
     long start = System.nanoTime();
@@ -136,18 +138,6 @@ public final class OkHttpWebhookTransport implements WebhookTransport {
     } catch (IOException e) {
       return TransportResult.failed(describe(e), millisSince(start));
     }
-  }
-
-  private HttpUrl httpUrl(URI url) {
-    HttpUrl parsed = urls.get(url);
-    if (parsed == null) {
-      if (urls.size() >= MAX_URLS) {
-        urls.clear();
-      }
-      parsed = HttpUrl.get(url.toString());
-      urls.put(url, parsed);
-    }
-    return parsed;
   }
 
   private static String describe(IOException e) {
