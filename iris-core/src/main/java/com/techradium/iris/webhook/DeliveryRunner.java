@@ -2,6 +2,7 @@ package com.techradium.iris.webhook;
 
 import com.techradium.iris.core.DeferredRun;
 import com.techradium.iris.core.IrisContext;
+import com.techradium.iris.core.WorkItem;
 import com.techradium.iris.core.WorkOutcome;
 import com.techradium.iris.core.internal.IrisJson;
 import com.techradium.iris.webhook.spi.AttemptTarget;
@@ -11,6 +12,9 @@ import com.techradium.iris.webhook.spi.TransportResult;
 import com.techradium.iris.webhook.spi.WebhookStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,13 +24,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one delivery attempt as a job: loads the delivery, its endpoint and event, waits for order
- * (FIFO) and rate, sends, records the attempt and decides what comes next. Attempts running at the
- * same time share their store calls ({@link GroupCall}): one read for the attempts starting
- * together, one write for those finishing together ({@link WebhookStore#recordAttempts}); the job
- * completes only once its attempt is recorded. The job's lease makes it crash-safe: a worker lost
- * mid-attempt leaves the delivery pending and the job is claimed again, resending with the same
- * {@code webhook-id}.
+ * Runs the delivery jobs ({@link DeliveryJobs}). A delivery's own job makes one attempt: it loads
+ * the delivery, its endpoint and event, waits for order (FIFO) and rate, sends, records the attempt
+ * and decides what comes next. A batch job makes the first attempts of deliveries published
+ * together, in turn, and records them with one store call. Attempts running at the same time share
+ * their store calls ({@link GroupCall}): one read for the attempts starting together, one write for
+ * those finishing together ({@link WebhookStore#recordAttempts}); the job completes only once its
+ * attempt is recorded. The job's lease makes it crash-safe: a worker lost mid-attempt leaves the
+ * delivery pending and the job is claimed again, resending with the same {@code webhook-id}.
  */
 final class DeliveryRunner {
   /** How long a FIFO delivery waits before looking again for its predecessor to finish. */
@@ -46,6 +51,7 @@ final class DeliveryRunner {
   private final WebhookSender sender;
   private final WebhookStore store;
   private final IrisContext context;
+  private final DeliveryJobs jobs;
   private final RetrySchedule defaultSchedule;
   private final Duration autoDisableAfter;
   private final int autoDisableAfterFailures;
@@ -65,10 +71,12 @@ final class DeliveryRunner {
       WebhookDispatcher dispatcher,
       WebhookSender sender,
       WebhookDispatcherBuilder b,
-      WebhookStore store) {
+      WebhookStore store,
+      DeliveryJobs jobs) {
     this.dispatcher = dispatcher;
     this.sender = sender;
     this.store = store;
+    this.jobs = jobs;
     this.context = b.context();
     this.defaultSchedule = b.retrySchedule;
     this.autoDisableAfter = b.autoDisableAfter;
@@ -87,49 +95,27 @@ final class DeliveryRunner {
   /** An attempt and its delivery's new state, to record together. */
   private record Recorded(DeliveryAttempt attempt, Delivery delivery) {}
 
-  private static final String PAYLOAD_START = "{\"deliveryId\":\"";
-
-  private static final String PAYLOAD_END = "\"}";
-
-  static String payloadOf(UUID deliveryId) {
-    return PAYLOAD_START + deliveryId + PAYLOAD_END;
-  }
-
   /**
-   * The delivery a job's payload names: read straight from the text {@link #payloadOf} writes,
-   * parsed as JSON otherwise.
+   * An attempt made: what to record, when the delivery is tried next (null when it is not), and
+   * whether the receiver answered 410 Gone.
    */
-  static UUID deliveryIdOf(String payload) {
-    int start = PAYLOAD_START.length();
-    if (payload.length() == start + 36 + PAYLOAD_END.length()
-        && payload.startsWith(PAYLOAD_START)
-        && payload.endsWith(PAYLOAD_END)) {
-      return UUID.fromString(payload.substring(start, start + 36));
-    }
-    return UUID.fromString(IrisJson.parse("payload", payload).path("deliveryId").asText());
-  }
+  private record Attempted(Recorded recorded, @Nullable Instant next, boolean gone) {}
 
   /** The attempts this runner has made, as {@link WebhookDispatcher#deliveryCounts()} says. */
   DeliveryCounts counts() {
     return new DeliveryCounts(attempts.sum(), failedAttempts.sum());
   }
 
+  /** Runs a delivery's own job: one attempt, or a wait for order or rate. */
   WorkOutcome run(DeferredRun run) {
-    UUID deliveryId = deliveryIdOf(run.payload());
+    UUID deliveryId = DeliveryJobs.deliveryIdOf(run.payload());
     Instant now = context.clock().instant();
     AttemptTarget target = loads.call(new DeliveryKey(run.tenant(), deliveryId)).orElse(null);
-    if (target == null || target.delivery().status() != DeliveryStatus.PENDING) {
+    if (target == null || !sendable(target, now)) {
       return WorkOutcome.done();
     }
-    Delivery delivery = target.delivery();
-    StoredEndpoint stored = target.endpoint();
-    if (stored == null || !stored.endpoint().enabled()) {
-      String reason = stored == null ? "endpoint deleted" : "endpoint disabled";
-      store.updateDelivery(delivery.givenUp(reason, now), DeliveryStatus.PENDING);
-      return WorkOutcome.done();
-    }
-    Endpoint endpoint = stored.endpoint();
-    if (endpoint.fifo() && store.hasEarlierPending(delivery)) {
+    Endpoint endpoint = endpointOf(target);
+    if (endpoint.fifo() && store.hasEarlierPending(target.delivery())) {
       return WorkOutcome.runAgainAt(now.plus(FIFO_WAIT));
     }
     if (endpoint.rateLimitPerSecond() != null) {
@@ -138,21 +124,103 @@ final class DeliveryRunner {
         return WorkOutcome.runAgainAt(now.plus(wait).plusMillis(1));
       }
     }
-    WebhookEvent event = target.event();
-    if (event == null) {
-      store.updateDelivery(delivery.givenUp("event deleted", now), DeliveryStatus.PENDING);
-      return WorkOutcome.done();
+    Attempted attempted = attempt(target, now);
+    records
+        .call(attempted.recorded())
+        .ifPresent(current -> maybeDisable(current, attempted.gone(), now));
+    Instant next = attempted.next();
+    return next == null ? WorkOutcome.done() : WorkOutcome.runAgainAt(next);
+  }
+
+  /**
+   * Runs a batch job: the first attempts of deliveries published together to one endpoint, one
+   * after the other while they succeed, recorded with one store call. Every delivery it does not
+   * see through gets a job of its own ({@link DeliveryJobs#handedOff}): a failed one for its retry,
+   * the ones after a failure at once (so that a failing endpoint's deliveries wait in parallel, not
+   * in turn), the ones whose endpoint now asks for order or a rate, and, when the batch job runs
+   * again after a failed or lost run, every one still pending, without sending any.
+   */
+  WorkOutcome runBatch(DeferredRun run) {
+    List<DeliveryKey> keys = new ArrayList<>();
+    for (UUID id : DeliveryJobs.batchIdsOf(run.payload())) {
+      keys.add(new DeliveryKey(run.tenant(), id));
     }
-    TransportResult result = sender.send(stored, event, now);
+    List<Attempted> made = new ArrayList<>();
+    List<WorkItem> handOffs = new ArrayList<>();
+    boolean sending = run.attempt() == 1;
+    for (Optional<AttemptTarget> loaded : store.loadAttempts(keys)) {
+      AttemptTarget target = loaded.orElse(null);
+      Instant now = context.clock().instant();
+      if (target == null || !sendable(target, now)) {
+        continue;
+      }
+      Delivery delivery = target.delivery();
+      Endpoint endpoint = endpointOf(target);
+      boolean tried = delivery.attempts() > 0;
+      if (!sending || tried || endpoint.fifo() || endpoint.rateLimitPerSecond() != null) {
+        handOffs.add(jobs.handedOff(delivery, tried ? delivery.nextAttemptAt() : now));
+        continue;
+      }
+      Attempted attempted = attempt(target, now);
+      made.add(attempted);
+      if (attempted.next() != null) {
+        handOffs.add(jobs.handedOff(delivery, attempted.next()));
+      }
+      sending = attempted.recorded().attempt().succeeded();
+    }
+    if (!made.isEmpty()) {
+      List<Optional<Endpoint>> after =
+          store.recordAttempts(
+              made.stream().map(a -> a.recorded().attempt()).toList(),
+              made.stream().map(a -> a.recorded().delivery()).toList());
+      for (int i = 0; i < made.size(); i++) {
+        Attempted attempted = made.get(i);
+        Instant at = attempted.recorded().attempt().at();
+        after.get(i).ifPresent(current -> maybeDisable(current, attempted.gone(), at));
+      }
+    }
+    context.deferredWork().submit(handOffs);
+    return WorkOutcome.done();
+  }
+
+  /**
+   * Whether the target is a pending delivery to send; one whose endpoint or event is gone, or whose
+   * endpoint is disabled, is given up (and recorded so) instead.
+   */
+  private boolean sendable(AttemptTarget target, Instant now) {
+    if (target.delivery().status() != DeliveryStatus.PENDING) {
+      return false;
+    }
+    StoredEndpoint stored = target.endpoint();
+    String reason =
+        stored == null
+            ? "endpoint deleted"
+            : !stored.endpoint().enabled()
+                ? "endpoint disabled"
+                : target.event() == null ? "event deleted" : null;
+    if (reason != null) {
+      store.updateDelivery(target.delivery().givenUp(reason, now), DeliveryStatus.PENDING);
+      return false;
+    }
+    return true;
+  }
+
+  /** The endpoint of a target {@link #sendable} accepted. */
+  private static Endpoint endpointOf(AttemptTarget target) {
+    return Objects.requireNonNull(target.endpoint()).endpoint();
+  }
+
+  /** Sends a {@link #sendable} target's delivery and works out what to record and what is next. */
+  private Attempted attempt(AttemptTarget target, Instant now) {
+    Delivery delivery = target.delivery();
+    Endpoint endpoint = endpointOf(target);
+    TransportResult result =
+        sender.send(
+            Objects.requireNonNull(target.endpoint()), Objects.requireNonNull(target.event()), now);
     attempts.increment();
     if (!result.succeeded()) {
       failedAttempts.increment();
     }
-    return record(delivery, endpoint, result, now);
-  }
-
-  private WorkOutcome record(
-      Delivery delivery, Endpoint endpoint, TransportResult result, Instant now) {
     boolean gone = result.statusCode() != null && result.statusCode() == 410;
     Instant next = result.succeeded() || gone ? null : nextAttempt(delivery, endpoint, result, now);
     DeliveryStatus status =
@@ -160,26 +228,22 @@ final class DeliveryRunner {
             ? DeliveryStatus.SUCCEEDED
             : next == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
     String error = result.succeeded() ? null : errorOf(result);
-    int number = delivery.attempts() + 1;
     DeliveryAttempt attempt =
         new DeliveryAttempt(
             context.ids().next(),
             delivery.tenant(),
             delivery.id(),
             delivery.endpointId(),
-            number,
+            delivery.attempts() + 1,
             now,
             result.statusCode(),
             result.latencyMillis(),
             error,
             result.bodyExcerpt(),
             result.succeeded());
-    Optional<Endpoint> after =
-        records.call(
-            new Recorded(
-                attempt, delivery.attempted(status, next, now, result.statusCode(), error)));
-    after.ifPresent(current -> maybeDisable(current, gone, now));
-    return next == null ? WorkOutcome.done() : WorkOutcome.runAgainAt(next);
+    Recorded recorded =
+        new Recorded(attempt, delivery.attempted(status, next, now, result.statusCode(), error));
+    return new Attempted(recorded, next, gone);
   }
 
   private @Nullable Instant nextAttempt(

@@ -10,7 +10,6 @@ import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.Validation;
 import com.techradium.iris.core.ValidationException;
-import com.techradium.iris.core.WorkItem;
 import com.techradium.iris.core.internal.IrisJson;
 import com.techradium.iris.webhook.spi.EndpointStatsTally;
 import com.techradium.iris.webhook.spi.SecretRing;
@@ -22,7 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,14 +46,18 @@ import org.jspecify.annotations.Nullable;
  * webhooks.publish(tenant, "call.completed", "{\"callId\":\"c1\",\"durationSeconds\":42}");
  * }</pre>
  *
- * <p>{@link #publish} writes the event and one delivery per subscribed endpoint, then submits one
- * job per delivery to the context's job queue (queue {@code webhooks}); inside a host transaction
+ * <p>{@link #publish} writes the event and one delivery per subscribed endpoint, then submits the
+ * delivery jobs to the context's job queue (queue {@code webhooks}); inside a host transaction
  * joined with {@code JdbcTransaction} all of it commits or rolls back with the host's change. A
- * delivery is retried on the endpoint's schedule (default {@link RetrySchedule#defaults()}, up to
- * 24 hours between attempts), honours {@code Retry-After} on 429 and 503 (1 s to 1 h), and gives up
- * at once on 410 Gone, which also disables the endpoint. An endpoint failing continuously for 24
- * hours (or a configured count of attempts) is disabled; the {@link EndpointDisabledListener} is
- * told and an {@code endpoint.disabled} event is published to the tenant's other endpoints.
+ * delivery has a job of its own, except that the first attempts of up to 64 deliveries published
+ * together (by {@link #publishAll}) to an endpoint that asks for neither order nor a rate share one
+ * job, which sends them in turn and hands any delivery that fails, or follows a failure, to a job
+ * of its own. A delivery is retried on the endpoint's schedule (default {@link
+ * RetrySchedule#defaults()}, up to 24 hours between attempts), honours {@code Retry-After} on 429
+ * and 503 (1 s to 1 h), and gives up at once on 410 Gone, which also disables the endpoint. An
+ * endpoint failing continuously for 24 hours (or a configured count of attempts) is disabled; the
+ * {@link EndpointDisabledListener} is told and an {@code endpoint.disabled} event is published to
+ * the tenant's other endpoints.
  *
  * <p>Every operation takes a tenant and checks it, reads included; the event catalog, {@link
  * #health()} and {@link #deliveryCounts()} are deployment-wide. Bad input is a {@link
@@ -63,8 +68,11 @@ public final class WebhookDispatcher {
   /** The work type of delivery jobs. */
   public static final String DELIVERY_TYPE = "iris.webhook.deliver";
 
-  /** How often a delivery job may fail outright (storage errors, lost workers) before it ends. */
-  static final int DELIVERY_JOB_ATTEMPTS = 25;
+  /**
+   * The work type of batch jobs: the first attempts of up to 64 deliveries published together to
+   * one endpoint, sent in turn while they succeed.
+   */
+  public static final String DELIVERY_BATCH_TYPE = "iris.webhook.deliver-batch";
 
   /** How many events one {@link #publishAll} call publishes at most. */
   public static final int MAX_PUBLISH_ALL = 1000;
@@ -89,6 +97,7 @@ public final class WebhookDispatcher {
   private final String queue;
   private final Duration retention;
   private final DeliveryRunner runner;
+  private final DeliveryJobs jobs;
 
   WebhookDispatcher(WebhookDispatcherBuilder b) {
     this.store = Objects.requireNonNull(b.store);
@@ -101,8 +110,10 @@ public final class WebhookDispatcher {
     this.allowHttp = b.allowHttp;
     this.queue = b.queue;
     this.retention = b.retention;
-    this.runner = new DeliveryRunner(this, sender, b, store);
+    this.jobs = new DeliveryJobs(queue);
+    this.runner = new DeliveryRunner(this, sender, b, store, jobs);
     context.deferredWork().register(DELIVERY_TYPE, runner::run);
+    context.deferredWork().register(DELIVERY_BATCH_TYPE, runner::runBatch);
     context
         .housekeeping()
         .register(
@@ -408,14 +419,15 @@ public final class WebhookDispatcher {
   private List<WebhookEvent> store(TenantId tenant, List<NewEvent> events) {
     requireRunner();
     Instant now = now();
-    List<Endpoint> endpoints = store.listEndpoints(tenant);
+    Map<UUID, Endpoint> endpoints = new LinkedHashMap<>();
+    store.listEndpoints(tenant).forEach(endpoint -> endpoints.put(endpoint.id(), endpoint));
     List<WebhookEvent> stored = new ArrayList<>(events.size());
     List<Delivery> deliveries = new ArrayList<>();
     for (NewEvent e : events) {
       WebhookEvent event =
           new WebhookEvent(context.ids().next(), tenant, e.type(), e.payload(), now);
       stored.add(event);
-      for (Endpoint endpoint : endpoints) {
+      for (Endpoint endpoint : endpoints.values()) {
         if (endpoint.enabled() && endpoint.subscribesTo(event.type())) {
           deliveries.add(
               Delivery.pending(
@@ -423,7 +435,10 @@ public final class WebhookDispatcher {
         }
       }
     }
-    store.insertEvents(stored, deliveries, () -> submit(deliveries, now));
+    store.insertEvents(
+        stored,
+        deliveries,
+        () -> context.deferredWork().submit(jobs.published(deliveries, endpoints, now)));
     return stored;
   }
 
@@ -441,22 +456,6 @@ public final class WebhookDispatcher {
     } catch (ValidationException e) {
       return false;
     }
-  }
-
-  private void submit(List<Delivery> deliveries, Instant now) {
-    List<WorkItem> items = new ArrayList<>(deliveries.size());
-    for (Delivery delivery : deliveries) {
-      items.add(
-          new WorkItem(
-              delivery.tenant(),
-              queue,
-              DELIVERY_TYPE,
-              DeliveryRunner.payloadOf(delivery.id()),
-              now,
-              DELIVERY_JOB_ATTEMPTS,
-              null));
-    }
-    context.deferredWork().submit(items);
   }
 
   /**
@@ -549,7 +548,7 @@ public final class WebhookDispatcher {
     if (!store.updateDelivery(requeued, DeliveryStatus.FAILED)) {
       return null;
     }
-    submit(List.of(requeued), now);
+    context.deferredWork().submit(List.of(jobs.requeued(requeued, now)));
     return requeued;
   }
 

@@ -106,6 +106,122 @@ class WebhookDeliveryTest {
             second.endpoint().id());
   }
 
+  private static List<NewEvent> calls(int count) {
+    List<NewEvent> events = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      events.add(
+          NewEvent.of("call.completed", "{\"callId\":\"c-" + i + "\",\"durationSeconds\":1}"));
+    }
+    return events;
+  }
+
+  private static List<String> messageIds(List<WebhookEvent> events) {
+    return events.stream().map(WebhookEvent::messageId).toList();
+  }
+
+  @Test
+  void eventsPublishedTogetherToOneEndpointShareOneJobAndAreSentInTurn() throws Exception {
+    WebhookFixture f = new WebhookFixture();
+    f.endpoint();
+
+    List<WebhookEvent> events = f.webhooks.publishAll(f.tenant, calls(5));
+    int jobs = f.work.waiting();
+    f.deliverDue();
+
+    assertThat(jobs).isEqualTo(1);
+    assertThat(f.receiver.requests())
+        .extracting(r -> r.headers().get("webhook-id"))
+        .containsExactlyElementsOf(messageIds(events));
+    assertThat(
+            f.webhooks.listDeliveries(f.tenant, DeliveryQuery.all(), PageRequest.first()).items())
+        .hasSize(5)
+        .allSatisfy(
+            d -> {
+              assertThat(d.status()).isEqualTo(DeliveryStatus.SUCCEEDED);
+              assertThat(d.attempts()).isEqualTo(1);
+            });
+    assertThat(f.work.waiting()).isZero();
+  }
+
+  @Test
+  void aSharedJobTakesAtMost64DeliveriesOfOneEndpoint() throws Exception {
+    WebhookFixture f = new WebhookFixture();
+    f.endpoint();
+    f.endpoint();
+
+    f.webhooks.publishAll(f.tenant, calls(65));
+    int jobs = f.work.waiting();
+    f.deliverDue();
+
+    // per endpoint: one job of 64 and one of its own for the 65th
+    assertThat(jobs).isEqualTo(4);
+    assertThat(f.receiver.requests()).hasSize(130);
+  }
+
+  @Test
+  void aFailureInASharedJobHandsTheRestToJobsOfTheirOwn() throws Exception {
+    WebhookFixture f = new WebhookFixture(b -> b.retrySchedule(noJitter(Duration.ofSeconds(5))));
+    f.endpoint();
+    f.receiver.answer(200).answer(500);
+
+    List<WebhookEvent> events = f.webhooks.publishAll(f.tenant, calls(4));
+    f.work.runDue();
+    List<WebhookRequest> sharedJob = f.receiver.requests();
+    f.deliverDue();
+    List<WebhookRequest> handedOff = f.receiver.requests().subList(2, 4);
+    f.advanceAndDeliver(1);
+
+    List<String> ids = messageIds(events);
+    assertThat(sharedJob)
+        .extracting(r -> r.headers().get("webhook-id"))
+        .containsExactly(ids.get(0), ids.get(1));
+    assertThat(handedOff)
+        .extracting(r -> r.headers().get("webhook-id"))
+        .containsExactlyInAnyOrder(ids.get(2), ids.get(3));
+    assertThat(f.receiver.last().headers()).containsEntry("webhook-id", ids.get(1));
+    assertThat(f.receiver.requests()).hasSize(5);
+    assertThat(
+            f.webhooks.listDeliveries(f.tenant, DeliveryQuery.all(), PageRequest.first()).items())
+        .allSatisfy(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.SUCCEEDED))
+        .extracting(Delivery::attempts)
+        .containsExactlyInAnyOrder(1, 2, 1, 1);
+  }
+
+  @Test
+  void deliveriesToAFifoOrRateLimitedEndpointEachGetAJobOfTheirOwn() throws Exception {
+    WebhookFixture f = new WebhookFixture();
+    f.endpoint(EndpointSpec.builder("https://hooks.example.com/fifo").fifo(true).build());
+    f.endpoint(
+        EndpointSpec.builder("https://hooks.example.com/slow").rateLimitPerSecond(100).build());
+
+    f.webhooks.publishAll(f.tenant, calls(3));
+    int jobs = f.work.waiting();
+    f.deliverDue();
+
+    assertThat(jobs).isEqualTo(6);
+    assertThat(f.receiver.requests()).hasSize(6);
+  }
+
+  @Test
+  void aSharedJobHandsOffTheDeliveriesOfAnEndpointThatTurnedFifoMeanwhile() throws Exception {
+    WebhookFixture f = new WebhookFixture();
+    CreatedEndpoint endpoint = f.endpoint();
+    f.webhooks.publishAll(f.tenant, calls(3));
+    f.webhooks.updateEndpoint(
+        f.tenant,
+        endpoint.endpoint().id(),
+        EndpointSpec.builder("https://hooks.example.com/in").fifo(true).build());
+
+    f.work.runDue();
+    int sentBySharedJob = f.receiver.requests().size();
+    int handedOff = f.work.waiting();
+    f.deliverDue();
+
+    assertThat(sentBySharedJob).isZero();
+    assertThat(handedOff).isEqualTo(3);
+    assertThat(f.receiver.requests()).hasSize(3);
+  }
+
   @Test
   void aFailedDeliveryIsRetriedOnTheScheduleWithTheSameWebhookId() throws Exception {
     WebhookFixture f =

@@ -8,6 +8,7 @@ import com.techradium.iris.core.IrisRuntime;
 import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.job.Job;
+import com.techradium.iris.job.JobQuery;
 import com.techradium.iris.job.JobQueue;
 import com.techradium.iris.job.memory.InMemoryJobStore;
 import com.techradium.iris.job.spi.ClaimRequest;
@@ -99,6 +100,42 @@ class WebhookJobQueueTest {
         .singleElement()
         .satisfies(r -> assertThat(r.headers()).containsEntry("webhook-id", event.messageId()));
     assertThat(jobs.get(tenant, lost.get(0).id()).orElseThrow().attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void aSharedJobWhoseWorkerDiedHandsEachPendingDeliveryToOneJobOfItsOwn() {
+    webhooks.createEndpoint(tenant, EndpointSpec.builder("https://hooks.example.com/in").build());
+    List<WebhookEvent> events =
+        webhooks.publishAll(
+            tenant,
+            List.of(
+                NewEvent.of("call.completed", CALL),
+                NewEvent.of("call.completed", CALL),
+                NewEvent.of("call.completed", CALL)));
+    List<Job> lost =
+        jobStore.claim(ClaimRequest.of("webhooks", 10, "crashed-node", LEASE), clock.instant());
+    assertThat(lost)
+        .singleElement()
+        .satisfies(j -> assertThat(j.type()).isEqualTo(WebhookDispatcher.DELIVERY_BATCH_TYPE));
+    runtime.start();
+
+    clock.advance(LEASE.plusSeconds(1));
+
+    await(
+        "delivered by jobs of their own",
+        () ->
+            webhooks
+                .listDeliveries(tenant, DeliveryQuery.all(), PageRequest.first())
+                .items()
+                .stream()
+                .allMatch(d -> d.status() == DeliveryStatus.SUCCEEDED));
+    assertThat(receiver.requests())
+        .extracting(r -> r.headers().get("webhook-id"))
+        .containsExactlyInAnyOrderElementsOf(events.stream().map(WebhookEvent::messageId).toList());
+    assertThat(jobs.get(tenant, lost.get(0).id()).orElseThrow().attempts()).isEqualTo(2);
+    assertThat(jobs.list(tenant, JobQuery.all(), PageRequest.first()).items())
+        .filteredOn(j -> j.type().equals(WebhookDispatcher.DELIVERY_TYPE))
+        .hasSize(3);
   }
 
   @Test

@@ -34,7 +34,7 @@ public final class JdbcErrors {
    * The newest migration this library ships ({@code V<n>__...sql}); a test keeps it equal to the
    * highest script in the migration folder.
    */
-  public static final int LATEST_MIGRATION = 22;
+  public static final int LATEST_MIGRATION = 23;
 
   private JdbcErrors() {}
 
