@@ -15,6 +15,7 @@ import com.techradium.iris.webhook.EndpointSpec;
 import com.techradium.iris.webhook.NewEvent;
 import com.techradium.iris.webhook.WebhookDispatcher;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -35,6 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -65,6 +67,12 @@ public final class WebhookDrive {
   private static final String TYPE = "call.completed";
   private static final String RECEIVER_THREAD = "receiver-";
 
+  /**
+   * The system property choosing the receiver: {@code jdk} for the JDK's {@code HttpServer}, else a
+   * {@link SocketReceiver}.
+   */
+  private static final String RECEIVER_PROPERTY = "iris.bench.receiver";
+
   private final AtomicLongArray publishedAt;
   private final AtomicLongArray receivedAt;
   private final AtomicLong received = new AtomicLong();
@@ -93,13 +101,6 @@ public final class WebhookDrive {
     int trials = intArg(args, 5, 200);
     int concurrency = WebhookDispatchBenchmark.CONCURRENCY;
 
-    AtomicInteger receiverThreads = new AtomicInteger();
-    ExecutorService serverThreads =
-        Executors.newFixedThreadPool(
-            16, r -> new Thread(r, RECEIVER_THREAD + receiverThreads.incrementAndGet()));
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
-    server.setExecutor(serverThreads);
     HikariDataSource pool = BenchmarkPostgres.newDatabase(concurrency + 8);
     JdbcIris.migrate(pool);
     IrisRuntime runtime = IrisRuntime.builder().workerThreads(4).build();
@@ -119,44 +120,79 @@ public final class WebhookDrive {
             .claimBatch(concurrency)
             .build();
     WebhookDrive drive = new WebhookDrive(warmUp + webhookCount + trials, webhooks);
-    server.createContext(
-        "/hooks",
-        exchange -> {
-          byte[] body = exchange.getRequestBody().readAllBytes();
-          exchange.sendResponseHeaders(204, -1);
-          exchange.close();
-          drive.receive(body);
-        });
-    server.start();
+    boolean jdkReceiver = "jdk".equals(System.getProperty(RECEIVER_PROPERTY));
+    Receiver receiver =
+        jdkReceiver
+            ? jdkReceiver(drive::receive)
+            : new SocketReceiver(RECEIVER_THREAD, drive::receive);
+    int port = receiver.port();
     runtime.start();
     QueueConfig queue = jobs.getQueue("webhooks").orElseThrow();
     jobs.updateQueue(queue.withConcurrency(concurrency));
     webhooks.createEndpoint(
         TENANT,
-        EndpointSpec.builder("http://127.0.0.1:" + server.getAddress().getPort() + "/hooks")
-            .eventTypes(TYPE)
-            .build());
+        EndpointSpec.builder("http://127.0.0.1:" + port + "/hooks").eventTypes(TYPE).build());
     System.out.printf(
         Locale.ROOT,
         "%d webhooks after %d of warm-up; publishAll of %d from %d threads, window %d each;"
-            + " queue concurrency and claim batch %d%n",
+            + " queue concurrency and claim batch %d; receiver %s%n",
         webhookCount,
         warmUp,
         batch,
         publishers,
         window,
-        concurrency);
+        concurrency,
+        jdkReceiver ? "the JDK's HttpServer" : "a socket per connection");
     try {
       drive.run("warm-up", warmUp, batch, publishers, window, pool);
       drive.run("measured", webhookCount, batch, publishers, window, pool);
       drive.idleLatency(trials);
     } finally {
       runtime.close();
-      server.stop(0);
-      serverThreads.shutdownNow();
+      receiver.close();
       pool.close();
     }
     System.exit(0);
+  }
+
+  /** A loopback HTTP receiver of the drive's webhooks. */
+  interface Receiver extends AutoCloseable {
+    /** The loopback port it listens on. */
+    int port();
+  }
+
+  /** The JDK's {@code HttpServer} as the receiver, with its handler threads. */
+  private record JdkReceiver(HttpServer server, ExecutorService threads) implements Receiver {
+    @Override
+    public int port() {
+      return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+      threads.shutdownNow();
+    }
+  }
+
+  private static JdkReceiver jdkReceiver(Consumer<byte[]> handler) throws IOException {
+    AtomicInteger receiverThreads = new AtomicInteger();
+    ExecutorService serverThreads =
+        Executors.newFixedThreadPool(
+            16, r -> new Thread(r, RECEIVER_THREAD + receiverThreads.incrementAndGet()));
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+    server.setExecutor(serverThreads);
+    server.createContext(
+        "/hooks",
+        exchange -> {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+          handler.accept(body);
+        });
+    server.start();
+    return new JdkReceiver(server, serverThreads);
   }
 
   private static int intArg(String[] args, int at, int otherwise) {
