@@ -2,18 +2,29 @@ package com.techradium.iris.jdbc.webhook;
 
 import static com.techradium.iris.jdbc.internal.JdbcValues.setInstant;
 import static com.techradium.iris.jdbc.internal.JdbcValues.setInteger;
+import static com.techradium.iris.jdbc.internal.JdbcValues.uuid;
 
+import com.techradium.iris.core.TenantId;
 import com.techradium.iris.jdbc.internal.schema.tables.records.IrisWebhookEndpointsRecord;
 import com.techradium.iris.webhook.Delivery;
 import com.techradium.iris.webhook.DeliveryAttempt;
 import com.techradium.iris.webhook.Endpoint;
 import com.techradium.iris.webhook.WebhookEvent;
+import com.techradium.iris.webhook.spi.DeliveryKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGStatement;
 
 /**
  * The rows of a publish and of recorded attempts, written with plain JDBC statements on the
@@ -64,10 +75,19 @@ final class WebhookWrites {
     "succeeded"
   };
 
-  private static final String UPDATE_DELIVERY =
-      "update iris_webhook_deliveries set status = ?, attempts = ?, next_attempt_at = ?,"
-          + " last_attempt_at = ?, last_status_code = ?, last_error = ?, updated_at = ?"
-          + " where tenant_id = ? and id = ?";
+  /** The new states of several deliveries, one array per column, in one statement. */
+  private static final String UPDATE_DELIVERIES =
+      "update iris_webhook_deliveries d set status = u.status, attempts = u.attempts,"
+          + " next_attempt_at = u.next_attempt_at, last_attempt_at = u.last_attempt_at,"
+          + " last_status_code = u.last_status_code, last_error = u.last_error,"
+          + " updated_at = u.updated_at"
+          + " from unnest(cast(? as text[]), cast(? as uuid[]), cast(? as text[]),"
+          + " cast(? as int4[]), cast(? as timestamptz[]), cast(? as timestamptz[]),"
+          + " cast(? as int4[]), cast(? as text[]), cast(? as timestamptz[]))"
+          + " as u(tenant_id, id, status, attempts, next_attempt_at, last_attempt_at,"
+          + " last_status_code, last_error, updated_at)"
+          + " where d.tenant_id = u.tenant_id and d.id = u.id"
+          + " returning d.tenant_id, d.id";
 
   private static final String ENDPOINT = EndpointColumns.list("");
 
@@ -245,6 +265,7 @@ final class WebhookWrites {
   }
 
   /** The delivery's new state, then its key: the nine parameters of the delivery update. */
+  /** The delivery's new state, then its key: the nine parameters of the delivery update. */
   private static void bindDelivery(PreparedStatement s, Delivery d) throws SQLException {
     s.setString(1, d.status().name());
     s.setInt(2, d.attempts());
@@ -258,18 +279,70 @@ final class WebhookWrites {
   }
 
   /**
-   * The deliveries' new states, one JDBC batch of one prepared {@code UPDATE} (one round trip).
+   * The deliveries' new states, one {@code UPDATE} from arrays (one round trip, one statement on
+   * the server however many there are). A delivery given twice takes its last state. The statement
+   * is planned on every call, with the arrays it gets, so that its join by primary key does not
+   * rest on a plan made while the table was small.
    *
    * @return per delivery, the rows updated: 0 for a delivery deleted meanwhile
    */
   static int[] updateDeliveries(Connection c, List<Delivery> deliveries) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(UPDATE_DELIVERY)) {
-      for (Delivery d : deliveries) {
-        bindDelivery(s, d);
-        s.addBatch();
-      }
-      return s.executeBatch();
+    Map<DeliveryKey, Delivery> last = new LinkedHashMap<>();
+    for (Delivery d : deliveries) {
+      last.put(new DeliveryKey(d.tenant(), d.id()), d);
     }
+    int n = last.size();
+    String[] tenant = new String[n];
+    UUID[] id = new UUID[n];
+    String[] status = new String[n];
+    Integer[] attempts = new Integer[n];
+    String[] nextAttemptAt = new String[n];
+    String[] lastAttemptAt = new String[n];
+    Integer[] lastStatusCode = new Integer[n];
+    String[] lastError = new String[n];
+    String[] updatedAt = new String[n];
+    int i = 0;
+    for (Delivery d : last.values()) {
+      tenant[i] = d.tenant().value();
+      id[i] = d.id();
+      status[i] = d.status().name();
+      attempts[i] = d.attempts();
+      nextAttemptAt[i] = text(d.nextAttemptAt());
+      lastAttemptAt[i] = text(d.lastAttemptAt());
+      lastStatusCode[i] = d.lastStatusCode();
+      lastError[i] = d.lastError();
+      updatedAt[i] = text(d.updatedAt());
+      i++;
+    }
+    Set<DeliveryKey> updated = new HashSet<>();
+    try (PreparedStatement s = c.prepareStatement(UPDATE_DELIVERIES)) {
+      s.unwrap(PGStatement.class).setPrepareThreshold(0);
+      s.setArray(1, c.createArrayOf("text", tenant));
+      s.setArray(2, c.createArrayOf("uuid", id));
+      s.setArray(3, c.createArrayOf("text", status));
+      s.setArray(4, c.createArrayOf("int4", attempts));
+      s.setArray(5, c.createArrayOf("text", nextAttemptAt));
+      s.setArray(6, c.createArrayOf("text", lastAttemptAt));
+      s.setArray(7, c.createArrayOf("int4", lastStatusCode));
+      s.setArray(8, c.createArrayOf("text", lastError));
+      s.setArray(9, c.createArrayOf("text", updatedAt));
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          updated.add(new DeliveryKey(TenantId.of(r.getString(1)), uuid(r, 2)));
+        }
+      }
+    }
+    int[] counts = new int[deliveries.size()];
+    for (int at = 0; at < counts.length; at++) {
+      Delivery d = deliveries.get(at);
+      counts[at] = updated.contains(new DeliveryKey(d.tenant(), d.id())) ? 1 : 0;
+    }
+    return counts;
+  }
+
+  /** An instant as PostgreSQL reads a {@code timestamptz}, or null. */
+  private static @Nullable String text(@Nullable Instant instant) {
+    return instant == null ? null : instant.toString();
   }
 
   /** Inserts rows of one table, {@value JdbcWebhookStore#ROWS_PER_INSERT} to a statement. */
