@@ -17,6 +17,7 @@ module com.techradium.iris.core {
   requires com.github.benmanes.caffeine;
   requires com.google.common;
   requires com.networknt.schema;
+  requires tools.jackson.core;
   requires org.slf4j;
 
   exports com.techradium.iris;

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 
 /**
  * The event types of one dispatcher with their compiled schemas. Deployment-wide and fixed at
@@ -55,13 +57,24 @@ final class EventCatalog {
     return Optional.ofNullable(types.get(name)).map(Entry::type);
   }
 
-  /** The schema's complaints about {@code payload}, at most five; empty if it conforms. */
-  List<String> problems(String name, String payload) {
+  /**
+   * The schema's complaints about {@code payload}, at most five; empty if it conforms, null if it
+   * is not one JSON document. The payload is read once, by the validator.
+   */
+  @Nullable List<String> problems(String name, String payload) {
     Entry entry = types.get(name);
     if (entry == null) {
       return List.of("unknown event type");
     }
-    List<Error> errors = entry.schema().validate(payload, InputFormat.JSON);
+    if (payload.isBlank()) {
+      return null;
+    }
+    List<Error> errors;
+    try {
+      errors = entry.schema().validate(payload, InputFormat.JSON);
+    } catch (JacksonException notJson) {
+      return null;
+    }
     return errors.stream().limit(5).map(Error::getMessage).toList();
   }
 }

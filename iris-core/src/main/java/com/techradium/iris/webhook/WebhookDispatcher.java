@@ -10,7 +10,6 @@ import com.techradium.iris.core.PageRequest;
 import com.techradium.iris.core.TenantId;
 import com.techradium.iris.core.Validation;
 import com.techradium.iris.core.ValidationException;
-import com.techradium.iris.core.internal.IrisJson;
 import com.techradium.iris.webhook.spi.EndpointStatsTally;
 import com.techradium.iris.webhook.spi.SecretRing;
 import com.techradium.iris.webhook.spi.StoredEndpoint;
@@ -403,10 +402,11 @@ public final class WebhookDispatcher {
     if (!catalog.contains(type) || size > maxPayloadBytes) {
       return;
     }
-    if (!isJson(payload)) {
+    List<String> problems = catalog.problems(type, payload);
+    if (problems == null) {
       v.check(false, prefix + "payload", "must be a JSON document");
     } else {
-      for (String problem : catalog.problems(type, payload)) {
+      for (String problem : problems) {
         v.check(false, prefix + "payload", "does not match the schema of " + type + ": " + problem);
       }
     }
@@ -446,15 +446,6 @@ public final class WebhookDispatcher {
     if (!context.deferredWork().hasRunner()) {
       throw new IllegalStateException(
           "no job queue runs deliveries: build a JobQueue on the dispatcher's context");
-    }
-  }
-
-  private static boolean isJson(String payload) {
-    try {
-      IrisJson.parse("payload", payload);
-      return true;
-    } catch (ValidationException e) {
-      return false;
     }
   }
 

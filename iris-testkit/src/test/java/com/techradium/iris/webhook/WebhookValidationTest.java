@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WebhookValidationTest {
   private final WebhookFixture f = new WebhookFixture();
@@ -159,11 +161,13 @@ class WebhookValidationTest {
     assertThat(f.work.waiting()).isZero();
   }
 
-  @Test
-  void aPayloadThatIsNotJsonIsRefused() {
-    assertThatThrownBy(() -> f.webhooks.publish(f.tenant, "call.completed", "{oops"))
+  @ParameterizedTest
+  @ValueSource(strings = {"{oops", "", "  ", "{\"callId\":\"c-1\"} trailing", "{} {}"})
+  void aPayloadThatIsNotOneJsonDocumentIsRefused(String payload) {
+    assertThatThrownBy(() -> f.webhooks.publish(f.tenant, "call.completed", payload))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("must be a JSON document");
+    assertThat(f.work.waiting()).isZero();
   }
 
   @Test

@@ -1,6 +1,5 @@
 package com.techradium.iris.benchmarks.webhook;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,15 +8,17 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A loopback HTTP/1.1 receiver for the drive, lighter than the JDK's {@code HttpServer}: a thread
- * per kept-alive connection reads each request's line, headers and {@code Content-Length} body,
- * hands the body over and answers {@code 204 No Content}. It serves exactly what a webhook sender
- * does (POSTs with a length, no chunking, no pipelining), and nothing else.
+ * per kept-alive connection reads each request's head up to its blank line and then its {@code
+ * Content-Length} body, answers {@code 204 No Content} and hands the body over. It serves exactly
+ * what a webhook sender does (POSTs with a length, no chunking, no pipelining), and nothing else.
  */
 final class SocketReceiver implements WebhookDrive.Receiver {
   private static final byte[] NO_CONTENT =
@@ -60,21 +61,11 @@ final class SocketReceiver implements WebhookDrive.Receiver {
 
   private void serve(Socket socket) {
     try (socket;
-        InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+        InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream()) {
-      StringBuilder line = new StringBuilder(128);
-      while (readLine(in, line)) { // the request line; false at the end of the connection
-        int length = 0;
-        while (readLine(in, line) && line.length() > 0) {
-          String header = line.toString();
-          if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
-            length = Integer.parseInt(header.substring(15).trim());
-          }
-        }
-        byte[] body = in.readNBytes(length);
-        if (body.length < length) {
-          return;
-        }
+      RequestReader requests = new RequestReader(in);
+      byte[] body;
+      while ((body = requests.next()) != null) {
         out.write(NO_CONTENT);
         out.flush();
         handler.accept(body);
@@ -84,21 +75,94 @@ final class SocketReceiver implements WebhookDrive.Receiver {
     }
   }
 
-  /** Reads one CRLF-ended line into {@code line}; false at the end of the stream. */
-  private static boolean readLine(InputStream in, StringBuilder line) throws IOException {
-    line.setLength(0);
-    int c;
-    while ((c = in.read()) != -1) {
-      if (c == '\n') {
-        int last = line.length() - 1;
-        if (last >= 0 && line.charAt(last) == '\r') {
-          line.setLength(last);
-        }
-        return true;
-      }
-      line.append((char) c);
+  /** Reads requests off one connection: the head up to its blank line, then the body. */
+  private static final class RequestReader {
+    private static final byte[] LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
+
+    private final InputStream in;
+    private byte[] buffer = new byte[16 * 1024];
+    private int start;
+    private int end;
+
+    RequestReader(InputStream in) {
+      this.in = in;
     }
-    return false;
+
+    /** The next request's body; null at the end of the connection. */
+    byte @Nullable [] next() throws IOException {
+      int head;
+      while ((head = headEnd()) < 0) {
+        if (!fill()) {
+          return null;
+        }
+      }
+      int length = contentLength(start, head);
+      start = head;
+      while (end - start < length) {
+        if (!fill()) {
+          return null;
+        }
+      }
+      byte[] body = Arrays.copyOfRange(buffer, start, start + length);
+      start += length;
+      return body;
+    }
+
+    /** Where the body starts, just past the head's blank line; -1 if the head is not all in. */
+    private int headEnd() {
+      for (int i = start; i + 3 < end; i++) {
+        if (buffer[i] == '\r'
+            && buffer[i + 1] == '\n'
+            && buffer[i + 2] == '\r'
+            && buffer[i + 3] == '\n') {
+          return i + 4;
+        }
+      }
+      return -1;
+    }
+
+    /** The value of the head's {@code Content-Length}; 0 without one. */
+    private int contentLength(int from, int to) {
+      for (int i = from; i + LENGTH.length < to; i++) {
+        if ((i == from || buffer[i - 1] == '\n') && startsWithLengthHeader(i)) {
+          int value = 0;
+          for (int at = i + LENGTH.length; at < to && buffer[at] != '\r'; at++) {
+            if (buffer[at] >= '0' && buffer[at] <= '9') {
+              value = value * 10 + (buffer[at] - '0');
+            }
+          }
+          return value;
+        }
+      }
+      return 0;
+    }
+
+    private boolean startsWithLengthHeader(int at) {
+      for (int k = 0; k < LENGTH.length; k++) {
+        if (Character.toLowerCase(buffer[at + k]) != LENGTH[k]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Reads more bytes, moving what is unread to the front first; false at the end. */
+    private boolean fill() throws IOException {
+      if (start > 0) {
+        System.arraycopy(buffer, start, buffer, 0, end - start);
+        end -= start;
+        start = 0;
+      }
+      if (end == buffer.length) {
+        buffer = Arrays.copyOf(buffer, buffer.length * 2);
+      }
+      int read = in.read(buffer, end, buffer.length - end);
+      if (read < 0) {
+        return false;
+      }
+      end += read;
+      return true;
+    }
   }
 
   @Override
