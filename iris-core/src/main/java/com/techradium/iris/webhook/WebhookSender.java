@@ -30,19 +30,20 @@ import org.slf4j.LoggerFactory;
 final class WebhookSender {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
 
-  /** The most signers {@link #signers} keeps before it starts again. */
+  /** The most endpoints {@link #targets} keeps. */
   static final int MAX_SIGNERS = 1024;
 
   private final WebhookTransport transport;
   private final SecretSealer sealer;
 
   /**
-   * Signers of the endpoints attempted lately, by their sealed keys: opening a key (AES-GCM) and
-   * setting up its HMAC on every attempt was a tenth of the sender's CPU. A rotated or retired key
-   * seals differently, so it never finds the signer of the key it replaced. At most {@value
-   * #MAX_SIGNERS}.
+   * What the endpoints attempted lately send with, by their sealed keys, URLs and networks: their
+   * signers (opening a key with AES-GCM and setting up its HMAC on every attempt was a tenth of the
+   * sender's CPU), parsed URLs and networks. A rotated or retired key seals differently, and a
+   * changed URL or network list is another key, so a change never finds what it replaced. At most
+   * {@value #MAX_SIGNERS}.
    */
-  private final Cache<SignerKey, WebhookSigner> signers =
+  private final Cache<TargetKey, Target> targets =
       Caffeine.newBuilder().maximumSize(MAX_SIGNERS).build();
 
   WebhookSender(WebhookTransport transport, SecretSealer sealer) {
@@ -50,42 +51,54 @@ final class WebhookSender {
     this.sealer = sealer;
   }
 
-  /** The sealed keys an attempt signs with: the current one, and the previous one in its grace. */
-  private record SignerKey(
-      TenantId tenant, UUID endpoint, ByteBuffer current, @Nullable ByteBuffer previous) {}
+  /**
+   * What an attempt's request rests on: the endpoint's URL and networks, and the sealed keys it
+   * signs with (the current one, and the previous one in its grace).
+   */
+  private record TargetKey(
+      TenantId tenant,
+      UUID endpoint,
+      String url,
+      List<String> allowedCidrs,
+      ByteBuffer current,
+      @Nullable ByteBuffer previous) {}
+
+  /** An endpoint's signer, URL and networks, ready for its attempts. */
+  private record Target(WebhookSigner signer, URI url, List<Cidr> allowedCidrs) {}
 
   /** Signs and sends {@code event} to the endpoint at {@code now}. */
   TransportResult send(StoredEndpoint stored, WebhookEvent event, Instant now) {
     Endpoint endpoint = stored.endpoint();
-    WebhookSigner signer = signer(endpoint, stored.secrets(), now);
+    Target target = target(endpoint, stored.secrets(), now);
     byte[] body = body(event);
     long timestamp = now.getEpochSecond();
     Map<String, String> headers = new LinkedHashMap<>(endpoint.headers());
     headers.put("content-type", "application/json");
     headers.put("webhook-id", event.messageId());
     headers.put("webhook-timestamp", Long.toString(timestamp));
-    headers.put("webhook-signature", signer.sign(event.messageId(), timestamp, body));
-    List<Cidr> cidrs = endpoint.allowedCidrs().stream().map(Cidr::parse).toList();
+    headers.put("webhook-signature", target.signer().sign(event.messageId(), timestamp, body));
     try {
-      return transport.send(new WebhookRequest(URI.create(endpoint.url()), headers, body, cidrs));
+      return transport.send(new WebhookRequest(target.url(), headers, body, target.allowedCidrs()));
     } catch (RuntimeException e) {
       LOG.warn("webhook transport failed on a delivery to endpoint {}", endpoint.id(), e);
       return TransportResult.failed("transport failed: " + e.getClass().getSimpleName(), 0);
     }
   }
 
-  /** The signer of the endpoint's keys at {@code now}, opened once while they stay the same. */
-  private WebhookSigner signer(Endpoint endpoint, SecretRing ring, Instant now) {
+  /** The endpoint's signer at {@code now}, URL and networks, made once while they stay the same. */
+  private Target target(Endpoint endpoint, SecretRing ring, Instant now) {
     byte[] previous = ring.previous();
     Instant until = ring.previousUntil();
     boolean inGrace = previous != null && until != null && until.isAfter(now);
-    SignerKey key =
-        new SignerKey(
+    TargetKey key =
+        new TargetKey(
             endpoint.tenant(),
             endpoint.id(),
+            endpoint.url(),
+            endpoint.allowedCidrs(),
             ByteBuffer.wrap(ring.current()),
             inGrace ? ByteBuffer.wrap(previous) : null);
-    return signers.get(
+    return targets.get(
         key,
         k -> {
           List<byte[]> keys = new ArrayList<>(2);
@@ -93,7 +106,10 @@ final class WebhookSender {
           if (inGrace) {
             keys.add(sealer.open(endpoint.tenant(), endpoint.id(), previous));
           }
-          return WebhookSigner.ofKeys(keys);
+          return new Target(
+              WebhookSigner.ofKeys(keys),
+              URI.create(k.url()),
+              k.allowedCidrs().stream().map(Cidr::parse).toList());
         });
   }
 
