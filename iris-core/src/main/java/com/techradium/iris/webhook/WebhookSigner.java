@@ -1,14 +1,11 @@
 package com.techradium.iris.webhook;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs webhook messages as the <a href="https://www.standardwebhooks.com/">Standard Webhooks</a>
@@ -31,15 +28,16 @@ public final class WebhookSigner {
   /** Key length of generated secrets, in bytes. */
   public static final int SECRET_BYTES = 32;
 
-  private static final String HMAC = "HmacSHA256";
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final List<SecretKeySpec> keys;
-  private final ThreadLocal<Mac[]> macs;
+  private final List<HmacSha256> keys;
 
-  private WebhookSigner(List<SecretKeySpec> keys) {
-    this.keys = List.copyOf(keys);
-    this.macs = ThreadLocal.withInitial(this::newMacs);
+  private WebhookSigner(List<byte[]> rawKeys) {
+    List<HmacSha256> made = new ArrayList<>(rawKeys.size());
+    for (byte[] key : rawKeys) {
+      made.add(new HmacSha256(key));
+    }
+    this.keys = List.copyOf(made);
   }
 
   /**
@@ -56,20 +54,16 @@ public final class WebhookSigner {
     if (secrets.isEmpty()) {
       throw new IllegalArgumentException("secrets must not be empty");
     }
-    List<SecretKeySpec> keys = new ArrayList<>();
+    List<byte[]> keys = new ArrayList<>();
     for (int i = 0; i < secrets.size(); i++) {
-      keys.add(new SecretKeySpec(decode(secrets.get(i), "secrets[" + i + "]"), HMAC));
+      keys.add(decode(secrets.get(i), "secrets[" + i + "]"));
     }
     return new WebhookSigner(keys);
   }
 
   /** A signer over raw keys (already decoded), for the dispatcher. */
   static WebhookSigner ofKeys(List<byte[]> rawKeys) {
-    List<SecretKeySpec> keys = new ArrayList<>();
-    for (byte[] key : rawKeys) {
-      keys.add(new SecretKeySpec(key, HMAC));
-    }
-    return new WebhookSigner(keys);
+    return new WebhookSigner(rawKeys);
   }
 
   /**
@@ -119,33 +113,15 @@ public final class WebhookSigner {
   public String sign(String messageId, long timestampSeconds, byte[] body) {
     Objects.requireNonNull(messageId, "messageId");
     Objects.requireNonNull(body, "body");
-    return signWith(macs.get(), messageId, timestampSeconds, body);
-  }
-
-  private static String signWith(Mac[] all, String messageId, long timestampSeconds, byte[] body) {
     byte[] prefix = (messageId + "." + timestampSeconds + ".").getBytes(StandardCharsets.UTF_8);
-    StringBuilder header = new StringBuilder(48 * all.length);
-    for (Mac mac : all) {
+    StringBuilder header = new StringBuilder(48 * keys.size());
+    for (HmacSha256 key : keys) {
       if (header.length() > 0) {
         header.append(' ');
       }
-      mac.update(prefix);
-      header.append("v1,").append(Base64.getEncoder().encodeToString(mac.doFinal(body)));
+      header.append("v1,").append(Base64.getEncoder().encodeToString(key.mac(prefix, body)));
     }
     return header.toString();
-  }
-
-  private Mac[] newMacs() {
-    Mac[] made = new Mac[keys.size()];
-    for (int i = 0; i < made.length; i++) {
-      try {
-        made[i] = Mac.getInstance(HMAC);
-        made[i].init(keys.get(i));
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("HmacSHA256 is unavailable on this JVM", e);
-      }
-    }
-    return made;
   }
 
   @Override
