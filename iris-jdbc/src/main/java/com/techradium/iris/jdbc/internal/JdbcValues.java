@@ -8,6 +8,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.jooq.Configuration;
+import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +20,28 @@ import org.jspecify.annotations.Nullable;
  * nullable numbers and ids.
  */
 public final class JdbcValues {
+  /**
+   * The configuration rows read on the hot paths are attached to before their fields are set: jOOQ
+   * gives a detached record a new default configuration, with a copy of its settings, each time a
+   * primary-key field of it is set.
+   */
+  private static final Configuration ROWS =
+      DSL.using(SQLDialect.POSTGRES, JdbcContext.settings()).configuration();
+
   private JdbcValues() {}
+
+  /**
+   * {@code record}, empty, attached to a shared configuration so that setting its fields copies no
+   * settings; for generated records filled from plain JDBC rows.
+   *
+   * @param record a new, empty generated record
+   * @param <R> the record's type
+   * @return the record, attached
+   */
+  public static <R extends Record> R attached(R record) {
+    record.attach(ROWS);
+    return record;
+  }
 
   /**
    * Binds an instant as a {@code timestamptz}, or SQL null.

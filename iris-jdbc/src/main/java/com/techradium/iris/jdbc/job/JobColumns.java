@@ -1,5 +1,6 @@
 package com.techradium.iris.jdbc.job;
 
+import static com.techradium.iris.jdbc.internal.JdbcValues.attached;
 import static com.techradium.iris.jdbc.internal.JdbcValues.instant;
 import static com.techradium.iris.jdbc.internal.JdbcValues.uuid;
 
@@ -76,7 +77,7 @@ final class JobColumns {
 
   /** The job in the columns of {@link #list} of the current row. */
   static IrisJobsRecord read(ResultSet r) throws SQLException {
-    IrisJobsRecord job = new IrisJobsRecord();
+    IrisJobsRecord job = attached(new IrisJobsRecord());
     job.setTenantId(r.getString(1));
     job.setId(uuid(r, 2));
     job.setQueue(r.getString(3));

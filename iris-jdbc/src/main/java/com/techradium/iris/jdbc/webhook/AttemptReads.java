@@ -1,5 +1,6 @@
 package com.techradium.iris.jdbc.webhook;
 
+import static com.techradium.iris.jdbc.internal.JdbcValues.attached;
 import static com.techradium.iris.jdbc.internal.JdbcValues.instant;
 import static com.techradium.iris.jdbc.internal.JdbcValues.uuid;
 
@@ -78,29 +79,32 @@ final class AttemptReads {
 
   private static AttemptTarget target(ResultSet r) throws SQLException {
     String tenant = r.getString(1);
-    IrisWebhookDeliveriesRecord delivery =
-        new IrisWebhookDeliveriesRecord(
-            tenant,
-            uuid(r, 2),
-            uuid(r, 3),
-            uuid(r, 4),
-            r.getString(5),
-            r.getString(6),
-            r.getInt(7),
-            instant(r, 8),
-            instant(r, 9),
-            r.getObject(10, Integer.class),
-            r.getString(11),
-            instant(r, 12),
-            instant(r, 13));
+    IrisWebhookDeliveriesRecord delivery = attached(new IrisWebhookDeliveriesRecord());
+    delivery.setTenantId(tenant);
+    delivery.setId(uuid(r, 2));
+    delivery.setEventId(uuid(r, 3));
+    delivery.setEndpointId(uuid(r, 4));
+    delivery.setEventType(r.getString(5));
+    delivery.setStatus(r.getString(6));
+    delivery.setAttempts(r.getInt(7));
+    delivery.setNextAttemptAt(instant(r, 8));
+    delivery.setLastAttemptAt(instant(r, 9));
+    delivery.setLastStatusCode(r.getObject(10, Integer.class));
+    delivery.setLastError(r.getString(11));
+    delivery.setCreatedAt(instant(r, 12));
+    delivery.setUpdatedAt(instant(r, 13));
     @Nullable IrisWebhookEndpointsRecord endpoint = EndpointColumns.read(r, 14);
     int v = 14 + EndpointColumns.COUNT; // the event's columns
     UUID eventId = uuid(r, v);
-    @Nullable IrisWebhookEventsRecord event =
-        eventId == null
-            ? null
-            : new IrisWebhookEventsRecord(
-                tenant, eventId, r.getString(v + 1), r.getString(v + 2), instant(r, v + 3));
+    @Nullable IrisWebhookEventsRecord event = null;
+    if (eventId != null) {
+      event = attached(new IrisWebhookEventsRecord());
+      event.setTenantId(tenant);
+      event.setId(eventId);
+      event.setType(r.getString(v + 1));
+      event.setPayload(r.getString(v + 2));
+      event.setCreatedAt(instant(r, v + 3));
+    }
     return new AttemptTarget(
         WebhookRows.delivery(delivery),
         endpoint == null ? null : WebhookRows.stored(endpoint),

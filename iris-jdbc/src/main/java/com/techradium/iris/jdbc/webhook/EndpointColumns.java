@@ -1,5 +1,6 @@
 package com.techradium.iris.jdbc.webhook;
 
+import static com.techradium.iris.jdbc.internal.JdbcValues.attached;
 import static com.techradium.iris.jdbc.internal.JdbcValues.instant;
 
 import com.techradium.iris.jdbc.internal.schema.tables.records.IrisWebhookEndpointsRecord;
@@ -86,25 +87,26 @@ final class EndpointColumns {
     if (id == null) {
       return null;
     }
-    return new IrisWebhookEndpointsRecord(
-        r.getString(from),
-        id,
-        r.getString(from + 2),
-        r.getString(from + 3),
-        JSONB.valueOf(r.getString(from + 4)),
-        r.getBoolean(from + 5),
-        JSONB.valueOf(r.getString(from + 6)),
-        r.getObject(from + 7, Integer.class),
-        JSONB.valueOf(r.getString(from + 8)),
-        r.getBoolean(from + 9),
-        JSONB.valueOf(r.getString(from + 10)),
-        r.getInt(from + 11),
-        instant(r, from + 12),
-        r.getString(from + 13),
-        r.getBytes(from + 14),
-        r.getBytes(from + 15),
-        instant(r, from + 16),
-        instant(r, from + 17),
-        instant(r, from + 18));
+    IrisWebhookEndpointsRecord row = attached(new IrisWebhookEndpointsRecord());
+    row.setTenantId(r.getString(from));
+    row.setId(id);
+    row.setUrl(r.getString(from + 2));
+    row.setDescription(r.getString(from + 3));
+    row.setEventTypes(JSONB.valueOf(r.getString(from + 4)));
+    row.setEnabled(r.getBoolean(from + 5));
+    row.setHeaders(JSONB.valueOf(r.getString(from + 6)));
+    row.setRateLimit(r.getObject(from + 7, Integer.class));
+    row.setAllowedCidrs(JSONB.valueOf(r.getString(from + 8)));
+    row.setFifo(r.getBoolean(from + 9));
+    row.setRetryScheduleMs(JSONB.valueOf(r.getString(from + 10)));
+    row.setConsecutiveFailures(r.getInt(from + 11));
+    row.setFailingSince(instant(r, from + 12));
+    row.setDisabledReason(r.getString(from + 13));
+    row.setSecretCurrent(r.getBytes(from + 14));
+    row.setSecretPrevious(r.getBytes(from + 15));
+    row.setSecretPreviousUntil(instant(r, from + 16));
+    row.setCreatedAt(instant(r, from + 17));
+    row.setUpdatedAt(instant(r, from + 18));
+    return row;
   }
 }
