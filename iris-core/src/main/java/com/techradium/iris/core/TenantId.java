@@ -1,7 +1,5 @@
 package com.techradium.iris.core;
 
-import java.util.regex.Pattern;
-
 /**
  * Identifies the tenant that owns a piece of data. Every IRIS operation is scoped by one, and no
  * query crosses tenants.
@@ -16,8 +14,6 @@ public record TenantId(String value) implements Comparable<TenantId> {
   /** The longest tenant id accepted. */
   public static final int MAX_LENGTH = 64;
 
-  private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-
   /**
    * Creates a {@code TenantId}, checking its components.
    *
@@ -28,13 +24,34 @@ public record TenantId(String value) implements Comparable<TenantId> {
     if (value == null) {
       throw new ValidationException("tenantId", "must not be null");
     }
-    if (!FORMAT.matcher(value).matches()) {
+    if (!wellFormed(value)) {
       throw new ValidationException(
           "tenantId",
           "must be 1-"
               + MAX_LENGTH
               + " characters of letters, digits, '.', '_' or '-', starting with a letter or digit");
     }
+  }
+
+  /**
+   * Whether {@code value} is 1 to {@value #MAX_LENGTH} characters of ASCII letters, digits, '.',
+   * '_' and '-', the first a letter or digit: the pattern {@code [A-Za-z0-9][A-Za-z0-9._-]{0,63}},
+   * checked without a regular expression, as every row read makes a tenant id.
+   */
+  private static boolean wellFormed(String value) {
+    int length = value.length();
+    if (length == 0 || length > MAX_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      boolean alphanumeric =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!alphanumeric && (i == 0 || (c != '.' && c != '_' && c != '-'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -24,6 +24,30 @@ class TenantIdTest {
   }
 
   @Test
+  void acceptsExactlyWhatItsDocumentedPatternMatches() {
+    java.util.regex.Pattern pattern =
+        java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    String alphabet = "aZ09._-/ :{}\u00fc\u0000";
+    java.util.Random random = new java.util.Random(7);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(70);
+      for (int i = 0; i < length; i++) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String value = text.toString();
+      boolean accepted;
+      try {
+        TenantId.of(value);
+        accepted = true;
+      } catch (ValidationException e) {
+        accepted = false;
+      }
+      assertThat(accepted).as("[%s]", value).isEqualTo(pattern.matcher(value).matches());
+    }
+  }
+
+  @Test
   void rejectsNull() {
     assertThatThrownBy(() -> new TenantId(null)).isInstanceOf(ValidationException.class);
   }

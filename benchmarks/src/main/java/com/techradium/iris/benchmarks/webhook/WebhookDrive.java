@@ -42,7 +42,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * End-to-end webhook delivery on PostgreSQL, with CPU accounting: publishers hand events to {@code
  * WebhookDispatcher.publishAll} in batches, the job queue's worker delivers each with OkHttp to a
- * loopback JDK {@code HttpServer} answering 204, and the attempts are recorded. The setup is {@code
+ * loopback receiver answering 204 (a {@link SocketReceiver}, or the JDK's {@code HttpServer} with
+ * {@code -Diris.bench.receiver=jdk}), and the attempts are recorded. The setup is {@code
  * WebhookDispatchBenchmark}'s (embedded PostgreSQL with fsync and synchronous commit off, queue
  * concurrency {@value WebhookDispatchBenchmark#CONCURRENCY}, claim batch {@value
  * WebhookDispatchBenchmark#CONCURRENCY}, the job queue's default poll interval, one endpoint).
