@@ -17,11 +17,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class WebhookDeliveryTest {
+  private static List<Delivery> deliveries(WebhookFixture f) {
+    return f.webhooks.listDeliveries(f.tenant, DeliveryQuery.all(), PageRequest.first()).items();
+  }
+
   private static Delivery only(WebhookFixture f) {
-    return f.webhooks
-        .listDeliveries(f.tenant, DeliveryQuery.all(), PageRequest.first())
-        .items()
-        .get(0);
+    return deliveries(f).get(0);
   }
 
   private static void verify(WebhookRequest request, String secret, Instant now) {
@@ -94,8 +95,7 @@ class WebhookDeliveryTest {
             events.get(0).messageId(),
             events.get(1).messageId(),
             events.get(1).messageId());
-    assertThat(
-            f.webhooks.listDeliveries(f.tenant, DeliveryQuery.all(), PageRequest.first()).items())
+    assertThat(deliveries(f))
         .hasSize(4)
         .allSatisfy(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.SUCCEEDED))
         .extracting(Delivery::endpointId)
@@ -132,8 +132,7 @@ class WebhookDeliveryTest {
     assertThat(f.receiver.requests())
         .extracting(r -> r.headers().get("webhook-id"))
         .containsExactlyElementsOf(messageIds(events));
-    assertThat(
-            f.webhooks.listDeliveries(f.tenant, DeliveryQuery.all(), PageRequest.first()).items())
+    assertThat(deliveries(f))
         .hasSize(5)
         .allSatisfy(
             d -> {
@@ -180,8 +179,7 @@ class WebhookDeliveryTest {
         .containsExactlyInAnyOrder(ids.get(2), ids.get(3));
     assertThat(f.receiver.last().headers()).containsEntry("webhook-id", ids.get(1));
     assertThat(f.receiver.requests()).hasSize(5);
-    assertThat(
-            f.webhooks.listDeliveries(f.tenant, DeliveryQuery.all(), PageRequest.first()).items())
+    assertThat(deliveries(f))
         .allSatisfy(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.SUCCEEDED))
         .extracting(Delivery::attempts)
         .containsExactlyInAnyOrder(1, 2, 1, 1);
