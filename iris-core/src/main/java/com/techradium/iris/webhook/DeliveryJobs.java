@@ -48,29 +48,29 @@ final class DeliveryJobs {
    * deliveries where the endpoint allows it, a job per delivery otherwise.
    */
   List<WorkItem> published(List<Delivery> deliveries, Map<UUID, Endpoint> endpoints, Instant now) {
-    Map<UUID, List<UUID>> batched = new LinkedHashMap<>();
+    Map<UUID, List<Delivery>> batched = new LinkedHashMap<>();
     List<WorkItem> items = new ArrayList<>();
-    TenantId tenant = null;
     for (Delivery delivery : deliveries) {
-      tenant = delivery.tenant();
       Endpoint endpoint = endpoints.get(delivery.endpointId());
       if (endpoint == null || endpoint.fifo() || endpoint.rateLimitPerSecond() != null) {
         items.add(single(delivery.tenant(), delivery.id(), now, null));
       } else {
-        batched.computeIfAbsent(endpoint.id(), id -> new ArrayList<>()).add(delivery.id());
+        batched.computeIfAbsent(endpoint.id(), id -> new ArrayList<>()).add(delivery);
       }
     }
-    for (List<UUID> ids : batched.values()) {
-      for (int from = 0; from < ids.size(); from += MAX_BATCH) {
-        List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + MAX_BATCH));
+    for (List<Delivery> ofEndpoint : batched.values()) {
+      for (int from = 0; from < ofEndpoint.size(); from += MAX_BATCH) {
+        List<Delivery> chunk =
+            ofEndpoint.subList(from, Math.min(ofEndpoint.size(), from + MAX_BATCH));
+        Delivery first = chunk.get(0);
         items.add(
             chunk.size() == 1
-                ? single(tenant, chunk.get(0), now, null)
+                ? single(first.tenant(), first.id(), now, null)
                 : new WorkItem(
-                    tenant,
+                    first.tenant(),
                     queue,
                     WebhookDispatcher.DELIVERY_BATCH_TYPE,
-                    batchPayloadOf(chunk),
+                    batchPayloadOf(chunk.stream().map(Delivery::id).toList()),
                     now,
                     ATTEMPTS,
                     null));

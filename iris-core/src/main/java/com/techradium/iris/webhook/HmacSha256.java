@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HMAC-SHA256 (RFC 2104) under one key, of a message given in two parts. The SHA-256 states after
@@ -19,8 +20,9 @@ final class HmacSha256 {
 
   private final MessageDigest inner;
   private final MessageDigest outer;
-  private final ThreadLocal<Mac> macs;
-  private final boolean cloneable;
+
+  /** A {@link Mac} per thread, only where the digest cannot be copied. */
+  private final @Nullable ThreadLocal<Mac> macs;
 
   HmacSha256(byte[] key) {
     inner = sha256();
@@ -35,24 +37,25 @@ final class HmacSha256 {
     }
     inner.update(innerPad);
     outer.update(outerPad);
-    cloneable = copyable(inner);
-    SecretKeySpec spec = new SecretKeySpec(key, HMAC);
-    macs =
-        ThreadLocal.withInitial(
-            () -> {
-              try {
-                Mac mac = Mac.getInstance(HMAC);
-                mac.init(spec);
-                return mac;
-              } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HmacSHA256 is unavailable on this JVM", e);
-              }
-            });
+    macs = copyable(inner) ? null : macsOf(new SecretKeySpec(key, HMAC));
+  }
+
+  private static ThreadLocal<Mac> macsOf(SecretKeySpec key) {
+    return ThreadLocal.withInitial(
+        () -> {
+          try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(key);
+            return mac;
+          } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable on this JVM", e);
+          }
+        });
   }
 
   /** The MAC of {@code first} followed by {@code second}. */
   byte[] mac(byte[] first, byte[] second) {
-    if (!cloneable) {
+    if (macs != null) {
       Mac mac = macs.get();
       mac.update(first);
       return mac.doFinal(second);
